@@ -1,0 +1,215 @@
+"""Immutable records shared by every stage of the engine.
+
+Offsets are half-open ``[start, end)`` character offsets into a paragraph's ``text``:
+the text the user sees, with all markup already removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Side(StrEnum):
+    SOURCE = "source"
+    TARGET = "target"
+
+    @property
+    def other(self) -> Side:
+        return Side.TARGET if self is Side.SOURCE else Side.SOURCE
+
+
+class FindingKind(StrEnum):
+    """What a finding says; the values are the names used in JSON and in the app."""
+
+    PARAGRAPH_ONLY_IN_SOURCE = "paragraph_only_in_source"
+    PARAGRAPH_ONLY_IN_TARGET = "paragraph_only_in_target"
+    SENTENCE_ONLY_IN_SOURCE = "sentence_only_in_source"
+    SENTENCE_ONLY_IN_TARGET = "sentence_only_in_target"
+    NUMBER_MISMATCH = "number_mismatch"
+    QUOTE_MISMATCH = "quote_mismatch"
+    UNTRANSLATED = "untranslated"
+    WEAK_LINK = "weak_link"
+
+    @property
+    def is_omission(self) -> bool:
+        """Content present in the source only (the target dropped it)."""
+        return self in (FindingKind.PARAGRAPH_ONLY_IN_SOURCE, FindingKind.SENTENCE_ONLY_IN_SOURCE)
+
+    @property
+    def is_insertion(self) -> bool:
+        """Content present in the target only (the target added it)."""
+        return self in (FindingKind.PARAGRAPH_ONLY_IN_TARGET, FindingKind.SENTENCE_ONLY_IN_TARGET)
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` inside one paragraph's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as the user sees it, with its sentences as spans into ``text``.
+
+    ``role`` says where it came from in the file ("paragraph", "heading", "list_item",
+    "quote", "caption"); ``language`` is None when the paragraph is too short to judge.
+    """
+
+    text: str
+    sentences: tuple[Span, ...]
+    language: str | None = None
+    role: str = "paragraph"
+
+    def sentence_text(self, index: int) -> str:
+        span = self.sentences[index]
+        return self.text[span.start : span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded, segmented document. ``path`` is None for text that came from memory."""
+
+    paragraphs: tuple[Paragraph, ...]
+    path: str | None = None
+    language: str | None = None
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path or "<memory>"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A bead of the paragraph alignment: source paragraph ids paired with target ids.
+
+    An empty side means the other side's paragraphs exist in one version only.
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+    @property
+    def is_one_sided(self) -> bool:
+        return not self.source or not self.target
+
+
+SentenceRef = tuple[int, int]
+"""(paragraph index, sentence index within that paragraph)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """A bead of the sentence alignment inside one paragraph link."""
+
+    source: tuple[SentenceRef, ...]
+    target: tuple[SentenceRef, ...]
+    score: float
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding points: a paragraph and a span in it (empty when it marks the partner)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something an editor should look at.
+
+    ``id`` is derived from the finding's kind and the text it flags, not from its position,
+    so it stays the same when unrelated parts of either article are edited; review
+    decisions are keyed by it.
+    """
+
+    id: str
+    kind: FindingKind
+    severity: Severity
+    confidence: float
+    message: str
+    source: Location | None
+    target: Location | None
+
+    @property
+    def side(self) -> Side:
+        """The side that holds the flagged content (the side with a non-empty span)."""
+        if self.source is not None and self.source.end > self.source.start:
+            return Side.SOURCE
+        if self.target is not None and self.target.end > self.target.start:
+            return Side.TARGET
+        return Side.SOURCE if self.source is not None else Side.TARGET
+
+    def location(self, side: Side) -> Location | None:
+        return self.source if side is Side.SOURCE else self.target
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Knobs of one comparison; keyword-only so call sites stay readable."""
+
+    source_lang: str | None = None
+    target_lang: str | None = None
+    scorer: str = "auto"
+    sentence_level: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The whole result of comparing two articles. Nothing in it changes after creation."""
+
+    source: Article
+    target: Article
+    links: tuple[Link, ...]
+    sentence_links: tuple[SentenceLink, ...]
+    findings: tuple[Finding, ...]
+    scorer: str = "lexical"
+    warnings: tuple[str, ...] = field(default=())
+
+    def article(self, side: Side) -> Article:
+        return self.source if side is Side.SOURCE else self.target
+
+    def summary(self) -> dict[str, int]:
+        """Count of findings per kind, every kind listed (zero included), in enum order."""
+        counts = Counter(f.kind for f in self.findings)
+        return {kind.value: counts.get(kind, 0) for kind in FindingKind}
+
+    def link_of_paragraph(self, side: Side, paragraph: int) -> int:
+        """Index into ``links`` of the link holding ``paragraph`` on ``side``."""
+        for index, link in enumerate(self.links):
+            ids = link.source if side is Side.SOURCE else link.target
+            if paragraph in ids:
+                return index
+        raise KeyError(paragraph)
