@@ -1,0 +1,296 @@
+"""Helpers shared by the report and interchange writers: languages, reviews, aligned units.
+
+>>> bcp47("zh-cn"), bcp47("DE"), bcp47(None), bcp47("pt_br")
+('zh-CN', 'de', 'und', 'pt-BR')
+>>> xml_safe("a\\x00b\\x1bc\\td")
+'abc\\td'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tui.engine.model import (
+    Article,
+    Comparison,
+    Finding,
+    FindingKind,
+    Link,
+    SentenceLink,
+    Side,
+)
+from tui.engine.review import Decision, Review
+
+UNITS = ("sentence", "paragraph")
+
+KIND_LABELS: dict[FindingKind, str] = {
+    FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "Paragraph only in the source",
+    FindingKind.PARAGRAPH_ONLY_IN_TARGET: "Paragraph only in the target",
+    FindingKind.SENTENCE_ONLY_IN_SOURCE: "Sentence only in the source",
+    FindingKind.SENTENCE_ONLY_IN_TARGET: "Sentence only in the target",
+    FindingKind.NUMBER_MISMATCH: "Numbers differ",
+    FindingKind.QUOTE_MISMATCH: "Quotation differs",
+    FindingKind.UNTRANSLATED: "Left untranslated",
+    FindingKind.WEAK_LINK: "Weak match",
+}
+
+# XML 1.0 allows tab, newline, carriage return and these ranges; anything else breaks parsers.
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the control characters XML 1.0 cannot carry."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def bcp47(code: str | None) -> str:
+    """A langdetect / ISO 639-1 code as a BCP-47 tag; "und" when unknown or malformed."""
+    match = _LANG.match((code or "").strip())
+    if not match:
+        return "und"
+    language, script, region = match.groups()
+    tag = language.lower()
+    if script:
+        tag += "-" + script.title()
+    if region:
+        tag += "-" + region.upper()
+    return tag
+
+
+def article_language(article: Article) -> str:
+    """BCP-47 tag of ``article``: its own language, else the most common paragraph language."""
+    if article.language:
+        return bcp47(article.language)
+    counts = Counter(p.language for p in article.paragraphs if p.language)
+    return bcp47(counts.most_common(1)[0][0]) if counts else "und"
+
+
+def review_of(reviews: Mapping[str, Any], finding: Finding) -> Review:
+    """The editor's review of ``finding`` (open when the session holds nothing for it)."""
+    review = reviews.get(finding.id)
+    if review is None:
+        return Review()
+    if isinstance(review, Review):
+        return review
+    # Tolerate look-alike records (anything with .decision and .note), e.g. from older callers.
+    decision = getattr(review, "decision", Decision.OPEN)
+    return Review(Decision(getattr(decision, "value", decision)), str(getattr(review, "note", "")))
+
+
+def combined_decision(reviews: Mapping[str, Any], findings: tuple[Finding, ...]) -> Decision:
+    """One state for several findings: open if any is open, else reviewed if any is reviewed."""
+    decisions = {review_of(reviews, f).decision for f in findings}
+    for decision in (Decision.OPEN, Decision.REVIEWED, Decision.DISMISSED):
+        if decision in decisions:
+            return decision
+    return Decision.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One aligned pair of sentences (or paragraphs) with both sides present.
+
+    ``group`` indexes ``Comparison.links`` (the paragraph bead holding the unit); ``notes`` are
+    the one-sided passages next to it, which interchange formats cannot hold as units.
+    """
+
+    index: int
+    group: int
+    source_text: str
+    target_text: str
+    score: float
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTable:
+    """Units in document order, plus what had no unit to attach to (no two-sided pair at all)."""
+
+    units: tuple[Unit, ...]
+    stray_notes: tuple[str, ...]
+    stray_findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Bead:
+    group: int
+    source: tuple[tuple[int, int], ...]  # (paragraph, sentence) or (paragraph, -1) for a whole one
+    target: tuple[tuple[int, int], ...]
+    score: float
+
+    @property
+    def two_sided(self) -> bool:
+        return bool(self.source) and bool(self.target)
+
+
+def _groups(comparison: Comparison) -> dict[tuple[Side, int], int]:
+    where: dict[tuple[Side, int], int] = {}
+    for index, link in enumerate(comparison.links):
+        for p in link.source:
+            where[(Side.SOURCE, p)] = index
+        for p in link.target:
+            where[(Side.TARGET, p)] = index
+    return where
+
+
+def _sentence_beads(comparison: Comparison) -> list[_Bead]:
+    where = _groups(comparison)
+    buckets: dict[int, list[SentenceLink]] = {}
+    for sl in comparison.sentence_links:
+        if sl.source:
+            group = where.get((Side.SOURCE, sl.source[0][0]), -1)
+        else:
+            group = where.get((Side.TARGET, sl.target[0][0]), -1) if sl.target else -1
+        buckets.setdefault(group, []).append(sl)
+    beads: list[_Bead] = []
+    for index, link in enumerate(comparison.links):
+        inside = buckets.pop(index, [])
+        beads.extend(_Bead(index, sl.source, sl.target, sl.score) for sl in inside)
+        if not inside and link.is_one_sided:
+            # The aligner may skip sentence beads for a one-sided paragraph: keep its content.
+            beads.append(_paragraph_bead(index, link))
+    for group, rest in buckets.items():
+        beads.extend(_Bead(group, sl.source, sl.target, sl.score) for sl in rest)
+    return beads
+
+
+def _paragraph_bead(index: int, link: Link) -> _Bead:
+    return _Bead(
+        index, tuple((p, -1) for p in link.source), tuple((p, -1) for p in link.target), link.score
+    )
+
+
+def _text(article: Article, refs: tuple[tuple[int, int], ...]) -> str:
+    parts = []
+    for p, s in refs:
+        paragraph = article.paragraphs[p]
+        parts.append(paragraph.text if s < 0 else paragraph.sentence_text(s))
+    # Sentences of one unit read as one segment; whole paragraphs keep their break.
+    return ("\n" if any(s < 0 for _, s in refs) else " ").join(parts)
+
+
+def _bead_of(comparison: Comparison, beads: list[_Bead], finding: Finding) -> int | None:
+    """Index of the bead holding the content ``finding`` points at."""
+    for side in (Side.SOURCE, Side.TARGET):
+        location = finding.location(side)
+        if location is None:
+            continue
+        paragraph = comparison.article(side).paragraphs[location.paragraph]
+        fallback = None
+        for index, bead in enumerate(beads):
+            for p, s in bead.source if side is Side.SOURCE else bead.target:
+                if p != location.paragraph:
+                    continue
+                if s < 0:
+                    return index
+                span = paragraph.sentences[s]
+                if location.end > location.start:
+                    if span.start < location.end and location.start < span.end:
+                        return index
+                elif span.start <= location.start <= span.end:
+                    return index
+                fallback = index if fallback is None else fallback
+        if fallback is not None:
+            return fallback
+    return None
+
+
+def _neighbour(beads: list[_Bead], index: int) -> int | None:
+    """The nearest two-sided bead before ``index``, else after it."""
+    for i in range(index, -1, -1):
+        if beads[i].two_sided:
+            return i
+    for i in range(index + 1, len(beads)):
+        if beads[i].two_sided:
+            return i
+    return None
+
+
+def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
+    """The two-sided beads of ``comparison`` at ``unit`` level, with findings and notes attached.
+
+    One-sided content becomes a note on the neighbouring unit, and so do findings about it.
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    if unit == "sentence":
+        beads = _sentence_beads(comparison)
+    else:
+        beads = [_paragraph_bead(i, link) for i, link in enumerate(comparison.links)]
+    notes: dict[int | None, list[str]] = {}
+    findings: dict[int | None, list[Finding]] = {}
+    for index, bead in enumerate(beads):
+        if bead.two_sided:
+            continue
+        side = Side.SOURCE if bead.source else Side.TARGET
+        refs = bead.source or bead.target
+        if not refs:
+            continue
+        language = article_language(comparison.article(side))
+        text = _text(comparison.article(side), refs)
+        notes.setdefault(_neighbour(beads, index), []).append(
+            f"only in the {side.value} ({language}): {text}"
+        )
+    for finding in comparison.findings:
+        index = _bead_of(comparison, beads, finding)
+        owner = None if index is None else _neighbour(beads, index)
+        findings.setdefault(owner, []).append(finding)
+    units = []
+    for index, bead in enumerate(beads):
+        if not bead.two_sided:
+            continue
+        units.append(
+            Unit(
+                index=len(units),
+                group=bead.group,
+                source_text=_text(comparison.source, bead.source),
+                target_text=_text(comparison.target, bead.target),
+                score=bead.score,
+                findings=tuple(findings.get(index, ())),
+                notes=tuple(notes.get(index, ())),
+            )
+        )
+    return UnitTable(tuple(units), tuple(notes.get(None, ())), tuple(findings.get(None, ())))
+
+
+def finding_note(finding: Finding, reviews: Mapping[str, Any]) -> str:
+    """One line about ``finding`` for a note: kind, review state, message, editor's note."""
+    review = review_of(reviews, finding)
+    text = f"{finding.kind.value} [{review.decision.value}]: {finding.message}"
+    return f"{text} (editor: {review.note})" if review.note else text
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """One side's paragraph around a finding, split at the flagged span.
+
+    ``flagged`` is empty when the finding only marks where the other side's content would go.
+    """
+
+    paragraph: int
+    before: str
+    flagged: str
+    after: str
+
+
+def excerpt(comparison: Comparison, finding: Finding, side: Side) -> Excerpt | None:
+    """The paragraph ``finding`` points at on ``side``, or None when it has no place there."""
+    location = finding.location(side)
+    if location is None:
+        return None
+    text = comparison.article(side).paragraphs[location.paragraph].text
+    start = max(0, min(location.start, len(text)))
+    end = max(start, min(location.end, len(text)))
+    return Excerpt(location.paragraph, text[:start], text[start:end], text[end:])
+
+
+def review_counts(reviews: Mapping[str, Any], findings: tuple[Finding, ...]) -> dict[str, int]:
+    """How many findings are open, reviewed and dismissed."""
+    counts = Counter(review_of(reviews, f).decision for f in findings)
+    return {d.value: counts.get(d, 0) for d in Decision}

@@ -1,0 +1,91 @@
+"""XLIFF 1.2 of the aligned pairs: one ``trans-unit`` per pair, a ``group`` per paragraph bead.
+
+The target's ``state`` carries the review: ``signed-off`` once every finding on the unit has
+been decided (reviewed or dismissed), ``needs-review-translation`` while any is open, and
+``translated`` for units without findings. Findings and one-sided neighbours are ``note``s.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from tui import __version__
+from tui.engine.export import ExportOptions
+from tui.engine.export._common import (
+    aligned_units,
+    article_language,
+    combined_decision,
+    finding_note,
+    xml_safe,
+)
+from tui.engine.model import Comparison
+from tui.engine.review import Decision
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _child(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{NS}}}{tag}", attrib)
+    if text is not None:
+        element.text = xml_safe(text)
+    return element
+
+
+def _state(options: ExportOptions, findings: tuple) -> str:
+    if not findings:
+        return "translated"
+    if combined_decision(options.reviews, findings) is Decision.OPEN:
+        return "needs-review-translation"
+    return "signed-off"
+
+
+def render_xliff(comparison: Comparison, options: ExportOptions) -> str:
+    table = aligned_units(comparison, options.unit)
+    source_lang = article_language(comparison.source)
+    target_lang = article_language(comparison.target)
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}xliff", version="1.2")
+    file = _child(
+        root,
+        "file",
+        **{
+            "original": xml_safe(comparison.source.name),
+            "source-language": source_lang,
+            "target-language": target_lang,
+            "datatype": "plaintext",
+            "tool-id": "transdiff",
+        },
+    )
+    header = _child(file, "header")
+    _child(header, "tool", **{"tool-id": "transdiff", "tool-name": "transdiff",
+                              "tool-version": __version__})
+    _child(header, "note", f"target file: {comparison.target.name}", **{"from": "transdiff"})
+    for note in table.stray_notes:
+        _child(header, "note", note, **{"from": "transdiff"})
+    for finding in table.stray_findings:
+        _child(header, "note", finding_note(finding, options.reviews), **{"from": "transdiff"})
+    body = _child(file, "body")
+    groups: dict[int, ET.Element] = {}
+    for unit in table.units:
+        group = groups.get(unit.group)
+        if group is None:
+            group = groups[unit.group] = _child(body, "group", id=f"p{unit.group + 1}")
+        tu = _child(group, "trans-unit", id=f"u{unit.index + 1}")
+        _child(tu, "source", unit.source_text, **{XML_LANG: source_lang})
+        state = _state(options, unit.findings)
+        _child(tu, "target", unit.target_text, **{XML_LANG: target_lang, "state": state})
+        _child(tu, "note", f"link score {unit.score:.3f}", **{"from": "transdiff"})
+        for note in unit.notes:
+            _child(tu, "note", note, **{"from": "transdiff"})
+        for finding in unit.findings:
+            _child(tu, "note", finding_note(finding, options.reviews),
+                   **{"from": "transdiff", "priority": _priority(finding.severity.value)})
+    ET.indent(root, space="  ")
+    text = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
+
+
+def _priority(severity: str) -> str:
+    # XLIFF note priority runs from 1 (highest) to 10.
+    return {"high": "1", "medium": "3", "low": "5"}.get(severity, "5")
