@@ -1,15 +1,23 @@
-"""How alike a source span and a target span are: the Scorer protocol and its implementations.
+"""How alike a source span and a target span are: the Scorer protocol and the lexical scorer.
 
 A span is a run of consecutive segments (paragraphs or sentences) ``[start, end)`` on one
 side. The aligner asks for many spans at once, as arrays, so that a scorer can vectorise.
+Scores are log-odds: positive when the evidence says the spans translate each other,
+negative when it says they do not, about zero when there is nothing to go on.
 """
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
+
+from tui.engine.anchors import Anchor, lex_anchors
+from tui.engine.errors import ComparisonCancelled
 
 
 class SpanScorer(Protocol):
@@ -22,10 +30,25 @@ class SpanScorer(Protocol):
         tgt_start: np.ndarray,
         tgt_end: np.ndarray,
     ) -> np.ndarray:
-        """Similarity in [0, 1] of each source span to the target span at the same index.
+        """Log-odds that each source span translates the target span at the same index.
 
         All four arrays are int arrays of one length; spans are half-open and non-empty.
         """
+        ...
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        """Segment pairs (source, target) that share a rare anchor: hints for the band."""
+        ...
+
+    def focus(self, first: np.ndarray, last: np.ndarray) -> None:
+        """The aligner will pair source segment ``i`` only with target segments in
+        ``[first[i], last[i])``: precompute what scores need there and nowhere else."""
+        ...
+
+    def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> SpanScorer:
+        """A scorer for the sub-sequences ``[src_start, src_end)`` and ``[tgt_start, tgt_end)``,
+        indexed from 0, that keeps document-wide statistics (used for sentences inside a
+        paragraph link)."""
         ...
 
 
@@ -41,3 +64,425 @@ class Scorer(Protocol):
         *,
         cancelled: Callable[[], bool] | None = None,
     ) -> SpanScorer: ...
+
+
+def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
+    """Log-odds to a probability-like score in (0, 1), as shown to users."""
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+# --- lexical features -------------------------------------------------------------------------
+
+# Punctuation that translators keep: agreement of these counts is evidence of a translation.
+PUNCT_CLASSES: tuple[str, ...] = ("?", "!", ":", ";", "(", "quote", "number")
+_PUNCT_INDEX = {p: k for k, p in enumerate(PUNCT_CLASSES)}
+
+_SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
+
+
+def skeleton(word: str) -> str:
+    """A spelling-insensitive key for cognates and transliterated names.
+
+    >>> [skeleton(w) for w in ("zoff", "zoph", "himalaya", "physique")]
+    ['zof', 'zof', 'himalaia', 'fisike']
+    """
+    for old, new in _SKELETON_RULES:
+        word = word.replace(old, new)
+    out = []
+    for ch in word:
+        if not out or out[-1] != ch:  # doubled letters: "barrett" ~ "barret"
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentFeatures:
+    """What the lexical scorer keeps of one segment."""
+
+    words: frozenset[str]
+    numbers: frozenset[str]
+    urls: frozenset[str]
+    length: int
+    punct: tuple[int, ...]
+
+
+def segment_features(text: str, anchors: list[Anchor] | None = None) -> SegmentFeatures:
+    anchors = lex_anchors(text) if anchors is None else anchors
+    punct = [0] * len(PUNCT_CLASSES)
+    words: set[str] = set()
+    numbers: set[str] = set()
+    urls: set[str] = set()
+    for anchor in anchors:
+        if anchor.kind == "word":
+            if len(anchor.value) >= 2:
+                words.add(anchor.value)
+        elif anchor.kind == "number":
+            numbers.add(anchor.value)
+            punct[_PUNCT_INDEX["number"]] += 1
+        elif anchor.kind == "url":
+            urls.add(anchor.value)
+        elif anchor.kind == "quote":
+            punct[_PUNCT_INDEX["quote"]] += 1
+        elif anchor.value in _PUNCT_INDEX:
+            punct[_PUNCT_INDEX[anchor.value]] += 1
+    return SegmentFeatures(
+        frozenset(words), frozenset(numbers), frozenset(urls), len(text.strip()), tuple(punct)
+    )
+
+
+def match_vocabularies(
+    source_words: set[str], target_words: set[str], *, fuzzy_cutoff: float = 80.0
+) -> list[tuple[str, str]]:
+    """Pairs (source word, target word) that look like the same word across languages.
+
+    Equal words, equal spelling skeletons ("zoff"/"zoph"), a shared five-letter prefix
+    ("himalaya"/"himalayens"), or rapidfuzz ratio of the skeletons at or above
+    ``fuzzy_cutoff`` for words of five letters or more ("murati"/"mulati").
+    """
+    from rapidfuzz import fuzz, process
+
+    pairs: set[tuple[str, str]] = {(w, w) for w in source_words & target_words}
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for word in target_words:
+        key = skeleton(word)
+        by_key["s:" + key].append(word)
+        if len(word) >= 5:
+            by_key["p:" + word[:5]].append(word)
+    for word in source_words:
+        key = skeleton(word)
+        for other in by_key.get("s:" + key, ()):
+            pairs.add((word, other))
+        if len(word) >= 5:
+            for other in by_key.get("p:" + word[:5], ()):
+                pairs.add((word, other))
+    # Fuzzy matches, compared only within the same first letter to keep the work near-linear.
+    src_groups: dict[str, list[str]] = defaultdict(list)
+    tgt_groups: dict[str, list[str]] = defaultdict(list)
+    for word in source_words:
+        if len(word) >= 5:
+            src_groups[word[0]].append(word)
+    for word in target_words:
+        if len(word) >= 5:
+            tgt_groups[word[0]].append(word)
+    for letter, src_list in src_groups.items():
+        tgt_list = tgt_groups.get(letter)
+        if not tgt_list:
+            continue
+        matrix = process.cdist(
+            [skeleton(w) for w in src_list],
+            [skeleton(w) for w in tgt_list],
+            scorer=fuzz.ratio,
+            score_cutoff=fuzzy_cutoff,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        for a, b in zip(*np.nonzero(matrix), strict=True):
+            pairs.add((src_list[a], tgt_list[b]))
+    return sorted(pairs)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent.setdefault(x, x)
+        while parent != x:
+            grand = self.parent.setdefault(parent, parent)
+            self.parent[x] = grand
+            x, parent = parent, grand
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+@dataclass(frozen=True, slots=True)
+class LexicalWeights:
+    """Weights of the lexical log-odds; tuned on the public dev set, round values only."""
+
+    found: float = 0.5  # per unit of shared anchor weight
+    missing: float = 0.1  # per unit of anchor weight with no counterpart in the other span
+    length: float = 0.6  # times the Gale-Church log-probability of the length ratio
+    punct: float = 0.6  # per unit of punctuation-count disagreement
+    bias: float = 3.0
+    number_boost: float = 2.0  # numbers are the most reliable anchors
+    gale_church_variance: float = 6.8
+
+
+@dataclass(frozen=True, slots=True)
+class _SideArrays:
+    """Per-segment lexical data of one side, sliceable for windows."""
+
+    concepts: list[tuple[int, ...]]
+    lengths: np.ndarray
+    punct: np.ndarray  # (segments, len(PUNCT_CLASSES))
+
+    @classmethod
+    def build(cls, features: Sequence[SegmentFeatures], concepts: list[tuple[int, ...]]) -> _SideArrays:
+        punct = np.array([f.punct for f in features], dtype=float).reshape(-1, len(PUNCT_CLASSES))
+        lengths = np.array([f.length for f in features], dtype=float)
+        return cls(concepts, lengths, punct)
+
+    def slice(self, start: int, end: int) -> _SideArrays:
+        return _SideArrays(self.concepts[start:end], self.lengths[start:end], self.punct[start:end])
+
+
+class LexicalSpanScorer:
+    """Anchors shared through a concept index, Gale-Church lengths, punctuation agreement."""
+
+    def __init__(
+        self,
+        source: _SideArrays,
+        target: _SideArrays,
+        concept_weight: np.ndarray,
+        weights: LexicalWeights,
+        ratio: float | None = None,
+    ) -> None:
+        self.weights = weights
+        self._src, self._tgt = source, target
+        self._concept_weight = concept_weight
+        self.n_src, self.n_tgt = len(source.concepts), len(target.concepts)
+        self._concepts_src, self._concepts_tgt = source.concepts, target.concepts
+        self._weight_src = np.array([concept_weight[list(cs)].sum() for cs in source.concepts])
+        self._weight_tgt = np.array([concept_weight[list(cs)].sum() for cs in target.concepts])
+        self._cum_weight_src = _cumsum0(self._weight_src)
+        self._cum_weight_tgt = _cumsum0(self._weight_tgt)
+        self._cum_len_src = _cumsum0(source.lengths)
+        self._cum_len_tgt = _cumsum0(target.lengths)
+        if ratio is None:
+            ratio = max(target.lengths.sum(), 1.0) / max(source.lengths.sum(), 1.0)
+        self._ratio = ratio
+        self._cum_punct_src = _cumsum0(source.punct)
+        self._cum_punct_tgt = _cumsum0(target.punct)
+        # Target postings per concept, to sum shared weight of source-target segment pairs.
+        self._postings: dict[int, list[int]] = defaultdict(list)
+        for j, concepts in enumerate(self._concepts_tgt):
+            for c in concepts:
+                self._postings[c].append(j)
+        self._band: tuple[np.ndarray, np.ndarray] | None = None
+        self._shared: np.ndarray | None = None
+
+    def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> LexicalSpanScorer:
+        return LexicalSpanScorer(
+            self._src.slice(src_start, src_end),
+            self._tgt.slice(tgt_start, tgt_end),
+            self._concept_weight,
+            self.weights,
+            self._ratio,
+        )
+
+    def focus(self, first: np.ndarray, last: np.ndarray) -> None:
+        """Shared anchor weight of each (source, target) segment pair inside the band."""
+        import bisect
+
+        width = int((last - first).max(initial=1))
+        shared = np.zeros((self.n_src, width), dtype=float)
+        for i, concepts in enumerate(self._concepts_src):
+            lo, hi = int(first[i]), int(last[i])
+            row = shared[i]
+            for c in concepts:
+                posting = self._postings.get(c)
+                if not posting:
+                    continue
+                w = float(self._concept_weight[c])
+                k = bisect.bisect_left(posting, lo)
+                while k < len(posting) and posting[k] < hi:
+                    row[posting[k] - lo] += w
+                    k += 1
+        self._band = (np.asarray(first, dtype=np.int64), np.array(width))
+        self._shared = shared
+
+    def _shared_cells(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        assert self._band is not None and self._shared is not None
+        start, total_width = self._band
+        k = j - start[np.clip(i, 0, self.n_src - 1)]
+        inside = (k >= 0) & (k < int(total_width)) & (i >= 0) & (i < self.n_src)
+        out = np.zeros(i.shape, dtype=float)
+        out[inside] = self._shared[i[inside], k[inside]]
+        return out
+
+    def shared_weight(
+        self, src_start: np.ndarray, src_end: np.ndarray, tgt_start: np.ndarray, tgt_end: np.ndarray
+    ) -> np.ndarray:
+        total = np.zeros(src_start.shape, dtype=float)
+        max_a = int((src_end - src_start).max(initial=0))
+        max_b = int((tgt_end - tgt_start).max(initial=0))
+        for da in range(max_a):
+            i = src_start + da
+            valid_i = i < src_end
+            for db in range(max_b):
+                j = tgt_start + db
+                valid = valid_i & (j < tgt_end)
+                if valid.any():
+                    total[valid] += self._shared_cells(i[valid], j[valid])
+        return total
+
+    def score(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        w = self.weights
+        shared = self.shared_weight(src_start, src_end, tgt_start, tgt_end)
+        weight_src = self._cum_weight_src[src_end] - self._cum_weight_src[src_start]
+        weight_tgt = self._cum_weight_tgt[tgt_end] - self._cum_weight_tgt[tgt_start]
+        found_src = np.minimum(shared, weight_src)
+        found_tgt = np.minimum(shared, weight_tgt)
+        missing = (weight_src - found_src) + (weight_tgt - found_tgt)
+        found = found_src + found_tgt
+
+        len_src = self._cum_len_src[src_end] - self._cum_len_src[src_start]
+        len_tgt = self._cum_len_tgt[tgt_end] - self._cum_len_tgt[tgt_start]
+        length_logprob = gale_church_logprob(len_src, len_tgt, self._ratio, w.gale_church_variance)
+
+        punct_src = self._cum_punct_src[src_end] - self._cum_punct_src[src_start]
+        punct_tgt = self._cum_punct_tgt[tgt_end] - self._cum_punct_tgt[tgt_start]
+        punct_diff = np.abs(punct_src - punct_tgt).sum(axis=1)
+
+        return (
+            w.bias
+            + w.found * found
+            - w.missing * missing
+            + w.length * length_logprob
+            - w.punct * punct_diff
+        )
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        """(i, j) for concepts that occur in exactly one segment on each side."""
+        src_where: dict[int, list[int]] = defaultdict(list)
+        for i, concepts in enumerate(self._concepts_src):
+            for c in concepts:
+                src_where[c].append(i)
+        pairs = []
+        for c, where in src_where.items():
+            posting = self._postings.get(c)
+            if len(where) == 1 and posting is not None and len(posting) == 1:
+                pairs.append((where[0], posting[0]))
+        return sorted(set(pairs))
+
+
+def _cumsum0(values: np.ndarray) -> np.ndarray:
+    """Prefix sums with a leading zero row, so sum(values[a:b]) == out[b] - out[a]."""
+    zero = np.zeros((1, *values.shape[1:]), dtype=float)
+    return np.concatenate([zero, np.cumsum(values, axis=0)])
+
+
+def gale_church_logprob(
+    len_src: np.ndarray, len_tgt: np.ndarray, ratio: float, variance: float
+) -> np.ndarray:
+    """log P(|delta| >= observed) for the Gale-Church length model (0 for a perfect ratio)."""
+    mean = (len_src + len_tgt / ratio) / 2.0
+    delta = (len_tgt - len_src * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))
+    # two-sided tail of the standard normal: erfc(|delta| / sqrt(2))
+    tail = _erfc(np.abs(delta) / math.sqrt(2.0))
+    return np.log(np.maximum(tail, 1e-12))
+
+
+def _erfc(x: np.ndarray) -> np.ndarray:
+    """Complementary error function, vectorised (Numerical Recipes' Chebyshev fit, 1e-7)."""
+    t = 1.0 / (1.0 + 0.5 * x)
+    poly = -x * x - 1.26551223 + t * (
+        1.00002368
+        + t
+        * (
+            0.37409196
+            + t
+            * (
+                0.09678418
+                + t
+                * (
+                    -0.18628806
+                    + t
+                    * (
+                        0.27886807
+                        + t * (-1.13520398 + t * (1.48851632 + t * (-0.82215223 + t * 0.17087277)))
+                    )
+                )
+            )
+        )
+    )
+    return t * np.exp(poly)
+
+
+def _build_concepts(
+    source: Sequence[SegmentFeatures],
+    target: Sequence[SegmentFeatures],
+    weights: LexicalWeights,
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]], np.ndarray]:
+    """Map words, numbers and URLs to concept ids shared across the two sides.
+
+    Only concepts present on both sides are kept: a word with no look-alike in the other
+    document says nothing about which segments pair up. Each concept is weighted by its
+    rarity (inverse document frequency over the segments of both sides).
+    """
+    source_words = set().union(*(f.words for f in source)) if source else set()
+    target_words = set().union(*(f.words for f in target)) if target else set()
+    uf = _UnionFind()
+    for a, b in match_vocabularies(source_words, target_words):
+        uf.union("s:" + a, "t:" + b)
+
+    def keys(features: SegmentFeatures, side: str) -> set[str]:
+        out = {uf.find(f"{side}:{w}") for w in features.words if f"{side}:{w}" in uf.parent}
+        out.update("n:" + n for n in features.numbers)
+        out.update("u:" + u for u in features.urls)
+        return out
+
+    src_keys = [keys(f, "s") for f in source]
+    tgt_keys = [keys(f, "t") for f in target]
+    in_src = set().union(*src_keys) if src_keys else set()
+    in_tgt = set().union(*tgt_keys) if tgt_keys else set()
+    shared = in_src & in_tgt
+    ids: dict[str, int] = {}
+    df: dict[str, int] = defaultdict(int)
+    for ks in (*src_keys, *tgt_keys):
+        for k in ks & shared:
+            df[k] += 1
+    n_segments = len(source) + len(target)
+    concept_weight: list[float] = []
+    for key in sorted(shared):  # sorted: concept ids do not depend on hash order
+        ids[key] = len(concept_weight)
+        idf = math.log((n_segments + 1) / (df[key] + 1))
+        boost = weights.number_boost if key.startswith(("n:", "u:")) else 1.0
+        concept_weight.append(idf * boost)
+    concepts_src = [tuple(sorted(ids[k] for k in ks & shared)) for ks in src_keys]
+    concepts_tgt = [tuple(sorted(ids[k] for k in ks & shared)) for ks in tgt_keys]
+    return concepts_src, concepts_tgt, np.array(concept_weight, dtype=float)
+
+
+class LexicalScorer:
+    """The default scorer: needs no model, works between any two languages sharing a script."""
+
+    name = "lexical"
+
+    def __init__(self, weights: LexicalWeights | None = None) -> None:
+        self.weights = weights or LexicalWeights()
+
+    def prepare(
+        self,
+        source: Sequence[str],
+        target: Sequence[str],
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> LexicalSpanScorer:
+        features = []
+        for side in (source, target):
+            side_features = []
+            for k, text in enumerate(side):
+                if cancelled is not None and k % 512 == 0 and cancelled():
+                    raise ComparisonCancelled
+                side_features.append(segment_features(text))
+            features.append(side_features)
+        concepts_src, concepts_tgt, concept_weight = _build_concepts(
+            features[0], features[1], self.weights
+        )
+        return LexicalSpanScorer(
+            _SideArrays.build(features[0], concepts_src),
+            _SideArrays.build(features[1], concepts_tgt),
+            concept_weight,
+            self.weights,
+        )

@@ -1,0 +1,292 @@
+"""Monotone alignment of two segment sequences by dynamic programming over beads.
+
+A bead pairs ``a`` consecutive source segments with ``b`` consecutive target segments
+(1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1). The table is searched only inside a band around
+an expected path, so work and memory grow linearly with document length. The expected path
+runs through anchor pairs (segments sharing a rare word or number) and is re-centred on the
+found path when the path runs along the band's edge. The scorer is a parameter: the DP only
+knows bead costs.
+
+>>> class Toy:  # equal strings are translations, anything else is not
+...     def __init__(self, s, t): self.s, self.t = s, t
+...     def score(self, a0, a1, b0, b1):
+...         import numpy as np
+...         return np.array([4.0 if self.s[x:y] == self.t[u:v] else -4.0
+...                          for x, y, u, v in zip(a0, a1, b0, b1)])
+...     def anchor_pairs(self): return []
+...     def focus(self, first, last): pass
+>>> beads = align(3, 4, Toy("abc", "axbc"))
+>>> [(b.source, b.target) for b in beads]
+[((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+
+from tui.engine.errors import ComparisonCancelled
+from tui.engine.similarity import SpanScorer
+
+
+class BeadType(Enum):
+    """How many source and target segments a bead takes."""
+
+    ONE_ONE = (1, 1)
+    DELETION = (1, 0)  # source segment with no counterpart
+    INSERTION = (0, 1)  # target segment with no counterpart
+    ONE_TWO = (1, 2)
+    TWO_ONE = (2, 1)
+    TWO_TWO = (2, 2)
+    ONE_THREE = (1, 3)
+    THREE_ONE = (3, 1)
+
+    @property
+    def source_count(self) -> int:
+        return self.value[0]
+
+    @property
+    def target_count(self) -> int:
+        return self.value[1]
+
+    @property
+    def one_sided(self) -> bool:
+        return self.source_count == 0 or self.target_count == 0
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Costs of the DP. ``prior`` is added to a two-sided bead's negated score."""
+
+    skip: float = 3.5  # cost per segment left without counterpart
+    prior: dict[BeadType, float] = field(
+        default_factory=lambda: {
+            BeadType.ONE_ONE: 0.0,
+            BeadType.ONE_TWO: 1.5,
+            BeadType.TWO_ONE: 1.5,
+            BeadType.TWO_TWO: 3.5,
+            BeadType.ONE_THREE: 3.5,
+            BeadType.THREE_ONE: 3.5,
+        }
+    )
+    half_width: int = 40  # band half-width in target segments, before widening
+    chunk_rows: int = 256  # bead costs are computed this many rows at a time
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float  # the scorer's log-odds; nan for one-sided beads
+
+
+def align(
+    n_source: int,
+    n_target: int,
+    scorer: SpanScorer,
+    *,
+    params: AlignParams | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Bead]:
+    """Best monotone bead sequence covering ``range(n_source)`` and ``range(n_target)``."""
+    params = params or AlignParams()
+    if n_source == 0 or n_target == 0:
+        return [Bead((i,), (), float("nan")) for i in range(n_source)] + [
+            Bead((), (j,), float("nan")) for j in range(n_target)
+        ]
+    half = params.half_width
+    center = _expected_path(n_source, n_target, scorer.anchor_pairs())
+    for _attempt in range(4):
+        width = min(n_target + 1, 2 * half + 1)
+        lo = _band_starts(center, width, n_target)
+        path, touches_edge = _run_dp(n_source, n_target, scorer, lo, width, params, cancelled)
+        if not touches_edge or width == n_target + 1:
+            break
+        center = _path_center(path, n_source)
+        half *= 2
+    return path
+
+
+def _expected_path(n: int, m: int, anchors: list[tuple[int, int]]) -> np.ndarray:
+    """Expected target position for each DP row 0..n: through the longest chain of anchors."""
+    chain = _longest_increasing_chain(anchors)
+    xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
+    ys = [0.0] + [j + 0.5 for _, j in chain] + [float(m)]
+    return np.interp(np.arange(n + 1, dtype=float), xs, ys)
+
+
+def _longest_increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence strictly increasing in both coordinates (patience sorting)."""
+    import bisect
+
+    pairs = sorted(set(pairs), key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []  # smallest j ending a chain of each length
+    tail_index: list[int] = []
+    previous = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[k] = j
+            tail_index[k] = index
+        previous[index] = tail_index[k - 1] if k else -1
+    chain = []
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = previous[index]
+    chain.reverse()
+    # equal i with different j cannot both be in a strictly increasing chain: sorting by -j
+    # within equal i makes bisect_left reject the second one.
+    return chain
+
+
+def _band_starts(center: np.ndarray, width: int, m: int) -> np.ndarray:
+    lo = np.rint(center).astype(np.int64) - width // 2
+    return np.clip(lo, 0, max(0, m + 1 - width))
+
+
+def _path_center(path: list[Bead], n: int) -> np.ndarray:
+    """Target position of the path at each DP row, for re-centring the band."""
+    xs, ys = [0.0], [0.0]
+    i = j = 0
+    for bead in path:
+        i += len(bead.source)
+        j += len(bead.target)
+        xs.append(float(i))
+        ys.append(float(j))
+    # several beads can end on the same row (insertions): keep the last position of each row
+    last: dict[float, float] = {}
+    for x, y in zip(xs, ys, strict=True):
+        last[x] = y
+    keys = sorted(last)
+    return np.interp(np.arange(n + 1, dtype=float), keys, [last[k] for k in keys])
+
+
+_BEADS = list(BeadType)
+
+
+def _run_dp(
+    n: int,
+    m: int,
+    scorer: SpanScorer,
+    lo: np.ndarray,
+    width: int,
+    params: AlignParams,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[list[Bead], bool]:
+    max_a = max(b.source_count for b in _BEADS)
+    max_b = max(b.target_count for b in _BEADS)
+    # source segment i meets target segments from the band of rows i+1 .. i+max_a
+    first = np.empty(n, dtype=np.int64)
+    last = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        rows = lo[i + 1 : min(n, i + max_a) + 1]
+        first[i] = max(0, int(rows.min()) - max_b)
+        last[i] = min(m, int(rows.max()) + width)
+    scorer.focus(first, last)
+
+    inf = np.float64(np.inf)
+    ring = max_a + 1  # rolling window of cost rows: memory independent of n
+    cost = np.full((ring, width), inf)
+    cost[0, 0] = 0.0  # row 0, column lo[0] == 0
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    columns = np.arange(width)
+
+    for chunk_start in range(0, n + 1, params.chunk_rows):
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled
+        chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
+        chunk_costs = _chunk_bead_costs(chunk_rows, lo, width, m, scorer, params)
+        for i in chunk_rows:
+            row_cost = np.full(width, inf) if i else cost[0].copy()
+            row_back = back[i]
+            j = lo[i] + columns
+            # one-sided insertion stays on the same row: handled after the others, left to right
+            for t, bead in enumerate(_BEADS):
+                a, b = bead.value
+                if a == 0 or a > i:
+                    continue
+                prev = cost[(i - a) % ring]
+                shift = lo[i] - b - lo[i - a]
+                k_prev = columns + shift
+                ok = (k_prev >= 0) & (k_prev < width) & (j - b >= 0) & (j <= m)
+                cand = np.full(width, inf)
+                cand[ok] = prev[k_prev[ok]] + chunk_costs[t][i - chunk_rows.start][ok]
+                better = cand < row_cost
+                row_cost[better] = cand[better]
+                row_back[better] = t
+            # insertions (0-1) chain along the row: a running minimum with a constant step
+            insertion = _BEADS.index(BeadType.INSERTION)
+            step = params.skip
+            valid = j <= m
+            row_cost[~valid] = inf
+            # cost[k] = min(cost[k], cost[k-1] + step): a cumulative min of cost - k*step
+            offset = columns * step
+            running = np.minimum.accumulate(row_cost - offset) + offset
+            improved = (running < row_cost - 1e-12) & valid
+            row_cost[improved] = running[improved]
+            row_back[improved] = insertion
+            cost[i % ring] = row_cost
+
+    end_k = m - lo[n]
+    if not (0 <= end_k < width) or not np.isfinite(cost[n % ring][end_k]):
+        raise RuntimeError("alignment band does not reach the end of both documents")
+    path: list[Bead] = []
+    i, k = n, int(end_k)
+    touches = False
+    while i > 0 or lo[i] + k > 0:
+        t = int(back[i, k])
+        a, b = _BEADS[t].value
+        j = int(lo[i] + k)
+        if (k == 0 and lo[i] > 0) or (k == width - 1 and j < m):
+            touches = True
+        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float("nan")))
+        i, k = i - a, j - b - int(lo[i - a])
+    path.reverse()
+    return _rescore(path, scorer), touches
+
+
+def _chunk_bead_costs(
+    rows: range, lo: np.ndarray, width: int, m: int, scorer: SpanScorer, params: AlignParams
+) -> list[np.ndarray]:
+    """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays."""
+    n_rows = len(rows)
+    i = np.repeat(np.arange(rows.start, rows.stop), width)
+    j = (lo[rows.start : rows.stop, None] + np.arange(width)[None, :]).ravel()
+    costs: list[np.ndarray] = []
+    for bead in _BEADS:
+        a, b = bead.value
+        out = np.full(n_rows * width, np.inf)
+        if bead.one_sided:
+            out[:] = params.skip * (a + b)
+        else:
+            ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
+            if ok.any():
+                scores = scorer.score(i[ok] - a, i[ok], j[ok] - b, j[ok])
+                out[ok] = params.prior[bead] - scores
+        costs.append(out.reshape(n_rows, width))
+    return costs
+
+
+def _rescore(path: list[Bead], scorer: SpanScorer) -> list[Bead]:
+    two_sided = [k for k, bead in enumerate(path) if bead.source and bead.target]
+    if not two_sided:
+        return path
+    arr = np.array(
+        [
+            (path[k].source[0], path[k].source[-1] + 1, path[k].target[0], path[k].target[-1] + 1)
+            for k in two_sided
+        ],
+        dtype=np.int64,
+    )
+    scores = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3])
+    out = list(path)
+    for k, score in zip(two_sided, scores, strict=True):
+        out[k] = Bead(path[k].source, path[k].target, float(score))
+    return out
