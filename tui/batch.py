@@ -1,0 +1,312 @@
+"""Batch mode: compare many article pairs in parallel and print one line (or JSON object) each.
+
+Pairs come from two folders (``story.de.txt`` pairs with ``story.fr.txt``: a trailing language
+code before the extension is ignored; the same file name in both folders pairs too) or from a
+list file with one ``SOURCE<TAB>TARGET`` per line, relative paths being relative to the list.
+
+Exit status: 2 when any pair could not be compared, else 1 when any pair has findings, else 0.
+A pair that fails never stops the others. Files with no partner are reported, not compared.
+
+>>> language_free_stem("story.de.txt"), language_free_stem("story.zh-cn.md")
+('story', 'story')
+>>> language_free_stem("story.txt"), language_free_stem("notes.final.txt")
+('story', 'notes.final')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from tui.engine.errors import InputError, TransdiffError
+from tui.engine.model import CompareOptions, FindingKind
+
+FORMATS = ("text", "json")
+
+_LANGUAGE_SUFFIX = re.compile(r"^(.+)\.[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+_SKIPPED_SUFFIXES = (".transdiff.json",)  # review sessions live next to the target files
+
+
+def language_free_stem(name: str) -> str:
+    """The file name without extension and without a trailing ``.xx`` language code."""
+    stem = Path(name).stem
+    match = _LANGUAGE_SUFFIX.match(stem)
+    return match.group(1) if match else stem
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to compare: ordered (source, target) pairs and the files that found no partner."""
+
+    pairs: tuple[tuple[Path, Path], ...]
+    unpaired: tuple[tuple[Path, str], ...] = ()  # (file, why)
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    source: str
+    target: str
+    status: str  # "ok" or "error"
+    error: str | None = None
+    summary: dict[str, int] = field(default_factory=dict)
+    findings: int = 0
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {
+                "source": self.source,
+                "target": self.target,
+                "status": self.status,
+                "error": self.error,
+                "summary": self.summary if self.status == "ok" else None,
+                "findings": self.findings,
+            },
+            ensure_ascii=False,
+        )
+
+    def as_line(self) -> str:
+        head = f"{self.source} ↔ {self.target}: "
+        if self.status != "ok":
+            return f"{head}error: {self.error}"
+        if not self.findings:
+            return f"{head}no findings"
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.summary.items() if n)
+        return f"{head}{self.findings} findings ({kinds})"
+
+
+def _articles(folder: Path) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list the folder ({exc.strerror})") from exc
+    return [
+        p
+        for p in entries
+        if not p.name.startswith(".") and not p.name.endswith(_SKIPPED_SUFFIXES) and p.is_file()
+    ]
+
+
+def pair_folders(source_dir: Path, target_dir: Path) -> Plan:
+    """Pair the files of two folders: same name first, then same language-free stem."""
+    sources, targets = _articles(source_dir), _articles(target_dir)
+    by_name = {p.name: p for p in targets}
+    pairs: list[tuple[Path, Path]] = []
+    left_sources = []
+    for source in sources:
+        target = by_name.pop(source.name, None)
+        if target is None:
+            left_sources.append(source)
+        else:
+            pairs.append((source, target))
+    stems: dict[str, tuple[list[Path], list[Path]]] = {}
+    for source in left_sources:
+        stems.setdefault(language_free_stem(source.name), ([], []))[0].append(source)
+    for target in by_name.values():
+        stems.setdefault(language_free_stem(target.name), ([], []))[1].append(target)
+    unpaired: list[tuple[Path, str]] = []
+    for a, b in stems.values():
+        if len(a) == 1 and len(b) == 1:
+            pairs.append((a[0], b[0]))
+            continue
+        for path, other in [(p, target_dir) for p in a] + [(p, source_dir) for p in b]:
+            partners = b if path in a else a
+            why = f"{len(partners)} candidates" if partners else "no partner"
+            unpaired.append((path, f"{why} in {other}"))
+    pairs.sort(key=lambda pair: pair[0].name)
+    unpaired.sort()
+    return Plan(tuple(pairs), tuple(unpaired))
+
+
+def read_list(list_file: Path) -> Plan:
+    """Pairs from a ``SOURCE<TAB>TARGET`` list; blank lines and ``#`` comments are skipped."""
+    try:
+        text = list_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{list_file}: cannot read the list of pairs ({exc})") from exc
+    base = list_file.parent
+    pairs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or not all(f.strip() for f in fields):
+            raise InputError(f"{list_file}:{number}: expected SOURCE<TAB>TARGET")
+        pairs.append(tuple(base / f.strip() for f in fields))
+    if not pairs:
+        raise InputError(f"{list_file}: the list of pairs is empty")
+    return Plan(tuple(pairs))  # type: ignore[arg-type]
+
+
+def plan(paths: Sequence[str | Path]) -> Plan:
+    """Two folders, or one list file; anything else is an InputError with a usable message."""
+    items = [Path(p) for p in paths]
+    if len(items) == 2:
+        for item in items:
+            if not item.is_dir():
+                raise InputError(f"{item}: not a folder (--batch takes two folders or a list file)")
+        return pair_folders(items[0], items[1])
+    if len(items) == 1:
+        if items[0].is_dir():
+            raise InputError(f"{items[0]}: --batch takes two folders or one list file")
+        if not items[0].exists():
+            raise InputError(f"{items[0]}: no such list file")
+        return read_list(items[0])
+    raise InputError("--batch takes two folders (DIR_A DIR_B) or one list file")
+
+
+def compare_pair(source: str, target: str, options: CompareOptions) -> PairResult:
+    """Load and compare one pair; every failure becomes an error result, never an exception."""
+    # Imported here so that worker processes pay for the engine once, and the CLI not at all.
+    from tui.engine.load import load_article
+    from tui.engine.pipeline import compare
+
+    current = source
+    try:
+        source_article = load_article(source, language=options.source_lang)
+        current = target
+        target_article = load_article(target, language=options.target_lang)
+        comparison = compare(source_article, target_article, options=options)
+    except TransdiffError as exc:
+        return PairResult(source, target, "error", str(exc))
+    except UnicodeDecodeError:
+        return PairResult(source, target, "error", f"{current}: not readable as text")
+    except OSError as exc:
+        return PairResult(source, target, "error", f"{current}: cannot read ({exc.strerror})")
+    except Exception as exc:  # one broken pair must not stop the batch
+        return PairResult(source, target, "error", f"{current}: {type(exc).__name__}: {exc}")
+    return PairResult(
+        source, target, "ok", None, comparison.summary(), len(comparison.findings)
+    )
+
+
+class _Progress:
+    """A one-line bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream, self.total, self.done = stream, total, 0
+        self.enabled = total > 0 and stream.isatty()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+
+    def step(self) -> None:
+        self.done += 1
+        self.draw()
+
+    def draw(self) -> None:
+        if self.enabled:
+            width = 30
+            filled = width * self.done // self.total
+            bar = "█" * filled + "░" * (width - filled)
+            self.stream.write(f"\r{bar} {self.done}/{self.total} pairs")
+            self.stream.flush()
+
+
+def _results(pairs: list[tuple[str, str]], jobs: int, options: CompareOptions):
+    """Yield (index, result) as pairs finish; one process per job, in-process for one job."""
+    if jobs <= 1 or len(pairs) <= 1:
+        for index, (source, target) in enumerate(pairs):
+            yield index, compare_pair(source, target, options)
+        return
+    from concurrent.futures import as_completed
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pairs))) as pool:
+        futures: dict[Future[PairResult], int] = {
+            pool.submit(compare_pair, s, t, options): i for i, (s, t) in enumerate(pairs)
+        }
+        try:
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    yield index, future.result()
+                except BrokenProcessPool:
+                    s, t = pairs[index]
+                    yield index, PairResult(s, t, "error", "the worker process died")
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def run_batch(
+    paths: Sequence[str | Path],
+    *,
+    fmt: str = "text",
+    jobs: int | None = None,
+    options: CompareOptions | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Compare every pair named by ``paths`` and report; returns the exit status (0, 1 or 2)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    options = options or CompareOptions()
+    try:
+        if fmt not in FORMATS:
+            raise InputError(f"--batch writes {' or '.join(FORMATS)}, not {fmt}")
+        if jobs is not None and jobs < 1:
+            raise InputError("--jobs must be at least 1")
+        batch = plan(paths)
+    except InputError as exc:
+        err.write(f"transdiff: {exc}\n")
+        return 2
+    pairs = [(str(s), str(t)) for s, t in batch.pairs]
+    progress = _Progress(err, len(pairs))
+    results: list[PairResult | None] = [None] * len(pairs)
+    printed = 0
+    progress.draw()
+    try:
+        for index, result in _results(pairs, jobs or os.cpu_count() or 1, options):
+            results[index] = result
+            progress.step()
+            # Print in input order so output is stable whatever order workers finish in.
+            while printed < len(pairs) and results[printed] is not None:
+                progress.clear()
+                done = results[printed]
+                assert done is not None
+                out.write((done.as_json() if fmt == "json" else done.as_line()) + "\n")
+                out.flush()
+                progress.draw()
+                printed += 1
+    except KeyboardInterrupt:
+        progress.clear()
+        err.write("transdiff: batch interrupted\n")
+        return 130
+    progress.clear()
+    finished = [r for r in results if r is not None]
+    _report_totals(finished, batch.unpaired, fmt, out, err)
+    if any(r.status != "ok" for r in finished):
+        return 2
+    return 1 if any(r.findings for r in finished) else 0
+
+
+def _report_totals(
+    results: list[PairResult],
+    unpaired: tuple[tuple[Path, str], ...],
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+) -> None:
+    errors = sum(r.status != "ok" for r in results)
+    with_findings = sum(bool(r.findings) for r in results)
+    findings = sum(r.findings for r in results)
+    # JSON Lines output stays one object per pair; the rest goes to stderr there.
+    stream = err if fmt == "json" else out
+    for path, why in unpaired:
+        stream.write(f"unpaired: {path} ({why})\n")
+    kinds = {k.value: sum(r.summary.get(k.value, 0) for r in results) for k in FindingKind}
+    detail = ", ".join(f"{n} {k}" for k, n in kinds.items() if n)
+    stream.write(
+        f"{len(results)} pairs: {len(results) - errors} compared, {errors} "
+        f"{'error' if errors == 1 else 'errors'}; {with_findings} with findings, "
+        f"{findings} findings{f' ({detail})' if detail else ''}"
+        f"{f'; {len(unpaired)} unpaired' if unpaired else ''}\n"
+    )
