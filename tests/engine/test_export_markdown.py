@@ -48,7 +48,8 @@ def test_report_lists_files_counts_and_every_finding() -> None:
     text = render("markdown", make_comparison(), ExportOptions())
     assert "| Source | story.de.txt | de |" in text
     assert "| Target | story.fr.txt | fr |" in text
-    assert "| Numbers differ | 1 |" in text and "| Weak match | 0 |" in text
+    assert "| Numbers differ | 1 |" in text
+    assert "| Weak match | 0 |" in text
     assert [line[:6] for line in text.splitlines() if line.startswith("### ")] == [
         f"### {n}." for n in range(1, 6)
     ]
@@ -57,7 +58,8 @@ def test_report_lists_files_counts_and_every_finding() -> None:
 
 def test_article_text_is_escaped_and_flagged_spans_are_bold() -> None:
     parsed = _html(render("markdown", make_comparison(), ExportOptions()))
-    assert "script" not in parsed.tags and "b" not in parsed.tags
+    assert "script" not in parsed.tags
+    assert "b" not in parsed.tags
     assert SCRIPT in "".join(parsed.text)
     assert parsed.strong[:2] == ["25", "26"]
     assert "Noch ein Satz." in parsed.strong
@@ -72,12 +74,14 @@ def test_review_state_and_notes_appear_when_a_session_exists() -> None:
     text = render("markdown", make_comparison(), ExportOptions(reviews=reviews))
     assert "Review: 1 reviewed, 1 dismissed, 3 open." in text
     assert "Review: **reviewed** · note: asked \\*the\\* author" in text
-    assert "Review: **dismissed**" in text and text.count("Review: **open**") == 3
+    assert "Review: **dismissed**" in text
+    assert text.count("Review: **open**") == 3
 
 
 def test_empty_comparison_says_so() -> None:
     text = render("markdown", without_findings(make_comparison()), ExportOptions())
-    assert "0 findings" in text and "No findings" in text
+    assert "0 findings" in text
+    assert "No findings" in text
 
 
 def test_sample_pair_renders() -> None:

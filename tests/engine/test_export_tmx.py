@@ -107,7 +107,8 @@ def test_segments_hold_escaped_text_without_control_characters() -> None:
     segs = [tu.findall("tuv/seg") for tu in root.iter("tu")]
     assert [s.text for s in segs[0]] == ["Die Sonne scheint.", "Le soleil brille."]
     # The parser gives the text back verbatim: the markup was escaped, not interpreted.
-    assert SCRIPT in segs[2][0].text and "& Co." in segs[2][0].text
+    assert SCRIPT in segs[2][0].text
+    assert "& Co." in segs[2][0].text
     # \x0b and \x00 are illegal in XML 1.0: dropped, the rest kept.
     assert segs[3][0].text == "Der Schluss mit Steuerzeichen."
     assert [tuv.get(XML_LANG) for tuv in root.find("body/tu").findall("tuv")] == ["de", "fr"]
@@ -124,7 +125,8 @@ def test_one_sided_content_becomes_notes_on_the_neighbouring_unit() -> None:
     assert "only in the target (fr): Seulement en français." in notes[3]
     assert notes[0] == []
     all_segs = " ".join(s.text for s in root.iter("seg"))
-    assert "Nur im Deutschen" not in all_segs and "Seulement" not in all_segs
+    assert "Nur im Deutschen" not in all_segs
+    assert "Seulement" not in all_segs
 
 
 def test_score_findings_and_review_state_are_props() -> None:
