@@ -46,7 +46,8 @@ def decode_png(data: bytes) -> tuple[int, int, int, bytes]:
         pos += 12 + length
     assert header is not None
     width, height, depth, colour, _, _, interlace = header
-    assert depth == 8 and colour in (2, 6) and interlace == 0, header
+    if depth != 8 or colour not in (2, 6) or interlace:
+        raise ValueError(f"unsupported PNG layout {header}")
     bpp = 3 if colour == 2 else 4
     raw = zlib.decompress(b"".join(idat))
     stride = width * bpp
