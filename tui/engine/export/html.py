@@ -43,7 +43,6 @@ th { background: #f2f2f4; font-weight: 600; }
 .pair td { width: 50%; }
 .absent { color: #888; font-style: italic; }
 mark { padding: 1px 2px; border-radius: 2px; color: inherit; }
-.gap { color: #c0392b; font-weight: 700; }
 .review { display: inline-block; font-size: 0.85em; padding: 1px 8px; border-radius: 10px;
   border: 1px solid #bbb; }
 .review.reviewed { background: #e3f4e6; border-color: #7cbf8a; }
@@ -84,10 +83,10 @@ def _cell(comparison: Comparison, finding: Finding, side: Side) -> str:
     part = excerpt(comparison, finding, side)
     if part is None:
         return '<td class="absent">not in this version</td>'
+    # An empty span only says which paragraph is the partner: show it unmarked.
+    middle = ""
     if part.flagged:
         middle = f'<mark class="{_mark_class(finding.kind)}">{_text(part.flagged)}</mark>'
-    else:
-        middle = '<span class="gap" title="the other version has content here">‸</span>'
     return f'<td lang="{language}">{_text(part.before)}{middle}{_text(part.after)}</td>'
 
 

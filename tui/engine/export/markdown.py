@@ -19,8 +19,6 @@ from tui.engine.export._common import (
 )
 from tui.engine.model import Comparison, Finding, Side
 
-GAP = "‸"  # where content present only in the other version would go
-
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
 _SPACE = re.compile(r"\s+")
 
@@ -39,7 +37,8 @@ def _cell(comparison: Comparison, finding: Finding, side: Side) -> str:
     if part is None:
         return "*(not in this version)*"
     if not part.flagged.strip():
-        return f"{md_escape(part.before)} {GAP} {md_escape(part.after)}".strip()
+        # An empty span only says which paragraph is the partner: show it unmarked.
+        return md_escape(part.before + part.flagged + part.after).strip()
     # Emphasis markers must touch non-space characters, so keep outer spaces outside them.
     lead = " " if part.flagged[:1].isspace() else ""
     trail = " " if part.flagged[-1:].isspace() else ""
@@ -103,13 +102,5 @@ def render_markdown(comparison: Comparison, options: ExportOptions) -> str:
             f"| {_cell(comparison, finding, Side.TARGET)} |",
             "",
         ]
-    if any(_has_gap(comparison, f) for f in findings):
-        out += [f"{GAP} marks where the other version's content would go.", ""]
     return "\n".join(out)
 
-
-def _has_gap(comparison: Comparison, finding: Finding) -> bool:
-    return any(
-        (part := excerpt(comparison, finding, side)) is not None and not part.flagged.strip()
-        for side in Side
-    )
