@@ -89,7 +89,9 @@ def _match_counts(test: set[Bead], gold: set[Bead]) -> tuple[int, int]:
     return strict, lax
 
 
-def score_document(test_links: Iterable[LinkLike], gold_links: Iterable[LinkLike]) -> AlignmentScores:
+def score_document(
+    test_links: Iterable[LinkLike], gold_links: Iterable[LinkLike]
+) -> AlignmentScores:
     test, gold = _as_set(test_links), _as_set(gold_links)
     p_strict, p_lax = _match_counts(test, gold)
     # Recall is precision with the roles swapped, over links with both sides non-empty.

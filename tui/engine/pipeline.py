@@ -1,15 +1,72 @@
-"""compare(): the engine's one public entry point. (Provisional: index-wise pairing.)"""
+"""compare(): the engine's one public entry point.
+
+Paragraphs are aligned first; sentences are then aligned inside each paragraph link, and
+findings are derived from both levels. The scorer is chosen by name (CompareOptions.scorer)
+or passed in directly.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import zip_longest
+from dataclasses import dataclass
 
+import numpy as np
+
+from tui.engine.align import AlignParams, Bead, align
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.model import Article, CompareOptions, Comparison, Link, SentenceLink
+from tui.engine.findings import FindingContext, LinkGroup, find_all
+from tui.engine.model import (
+    Article,
+    CompareOptions,
+    Comparison,
+    Link,
+    SentenceLink,
+    SentenceRef,
+)
+from tui.engine.similarity import LexicalScorer, Scorer, SpanScorer, sigmoid
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""
+
+
+def resolve_scorer(name: str) -> Scorer:
+    """The scorer called ``name`` ("auto", "lexical", "semantic")."""
+    try:
+        from tui.engine.scorers import make_scorer
+    except ImportError:  # the registry of optional scorers is not there: lexical only
+        if name in ("auto", "lexical"):
+            return LexicalScorer()
+        from tui.engine.errors import TransdiffError
+
+        raise TransdiffError(f"unknown or unavailable scorer: {name}") from None
+    return make_scorer(name)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceIndex:
+    """All sentences of one article in document order, with their (paragraph, sentence) refs."""
+
+    texts: list[str]
+    refs: list[SentenceRef]
+    first_of_paragraph: list[int]  # global index of each paragraph's first sentence
+
+    @classmethod
+    def build(cls, article: Article) -> _SentenceIndex:
+        texts: list[str] = []
+        refs: list[SentenceRef] = []
+        first: list[int] = []
+        for p, paragraph in enumerate(article.paragraphs):
+            first.append(len(texts))
+            for s in range(len(paragraph.sentences)):
+                texts.append(paragraph.sentence_text(s))
+                refs.append((p, s))
+        first.append(len(texts))
+        return cls(texts, refs, first)
+
+    def span_of(self, paragraphs: tuple[int, ...]) -> tuple[int, int]:
+        if not paragraphs:
+            return (0, 0)
+        return self.first_of_paragraph[paragraphs[0]], self.first_of_paragraph[paragraphs[-1] + 1]
 
 
 def compare(
@@ -19,18 +76,127 @@ def compare(
     options: CompareOptions | None = None,
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    scorer: Scorer | None = None,
 ) -> Comparison:
+    """Align ``source`` with ``target`` and list what appears in only one of them."""
     options = options or CompareOptions()
-    if cancelled is not None and cancelled():
-        raise ComparisonCancelled
-    links = []
-    sentence_links = []
-    n_src, n_tgt = len(source.paragraphs), len(target.paragraphs)
-    for i, j in zip_longest(range(n_src), range(n_tgt)):
-        links.append(Link(() if i is None else (i,), () if j is None else (j,), 0.5))
-        src = () if i is None else tuple((i, k) for k in range(len(source.paragraphs[i].sentences)))
-        tgt = () if j is None else tuple((j, k) for k in range(len(target.paragraphs[j].sentences)))
-        sentence_links.append(SentenceLink(src, tgt, 0.5))
-    if progress is not None:
-        progress(1.0, "done")
-    return Comparison(source, target, tuple(links), tuple(sentence_links), (), "lexical")
+    scorer = scorer or resolve_scorer(options.scorer)
+    report = progress or (lambda _fraction, _stage: None)
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled
+
+    check()
+    report(0.0, "scoring paragraphs")
+    paragraph_scorer = scorer.prepare(
+        [p.text for p in source.paragraphs],
+        [p.text for p in target.paragraphs],
+        cancelled=cancelled,
+    )
+    check()
+    report(0.25, "aligning paragraphs")
+    params = AlignParams()
+    beads = align(
+        len(source.paragraphs),
+        len(target.paragraphs),
+        paragraph_scorer,
+        params=params,
+        cancelled=cancelled,
+    )
+    links = tuple(_to_link(bead) for bead in beads)
+
+    report(0.45, "scoring sentences")
+    src_sentences = _SentenceIndex.build(source)
+    tgt_sentences = _SentenceIndex.build(target)
+    sentence_scorer = scorer.prepare(src_sentences.texts, tgt_sentences.texts, cancelled=cancelled)
+    report(0.6, "aligning sentences")
+    sentence_links: list[SentenceLink] = []
+    groups: list[LinkGroup] = []
+    for n, link in enumerate(links):
+        if n % 256 == 0:
+            check()
+            report(0.6 + 0.3 * n / max(1, len(links)), "aligning sentences")
+        s0, s1 = src_sentences.span_of(link.source)
+        t0, t1 = tgt_sentences.span_of(link.target)
+        window = sentence_scorer.window(s0, s1, t0, t1) if s1 > s0 and t1 > t0 else None
+        group = _align_group(s1 - s0, t1 - t0, window, params, cancelled)
+        groups.append(
+            LinkGroup(
+                link=link,
+                scorer=window,
+                beads=group,
+                source_refs=src_sentences.refs[s0:s1],
+                target_refs=tgt_sentences.refs[t0:t1],
+            )
+        )
+        for bead in group:
+            sentence_links.append(
+                SentenceLink(
+                    tuple(src_sentences.refs[s0 + k] for k in bead.source),
+                    tuple(tgt_sentences.refs[t0 + k] for k in bead.target),
+                    _display_score(bead.score),
+                )
+            )
+
+    report(0.92, "looking for differences")
+    context = FindingContext(
+        source=source,
+        target=target,
+        links=links,
+        sentence_links=tuple(sentence_links),
+        groups=groups,
+        params=params,
+    )
+    findings = find_all(context)
+    warnings = tuple(_comparison_warnings(source, target))
+    report(1.0, "done")
+    return Comparison(
+        source=source,
+        target=target,
+        links=links,
+        sentence_links=tuple(sentence_links),
+        findings=findings,
+        scorer=scorer.name,
+        warnings=warnings,
+    )
+
+
+def _align_group(
+    n_src: int,
+    n_tgt: int,
+    window: SpanScorer | None,
+    params: AlignParams,
+    cancelled: Callable[[], bool] | None,
+) -> list[Bead]:
+    """Sentence beads inside one paragraph link (indices local to the link)."""
+    if window is None:
+        return [Bead((k,), (), float("nan")) for k in range(n_src)] + [
+            Bead((), (k,), float("nan")) for k in range(n_tgt)
+        ]
+    if n_src == 1 and n_tgt == 1:
+        score = float(window.score(*(np.array([v]) for v in (0, 1, 0, 1)))[0])
+        return [Bead((0,), (0,), score)]
+    return align(n_src, n_tgt, window, params=params, cancelled=cancelled)
+
+
+def _display_score(log_odds: float) -> float:
+    """Scores users see: a probability-like value in [0, 1], 0 for one-sided links."""
+    if np.isnan(log_odds):
+        return 0.0
+    return round(float(sigmoid(log_odds)), 4)
+
+
+def _to_link(bead: Bead) -> Link:
+    return Link(bead.source, bead.target, _display_score(bead.score))
+
+
+def _comparison_warnings(source: Article, target: Article) -> list[str]:
+    warnings = []
+    if source.path is not None and source.path == target.path:
+        warnings.append("the same file is given as source and target")
+    if source.language and source.language == target.language:
+        warnings.append(
+            f"both articles are in the same language ({source.language}): comparing two revisions"
+        )
+    return warnings

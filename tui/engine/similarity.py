@@ -203,13 +203,14 @@ class _UnionFind:
 class LexicalWeights:
     """Weights of the lexical log-odds; tuned on the public dev set, round values only."""
 
-    found: float = 0.5  # per unit of shared anchor weight
-    missing: float = 0.1  # per unit of anchor weight with no counterpart in the other span
+    found: float = 0.35  # per unit of shared anchor weight
+    missing: float = 0.2  # per unit of anchor weight with no counterpart in the other span
     length: float = 0.6  # times the Gale-Church log-probability of the length ratio
     punct: float = 0.6  # per unit of punctuation-count disagreement
     bias: float = 3.0
     number_boost: float = 2.0  # numbers are the most reliable anchors
     gale_church_variance: float = 6.8
+    common_discount: float = 1.5  # subtracted from every idf: concepts in most segments say little
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,9 @@ class _SideArrays:
     punct: np.ndarray  # (segments, len(PUNCT_CLASSES))
 
     @classmethod
-    def build(cls, features: Sequence[SegmentFeatures], concepts: list[tuple[int, ...]]) -> _SideArrays:
+    def build(
+        cls, features: Sequence[SegmentFeatures], concepts: list[tuple[int, ...]]
+    ) -> _SideArrays:
         punct = np.array([f.punct for f in features], dtype=float).reshape(-1, len(PUNCT_CLASSES))
         lengths = np.array([f.length for f in features], dtype=float)
         return cls(concepts, lengths, punct)
@@ -265,7 +268,9 @@ class LexicalSpanScorer:
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
 
-    def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> LexicalSpanScorer:
+    def window(
+        self, src_start: int, src_end: int, tgt_start: int, tgt_end: int
+    ) -> LexicalSpanScorer:
         return LexicalSpanScorer(
             self._src.slice(src_start, src_end),
             self._tgt.slice(tgt_start, tgt_end),
@@ -296,7 +301,10 @@ class LexicalSpanScorer:
         self._shared = shared
 
     def _shared_cells(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        assert self._band is not None and self._shared is not None
+        if self._band is None or self._shared is None:  # not focused: every pair may meet
+            self.focus(np.zeros(self.n_src, dtype=np.int64), np.full(self.n_src, self.n_tgt))
+        assert self._band is not None
+        assert self._shared is not None
         start, total_width = self._band
         k = j - start[np.clip(i, 0, self.n_src - 1)]
         inside = (k >= 0) & (k < int(total_width)) & (i >= 0) & (i < self.n_src)
@@ -304,12 +312,18 @@ class LexicalSpanScorer:
         out[inside] = self._shared[i[inside], k[inside]]
         return out
 
-    def shared_weight(
+    def found_weight(
         self, src_start: np.ndarray, src_end: np.ndarray, tgt_start: np.ndarray, tgt_end: np.ndarray
-    ) -> np.ndarray:
-        total = np.zeros(src_start.shape, dtype=float)
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Anchor weight of each side's segments that the other span shares.
+
+        Each segment is credited at most its own anchor weight, so a concept repeated in
+        neighbouring segments is not counted twice when beads grow.
+        """
+        shape = src_start.shape
         max_a = int((src_end - src_start).max(initial=0))
         max_b = int((tgt_end - tgt_start).max(initial=0))
+        cells = [[np.zeros(shape) for _ in range(max_b)] for _ in range(max_a)]
         for da in range(max_a):
             i = src_start + da
             valid_i = i < src_end
@@ -317,8 +331,22 @@ class LexicalSpanScorer:
                 j = tgt_start + db
                 valid = valid_i & (j < tgt_end)
                 if valid.any():
-                    total[valid] += self._shared_cells(i[valid], j[valid])
-        return total
+                    cells[da][db][valid] = self._shared_cells(i[valid], j[valid])
+        found_src = np.zeros(shape)
+        for da in range(max_a):
+            i = np.minimum(src_start + da, self.n_src - 1)
+            row = sum(cells[da], np.zeros(shape))
+            found_src += np.where(
+                src_start + da < src_end, np.minimum(row, self._weight_src[i]), 0.0
+            )
+        found_tgt = np.zeros(shape)
+        for db in range(max_b):
+            j = np.minimum(tgt_start + db, self.n_tgt - 1)
+            column = sum((cells[da][db] for da in range(max_a)), np.zeros(shape))
+            found_tgt += np.where(
+                tgt_start + db < tgt_end, np.minimum(column, self._weight_tgt[j]), 0.0
+            )
+        return found_src, found_tgt
 
     def score(
         self,
@@ -328,11 +356,9 @@ class LexicalSpanScorer:
         tgt_end: np.ndarray,
     ) -> np.ndarray:
         w = self.weights
-        shared = self.shared_weight(src_start, src_end, tgt_start, tgt_end)
+        found_src, found_tgt = self.found_weight(src_start, src_end, tgt_start, tgt_end)
         weight_src = self._cum_weight_src[src_end] - self._cum_weight_src[src_start]
         weight_tgt = self._cum_weight_tgt[tgt_end] - self._cum_weight_tgt[tgt_start]
-        found_src = np.minimum(shared, weight_src)
-        found_tgt = np.minimum(shared, weight_tgt)
         missing = (weight_src - found_src) + (weight_tgt - found_tgt)
         found = found_src + found_tgt
 
@@ -386,21 +412,27 @@ def gale_church_logprob(
 def _erfc(x: np.ndarray) -> np.ndarray:
     """Complementary error function, vectorised (Numerical Recipes' Chebyshev fit, 1e-7)."""
     t = 1.0 / (1.0 + 0.5 * x)
-    poly = -x * x - 1.26551223 + t * (
-        1.00002368
+    poly = (
+        -x * x
+        - 1.26551223
         + t
         * (
-            0.37409196
+            1.00002368
             + t
             * (
-                0.09678418
+                0.37409196
                 + t
                 * (
-                    -0.18628806
+                    0.09678418
                     + t
                     * (
-                        0.27886807
-                        + t * (-1.13520398 + t * (1.48851632 + t * (-0.82215223 + t * 0.17087277)))
+                        -0.18628806
+                        + t
+                        * (
+                            0.27886807
+                            + t
+                            * (-1.13520398 + t * (1.48851632 + t * (-0.82215223 + t * 0.17087277)))
+                        )
                     )
                 )
             )
@@ -446,7 +478,7 @@ def _build_concepts(
     concept_weight: list[float] = []
     for key in sorted(shared):  # sorted: concept ids do not depend on hash order
         ids[key] = len(concept_weight)
-        idf = math.log((n_segments + 1) / (df[key] + 1))
+        idf = max(0.0, math.log((n_segments + 1) / (df[key] + 1)) - weights.common_discount)
         boost = weights.number_boost if key.startswith(("n:", "u:")) else 1.0
         concept_weight.append(idf * boost)
     concepts_src = [tuple(sorted(ids[k] for k in ks & shared)) for ks in src_keys]

@@ -1,0 +1,611 @@
+"""From alignments to findings: what an editor should look at.
+
+Alignment alone misses most omissions (the orphaned sentence gets folded into a 1-2 bead),
+so besides one-sided beads this module re-examines every multi-sentence bead: a sentence at
+the edge of a bead whose removal makes the rest fit better is flagged as present on one side
+only. Numbers and quotations are compared per paragraph link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from tui.engine.align import AlignParams, Bead
+from tui.engine.anchors import lex_anchors, normalize_word
+from tui.engine.model import (
+    Article,
+    Finding,
+    FindingKind,
+    Link,
+    Location,
+    Paragraph,
+    SentenceLink,
+    SentenceRef,
+    Severity,
+    Side,
+    Span,
+)
+from tui.engine.similarity import SpanScorer, sigmoid
+
+# A sentence is flagged when dropping it from its bead raises the bead's log-odds this much.
+EXTRA_SENTENCE_MARGIN = 2.0
+# Linked sentence pairs this many robust deviations below the document's median are weak.
+WEAK_LINK_DEVIATIONS = 3.5
+MIN_WORDS_TO_FLAG = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGroup:
+    """The sentence alignment inside one paragraph link, with local bead indices."""
+
+    link: Link
+    scorer: SpanScorer | None
+    beads: list[Bead]
+    source_refs: Sequence[SentenceRef]
+    target_refs: Sequence[SentenceRef]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingContext:
+    source: Article
+    target: Article
+    links: tuple[Link, ...]
+    sentence_links: tuple[SentenceLink, ...]
+    groups: list[LinkGroup]
+    params: AlignParams
+
+    def article(self, side: Side) -> Article:
+        return self.source if side is Side.SOURCE else self.target
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A finding before its id is assigned."""
+
+    kind: FindingKind
+    severity: Severity
+    confidence: float
+    message: str
+    side: Side
+    held: Location  # where the content is
+    partner: Location | None  # the linked paragraph on the other side, empty span
+    signature: str  # text the id is derived from
+
+
+def find_all(context: FindingContext) -> tuple[Finding, ...]:
+    drafts: list[_Draft] = []
+    drafts += _one_sided_paragraphs(context)
+    for group in context.groups:
+        if group.link.source and group.link.target:
+            drafts += _one_sided_sentences(context, group)
+            drafts += _extra_sentences(context, group)
+            drafts += _number_mismatches(context, group.link)
+            drafts += _quote_mismatches(context, group.link)
+            drafts += _untranslated(context, group.link)
+    drafts += _weak_links(context)
+    return _assign_ids(drafts)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for a in lex_anchors(text) if a.kind in ("word", "number"))
+
+
+def _partner(context: FindingContext, link: Link, side: Side) -> Location | None:
+    ids = link.target if side is Side.SOURCE else link.source
+    return Location(ids[0], 0, 0) if ids else None
+
+
+def _locations(
+    side: Side, held: Location, partner: Location | None
+) -> tuple[Location | None, Location | None]:
+    return (held, partner) if side is Side.SOURCE else (partner, held)
+
+
+def _side_name(side: Side) -> str:
+    return "source" if side is Side.SOURCE else "target"
+
+
+def _severity_by_size(words: int) -> Severity:
+    if words >= 12:
+        return Severity.HIGH
+    if words >= MIN_WORDS_TO_FLAG:
+        return Severity.MEDIUM
+    return Severity.LOW
+
+
+# --- content present in one version only --------------------------------------------------------
+
+
+def _one_sided_paragraphs(context: FindingContext) -> list[_Draft]:
+    drafts = []
+    for n, link in enumerate(context.links):
+        if link.source and link.target:
+            continue
+        side = Side.SOURCE if link.source else Side.TARGET
+        article = context.article(side)
+        neighbour = _neighbour_partner(context, n, side)
+        for p in link.source or link.target:
+            paragraph = article.paragraphs[p]
+            words = _word_count(paragraph.text)
+            kind = (
+                FindingKind.PARAGRAPH_ONLY_IN_SOURCE
+                if side is Side.SOURCE
+                else FindingKind.PARAGRAPH_ONLY_IN_TARGET
+            )
+            drafts.append(
+                _Draft(
+                    kind=kind,
+                    severity=_severity_by_size(words),
+                    confidence=0.9 if words >= MIN_WORDS_TO_FLAG else 0.6,
+                    message=f"Paragraph only in the {_side_name(side)}: {_quote(paragraph.text)}",
+                    side=side,
+                    held=Location(p, 0, len(paragraph.text)),
+                    partner=neighbour,
+                    signature=paragraph.text,
+                )
+            )
+    return drafts
+
+
+def _neighbour_partner(context: FindingContext, link_index: int, side: Side) -> Location | None:
+    """The other side's paragraph just before a one-sided link (or after, at the start)."""
+    other = side.other
+    for k in [*range(link_index - 1, -1, -1), *range(link_index + 1, len(context.links))]:
+        ids = context.links[k].source if other is Side.SOURCE else context.links[k].target
+        if ids:
+            return Location(ids[-1] if k < link_index else ids[0], 0, 0)
+    return None
+
+
+def _sentence_span(article: Article, ref: SentenceRef) -> tuple[Paragraph, Span]:
+    paragraph = article.paragraphs[ref[0]]
+    return paragraph, paragraph.sentences[ref[1]]
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive runs: [1, 2, 4] -> [[1, 2], [4]]."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _sentence_draft(
+    context: FindingContext,
+    group: LinkGroup,
+    side: Side,
+    local: list[int],
+    confidence: float,
+    reason: str,
+) -> _Draft | None:
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    article = context.article(side)
+    chosen = [refs[k] for k in local]
+    # one finding per paragraph: a run never spans two paragraphs in the display
+    paragraph_id = chosen[0][0]
+    chosen = [r for r in chosen if r[0] == paragraph_id]
+    paragraph = article.paragraphs[paragraph_id]
+    start = paragraph.sentences[chosen[0][1]].start
+    end = paragraph.sentences[chosen[-1][1]].end
+    text = paragraph.text[start:end]
+    words = _word_count(text)
+    if words < MIN_WORDS_TO_FLAG:
+        return None
+    kind = (
+        FindingKind.SENTENCE_ONLY_IN_SOURCE
+        if side is Side.SOURCE
+        else FindingKind.SENTENCE_ONLY_IN_TARGET
+    )
+    return _Draft(
+        kind=kind,
+        severity=_severity_by_size(words),
+        confidence=round(confidence, 3),
+        message=f"Sentence only in the {_side_name(side)}{reason}: {_quote(text)}",
+        side=side,
+        held=Location(paragraph_id, start, end),
+        partner=_partner(context, group.link, side),
+        signature=text,
+    )
+
+
+def _one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
+    drafts = []
+    for side in Side:
+        lonely = [
+            (bead.source or bead.target)[0]
+            for bead in group.beads
+            if (bead.source and not bead.target and side is Side.SOURCE)
+            or (bead.target and not bead.source and side is Side.TARGET)
+        ]
+        for run in _runs(sorted(lonely)):
+            draft = _sentence_draft(context, group, side, run, 0.8, "")
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
+    """Edge sentences of multi-sentence beads that the rest of the bead does not need."""
+    scorer = group.scorer
+    if scorer is None:
+        return []
+    drafts = []
+    for bead in group.beads:
+        if not bead.source or not bead.target:
+            continue
+        for side in Side:
+            members = bead.source if side is Side.SOURCE else bead.target
+            if len(members) < 2:
+                continue
+            s0, s1 = bead.source[0], bead.source[-1] + 1
+            t0, t1 = bead.target[0], bead.target[-1] + 1
+            full = _score(scorer, s0, s1, t0, t1)
+            for drop_first in (True, False):
+                if side is Side.SOURCE:
+                    a0, a1 = (s0 + 1, s1) if drop_first else (s0, s1 - 1)
+                    reduced = _score(scorer, a0, a1, t0, t1)
+                else:
+                    b0, b1 = (t0 + 1, t1) if drop_first else (t0, t1 - 1)
+                    reduced = _score(scorer, s0, s1, b0, b1)
+                gain = reduced - full
+                if gain > EXTRA_SENTENCE_MARGIN:
+                    member = members[0] if drop_first else members[-1]
+                    draft = _sentence_draft(
+                        context,
+                        group,
+                        side,
+                        [member],
+                        float(sigmoid(gain - EXTRA_SENTENCE_MARGIN)),
+                        "",
+                    )
+                    if draft is not None:
+                        drafts.append(draft)
+    return drafts
+
+
+def _score(scorer: SpanScorer, s0: int, s1: int, t0: int, t1: int) -> float:
+    return float(scorer.score(np.array([s0]), np.array([s1]), np.array([t0]), np.array([t1]))[0])
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+# Number words that may stand for a digit on the other side. They only ever satisfy a digit;
+# they are never flagged themselves (a translator may write "both" for "zwei").
+_NUMBER_WORDS = {
+    "2": "zwei deux two dos due",
+    "3": "drei trois three tres tre",
+    "4": "vier quatre four cuatro quattro",
+    "5": "funf cinq five cinco cinque",
+    "6": "sechs six seis sei",
+    "7": "sieben sept seven siete sette",
+    "8": "acht huit eight ocho otto",
+    "9": "neun neuf nine nueve nove",
+    "10": "zehn dix ten diez dieci",
+    "11": "elf onze eleven once undici",
+    "12": "zwolf douze twelve doce dodici",
+    "20": "zwanzig vingt twenty veinte venti",
+    "100": "hundert cent hundred cien cento",
+    "1000": "tausend mille thousand mil",
+}
+_WORD_VALUE = {w: value for value, words in _NUMBER_WORDS.items() for w in words.split()}
+
+
+def _numbers(paragraph: Paragraph) -> tuple[list[tuple[str, int, int]], Counter[str]]:
+    """Digit numbers with offsets, and every value present (digits and number words)."""
+    digits: list[tuple[str, int, int]] = []
+    values: Counter[str] = Counter()
+    for anchor in lex_anchors(paragraph.text):
+        if anchor.kind == "number":
+            digits.append((anchor.value, anchor.start, anchor.end))
+            values[anchor.value] += 1
+        elif anchor.kind == "word" and anchor.value in _WORD_VALUE:
+            values[_WORD_VALUE[anchor.value]] += 1
+    return digits, values
+
+
+def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
+    per_side = {}
+    for side in Side:
+        article = context.article(side)
+        ids = link.source if side is Side.SOURCE else link.target
+        digits: list[tuple[int, str, int, int]] = []
+        values: Counter[str] = Counter()
+        for p in ids:
+            d, v = _numbers(article.paragraphs[p])
+            digits += [(p, value, start, end) for value, start, end in d]
+            values += v
+        per_side[side] = (digits, values)
+    drafts = []
+    for side in Side:
+        digits, _ = per_side[side]
+        _, other_values = per_side[side.other]
+        seen: Counter[str] = Counter()
+        for p, value, start, end in digits:
+            seen[value] += 1
+            if seen[value] <= other_values[value]:
+                continue
+            paragraph = context.article(side).paragraphs[p]
+            raw = paragraph.text[start:end]
+            drafts.append(
+                _Draft(
+                    kind=FindingKind.NUMBER_MISMATCH,
+                    severity=Severity.HIGH,
+                    confidence=0.8,
+                    message=f"Number {raw} in the {_side_name(side)} has no equal number in the "
+                    f"{_side_name(side.other)}",
+                    side=side,
+                    held=Location(p, start, end),
+                    partner=_partner(context, link, side),
+                    signature=f"{value}|{_context_words(paragraph.text, start, end)}",
+                )
+            )
+    return drafts
+
+
+def _context_words(text: str, start: int, end: int, width: int = 40) -> str:
+    return " ".join(text[max(0, start - width) : end + width].split())
+
+
+# --- quotations ---------------------------------------------------------------------------------
+
+_CLOSES = {"„": "“”", "“": "”", "«": "»", "»": "«", "‚": "‘’", "‹": "›", "›": "‹", '"': '"'}
+_OPENERS = set(_CLOSES)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteReport:
+    quotations: list[Span]  # from opening mark to closing mark, inclusive
+    stray: list[int]  # offsets of marks with no partner
+
+
+def analyse_quotes(text: str) -> QuoteReport:
+    """Pair quotation marks of German, French and English typography.
+
+    >>> analyse_quotes("er sagte: „ja.“ und « non » et „rest").stray
+    [31]
+    >>> analyse_quotes("war erreicht.“").stray
+    [13]
+    """
+    stack: list[tuple[str, int]] = []
+    quotations: list[Span] = []
+    stray: list[int] = []
+    for match in re.finditer(r"[„“”«»‚‘‹›\"]", text):
+        mark, at = match.group(), match.start()
+        if stack and mark in _CLOSES[stack[-1][0]]:
+            _opener, start = stack.pop()
+            quotations.append(Span(start, at + 1))
+        elif mark in _OPENERS:
+            stack.append((mark, at))
+        else:
+            stray.append(at)
+    stray += [at for _, at in stack]
+    return QuoteReport(sorted(quotations, key=lambda s: s.start), sorted(stray))
+
+
+def _quote_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
+    reports = {}
+    for side in Side:
+        ids = link.source if side is Side.SOURCE else link.target
+        article = context.article(side)
+        reports[side] = [(p, analyse_quotes(article.paragraphs[p].text)) for p in ids]
+    drafts = []
+    for side in Side:
+        stray_here = sum(len(r.stray) for _, r in reports[side])
+        stray_there = sum(len(r.stray) for _, r in reports[side.other])
+        quotes_here = sum(len(r.quotations) for _, r in reports[side])
+        quotes_there = sum(len(r.quotations) for _, r in reports[side.other])
+        article = context.article(side)
+        if stray_here > stray_there:
+            for p, report in reports[side]:
+                paragraph = article.paragraphs[p]
+                for at in report.stray:
+                    span = _stray_span(paragraph, at)
+                    drafts.append(
+                        _quote_draft(
+                            context,
+                            link,
+                            side,
+                            p,
+                            span,
+                            "unbalanced quotation mark "
+                            f"{paragraph.text[at]!s} in the {_side_name(side)}",
+                        )
+                    )
+        elif quotes_here > quotes_there and stray_here == stray_there:
+            # More quotations here: flag the ones with the least counterpart, by position.
+            extra = quotes_here - quotes_there
+            spans = [(p, q) for p, r in reports[side] for q in r.quotations]
+            for p, q in spans[-extra:]:
+                drafts.append(
+                    _quote_draft(
+                        context, link, side, p, q, f"quotation only in the {_side_name(side)}"
+                    )
+                )
+    return drafts
+
+
+def _stray_span(paragraph: Paragraph, at: int) -> Span:
+    """An unpaired mark: the sentence that holds it (an opening mark runs to the end)."""
+    for sentence in paragraph.sentences:
+        if sentence.start <= at < sentence.end:
+            if paragraph.text[at] in "„«‚‹":
+                return Span(at, len(paragraph.text.rstrip()))
+            return sentence
+    return Span(at, at + 1)
+
+
+def _quote_draft(
+    context: FindingContext, link: Link, side: Side, p: int, span: Span, what: str
+) -> _Draft:
+    text = context.article(side).paragraphs[p].text[span.start : span.end]
+    return _Draft(
+        kind=FindingKind.QUOTE_MISMATCH,
+        severity=Severity.MEDIUM,
+        confidence=0.7,
+        message=f"{what[0].upper()}{what[1:]}: {_quote(text)}",
+        side=side,
+        held=Location(p, span.start, span.end),
+        partner=_partner(context, link, side),
+        signature=what + "|" + text,
+    )
+
+
+# --- untranslated -------------------------------------------------------------------------------
+
+MIN_WORDS_UNTRANSLATED = 5
+
+
+def _untranslated(context: FindingContext, link: Link) -> list[_Draft]:
+    source_lang, target_lang = context.source.language, context.target.language
+    if source_lang is not None and source_lang == target_lang:
+        return []  # two revisions in one language: identical paragraphs are expected
+    drafts = []
+    source_words = {
+        normalize_word(" ".join(context.source.paragraphs[p].text.split())) for p in link.source
+    }
+    for p in link.target:
+        paragraph = context.target.paragraphs[p]
+        if _word_count(paragraph.text) < MIN_WORDS_UNTRANSLATED:
+            continue
+        identical = normalize_word(" ".join(paragraph.text.split())) in source_words
+        in_source_language = (
+            source_lang is not None
+            and paragraph.language == source_lang
+            and paragraph.language != target_lang
+        )
+        if identical or in_source_language:
+            reason = "identical to the source" if identical else f"written in {source_lang}"
+            drafts.append(
+                _Draft(
+                    kind=FindingKind.UNTRANSLATED,
+                    severity=Severity.HIGH,
+                    confidence=0.9 if identical else 0.7,
+                    message=f"Paragraph looks untranslated ({reason}): {_quote(paragraph.text)}",
+                    side=Side.TARGET,
+                    held=Location(p, 0, len(paragraph.text)),
+                    partner=_partner(context, link, Side.TARGET),
+                    signature=paragraph.text,
+                )
+            )
+    return drafts
+
+
+# --- weak links ---------------------------------------------------------------------------------
+
+
+def _weak_links(context: FindingContext) -> list[_Draft]:
+    """Linked 1-1 sentence pairs whose score is a low outlier for this document."""
+    scored = [
+        (group, bead)
+        for group in context.groups
+        for bead in group.beads
+        if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
+    ]
+    if len(scored) < 8:
+        return []
+    scores = np.array([bead.score for _, bead in scored])
+    median = float(np.median(scores))
+    spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
+    threshold = median - WEAK_LINK_DEVIATIONS * spread
+    drafts = []
+    for group, bead in scored:
+        if bead.score >= threshold or bead.score > 0:
+            continue
+        ref = group.target_refs[bead.target[0]]
+        paragraph, span = _sentence_span(context.target, ref)
+        src_ref = group.source_refs[bead.source[0]]
+        drafts.append(
+            _Draft(
+                kind=FindingKind.WEAK_LINK,
+                severity=Severity.LOW,
+                confidence=round(float(sigmoid(threshold - bead.score)), 3),
+                message="Linked sentences differ more than usual here; check the meaning: "
+                + _quote(paragraph.text[span.start : span.end]),
+                side=Side.TARGET,
+                held=Location(ref[0], span.start, span.end),
+                partner=Location(src_ref[0], 0, 0),
+                signature=paragraph.text[span.start : span.end],
+            )
+        )
+    return drafts
+
+
+# --- ids ----------------------------------------------------------------------------------------
+
+
+def _assign_ids(drafts: list[_Draft]) -> tuple[Finding, ...]:
+    """Content-derived ids: the same finding keeps its id when unrelated text is edited."""
+    drafts = _deduplicate(drafts)
+    drafts.sort(key=lambda d: (d.held.paragraph if d.side is Side.SOURCE else -1, _order_key(d)))
+    seen: Counter[str] = Counter()
+    findings = []
+    for draft in sorted(drafts, key=_order_key):
+        digest = hashlib.sha1(
+            f"{draft.kind.value}|{draft.side.value}|{' '.join(draft.signature.split())}".encode()
+        ).hexdigest()[:10]
+        seen[digest] += 1
+        finding_id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+        source, target = _locations(draft.side, draft.held, draft.partner)
+        findings.append(
+            Finding(
+                id=finding_id,
+                kind=draft.kind,
+                severity=draft.severity,
+                confidence=draft.confidence,
+                message=draft.message,
+                source=source,
+                target=target,
+            )
+        )
+    return tuple(findings)
+
+
+def _order_key(draft: _Draft) -> tuple[int, int, int, int]:
+    """Document order: by the source paragraph a finding belongs to, then target, then offset."""
+    src = (
+        draft.held.paragraph
+        if draft.side is Side.SOURCE
+        else (draft.partner.paragraph if draft.partner else -1)
+    )
+    tgt = (
+        draft.held.paragraph
+        if draft.side is Side.TARGET
+        else (draft.partner.paragraph if draft.partner else -1)
+    )
+    return (tgt, src, draft.held.start, list(FindingKind).index(draft.kind))
+
+
+def _deduplicate(drafts: list[_Draft]) -> list[_Draft]:
+    """The same span flagged twice as content in one version only: keep the first."""
+    out: list[_Draft] = []
+    seen: set[tuple[Side, int, int, int, bool]] = set()
+    for draft in drafts:
+        key = (
+            draft.side,
+            draft.held.paragraph,
+            draft.held.start,
+            draft.held.end,
+            draft.kind.is_omission or draft.kind.is_insertion,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out
