@@ -1,0 +1,282 @@
+"""The review app driven with real key presses on the hand-made comparison."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_comparison
+
+from tui.app import build_app
+from tui.app.config import Settings
+from tui.app.screens.dialogs import PromptScreen, TextScreen
+from tui.app.screens.review import ReviewScreen
+from tui.engine.export import ExportOptions
+from tui.engine.model import FindingKind
+from tui.engine.review import Decision, load_session
+
+
+def make_app(session: Path, settings: Settings | None = None):
+    comparison = make_comparison()
+    return build_app(comparison.source, comparison.target, comparison=comparison,
+                     session_path=session, settings=settings or Settings())
+
+
+def review_screen(app) -> ReviewScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+def current_kind(app) -> FindingKind | None:
+    screen = review_screen(app)
+    finding = screen.view.current_finding
+    return None if finding is None else screen.model.finding(finding).kind
+
+
+async def test_first_screen_shows_both_articles_and_counts(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = review_screen(app)
+        lines = screen.view.screen_lines()
+        assert "Die Einsamkeit von Ultraman" in lines[0]
+        assert "La solitude d'Ultraman" in lines[0]
+        assert all(len(line) <= 80 for line in lines)
+        header = screen.query_one("#header").render().plain
+        assert "fixture/source.de.txt" in header
+        assert "fixture/target.fr.txt" in header
+        assert "reviewed 0/8" in header
+        # Every kind is counted once in the fixture.
+        assert header.count("1 ") >= 8
+
+
+async def test_columns_never_drift(isolated: Path) -> None:
+    """Every line of every row has the separator in the same column: rows share one height."""
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = review_screen(app).view
+        columns = set()
+        for row in range(len(view.model.rows)):
+            for line in view.row_lines(row):
+                columns.add(line.index("│"))
+        assert len(columns) == 1
+
+
+async def test_every_finding_is_reachable_with_the_bracket_keys(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = review_screen(app)
+        seen = []
+        for _ in range(len(screen.model.order) + 2):
+            await pilot.press("right_square_bracket")
+            seen.append(screen.view.current_finding)
+        assert set(seen) == set(range(8))
+        assert seen[: len(screen.model.order)] == screen.model.order  # reading order
+        back = []
+        for _ in range(len(screen.model.order)):
+            await pilot.press("left_square_bracket")
+            back.append(screen.view.current_finding)
+        assert back[-1] == screen.model.order[0]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("o", {FindingKind.PARAGRAPH_ONLY_IN_SOURCE, FindingKind.SENTENCE_ONLY_IN_SOURCE}),
+        ("i", {FindingKind.PARAGRAPH_ONLY_IN_TARGET, FindingKind.SENTENCE_ONLY_IN_TARGET}),
+    ],
+)
+async def test_omission_and_insertion_keys_visit_only_their_kinds(
+    isolated: Path, key: str, expected: set[FindingKind]
+) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        kinds = set()
+        for _ in range(4):
+            await pilot.press(key)
+            kinds.add(current_kind(app))
+        assert kinds == expected
+
+
+async def test_current_finding_is_shown_in_the_status_line(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("i")
+        status = review_screen(app).query_one("#status").render().plain
+        assert "paragraph only in target" in status
+        assert "¶5" in status  # target paragraph 5 (1-based) of the fixture
+
+
+async def test_review_marks_persist_across_a_restart(isolated: Path) -> None:
+    session = isolated / "s.json"
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "s")  # number mismatch: reviewed
+        first = review_screen(app).view.current_finding
+        await pilot.press("right_square_bracket", "x")  # quote mismatch: dismissed
+        second = review_screen(app).view.current_finding
+        await pilot.press("m")  # bookmark that row
+        await pilot.press("j", "j")
+        await pilot.press("q")
+    comparison = make_comparison()
+    saved, warning = load_session(session)
+    assert warning is None
+    assert saved.review(comparison.findings[first].id).decision is Decision.REVIEWED
+    assert saved.review(comparison.findings[second].id).decision is Decision.DISMISSED
+    assert len(saved.bookmarks) == 1
+
+    again = make_app(session)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = review_screen(again)
+        assert screen.view.row == 4  # resumed where the editor quit
+        header = screen.query_one("#header").render().plain
+        assert "reviewed 2/8" in header
+        lines = screen.view.row_lines(1)
+        assert lines[0][7] == "✓"  # the number mismatch's gutter mark says reviewed
+        assert "★" in screen.view.row_lines(2)[0]
+        await pilot.press("u")  # next unreviewed skips the two decided findings
+        assert screen.view.current_finding not in (first, second)
+        await pilot.press("k", "k", "k", "k")  # back to row 1: its finding becomes current
+        await pilot.press("X")
+    restored, _ = load_session(session)
+    assert restored.review(comparison.findings[first].id).decision is Decision.OPEN
+
+
+async def test_corrupt_session_is_kept_aside_and_reported(isolated: Path) -> None:
+    session = isolated / "s.json"
+    session.write_text('{"schema": "transdiff-session/1", "version": 7}', encoding="utf-8")
+    app = make_app(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        await pilot.press("right_square_bracket", "s")
+    kept = [p for p in isolated.iterdir() if p.name.startswith("s.json.corrupt-")]
+    assert len(kept) == 1
+    assert json.loads(kept[0].read_text(encoding="utf-8"))["version"] == 7
+    assert any(kept[0].name in m and "newer transdiff" in m for m in messages)
+    assert json.loads(session.read_text(encoding="utf-8"))["version"] == 1  # a new session
+
+
+async def test_hostile_text_is_shown_literally(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        view = review_screen(app).view
+        row = view.row_lines(6)
+        joined = "".join(row)
+        assert "[bold red]not bold[/]" in joined
+        assert "[@click=app.quit]click me[/]" in joined
+        assert "␛[31mred␛[0m" in joined
+        assert "bell␇" in joined
+        for y in range(view.scrollable_content_region.height):
+            for segment in view.render_line(y):
+                assert "\x1b" not in segment.text
+                assert "\x07" not in segment.text
+                assert "\u202e" not in segment.text
+        await pilot.click("#view", offset=(20, 20))  # where the [@click] text is drawn
+        assert app.is_running
+
+
+async def test_search_goto_filter_and_wrap(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = review_screen(app)
+        await pilot.press("slash")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"BLAGUE", "enter")
+        assert screen.view.row == 2
+        await pilot.press("colon", "t", "5", "enter")  # target paragraph 5
+        assert screen.view.row == 5
+        await pilot.press("colon", "9", "enter")  # source paragraph 9: the weak link
+        assert screen.view.row == 8
+        await pilot.press("f")
+        assert screen.view.shown == [1, 2, 3, 5, 6, 7, 8]
+        await pilot.press("f", "w")
+        assert all(len(screen.view.row_lines(n)) <= 2 for n in range(9))
+        assert any(line.rstrip().endswith("…") for line in screen.view.row_lines(7))
+
+
+async def test_detail_pane_shows_sentence_alignment_and_messages(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o", "o")  # the sentence only in the source (row 7)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextScreen)
+        body = app.screen.body.plain
+        assert "Sentence alignment" in body
+        assert "Dazu noch ein Satz" in body
+        assert "sentence only in source" in body
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_help_is_built_from_the_bindings_and_follows_the_keymap(isolated: Path) -> None:
+    settings = Settings(keymap={"next-finding": "z"})
+    app = make_app(isolated / "s.json", settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("z")
+        assert review_screen(app).view.current_finding is not None
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, TextScreen)
+        body = app.screen.body.plain
+        from tui.app.keys import BINDINGS
+
+        for binding in BINDINGS:
+            assert binding.description in body
+            assert f"[{binding.id}]" in body
+        line = next(ln for ln in body.splitlines() if "[next-finding]" in ln)
+        assert line.split()[0] == "z"
+
+
+async def test_command_palette_lists_every_action(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        from tui.app.keys import BINDINGS
+
+        missing = {b.description for b in BINDINGS} - titles - {"Quit", "Help", "Close"}
+        assert not missing
+        assert "Theme" in titles or any("theme" in t.lower() for t in titles)
+
+
+async def test_findings_panel_enter_jumps_to_the_row(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = review_screen(app)
+        await pilot.press("l")
+        panel = screen.findings_list
+        assert panel.display
+        panel.focus()
+        await pilot.press("end", "enter")
+        assert screen.view.current_finding == screen.model.order[-1]
+        assert screen.view.has_focus
+
+
+async def test_export_writes_the_chosen_format(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app.screens import review
+
+    def fake_render(name: str, comparison: object, options: ExportOptions) -> str:
+        return f"{name}:{len(options.reviews)}"
+
+    monkeypatch.setattr(review, "render", fake_render)
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "s", "e")
+        await pilot.pause()
+        path = app.screen.query_one("#export-path")
+        path.value = "out/report.txt"
+        path.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = (isolated / "out" / "report.txt").read_text(encoding="utf-8")
+    assert text.endswith(":1")

@@ -1,0 +1,136 @@
+"""The App, built from already-loaded articles by a factory that the CLI and the tests share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.app import keys
+from tui.app.config import Settings, load_settings
+from tui.app.screens.review import ReviewScreen
+from tui.engine.model import Article, CompareOptions, Comparison
+from tui.engine.review import ReviewSession, default_session_path, load_session
+
+
+class TransdiffApp(App[int]):
+    """Side-by-side review of two language versions of an article."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "transdiff"
+    # The screen gets class -narrow below 120 columns: the findings list moves under the view.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app-quit")
+    ]
+
+    def __init__(
+        self,
+        source: Article,
+        target: Article,
+        *,
+        options: CompareOptions,
+        session: ReviewSession,
+        comparison: Comparison | None = None,
+        warnings: Iterable[str] = (),
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.target = target
+        self.options = options
+        self.session = session
+        self.comparison = comparison
+        self.startup_warnings = [w for w in warnings if w]
+        self.settings = settings or Settings()
+        self.keymap: dict[str, str] = dict(self.settings.keymap)
+
+    def get_default_screen(self) -> Screen:
+        return ReviewScreen(self.source, self.target, options=self.options,
+                            session=self.session, comparison=self.comparison)
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        theme = self.settings.theme
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                names = ", ".join(sorted(self.available_themes))
+                self.startup_warnings.append(f"Unknown theme {theme!r}; available: {names}")
+        for warning in [*self.startup_warnings, self.settings.warning]:
+            if warning:
+                self.notify(warning, severity="warning", timeout=15, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        review = self.get_screen("_default") if self.is_screen_installed("_default") else None
+        review = review if isinstance(review, ReviewScreen) else screen
+        for _section, binding in keys.KEYS:
+            if binding.id in {"quit", "help", "close"}:
+                continue  # the palette already has Quit and Keys
+            shown = self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description} (key: {shown})",
+                partial(self.run_action, binding.action, review),
+            )
+
+    async def action_quit(self) -> None:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, ReviewScreen):
+            screen.save_position()
+        self.exit(0)
+
+
+def build_app(
+    source: Article,
+    target: Article,
+    *,
+    options: CompareOptions | None = None,
+    session_path: Path | None = None,
+    comparison: Comparison | None = None,
+    settings: Settings | None = None,
+) -> TransdiffApp:
+    """The app for one pair. ``comparison`` skips the worker (tests, precomputed results).
+
+    The session is read from ``session_path``, or the default place next to the target; an
+    article that came from memory (no path) gets a session that is never written.
+    """
+    warnings: list[str] = []
+    if session_path is None and target.path is not None:
+        session_path = default_session_path(target.path)
+    if session_path is None:
+        session = ReviewSession(Path("transdiff.session.json"), autosave=False)
+    else:
+        session, warning = load_session(session_path)
+        warnings.append(warning or "")
+    return TransdiffApp(
+        source,
+        target,
+        options=options or CompareOptions(),
+        session=session,
+        comparison=comparison,
+        warnings=warnings,
+        settings=settings if settings is not None else load_settings(),
+    )
+
+
+def run_app(
+    source: Article,
+    target: Article,
+    *,
+    options: CompareOptions,
+    session_path: Path | None = None,
+) -> int:
+    """Run the review app until the editor quits; returns the exit status."""
+    app = build_app(source, target, options=options, session_path=session_path)
+    app.run()
+    # A crash leaves return_code at 1 and Textual prints the error; None means never started.
+    return 1 if app.return_code is None else app.return_code

@@ -1,0 +1,70 @@
+"""Every key of the review screen, declared once as data.
+
+Each binding has an id, so users can remap it in ~/.config/transdiff/config.toml (see
+``tui.app.config``); the footer, the help screen and the command palette are built from this list.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+# (section, binding); sections group the help screen.
+KEYS: list[tuple[str, Binding]] = [
+    ("Move", Binding("j,down", "row(1)", "Next row", id="row-down", show=False)),
+    ("Move", Binding("k,up", "row(-1)", "Previous row", id="row-up", show=False)),
+    ("Move", Binding("space,pagedown", "page(1)", "Page down", id="page-down", show=False)),
+    ("Move", Binding("b,pageup", "page(-1)", "Page up", id="page-up", show=False)),
+    ("Move", Binding("g,home", "edge(-1)", "First row", id="first-row", show=False)),
+    ("Move", Binding("G,end", "edge(1)", "Last row", id="last-row", show=False)),
+    ("Move", Binding("colon", "goto", "Go to paragraph", id="goto", show=False,
+                     tooltip="Type a source paragraph number, or t12 for target ¶12")),
+    ("Findings", Binding("right_square_bracket", "finding(1, 'any')", "Next finding",
+                         id="next-finding", key_display="]")),
+    ("Findings", Binding("left_square_bracket", "finding(-1, 'any')", "Prev finding",
+                         id="prev-finding", key_display="[")),
+    ("Findings", Binding("o", "finding(1, 'omission')", "Next only-in-source", id="next-omission",
+                         show=False, tooltip="Content the target dropped")),
+    ("Findings", Binding("O", "finding(-1, 'omission')", "Prev only-in-source",
+                         id="prev-omission", show=False)),
+    ("Findings", Binding("i", "finding(1, 'insertion')", "Next only-in-target",
+                         id="next-insertion", show=False, tooltip="Content the target added")),
+    ("Findings", Binding("I", "finding(-1, 'insertion')", "Prev only-in-target",
+                         id="prev-insertion", show=False)),
+    ("Findings", Binding("u", "finding(1, 'open')", "Next unreviewed", id="next-unreviewed",
+                         show=False)),
+    ("Findings", Binding("U", "finding(-1, 'open')", "Prev unreviewed", id="prev-unreviewed",
+                         show=False)),
+    ("Review", Binding("s", "decide('reviewed')", "Reviewed", id="mark-reviewed",
+                       tooltip="Mark the current finding reviewed (again: reopen it)")),
+    ("Review", Binding("x", "decide('dismissed')", "Dismiss", id="dismiss",
+                       tooltip="Dismiss the current finding as a false positive")),
+    ("Review", Binding("X", "decide('open')", "Restore", id="restore", show=False,
+                       tooltip="Reopen a reviewed or dismissed finding")),
+    ("Review", Binding("a", "note", "Note", id="note", show=False,
+                       tooltip="Write a note on the current finding")),
+    ("Review", Binding("m", "bookmark", "Bookmark", id="bookmark", show=False,
+                       tooltip="Bookmark the current row")),
+    ("Review", Binding("apostrophe", "bookmark_jump(1)", "Next bookmark", id="next-bookmark",
+                       show=False, key_display="'")),
+    ("Review", Binding("quotation_mark", "bookmark_jump(-1)", "Prev bookmark",
+                       id="prev-bookmark", show=False, key_display='"')),
+    ("Search", Binding("slash", "search", "Search", id="search", key_display="/")),
+    ("Search", Binding("n", "search_step(1)", "Next match", id="search-next", show=False)),
+    ("Search", Binding("N", "search_step(-1)", "Prev match", id="search-prev", show=False)),
+    ("View", Binding("f", "filter", "Only findings", id="filter", show=False,
+                     tooltip="Show only rows with findings / all rows")),
+    ("View", Binding("w", "wrap", "Wrap", id="wrap", show=False,
+                     tooltip="Wrap paragraphs / one line per paragraph")),
+    ("View", Binding("l", "panel", "Findings", id="findings-panel",
+                     tooltip="Show or hide the list of findings (Tab moves into it)")),
+    ("View", Binding("enter", "detail", "Detail", id="detail", show=False,
+                     tooltip="Sentence alignment, scores and findings of the row")),
+    ("View", Binding("escape", "close", "Close", id="close", show=False,
+                     tooltip="Clear the search, hide the findings list")),
+    ("App", Binding("e", "export", "Export", id="export", show=False)),
+    ("App", Binding("question_mark,f1", "help", "Help", id="help", key_display="?")),
+    ("App", Binding("q,ctrl+q", "quit", "Quit", id="quit")),
+]
+
+BINDINGS: list[Binding] = [binding for _section, binding in KEYS]
+SECTION: dict[str, str] = {binding.id or binding.action: s for s, binding in KEYS}

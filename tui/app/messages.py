@@ -1,0 +1,46 @@
+"""Messages that cross widgets and threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.app.rows import ReviewModel
+
+
+@dataclass
+class ComparisonProgress(Message):
+    """Posted from the comparison worker thread."""
+
+    fraction: float
+    stage: str
+
+
+@dataclass
+class ComparisonReady(Message):
+    """The worker finished: the view model is built (in the worker, off the UI thread)."""
+
+    model: ReviewModel
+
+
+@dataclass
+class ComparisonFailed(Message):
+    """The comparison raised an engine error; ``message`` is user-facing."""
+
+    message: str
+
+
+@dataclass
+class CursorMoved(Message):
+    """The aligned view's cursor moved to ``row`` (a model row) or its current finding changed."""
+
+    row: int
+    finding: int | None
+
+
+@dataclass
+class FindingChosen(Message):
+    """The editor picked a finding in the findings list."""
+
+    finding: int

@@ -1,0 +1,394 @@
+"""Engine records -> styled terminal text. The only module that knows both worlds.
+
+Article text is data: it is never parsed as markup. Control characters (ESC included) are replaced
+one-for-one by visible Unicode control pictures, so offsets into a paragraph stay valid and no byte
+of article text can reach the terminal as an escape sequence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from tui.app.rows import PRIORITY, Mark, ReviewModel, Row
+from tui.engine.model import Comparison, FindingKind, Side
+from tui.engine.review import Decision
+
+
+def _control_table() -> dict[int, str]:
+    table = {code: chr(0x2400 + code) for code in range(32)}  # ␀ .. ␟ (␛ for ESC)
+    table[0x09] = " "  # a tab is just white space in prose
+    table[0x7F] = "␡"
+    for code in range(0x80, 0xA0):  # C1 controls (0x9B is a one-byte CSI on some terminals)
+        table[code] = "�"
+    # Bidirectional overrides and isolates would reorder what the terminal shows.
+    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C):
+        table[code] = "�"
+    table[0x2028] = "␤"  # line and paragraph separators would break the line grid
+    table[0x2029] = "␤"
+    return table
+
+
+_CONTROLS = _control_table()
+
+
+def clean(text: str) -> str:
+    """Make ``text`` safe to show, keeping one character per character.
+
+    >>> clean("a\\x1b[31mb\\x07")
+    'a␛[31mb␇'
+    >>> len(clean("x\\u202ey")) == 3
+    True
+    """
+    return text.translate(_CONTROLS)
+
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap: half-open ``(start, end)`` offsets of each line of ``text``.
+
+    Long words are cut. Trailing spaces stay on the line they follow (they are not drawn past
+    the edge). Widths are terminal cells, so wide CJK characters count twice.
+
+    >>> wrap_offsets("the quick brown fox", 10)
+    [(0, 10), (10, 19)]
+    >>> wrap_offsets("abcdefghij", 4)
+    [(0, 4), (4, 8), (8, 10)]
+    >>> wrap_offsets("", 5)
+    [(0, 0)]
+    """
+    width = max(1, width)
+    n = len(text)
+    narrow = text.isascii() or cell_len(text) == n
+    if narrow and n <= width:
+        return [(0, n)]
+    size: Callable[[str], int] = len if narrow else cell_len
+    lines: list[tuple[int, int]] = []
+    line_start = 0
+    column = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group().rstrip()
+        word_width = size(word)
+        if column + word_width <= width:
+            column += size(match.group())
+            continue
+        if column > 0 and start > line_start:
+            lines.append((line_start, start))
+            line_start = start
+            column = 0
+        # A word longer than the line: cut it at the cell boundary.
+        position = start
+        while word_width > width:
+            used = 0
+            cut = position
+            while cut < n and used + get_character_cell_size(text[cut]) <= width:
+                used += get_character_cell_size(text[cut])
+                cut += 1
+            cut = max(cut, position + 1)
+            lines.append((position, cut))
+            word_width -= size(text[position:cut])
+            position = cut
+            line_start = cut
+        column = size(text[line_start:end])
+    lines.append((line_start, n))
+    return lines
+
+
+def fit(text: str, width: int) -> tuple[int, bool]:
+    """How many characters of ``text`` fit in ``width`` cells, and whether it was cut."""
+    if (text.isascii() or cell_len(text) == len(text)) and len(text) <= width:
+        return len(text), False
+    used = 0
+    for index, char in enumerate(text):
+        used += get_character_cell_size(char)
+        if used > width:
+            return index, True
+    return len(text), False
+
+
+# Per finding kind: the style name (a component class of the aligned view) and the gutter mark.
+KIND_STYLE: dict[FindingKind, str] = {
+    FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "omission",
+    FindingKind.SENTENCE_ONLY_IN_SOURCE: "omission",
+    FindingKind.PARAGRAPH_ONLY_IN_TARGET: "insertion",
+    FindingKind.SENTENCE_ONLY_IN_TARGET: "insertion",
+    FindingKind.NUMBER_MISMATCH: "number",
+    FindingKind.QUOTE_MISMATCH: "quote",
+    FindingKind.UNTRANSLATED: "untranslated",
+    FindingKind.WEAK_LINK: "weak",
+}
+KIND_MARK: dict[FindingKind, str] = {
+    FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "-",
+    FindingKind.SENTENCE_ONLY_IN_SOURCE: "-",
+    FindingKind.PARAGRAPH_ONLY_IN_TARGET: "+",
+    FindingKind.SENTENCE_ONLY_IN_TARGET: "+",
+    FindingKind.NUMBER_MISMATCH: "#",
+    FindingKind.QUOTE_MISMATCH: '"',
+    FindingKind.UNTRANSLATED: "U",
+    FindingKind.WEAK_LINK: "~",
+}
+KIND_LABEL: dict[FindingKind, str] = {
+    FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "paragraph only in source",
+    FindingKind.SENTENCE_ONLY_IN_SOURCE: "sentence only in source",
+    FindingKind.PARAGRAPH_ONLY_IN_TARGET: "paragraph only in target",
+    FindingKind.SENTENCE_ONLY_IN_TARGET: "sentence only in target",
+    FindingKind.NUMBER_MISMATCH: "number mismatch",
+    FindingKind.QUOTE_MISMATCH: "quote mismatch",
+    FindingKind.UNTRANSLATED: "untranslated",
+    FindingKind.WEAK_LINK: "weak link",
+}
+DECISION_MARK: dict[Decision, str] = {Decision.REVIEWED: "✓", Decision.DISMISSED: "×"}
+STYLE_NAMES = (
+    "omission", "insertion", "number", "quote", "untranslated", "weak", "dismissed", "current",
+    "match", "gutter", "cursor", "filler", "bookmark", "separator",
+)  # fmt: skip
+
+CURSOR_BAR = "▌"
+BOOKMARK = "★"
+SEPARATOR = " │ "
+LEFT = 5  # cursor bar, link shape (3 cells), bookmark
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Column widths of the aligned view for one widget width."""
+
+    width: int
+    number_width: int  # "¶" plus the digits of the longest paragraph number
+    wrap: bool = True
+
+    @property
+    def text_widths(self) -> tuple[int, int]:
+        free = self.width - LEFT - len(SEPARATOR) - 2 * (self.number_width + 2)
+        free = max(free, 16)
+        return free // 2, free - free // 2
+
+
+@dataclass(frozen=True, slots=True)
+class CellLine:
+    """One screen line of one side of a row: a slice of a paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    first: bool  # the paragraph's first line (carries its number)
+    cut: bool = False  # truncated (no-wrap mode): draw an ellipsis
+
+
+def cell_lines(model: ReviewModel, side: Side, paragraphs: Sequence[int], width: int,
+               wrap: bool) -> list[CellLine]:
+    lines: list[CellLine] = []
+    for p in paragraphs:
+        text = clean(model.paragraph_text(side, p))  # wrap what is drawn (control pictures)
+        if wrap:
+            for n, (start, end) in enumerate(wrap_offsets(text, width)):
+                lines.append(CellLine(p, start, end, n == 0))
+        else:
+            count, cut = fit(text, width - 1 if len(text) > width else width)
+            lines.append(CellLine(p, 0, count, True, cut))
+    return lines
+
+
+def row_height(model: ReviewModel, row: Row, layout: Layout) -> int:
+    """Lines a row takes: the taller of its two wrapped cells (at least one)."""
+    src_w, tgt_w = layout.text_widths
+    if not layout.wrap:
+        return max(len(row.source), len(row.target), 1)
+    src = sum(len(wrap_offsets(clean(model.paragraph_text(Side.SOURCE, p)), src_w))
+              for p in row.source)
+    tgt = sum(len(wrap_offsets(clean(model.paragraph_text(Side.TARGET, p)), tgt_w))
+              for p in row.target)
+    return max(src, tgt, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class RowState:
+    """What besides the comparison changes how a row looks."""
+
+    cursor: bool = False
+    bookmarked: bool = False
+    current_finding: int | None = None
+    search: re.Pattern[str] | None = None
+
+
+def _strongest(marks: Sequence[Mark], model: ReviewModel) -> Mark:
+    return min(marks, key=lambda m: PRIORITY[model.finding(m.finding).kind])
+
+
+def render_row(
+    model: ReviewModel,
+    row: Row,
+    layout: Layout,
+    styles: Mapping[str, Style],
+    base: Style,
+    decision: Callable[[int], Decision],
+    state: RowState,
+) -> list[Strip]:
+    """The strips (screen lines) of one row, exactly ``layout.width`` cells each."""
+    src_w, tgt_w = layout.text_widths
+    left = cell_lines(model, Side.SOURCE, row.source, src_w, layout.wrap)
+    right = cell_lines(model, Side.TARGET, row.target, tgt_w, layout.wrap)
+    height = max(len(left), len(right), 1)
+    if state.cursor:
+        base = base + styles["cursor"]
+    gutter = base + styles["gutter"]
+    strips: list[Strip] = []
+    for y in range(height):
+        segments: list[Segment] = []
+        segments.append(Segment(CURSOR_BAR if state.cursor else " ", gutter))
+        segments.append(Segment(row.shape[:3].ljust(3) if y == 0 else "   ", gutter))
+        segments.append(
+            Segment(BOOKMARK, base + styles["bookmark"])
+            if y == 0 and state.bookmarked
+            else Segment(" ", base)
+        )
+        for side, lines, width in ((Side.SOURCE, left, src_w), (Side.TARGET, right, tgt_w)):
+            if side is Side.TARGET:
+                segments.append(Segment(SEPARATOR, base + styles["separator"]))
+            segments.extend(
+                _cell(model, side, lines[y] if y < len(lines) else None, not lines and y == 0,
+                      not lines, width, layout.number_width, styles, base, decision, state)
+            )
+        strips.append(Strip(segments).adjust_cell_length(layout.width, base))
+    return strips
+
+
+def _cell(
+    model: ReviewModel,
+    side: Side,
+    line: CellLine | None,
+    filler_label: bool,
+    filler: bool,
+    width: int,
+    number_width: int,
+    styles: Mapping[str, Style],
+    base: Style,
+    decision: Callable[[int], Decision],
+    state: RowState,
+) -> list[Segment]:
+    gutter = base + styles["gutter"]
+    if line is None:
+        if filler:  # this side has no paragraph in the row, as vimdiff's filler lines
+            label = "(no counterpart)" if filler_label else ""
+            style = base + styles["filler"]
+            return [Segment(" " * (number_width + 2), gutter),
+                    Segment(label[:width].ljust(width), style)]
+        return [Segment(" " * (number_width + 2 + width), base)]
+
+    number = f"¶{line.paragraph + 1}" if line.first else ""
+    text = clean(model.paragraph_text(side, line.paragraph))
+    marks = [m for m in model.marks[side].get(line.paragraph, ())
+             if m.start < max(line.end, line.start + 1) and line.start < m.end]
+    open_marks = [m for m in marks if decision(m.finding) is not Decision.DISMISSED]
+    if open_marks or marks:
+        strongest = _strongest(open_marks or marks, model)
+        kind = model.finding(strongest.finding).kind
+        verdict = decision(strongest.finding)
+        symbol = DECISION_MARK.get(verdict, KIND_MARK[kind])
+        mark_style = base + styles["dismissed" if verdict is Decision.DISMISSED
+                                   else KIND_STYLE[kind]]
+        if strongest.finding == state.current_finding:
+            mark_style += styles["current"]
+        mark = Segment(symbol, mark_style)
+    else:
+        mark = Segment(" ", gutter)
+    segments = [Segment(number.rjust(number_width), gutter), mark, Segment(" ", base)]
+
+    # Split the line at every mark and search-match boundary; style each piece.
+    spans: list[tuple[int, int, Style]] = []
+    for m in sorted(marks, key=lambda m: -PRIORITY[model.finding(m.finding).kind]):
+        verdict = decision(m.finding)
+        style = styles["dismissed" if verdict is Decision.DISMISSED
+                       else KIND_STYLE[model.finding(m.finding).kind]]
+        if m.finding == state.current_finding:
+            style = style + styles["current"]
+        spans.append((m.start, m.end, style))
+    if state.search is not None:
+        for match in state.search.finditer(text, line.start, line.end):
+            if match.end() > match.start():
+                spans.append((match.start(), match.end(), styles["match"]))
+    cuts = {line.start, line.end}
+    for start, end, _ in spans:
+        cuts.update(c for c in (start, end) if line.start < c < line.end)
+    points = sorted(cuts)
+    used = 0
+    for a, b in pairwise(points):
+        style = base
+        for start, end, extra in spans:  # later spans (stronger) are added last and win
+            if start <= a and b <= end:
+                style = style + extra
+        piece = text[a:b]
+        segments.append(Segment(piece, style))
+        used += cell_len(piece)
+    if line.cut:
+        segments.append(Segment("…", gutter))
+        used += 1
+    if used < width:
+        segments.append(Segment(" " * (width - used), base))
+    return [*segments[:3], *Strip(segments[3:]).adjust_cell_length(width, base)]
+
+
+def finding_text(model: ReviewModel, index: int, decision: Decision) -> Text:
+    """One line describing a finding for lists: mark, place, kind, message, decision."""
+    finding = model.finding(index)
+    loc = finding.location(finding.side)
+    where = f"¶{loc.paragraph + 1}" if loc else "¶?"
+    side = "src" if finding.side is Side.SOURCE else "tgt"
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(DECISION_MARK.get(decision, KIND_MARK[finding.kind]), style="bold")
+    text.append(f" {side} {where:>6} ")
+    text.append(KIND_LABEL[finding.kind], style="bold")
+    text.append(": " + clean(finding.message))
+    if decision is not Decision.OPEN:
+        text.append(f" [{decision.value}]", style="italic")
+    return text
+
+
+def header_text(
+    comparison: Comparison,
+    reviewed: int,
+    width: int,
+    styles: Mapping[str, Style],
+) -> Text:
+    """Two lines: both files with their languages, then counts per finding kind."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for side, arrow in ((Side.SOURCE, "  ⇄  "), (Side.TARGET, "")):
+        article = comparison.article(side)
+        text.append(f"{(article.language or '??').upper()} ", style="bold")
+        text.append(clean(article.name))
+        text.append(arrow)
+    text.append("\n")
+    counts = comparison.summary()
+    wide = width >= 120
+    for kind in FindingKind:
+        count = counts[kind.value]
+        label = KIND_LABEL[kind] if wide else _SHORT[kind]
+        style = styles[KIND_STYLE[kind]] if count else Style(dim=True)
+        text.append(f"{KIND_MARK[kind]}{count}", style=style)
+        text.append(f" {label}  ", style=None if count else Style(dim=True))
+    total = len(comparison.findings)
+    text.append(f"reviewed {reviewed}/{total}", style="bold")
+    return text
+
+
+_SHORT: dict[FindingKind, str] = {
+    FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "¶src",
+    FindingKind.SENTENCE_ONLY_IN_SOURCE: "src",
+    FindingKind.PARAGRAPH_ONLY_IN_TARGET: "¶tgt",
+    FindingKind.SENTENCE_ONLY_IN_TARGET: "tgt",
+    FindingKind.NUMBER_MISMATCH: "num",
+    FindingKind.QUOTE_MISMATCH: "quote",
+    FindingKind.UNTRANSLATED: "untr",
+    FindingKind.WEAK_LINK: "weak",
+}

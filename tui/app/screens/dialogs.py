@@ -1,0 +1,64 @@
+"""Small modal dialogs: a one-line prompt and a read-only text pane. Each returns a typed value."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text; Enter returns it, Esc returns None."""
+
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
+
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.placeholder = placeholder
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog prompt"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextScreen(ModalScreen[None]):
+    """A scrollable pane of already-styled text (help, row detail). Esc or q closes it."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape,q", "close", "Close", id="pane-close"),
+        Binding("j,down", "scroll(1)", "Down", id="pane-down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", id="pane-up", show=False),
+    ]
+
+    def __init__(self, title: str, body: Text, *, classes: str = "") -> None:
+        super().__init__(classes=f"dialog-screen {classes}".strip())
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog pane"):
+            yield Label(Text(self.title_text), classes="dialog-title")
+            with VerticalScroll(id="pane-scroll"):
+                yield Static(self.body, id="pane-body")
+            yield Label(Text("Esc closes"), classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#pane-scroll", VerticalScroll).scroll_relative(y=step, animate=False)

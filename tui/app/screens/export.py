@@ -1,0 +1,78 @@
+"""The export dialog: pick a format from the engine's registry and a file name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.engine.export import FORMATS
+
+
+def default_export_path(target_path: str | None, extension: str) -> str:
+    """Next to the target file: ``article.fr.txt`` -> ``article.fr.review.md``."""
+    if target_path is None:
+        return f"transdiff-review.{extension}"
+    return str(Path(target_path).with_suffix(f".review.{extension}"))
+
+
+class ExportScreen(ModalScreen[tuple[str, str] | None]):
+    """Returns (format name, path) or None when cancelled."""
+
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "cancel", "Cancel", id="export-cancel")]
+
+    def __init__(self, target_path: str | None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.target_path = target_path
+        self.names = list(FORMATS)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog export"):
+            yield Label(Text("Export: choose a format, edit the file name, press Enter"),
+                        classes="dialog-title")
+            yield OptionList(
+                *(Option(Text(f"{f.name:<10} {f.description}"), id=f.name)
+                  for f in FORMATS.values()),
+                id="export-formats",
+            )
+            first = FORMATS[self.names[0]] if self.names else None
+            yield Input(
+                value=default_export_path(self.target_path, first.extension) if first else "",
+                id="export-path",
+            )
+
+    def on_mount(self) -> None:
+        formats = self.query_one("#export-formats", OptionList)
+        formats.highlighted = 0 if self.names else None
+        formats.focus()
+
+    def _format(self) -> str | None:
+        index = self.query_one("#export-formats", OptionList).highlighted
+        return self.names[index] if index is not None and self.names else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        name = event.option.id
+        if name in FORMATS:
+            self.query_one("#export-path", Input).value = default_export_path(
+                self.target_path, FORMATS[name].extension
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#export-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = self._format()
+        if name and event.value.strip():
+            self.dismiss((name, event.value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

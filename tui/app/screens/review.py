@@ -1,0 +1,490 @@
+"""The review screen: header, aligned view, findings list, status line, footer; all the keys."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Container, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.app import keys
+from tui.app.messages import (
+    ComparisonFailed,
+    ComparisonProgress,
+    ComparisonReady,
+    CursorMoved,
+    FindingChosen,
+)
+from tui.app.render import DECISION_MARK, KIND_LABEL, KIND_MARK, clean, finding_text
+from tui.app.rows import ReviewModel
+from tui.app.screens.dialogs import PromptScreen, TextScreen
+from tui.app.screens.export import ExportScreen
+from tui.app.screens.help import help_text
+from tui.app.widgets.aligned_view import AlignedView
+from tui.app.widgets.bars import StatusLine, SummaryHeader
+from tui.app.widgets.findings_list import FindingsList
+from tui.engine.errors import ComparisonCancelled, TransdiffError
+from tui.engine.export import ExportOptions, render
+from tui.engine.model import Article, CompareOptions, Comparison, Side
+from tui.engine.pipeline import compare
+from tui.engine.review import Decision, Review, ReviewSession, write_atomically
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = keys.BINDINGS
+    AUTO_FOCUS = "#view"
+
+    def __init__(
+        self,
+        source: Article,
+        target: Article,
+        *,
+        options: CompareOptions,
+        session: ReviewSession,
+        comparison: Comparison | None = None,
+    ) -> None:
+        super().__init__(id="review")
+        self.source = source
+        self.target = target
+        self.options = options
+        self.session = session
+        self.comparison = comparison
+        self.model: ReviewModel | None = None
+        self.matches: list[int] = []
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield SummaryHeader(id="header")
+        with Vertical(id="loading"):
+            yield Label(Text(f"Comparing {clean(self.source.name)} with "
+                             f"{clean(self.target.name)}…"), id="stage")
+            yield ProgressBar(total=100, show_eta=False, id="progress")
+            yield Label(Text("q quits"), id="loading-hint")
+        with Container(id="body"):
+            yield AlignedView(id="view")
+            yield FindingsList(id="findings")
+        yield StatusLine(id="status")
+        yield Footer(compact=True)
+
+    @property
+    def view(self) -> AlignedView:
+        return self.query_one("#view", AlignedView)
+
+    @property
+    def findings_list(self) -> FindingsList:
+        return self.query_one("#findings", FindingsList)
+
+    # ----- comparison -----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.comparison is not None:
+            self.show_model(ReviewModel(self.comparison))
+        else:
+            self.add_class("-loading")
+            self.run_comparison()
+
+    @work(thread=True, exclusive=True, name="compare", exit_on_error=False)
+    def run_comparison(self) -> None:
+        worker = get_current_worker()
+        last = [-1.0, ""]
+
+        def progress(fraction: float, stage: str) -> None:
+            # Posting every tick would flood the message queue on big inputs.
+            if fraction - last[0] >= 0.01 or stage != last[1]:
+                last[0], last[1] = fraction, stage
+                self.post_message(ComparisonProgress(fraction, stage))
+
+        try:
+            comparison = compare(self.source, self.target, options=self.options,
+                                 progress=progress, cancelled=lambda: worker.is_cancelled)
+        except ComparisonCancelled:
+            return
+        except TransdiffError as exc:
+            self.post_message(ComparisonFailed(str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(ComparisonReady(ReviewModel(comparison)))
+
+    def on_comparison_progress(self, message: ComparisonProgress) -> None:
+        self.query_one("#progress", ProgressBar).update(progress=100 * message.fraction)
+        self.query_one("#stage", Label).update(Text(f"Comparing: {clean(message.stage)}"))
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        self.show_model(message.model)
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        self.app.exit(2, message=Text(f"transdiff: {message.message}"))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == "export" and event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"Export failed: {error}", severity="error", markup=False)
+
+    def show_model(self, model: ReviewModel) -> None:
+        self.model = model
+        self.comparison = model.comparison
+        self.remove_class("-loading")
+        view = self.view
+        view.show(model, self.decision, self.session.bookmarks)
+        self.findings_list.show(model, self.decision)
+        self.refresh_header()
+        start = 0
+        if self.session.position is not None:  # resume where the editor stopped
+            start = next((n for n, row in enumerate(model.rows)
+                          if row.key == self.session.position), 0)
+        view.focus()
+        view.move_to(start, center=True)
+        for warning in model.comparison.warnings:
+            self.notify(warning, severity="warning", markup=False)
+
+    def decision(self, finding: int) -> Decision:
+        assert self.model is not None
+        return self.session.review(self.model.finding(finding).id).decision
+
+    def refresh_header(self) -> None:
+        assert self.model is not None
+        reviewed = sum(1 for f in self.model.comparison.findings
+                       if self.session.review(f.id).decision is not Decision.OPEN)
+        self.query_one("#header", SummaryHeader).show(self.model.comparison, reviewed)
+
+    # ----- status line ----------------------------------------------------------------------
+    def on_cursor_moved(self, message: CursorMoved) -> None:
+        self.refresh_status()
+        if self.has_class("-panel"):
+            self.findings_list.follow(message.finding)
+
+    def refresh_status(self) -> None:
+        model, view = self.model, self.view
+        if model is None or view.row is None:
+            return
+        row = model.rows[view.row]
+        text = Text(no_wrap=True, overflow="ellipsis")
+        span = " ".join(f"¶{p + 1}" for p in row.source) or "—"
+        tspan = " ".join(f"¶{p + 1}" for p in row.target) or "—"
+        text.append(f"row {view.cursor + 1}/{len(view.shown)} ", style="bold")
+        text.append(f"{span} ⇄ {tspan}  {row.shape}  score {row.score:.2f}")
+        finding = view.current_finding
+        if finding is not None:
+            f = model.finding(finding)
+            decision = self.decision(finding)
+            text.append(f"  │ finding {model.rank[finding] + 1}/{len(model.order)} ")
+            text.append(f"{DECISION_MARK.get(decision, KIND_MARK[f.kind])} {KIND_LABEL[f.kind]}",
+                        style="bold")
+            if decision is not Decision.OPEN:
+                text.append(f" [{decision.value}]", style="italic")
+            text.append(": " + clean(f.message))
+        flags = []
+        if view.only_findings:
+            flags.append("only rows with findings")
+        if not view.wrap:
+            flags.append("no wrap")
+        if view.search is not None:
+            flags.append(f"search {clean(self.query_text)!r}: {len(self.matches)} rows")
+        if flags:
+            text.append("  │ " + " · ".join(flags), style="italic")
+        self.query_one("#status", StatusLine).show(text)
+
+    # ----- movement -------------------------------------------------------------------------
+    def _ready(self) -> bool:
+        return self.model is not None and bool(self.view.shown)
+
+    def action_row(self, step: int) -> None:
+        if self._ready():
+            self.view.move_to(self.view.cursor + step, center=False)
+
+    def action_page(self, step: int) -> None:
+        if self._ready():
+            self.view.page(step)
+
+    def action_edge(self, step: int) -> None:
+        if self._ready():
+            self.view.move_to(0 if step < 0 else len(self.view.shown) - 1, center=False)
+
+    def _show_row(self, row: int, finding: int | None = None) -> None:
+        """Move to ``row``, leaving the findings-only filter when it hides that row."""
+        view = self.view
+        if not view.move_to_row(row, finding):
+            view.set_only_findings(False)
+            self.notify("Showing all rows again: that row has no open finding.", timeout=3)
+            view.move_to_row(row, finding)
+
+    def action_goto(self) -> None:
+        def go(answer: str | None) -> None:
+            if not answer or self.model is None:
+                return
+            match = re.fullmatch(r"\s*([st]?)\s*¶?(\d+)\s*", answer.lower())
+            if not match:
+                self.notify("Type a paragraph number: 12 (source) or t12 (target).",
+                            severity="warning", markup=False)
+                return
+            side = Side.TARGET if match.group(1) == "t" else Side.SOURCE
+            number = int(match.group(2))
+            row = self.model.row_of_paragraph(side, number - 1)
+            if row is None:
+                count = len(self.model.comparison.article(side).paragraphs)
+                self.notify(f"No {side.value} paragraph {number} (1 to {count}).",
+                            severity="warning", markup=False)
+                return
+            self._show_row(row)
+
+        if self.model is not None:
+            self.app.push_screen(
+                PromptScreen("Go to paragraph", placeholder="12 = source ¶12, t12 = target ¶12"),
+                go,
+            )
+
+    # ----- findings -------------------------------------------------------------------------
+    def action_finding(self, step: int, which: str) -> None:
+        model, view = self.model, self.view
+        if model is None or view.row is None:
+            return
+        visible = set(view.shown) if view.only_findings else None
+
+        def accept(f: int) -> bool:
+            kind = model.finding(f).kind
+            if visible is not None and model.finding_row[f] not in visible:
+                return False
+            if which == "omission":
+                return kind.is_omission
+            if which == "insertion":
+                return kind.is_insertion
+            if which == "open":
+                return self.decision(f) is Decision.OPEN
+            return True
+
+        found = model.next_finding(view.current_finding, view.row, step, accept)
+        if found is None:
+            label = {"omission": "content only in the source", "insertion":
+                     "content only in the target", "open": "unreviewed finding"}.get(which,
+                                                                                    "finding")
+            self.notify(f"No {'next' if step > 0 else 'previous'} {label}.", timeout=2)
+            return
+        view.move_to_row(model.finding_row[found], found)
+
+    def on_finding_chosen(self, message: FindingChosen) -> None:
+        if self.model is not None:
+            self._show_row(self.model.finding_row[message.finding], message.finding)
+            self.view.focus()
+
+    def _current(self) -> int | None:
+        finding = self.view.current_finding
+        if finding is None:
+            self.notify("No finding on this row.", timeout=2)
+        return finding
+
+    def _set_review(self, finding: int, review: Review) -> None:
+        assert self.model is not None
+        try:
+            self.session.set_review(self.model.finding(finding).id, review)
+        except OSError as exc:
+            self.notify(f"Could not save the session to {self.session.path}: {exc}",
+                        severity="error", markup=False)
+        self.view.invalidate(self.model.finding_row[finding])
+        self.findings_list.refresh_finding(finding)
+        self.refresh_header()
+        self.refresh_status()
+
+    def action_decide(self, value: str) -> None:
+        finding = self._current()
+        if finding is None or self.model is None:
+            return
+        old = self.session.review(self.model.finding(finding).id)
+        decision = Decision(value)
+        if decision is Decision.REVIEWED and old.decision is Decision.REVIEWED:
+            decision = Decision.OPEN  # s again reopens
+        self._set_review(finding, Review(decision, old.note))
+
+    def action_note(self) -> None:
+        finding = self._current()
+        if finding is None or self.model is None:
+            return
+        old = self.session.review(self.model.finding(finding).id)
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._set_review(finding, Review(old.decision, note.strip()))
+
+        self.app.push_screen(PromptScreen("Note on this finding (empty removes it)",
+                                          value=old.note), save)
+
+    def action_bookmark(self) -> None:
+        if not self._ready() or self.view.row is None:
+            return
+        assert self.model is not None
+        row = self.view.row
+        try:
+            on = self.session.toggle_bookmark(self.model.rows[row].key)
+        except OSError as exc:
+            self.notify(f"Could not save the session: {exc}", severity="error", markup=False)
+            return
+        self.view.invalidate(row)
+        self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
+
+    def action_bookmark_jump(self, step: int) -> None:
+        view, model = self.view, self.model
+        if model is None or not view.shown:
+            return
+        marked = [n for n, row in enumerate(view.shown)
+                  if model.rows[row].key in self.session.bookmarks]
+        after = [n for n in marked if (n - view.cursor) * step > 0]
+        if not after:
+            self.notify("No bookmark that way." if marked else "No bookmarks yet (m adds one).",
+                        timeout=2)
+            return
+        view.move_to(after[0] if step > 0 else after[-1])
+
+    # ----- search ---------------------------------------------------------------------------
+    def action_search(self) -> None:
+        def run(query: str | None) -> None:
+            if query is None or self.model is None:
+                return
+            if not query.strip():
+                self.action_close()
+                return
+            self.query_text = query
+            self.matches = self.model.search(query)
+            self.view.set_search(re.compile(re.escape(query), re.IGNORECASE))
+            if not self.matches:
+                self.notify(f"Not found: {query}", severity="warning", markup=False)
+                self.refresh_status()
+                return
+            self.action_search_step(1, include_current=True)
+
+        if self.model is not None:
+            self.app.push_screen(PromptScreen("Search both sides", value=self.query_text), run)
+
+    def action_search_step(self, step: int, include_current: bool = False) -> None:
+        view = self.view
+        if not self.matches or view.row is None:
+            if self.model is not None:
+                self.notify("No search (press / to search).", timeout=2)
+            return
+        row = view.row
+        if step > 0:
+            ahead = [m for m in self.matches if m > row or (include_current and m == row)]
+            target, wrapped = (ahead[0], False) if ahead else (self.matches[0], True)
+        else:
+            behind = [m for m in self.matches if m < row]
+            target, wrapped = (behind[-1], False) if behind else (self.matches[-1], True)
+        if wrapped:
+            self.notify("Search wrapped around.", timeout=2)
+        self._show_row(target)
+        self.refresh_status()
+
+    # ----- view -----------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        if self.model is not None:
+            self.view.set_only_findings(not self.view.only_findings)
+            if not self.view.shown:
+                self.notify("No row has an open finding.", timeout=3)
+                self.view.set_only_findings(False)
+
+    def action_wrap(self) -> None:
+        if self.model is not None:
+            self.view.set_wrap(not self.view.wrap)
+            self.refresh_status()
+
+    def action_panel(self) -> None:
+        self.toggle_class("-panel")
+        if self.has_class("-panel"):
+            self.findings_list.follow(self.view.current_finding)
+        else:
+            self.view.focus()
+
+    def action_close(self) -> None:
+        if self.view.search is not None:
+            self.view.set_search(None)
+            self.matches = []
+            self.refresh_status()
+        elif self.has_class("-panel"):
+            self.action_panel()
+
+    def action_detail(self) -> None:
+        model, view = self.model, self.view
+        if model is None or view.row is None:
+            return
+        row = model.rows[view.row]
+        self.app.push_screen(TextScreen(f"Row {view.row + 1}: link {row.shape}, "
+                                        f"score {row.score:.2f}", self.detail_text(view.row),
+                                        classes="detail"))
+
+    def detail_text(self, row_index: int) -> Text:
+        """Sentence-level alignment of the row, then its findings with their decisions."""
+        assert self.model is not None
+        model = self.model
+        comparison = model.comparison
+        row = model.rows[row_index]
+        text = Text()
+        text.append("Sentence alignment\n", style="bold underline")
+        if not row.sentence_links:
+            text.append("  (no sentence links in this row)\n", style="italic")
+        for index in row.sentence_links:
+            link = comparison.sentence_links[index]
+            text.append(f"\n{link.shape}  score {link.score:.2f}\n", style="bold")
+            for side, refs in ((Side.SOURCE, link.source), (Side.TARGET, link.target)):
+                label = "src" if side is Side.SOURCE else "tgt"
+                if not refs:
+                    text.append(f"  {label}  (nothing: only in the other version)\n",
+                                style="italic")
+                for p, s in refs:
+                    sentence = comparison.article(side).paragraphs[p].sentence_text(s)
+                    text.append(f"  {label} ¶{p + 1}.{s + 1}  ")
+                    text.append(clean(sentence) + "\n")
+        text.append("\nFindings\n", style="bold underline")
+        if not row.findings:
+            text.append("  (none)\n", style="italic")
+        for f in row.findings:
+            finding = model.finding(f)
+            review = self.session.review(finding.id)
+            text.append("  ")
+            text.append_text(finding_text(model, f, review.decision))
+            text.append(f"\n      severity {finding.severity.value}, "
+                        f"confidence {finding.confidence:.2f}\n")
+            if review.note:
+                text.append("      note: " + clean(review.note) + "\n", style="italic")
+        return text
+
+    def action_export(self) -> None:
+        if self.model is None:
+            return
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is not None:
+                self.export(*answer)
+
+        self.app.push_screen(ExportScreen(self.target.path), chosen)
+
+    @work(thread=True, name="export", exit_on_error=False)
+    def export(self, name: str, path: str) -> None:
+        assert self.comparison is not None
+        started = time.perf_counter()
+        output = render(name, self.comparison, ExportOptions(reviews=dict(self.session.reviews)))
+        write_atomically(Path(path), output)
+        seconds = time.perf_counter() - started
+        self.app.call_from_thread(
+            self.notify, f"Exported {name} to {path} ({seconds:.1f} s).", markup=False
+        )
+
+    def action_help(self) -> None:
+        keymap = getattr(self.app, "keymap", {})
+        path = str(self.session.path) if self.session.autosave else None
+        body = help_text(keymap, self.app.get_key_display, path)
+        self.app.push_screen(TextScreen("Keys", body, classes="help"))
+
+    def action_quit(self) -> None:
+        self.save_position()
+        self.app.exit(0)
+
+    def save_position(self) -> None:
+        if self.model is not None and self.view.row is not None:
+            self.session.position = self.model.rows[self.view.row].key
+            # Quitting must not fail because the session folder went away.
+            with contextlib.suppress(OSError):
+                self.session.save()
