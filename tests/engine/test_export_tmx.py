@@ -16,6 +16,7 @@ from export_fixtures import (
 from tui import __version__
 from tui.engine.export import ExportOptions, render
 from tui.engine.load import load_article
+from tui.engine.model import FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
 
@@ -166,6 +167,10 @@ def test_sample_pair_round_trips_unit_count() -> None:
     root = _parse(render("tmx", comparison, ExportOptions()))
     assert tmx_problems(root) == []
     assert len(root.findall("body/tu")) == len(two_sided) > 0
+    # Every finding is written once, on a unit or (with no unit at all) in the header.
+    kinds = tuple(f"{kind.value} [" for kind in FindingKind)
+    notes = [n.text for n in root.iter("note") if n.text.startswith(kinds)]
+    assert len(notes) == len(comparison.findings)
     paragraphs = [link for link in comparison.links if link.source and link.target]
     root = _parse(render("tmx", comparison, ExportOptions(unit="paragraph")))
     assert len(root.findall("body/tu")) == len(paragraphs) > 0
