@@ -97,6 +97,8 @@ def align(
         return [Bead((i,), (), float("nan")) for i in range(n_source)] + [
             Bead((), (j,), float("nan")) for j in range(n_target)
         ]
+    if n_source * n_target <= SMALL_PROBLEM:
+        return _align_small(n_source, n_target, scorer, params)
     half = params.half_width
     center = _expected_path(n_source, n_target, scorer.anchor_pairs())
     for _attempt in range(4):
@@ -107,6 +109,53 @@ def align(
             break
         center = _path_center(path, n_source)
         half *= 2
+    return path
+
+
+SMALL_PROBLEM = 64  # cells; below this a plain table beats the banded machinery's overhead
+
+
+def _align_small(n: int, m: int, scorer: SpanScorer, params: AlignParams) -> list[Bead]:
+    """The same DP without a band, with every bead scored in one vectorised call."""
+    candidates = [
+        (bead, i, j)
+        for bead in _BEADS
+        if not bead.one_sided
+        for i in range(bead.source_count, n + 1)
+        for j in range(bead.target_count, m + 1)
+    ]
+    arr = np.array(
+        [(i - b.source_count, i, j - b.target_count, j) for b, i, j in candidates], dtype=np.int64
+    ).reshape(-1, 4)
+    scores = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]) if len(arr) else []
+    bead_cost = {
+        (b, i, j): params.prior[b] - float(sc)
+        for (b, i, j), sc in zip(candidates, scores, strict=True)
+    }
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[BeadType | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for bead in _BEADS:
+                a, b = bead.value
+                if a > i or b > j:
+                    continue
+                step = params.skip * (a + b) if bead.one_sided else bead_cost[(bead, i, j)]
+                total = cost[i - a][j - b] + step
+                if total < cost[i][j]:
+                    cost[i][j], back[i][j] = total, bead
+    path: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        bead = back[i][j]
+        assert bead is not None
+        a, b = bead.value
+        score = float("nan") if bead.one_sided else params.prior[bead] - bead_cost[(bead, i, j)]
+        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+        i, j = i - a, j - b
+    path.reverse()
     return path
 
 

@@ -103,8 +103,12 @@ def normalize_number(raw: str) -> str:
     return f"{integer}.{fraction}" if fraction else integer
 
 
-def lex_anchors(text: str) -> list[Anchor]:
-    """All anchors of ``text`` in order, with offsets into ``text`` (spaces left out)."""
+@lru_cache(maxsize=65536)
+def lex_anchors(text: str) -> tuple[Anchor, ...]:
+    """All anchors of ``text`` in order, with offsets into ``text`` (spaces left out).
+
+    Cached: the same text is lexed as a paragraph, as its only sentence and by the findings.
+    """
     anchors: list[Anchor] = []
     for start, token_type, value in _lexer().get_tokens_unprocessed(text):
         kind = _KIND.get(token_type)
@@ -119,4 +123,4 @@ def lex_anchors(text: str) -> list[Anchor]:
         else:
             normalized = value
         anchors.append(Anchor(kind, start, start + len(value), normalized))
-    return anchors
+    return tuple(anchors)

@@ -445,10 +445,22 @@ def _stray_span(paragraph: Paragraph, at: int) -> Span:
     """An unpaired mark: the sentence that holds it (an opening mark runs to the end)."""
     for sentence in paragraph.sentences:
         if sentence.start <= at < sentence.end:
-            if paragraph.text[at] in "„«‚‹":
+            if _opens(paragraph.text, at):
                 return Span(at, len(paragraph.text.rstrip()))
             return sentence
     return Span(at, at + 1)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether an unpaired mark opens a quotation (the quotation then runs on to the end)."""
+    mark = text[at]
+    if mark in "„«‚‹":
+        return True
+    if mark == '"':  # ASCII marks open before a word and close after one
+        after = text[at + 1 : at + 2]
+        before = text[at - 1 : at] if at else " "
+        return after.isalnum() and not before.isalnum()
+    return False
 
 
 def _quote_draft(

@@ -106,7 +106,7 @@ class SegmentFeatures:
     punct: tuple[int, ...]
 
 
-def segment_features(text: str, anchors: list[Anchor] | None = None) -> SegmentFeatures:
+def segment_features(text: str, anchors: Sequence[Anchor] | None = None) -> SegmentFeatures:
     anchors = lex_anchors(text) if anchors is None else anchors
     punct = [0] * len(PUNCT_CLASSES)
     words: set[str] = set()

@@ -1,0 +1,272 @@
+"""Accuracy of transdiff against the gold data in ../shared (prints figures, asserts nothing).
+
+    python benchmarks/accuracy.py [--scorer lexical|semantic|auto] [--shared PATH]
+
+(a) the sample pair against shared/gold: paragraph links, recall of the major differences,
+    findings that overlap no gold difference;
+(b) the dev set shared/eval/textberg-dev: strict and lax sentence-link P/R/F1 (the
+    definitions of Vecalign's and Bertalign's evaluations, tui.engine.evaluation);
+(c) synthetic omissions on the dev set: gold links grouped into paragraphs, sentences and
+    whole paragraphs deleted from one side at random (fixed seed); precision and recall of
+    the ``*_only_in_*`` findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.evaluation import score_document  # noqa: E402
+from tui.engine.load import article_from_text, load_article  # noqa: E402
+from tui.engine.model import Article, CompareOptions, FindingKind, Side  # noqa: E402
+from tui.engine.pipeline import compare  # noqa: E402
+
+# Which finding kinds answer which gold difference kinds.
+GOLD_KIND_MATCHES = {
+    "paragraph_only_in_fr": {FindingKind.PARAGRAPH_ONLY_IN_TARGET},
+    "paragraph_only_in_de": {FindingKind.PARAGRAPH_ONLY_IN_SOURCE},
+    "sentence_only_in_fr": {FindingKind.SENTENCE_ONLY_IN_TARGET},
+    "sentence_only_in_de": {FindingKind.SENTENCE_ONLY_IN_SOURCE},
+    "fact_differs": {
+        FindingKind.NUMBER_MISMATCH,
+        FindingKind.SENTENCE_ONLY_IN_SOURCE,
+        FindingKind.SENTENCE_ONLY_IN_TARGET,
+        FindingKind.WEAK_LINK,
+    },
+    "quote_mismatch": {FindingKind.QUOTE_MISMATCH},
+}
+REQUIRED_KINDS = set(GOLD_KIND_MATCHES)
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    side: Side
+    paragraph: int
+    start: int
+    end: int
+
+
+def gold_spans(difference: dict, source: Article, target: Article) -> list[GoldSpan]:
+    spans = []
+    for side, key_p, key_t, article in (
+        (Side.SOURCE, "de_paragraph", "de_text", source),
+        (Side.TARGET, "fr_paragraph", "fr_text", target),
+    ):
+        p, text = difference[key_p], difference[key_t]
+        if p is None or not text:
+            continue
+        start = article.paragraphs[p].text.find(text)
+        if start >= 0:
+            spans.append(GoldSpan(side, p, start, start + len(text)))
+    return spans
+
+
+def finding_hits(finding, span: GoldSpan) -> bool:
+    loc = finding.location(span.side)
+    if loc is None or finding.side is not span.side or loc.paragraph != span.paragraph:
+        return False
+    return loc.start < span.end and span.start < loc.end
+
+
+def sample_report(shared: Path, scorer: str) -> dict:
+    source = load_article(ROOT / "sample_articles/ultraman-musk.de.txt")
+    target = load_article(ROOT / "sample_articles/ultraman-musk.fr.txt")
+    started = time.perf_counter()
+    result = compare(source, target, options=CompareOptions(scorer=scorer))
+    seconds = time.perf_counter() - started
+    gold = json.loads((shared / "gold/paragraphs.json").read_text(encoding="utf-8"))
+    differences = json.loads((shared / "gold/differences.json").read_text(encoding="utf-8"))
+    gold_links = {(tuple(s), tuple(t)) for s, t in gold["links"]}
+    test_links = {(link.source, link.target) for link in result.links}
+    correct = len(gold_links & test_links)
+
+    required = [d for d in differences if d["major"] and d["kind"] in REQUIRED_KINDS]
+    found_required = []
+    for difference in required:
+        spans = gold_spans(difference, source, target)
+        kinds = GOLD_KIND_MATCHES[difference["kind"]]
+        hit = any(f.kind in kinds and finding_hits(f, s) for f in result.findings for s in spans)
+        found_required.append((difference, hit))
+    all_spans = [s for d in differences for s in gold_spans(d, source, target)]
+    unmatched = [f for f in result.findings if not any(finding_hits(f, s) for s in all_spans)]
+    return {
+        "result": result,
+        "seconds": seconds,
+        "link_precision": correct / len(test_links),
+        "link_recall": correct / len(gold_links),
+        "required": found_required,
+        "unmatched": unmatched,
+    }
+
+
+# --- dev set ----------------------------------------------------------------------------------
+
+
+def read_dev(shared: Path) -> tuple[list[str], list[str], list[tuple[list[int], list[int]]]]:
+    folder = shared / "eval/textberg-dev"
+    de = (folder / "de.txt").read_text(encoding="utf-8").split("\n")
+    fr = (folder / "fr.txt").read_text(encoding="utf-8").split("\n")
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return [x.strip() for x in de if x.strip()], [x.strip() for x in fr if x.strip()], gold
+
+
+def dev_alignment(shared: Path, scorer: str) -> tuple[object, float]:
+    de, fr, gold = read_dev(shared)
+    source = article_from_text("\n".join(de), path="de.txt")
+    target = article_from_text("\n".join(fr), path="fr.txt")
+    assert len(source.paragraphs) == len(de)
+    assert len(target.paragraphs) == len(fr)
+    started = time.perf_counter()
+    result = compare(source, target, options=CompareOptions(scorer=scorer))
+    seconds = time.perf_counter() - started
+    return score_document([(link.source, link.target) for link in result.links], gold), seconds
+
+
+@dataclass(frozen=True)
+class Truth:
+    side: Side
+    paragraph: int
+    start: int
+    end: int
+    words: int
+
+
+def synthetic_pair(
+    shared: Path, seed: int, sentence_rate: float = 0.08, paragraph_rate: float = 0.04
+) -> tuple[Article, Article, list[Truth]]:
+    """Dev-set article rebuilt into paragraphs, with content deleted from one side."""
+    de, fr, gold = read_dev(shared)
+    rng = random.Random(seed)
+    groups: list[list[tuple[list[int], list[int]]]] = []
+    k = 0
+    while k < len(gold):
+        size = rng.randint(2, 6)
+        groups.append(gold[k : k + size])
+        k += size
+    src_pars: list[str] = []
+    tgt_pars: list[str] = []
+    truths: list[Truth] = []
+
+    def add(side: Side, pars: list[str], pieces: list[tuple[str, bool]]) -> None:
+        text, marks = "", []
+        for piece, is_truth in pieces:
+            if text:
+                text += " "
+            start = len(text)
+            text += piece
+            if is_truth:
+                marks.append((start, len(text), len(piece.split())))
+        if text:
+            for start, end, words in marks:
+                truths.append(Truth(side, len(pars), start, end, words))
+            pars.append(text)
+
+    for group in groups:
+        drop_paragraph = rng.random() < paragraph_rate
+        drop_side = rng.choice([Side.SOURCE, Side.TARGET])
+        src_pieces: list[tuple[str, bool]] = []
+        tgt_pieces: list[tuple[str, bool]] = []
+        for s_ids, t_ids in group:
+            s_text = " ".join(de[i] for i in s_ids)
+            t_text = " ".join(fr[j] for j in t_ids)
+            one_sided_gold = not s_ids or not t_ids
+            drop = not one_sided_gold and (drop_paragraph or rng.random() < sentence_rate)
+            side = drop_side if drop_paragraph else rng.choice([Side.SOURCE, Side.TARGET])
+            if drop and side is Side.TARGET:  # target loses it: the source holds it alone
+                src_pieces.append((s_text, True))
+            elif drop:
+                tgt_pieces.append((t_text, True))
+            else:
+                if s_text:
+                    src_pieces.append((s_text, one_sided_gold))
+                if t_text:
+                    tgt_pieces.append((t_text, one_sided_gold))
+        add(Side.SOURCE, src_pars, src_pieces)
+        add(Side.TARGET, tgt_pars, tgt_pieces)
+    source = article_from_text("\n\n".join(src_pars), path="synthetic.de.txt")
+    target = article_from_text("\n\n".join(tgt_pars), path="synthetic.fr.txt")
+    return source, target, truths
+
+
+def synthetic_report(
+    shared: Path, scorer: str, seeds: range = range(5), min_words: int = 3
+) -> dict:
+    tp_findings = n_findings = detected = n_truths = 0
+    for seed in seeds:
+        source, target, truths = synthetic_pair(shared, seed)
+        truths = [t for t in truths if t.words >= min_words]
+        result = compare(source, target, options=CompareOptions(scorer=scorer))
+        one_sided = [f for f in result.findings if f.kind.is_omission or f.kind.is_insertion]
+
+        def overlaps(finding, truth: Truth) -> bool:
+            loc = finding.location(truth.side)
+            return (
+                finding.side is truth.side
+                and loc is not None
+                and loc.paragraph == truth.paragraph
+                and loc.start < truth.end
+                and truth.start < loc.end
+            )
+
+        n_findings += len(one_sided)
+        tp_findings += sum(1 for f in one_sided if any(overlaps(f, t) for t in truths))
+        n_truths += len(truths)
+        detected += sum(1 for t in truths if any(overlaps(f, t) for f in one_sided))
+    return {
+        "precision": tp_findings / n_findings if n_findings else 0.0,
+        "recall": detected / n_truths if n_truths else 0.0,
+        "findings": n_findings,
+        "truths": n_truths,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scorer", default="lexical")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args()
+    if not (args.shared / "gold").is_dir():
+        print(f"no gold data at {args.shared}; nothing to measure")
+        return 0
+    print(f"scorer: {args.scorer}")
+    report = sample_report(args.shared, args.scorer)
+    print("(a) sample pair (ultraman-musk de/fr)")
+    print(
+        f"    paragraph links: precision {report['link_precision']:.3f} "
+        f"recall {report['link_recall']:.3f}  ({report['seconds']:.2f} s)"
+    )
+    hits = sum(hit for _, hit in report["required"])
+    print(f"    major differences flagged: {hits}/{len(report['required'])}")
+    for difference, hit in report["required"]:
+        mark = "ok " if hit else "MISSED"
+        print(f"      {mark} {difference['kind']}: {difference['note'][:70]}")
+    print(f"    findings overlapping no gold difference: {len(report['unmatched'])}")
+    for finding in report["unmatched"]:
+        print(f"      {finding.kind.value}: {finding.message[:90]}")
+
+    scores, seconds = dev_alignment(args.shared, args.scorer)
+    print("(b) dev set textberg-dev (sentence links)")
+    for name, counts in (("strict", scores.strict), ("lax", scores.lax)):
+        print(f"    {name:6s} P {counts.precision:.3f}  R {counts.recall:.3f}  F1 {counts.f1:.3f}")
+    print(f"    time {seconds:.2f} s")
+
+    synthetic = synthetic_report(args.shared, args.scorer, range(args.seeds))
+    print(f"(c) synthetic omissions on the dev set ({args.seeds} seeds)")
+    print(
+        f"    precision {synthetic['precision']:.3f}  recall {synthetic['recall']:.3f}  "
+        f"({synthetic['truths']} one-sided pieces of 3+ words, {synthetic['findings']} findings)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

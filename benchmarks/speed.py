@@ -1,0 +1,135 @@
+"""Speed and memory of a whole comparison on large generated article pairs (prints figures).
+
+    python benchmarks/speed.py [--sizes 1000 10000 50000] [--scorer lexical]
+
+Each pair is built from the dev set in ../shared/eval (or from the sample pair when that is
+absent): gold links are taken in order, over and over, one paragraph per link, with numbers
+varied per copy so that the copies are not identical. Every size runs in a fresh process,
+so peak memory (max RSS) is that comparison's own. The growth exponent between two sizes is
+log(t2 / t1) / log(n2 / n1): 1.0 means linear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def units(shared: Path) -> list[tuple[str, str]]:
+    """(source text, target text) of each gold link; one-sided links give an empty side."""
+    folder = shared / "eval/textberg-dev"
+    if folder.is_dir():
+        de = (folder / "de.txt").read_text(encoding="utf-8").split("\n")
+        fr = (folder / "fr.txt").read_text(encoding="utf-8").split("\n")
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        return [
+            (" ".join(de[i].strip() for i in s), " ".join(fr[j].strip() for j in t))
+            for s, t in gold
+        ]
+    de = [x for x in (ROOT / "sample_articles/ultraman-musk.de.txt").read_text().splitlines() if x]
+    fr = [x for x in (ROOT / "sample_articles/ultraman-musk.fr.txt").read_text().splitlines() if x]
+    return [("", t) for t in fr[:2]] + list(zip(de, fr[2:], strict=False))
+
+
+def build_pair(n: int, shared: Path) -> tuple[str, str]:
+    pieces = units(shared)
+    src, tgt = [], []
+    copy = 0
+    while len(src) < n:
+        for s, t in pieces:
+            tag = f" ({copy})" if copy else ""  # keeps copies distinct, as real text is
+            if s:
+                src.append(s + tag)
+            if t:
+                tgt.append(t + tag)
+            if len(src) >= n:
+                break
+        copy += 1
+    return "\n\n".join(src), "\n\n".join(tgt)
+
+
+def run_one(n: int, scorer: str, shared: Path) -> dict:
+    from tui.engine.load import article_from_text
+    from tui.engine.model import CompareOptions
+    from tui.engine.pipeline import compare
+
+    source_text, target_text = build_pair(n, shared)
+    started = time.perf_counter()
+    source = article_from_text(source_text, path="a.txt")
+    target = article_from_text(target_text, path="b.txt")
+    loaded = time.perf_counter()
+    result = compare(source, target, options=CompareOptions(scorer=scorer))
+    done = time.perf_counter()
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "paragraphs": [len(source.paragraphs), len(target.paragraphs)],
+        "load_s": loaded - started,
+        "compare_s": done - loaded,
+        "total_s": done - started,
+        "peak_mib": peak_kib / 1024,
+        "findings": len(result.findings),
+        "scorer": result.scorer,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--scorer", default="lexical")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--batch-pairs", type=int, default=200, help="0 skips the batch figure")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.scorer, args.shared)))
+        return 0
+    rows = []
+    print(f"scorer {args.scorer}; whole comparison (load, segment, align, findings)")
+    print(f"{'paragraphs':>12} {'load s':>8} {'compare s':>10} {'total s':>8} {'peak MiB':>9}")
+    for n in args.sizes:
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(n),
+                "--scorer",
+                args.scorer,
+                "--shared",
+                str(args.shared),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append((n, row))
+        print(
+            f"{n:>12} {row['load_s']:>8.2f} {row['compare_s']:>10.2f} "
+            f"{row['total_s']:>8.2f} {row['peak_mib']:>9.0f}",
+            flush=True,
+        )
+    for (n1, r1), (n2, r2) in itertools.pairwise(rows):
+        ratio = r2["total_s"] / r1["total_s"]
+        exponent = math.log(ratio) / math.log(n2 / n1)
+        print(f"{n1} -> {n2}: time x{ratio:.2f}, growth exponent {exponent:.2f}")
+    if args.batch_pairs:
+        from batch_speed import measure, report
+
+        for line in report(measure(args.batch_pairs), args.batch_pairs):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
