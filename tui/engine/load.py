@@ -1,26 +1,210 @@
-"""Read article files into paragraphs. (Provisional: plain UTF-8 text only.)"""
+"""Read an article file: decode its bytes, strip its markup, split it into paragraphs and sentences.
+
+Decoding: UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without BOM when its NUL
+pattern is unmistakable; anything else that is not valid UTF-8 is read as cp1252 or Latin-1
+with a warning. Binary data and undecodable garbage are refused with an InputError whose
+message is one line naming the file. Formats: plain text, Markdown, HTML (see markup.py).
+
+>>> article = article_from_text("erster satz. zweiter satz.\\n\\nnoch ein absatz.")
+>>> [p.text for p in article.paragraphs]
+['erster satz. zweiter satz.', 'noch ein absatz.']
+>>> [article.paragraphs[0].sentence_text(i) for i in range(2)]
+['erster satz.', 'zweiter satz.']
+"""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from tui.engine.errors import InputError
+from tui.engine.language import detect_language
+from tui.engine.markup import FORMATS, blocks_of, guess_format
 from tui.engine.model import Article, Paragraph
 from tui.engine.segment import split_sentences
 
-
-def article_from_text(text: str, *, path: str | None = None, language: str | None = None) -> Article:
-    blocks = [line.strip() for line in text.splitlines() if line.strip()]
-    if not blocks:
-        raise InputError(f"{path or 'text'}: the article is empty")
-    paragraphs = tuple(Paragraph(b, split_sentences(b)) for b in blocks)
-    return Article(paragraphs=paragraphs, path=path, language=language)
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 control bytes that never occur in text (tab, newlines, form feed and escape do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_NOT_C1 = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
+_DOCUMENT_SAMPLE = 10_000  # characters langdetect reads for the document language
+MAX_BYTES = 256 * 2**20
+"""Larger files are refused rather than read into memory."""
 
 
 def load_article(path: str | Path, *, language: str | None = None) -> Article:
+    """Read, decode and segment the article at ``path``.
+
+    ``language`` overrides the detected document language. Raises InputError (one line,
+    naming the file) for a missing, unreadable, binary, undecodable or empty file.
+    """
+    name = str(path)
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory, not an article file")
+        if p.is_char_device() or p.is_block_device():
+            raise InputError(f"{name}: is a device, not an article file")
+        with open(p, "rb") as handle:  # builtins.open: tests replace it
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file") from exc
+    except PermissionError as exc:
+        raise InputError(f"{name}: permission denied") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{name}: is a directory, not an article file") from exc
     except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
-    return article_from_text(text, path=str(p), language=language)
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large (more than {MAX_BYTES // 2**20} MB)")
+    text, encoding, warnings = decode_bytes(data, name=name)
+    return article_from_text(
+        text, path=name, language=language, encoding=encoding, warnings=warnings
+    )
+
+
+def article_from_text(
+    text: str,
+    *,
+    path: str | None = None,
+    language: str | None = None,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
+) -> Article:
+    """Segment ``text`` into an Article.
+
+    ``fmt`` is "text", "markdown" or "html"; by default it is guessed from ``path``'s
+    extension, then from the content. ``language`` overrides the detected document language.
+    """
+    name = path or "<memory>"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    fmt = fmt or guess_format(text, path)
+    if fmt not in FORMATS:
+        raise InputError(f"{name}: unknown format {fmt!r} (expected {', '.join(FORMATS)})")
+    blocks = [(body, role) for body, role in blocks_of(text, fmt) if body.strip()]
+    if not blocks:
+        what = "is empty" if not text.strip() else "contains no text"
+        raise InputError(f"{name}: the article {what}")
+    document_language = language or detect_language(
+        "\n".join(_sample(blocks)), max_chars=_DOCUMENT_SAMPLE, exact=True
+    )
+    paragraphs = []
+    for body, role in blocks:
+        paragraph_language = detect_language(body)
+        sentences = split_sentences(body, language=paragraph_language or document_language)
+        paragraphs.append(Paragraph(body, sentences, paragraph_language, role))
+    return Article(
+        paragraphs=tuple(paragraphs),
+        path=path,
+        language=document_language,
+        encoding=encoding,
+        warnings=tuple(warnings),
+    )
+
+
+def _sample(blocks: list[tuple[str, str]]) -> list[str]:
+    """Enough paragraphs from the whole document to fill the language sample."""
+    total = sum(len(body) for body, _ in blocks)
+    if total <= _DOCUMENT_SAMPLE:
+        return [body for body, _ in blocks]
+    # Spread the sample over the whole document, not its first page only.
+    wanted = max(1, int(_DOCUMENT_SAMPLE * len(blocks) / total))
+    chosen: list[str] = []
+    size = 0
+    for body, _ in blocks[:: max(1, len(blocks) // wanted)]:
+        chosen.append(body[:2000])
+        size += len(chosen[-1])
+        if size >= _DOCUMENT_SAMPLE:
+            break
+    return chosen
+
+
+def decode_bytes(data: bytes, *, name: str = "<memory>") -> tuple[str, str, tuple[str, ...]]:
+    """Decode an article's bytes: (text, encoding used, warnings).
+
+    >>> decode_bytes("grüße".encode("cp1252"))[1:]
+    ('latin-1', ('<memory>: not valid UTF-8; decoded as latin-1',))
+    >>> decode_bytes("„zitat“".encode("cp1252"))[1]
+    'cp1252'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding, ()
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts like {encoding} but is not valid") from exc
+    utf16 = _sniff_utf16(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16, ()
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data or _control_ratio(data) > 0.01:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    text, encoding, warning = _decode_damaged(data, name)
+    if not _looks_like_text(text):
+        raise InputError(f"{name}: cannot be decoded as text (unknown encoding or binary data)")
+    return text, encoding, (warning,)
+
+
+def _decode_damaged(data: bytes, name: str) -> tuple[str, str, str]:
+    """Not valid UTF-8: UTF-8 with a few bad bytes, or a legacy single-byte encoding."""
+    replaced = data.decode("utf-8", errors="replace")
+    marks = replaced.count("\ufffd")
+    bad = marks - data.count("\ufffd".encode())  # U+FFFD already in the file is not damage
+    non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore"))
+    good = non_ascii - marks
+    if good >= 4 * bad:
+        # Mostly UTF-8 with a few broken sequences (a truncated copy, a stray byte).
+        plural = "s" if bad != 1 else ""
+        warning = f"{name}: {bad} invalid UTF-8 byte sequence{plural} replaced by \ufffd"
+        return replaced, "utf-8", warning
+    # 0x80-0x9F are typographic quotes, dashes and € in cp1252, unused control codes in Latin-1.
+    high = set(data.translate(None, _NOT_C1))
+    encoding = "cp1252" if high and not high & _CP1252_UNDEFINED else "latin-1"
+    return data.decode(encoding), encoding, f"{name}: not valid UTF-8; decoded as {encoding}"
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: nearly every other byte is NUL in Latin-script text."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    return (len(data) - len(data.translate(None, _CONTROL_BYTES))) / len(data)
+
+
+def _looks_like_text(text: str) -> bool:
+    """Letters, digits, spaces and punctuation, not a soup of symbols and C1 controls."""
+    sample = text[:65536]
+    if not sample.strip():
+        return True
+    plausible = sum(
+        1 for ch in sample if ch.isalnum() or ch.isspace() or ch in ".,;:!?'\"()-–—«»„“”‘’…%/&"
+    )
+    return plausible >= 0.85 * len(sample)

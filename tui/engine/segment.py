@@ -1,4 +1,15 @@
-"""Split paragraphs into sentences. (Provisional: naive full-stop splitting.)"""
+"""Split one paragraph into sentences, as spans into its text.
+
+The splitter is rule-based and single-pass: it visits each run of sentence-final punctuation once
+and looks at a bounded window around it, so its cost is linear in the paragraph's length (a 20 MB
+paragraph is fine). It does not rely on capital letters, because real input (the sample pair) is
+all lowercase: a full stop followed by a space ends a sentence unless the word before it is a known
+abbreviation, an initial ("g. o. dyhrenfurth") or an ordinal ("26. september").
+
+>>> text = "er kam am 26. september an. z. b. dr. müller sagte: „gut.“ dann ging er."
+>>> [text[s.start : s.end] for s in split_sentences(text)]
+['er kam am 26. september an.', 'z. b. dr. müller sagte: „gut.“', 'dann ging er.']
+"""
 
 from __future__ import annotations
 
@@ -6,16 +17,328 @@ import re
 
 from tui.engine.model import Span
 
-_BOUNDARY = re.compile(r"[.!?]+[\"”“»]*\s+")
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
 
 
-def split_sentences(text: str) -> tuple[Span, ...]:
+# Abbreviations after which a full stop and a space never end a sentence (casefolded, inner dots
+# kept). Titles and "for example" forms are almost always followed by more of the same sentence.
+_NEVER_FINAL = _words(
+    "dr prof nr bzw bspw vgl ggf evtl inkl sog ca zb z.b d.h u.a o.ä s.o s.u hr hrn frl str "
+    "jh jhd fr sfr st ste sta mme mlle mgr pp p.ex ex cf env av bd chap éd fig op cit ibid "
+    "mr mrs ms vs approx dept lt capt sgt mt abs "
+    "jan feb febr mär apr jun jul aug sep sept okt oct nov dez déc janv févr avr juil"
+)
+
+# Abbreviations that often end a sentence too: a sentence break only when a capital follows.
+_SOMETIMES_FINAL = _words(
+    "etc usw usf u.s.w u.ä u.v.m ff co inc ltd corp jr sr no nos ft vol mio mrd"
+)
+
+# Month names: "am 26. september" is an ordinal date, not a sentence end.
+_MONTHS = _words(
+    "januar jänner februar märz april mai juni juli august september oktober november "
+    "dezember janvier février mars avril juin juillet août septembre octobre novembre "
+    "décembre january february march may june july october december"
+)
+
+# Top-level domains and file suffixes: "openai.com" is one word, "internes.openai" is two.
+_DOMAIN_SUFFIXES = _words(
+    "com org net edu gov int io ai info biz html htm php pdf txt md js py json xml"
+)
+
+_TERMINATORS = ".!?…。！？"
+_CJK_FINAL = "。！？"
+_CLOSING_BRACKETS = ")]}"
+_OPENING = "([{„“‘«»\"'‚"
+_QUOTES = '„“”«»"'
+# One event: a run of sentence-final punctuation, or a quote/bracket that changes the nesting.
+_EVENT = re.compile(r"[.!?…。！？]+|[„“”«»\"()\[\]]")
+_URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
+_WINDOW = 64  # how far to look around a full stop; keeps the pass linear
+
+
+class _QuoteState:
+    """Open quotation marks and brackets so far, to tell a closing “ or » from an opening one."""
+
+    __slots__ = ("de", "dq", "en", "fr", "paren", "rev")
+
+    def __init__(self) -> None:
+        self.de = 0  # „ waiting for “
+        self.en = 0  # “ waiting for ”
+        self.fr = 0  # « waiting for »
+        self.rev = 0  # » waiting for « (German style)
+        self.dq = 0  # parity of straight double quotes
+        self.paren = 0
+
+    def closes(self, ch: str) -> bool:
+        """Would ``ch`` close something that is open right now?"""
+        if ch == "“":
+            return self.de > 0
+        if ch == "”":
+            return self.en > 0 or self.de > 0
+        if ch == "»":
+            return self.fr > 0
+        if ch == "«":
+            return self.rev > 0
+        if ch == '"':
+            return self.dq == 1
+        if ch in _CLOSING_BRACKETS:
+            return self.paren > 0
+        return False
+
+    def feed(self, ch: str) -> None:
+        if ch == "„":
+            self.de += 1
+        elif ch == "“":
+            if self.de:
+                self.de -= 1
+            else:
+                self.en += 1
+        elif ch == "”":
+            if self.en:
+                self.en -= 1
+            elif self.de:
+                self.de -= 1
+        elif ch == "«":
+            if self.rev:
+                self.rev -= 1
+            else:
+                self.fr += 1
+        elif ch == "»":
+            if self.fr:
+                self.fr -= 1
+            else:
+                self.rev += 1
+        elif ch == '"':
+            self.dq ^= 1
+        elif ch in "([":
+            self.paren += 1
+        elif ch in ")]" and self.paren:
+            self.paren -= 1
+
+
+def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ...]:
+    """Sentences of ``text`` as spans, in order, without surrounding whitespace.
+
+    Every non-space character belongs to exactly one span; text with no visible character
+    gives no span. ``language`` (an ISO code such as "de") refines number rules: German
+    writes ordinals as "3." so a small number before a full stop does not end its sentence.
+    """
+    n = len(text)
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    cased = text != text.lower()
+    state = _QuoteState()
+    ends: list[int] = []
+    url_index = 0
+    pos = 0
+    while True:
+        match = _EVENT.search(text, pos)
+        if match is None:
+            break
+        start, end = match.span()
+        run = match.group()
+        if run[0] in _QUOTES or run[0] in "()[]":
+            state.feed(run)
+            pos = end
+            continue
+        while url_index < len(urls) and urls[url_index][1] <= start:
+            url_index += 1
+        if url_index < len(urls) and urls[url_index][0] <= start:
+            pos = end  # a full stop inside a URL
+            continue
+        sentence_end, last_start, next_start = _absorb_closers(text, end, start, state)
+        if next_start >= n:
+            break
+        sentence_start = ends[-1] if ends else 0
+        if _is_boundary(
+            text, sentence_start, last_start, sentence_end, next_start, cased, language
+        ):
+            ends.append(sentence_end)
+        pos = max(sentence_end, end)
+    return _spans(text, ends)
+
+
+def _absorb_closers(text: str, end: int, start: int, state: _QuoteState) -> tuple[int, int, int]:
+    """Extend a terminator run over the closing quotes, brackets and stray stops that follow.
+
+    Returns (end of the sentence, start of the last terminator run, start of what follows).
+    "vision. ." and „gut.“ and « rien. » all end after their last mark.
+    """
+    n = len(text)
+    p = end
+    last_start = start
+    while True:
+        while p < n:
+            ch = text[p]
+            if state.closes(ch):
+                state.feed(ch)
+            elif not (ch in "”“»" or (ch == '"' and not _opens_next(text, p))):
+                break
+            # else: a stray closing mark glued to the stop stays with it; nesting unchanged
+            p += 1
+        q = p
+        while q < n and text[q].isspace():
+            q += 1
+        if q < n and text[q] in _TERMINATORS:
+            last_start = q
+            p = q
+            while p < n and text[p] in _TERMINATORS:
+                p += 1
+            continue
+        if q > p and q < n and (text[q] in _QUOTES or text[q] in _CLOSING_BRACKETS):
+            # An opening mark is glued to its word, so « rien. » and „gut. ” close with a space.
+            spaced = q + 1 >= n or text[q + 1].isspace()
+            if state.closes(text[q]) or (text[q] in "»”" and spaced):
+                p = q
+                continue
+        return p, last_start, q
+
+
+def _opens_next(text: str, p: int) -> bool:
+    """An unbalanced quote glued to a stop and a word: '…stop."Next' opens the next sentence."""
+    return p + 1 < len(text) and text[p + 1].isalpha() and text[p] == '"'
+
+
+def _is_boundary(
+    text: str,
+    sentence_start: int,
+    run_start: int,
+    sentence_end: int,
+    next_start: int,
+    cased: bool,
+    language: str | None,
+) -> bool:
+    """Does a sentence end at ``sentence_end``, with the next one starting at ``next_start``?"""
+    following = text[next_start]
+    if following in ",;:" or following in _CLOSING_BRACKETS:
+        return False
+    run_end = run_start
+    while run_end < len(text) and text[run_end] in _TERMINATORS:
+        run_end += 1
+    run = text[run_start:run_end]
+    before = text[run_start - 1] if run_start else " "
+    if run[-1] in _CJK_FINAL:
+        return True
+    if before in "([{":
+        return False  # "(...)" and "[…]" mark an omission inside a sentence
+    if next_start == sentence_end:
+        return _glued_boundary(text, run_start, run_end, sentence_end, next_start)
+    next_word = _word_after(text, next_start)
+    next_upper = following.isupper() or (following in _OPENING and next_word[:1].isupper())
+    if "?" in run or "!" in run:
+        # « quoi ? » dit-il: lowercase after a question inside a quotation continues it.
+        return not cased or not following.islower()
+    if "…" in run or ".." in run:
+        if text[max(0, run_start - 2) : run_start].strip()[-1:] in (":", *_OPENING):
+            return False  # „… und dann": an ellipsis that opens a quotation
+        return next_upper or not cased or following in _OPENING or following.isdigit()
+    return _full_stop_boundary(
+        text, sentence_start, run_start, next_word, next_upper, cased, language
+    )
+
+
+def _full_stop_boundary(
+    text: str,
+    sentence_start: int,
+    run_start: int,
+    next_word: str,
+    next_upper: bool,
+    cased: bool,
+    language: str | None,
+) -> bool:
+    """A single full stop followed by whitespace."""
+    word, word_start = _word_before(text, run_start)
+    if not word:
+        return True  # tokenised text: "werden . Und"
+    key = word.casefold()
+    if key.isdigit():
+        if next_word.casefold() in _MONTHS:
+            return False  # "26. september"
+        lead = text[sentence_start:word_start] if word_start - sentence_start <= _WINDOW else "x"
+        if len(key) <= 3 and not lead.strip(' \t\n"„“«»('):
+            return False  # "1. jiemian news": a list number opens the sentence
+        # German ordinal: "im 19. jahrhundert"; elsewhere a number can end a sentence.
+        return not (len(key) <= 2 and (language == "de" or (language is None and not next_upper)))
+    if key in _NEVER_FINAL:
+        return False
+    if key in _SOMETIMES_FINAL:
+        return next_upper
+    if len(key) == 1 and key.isalpha():
+        previous, _ = _word_before(text, max(0, word_start - 1))
+        if previous.replace(",", "").replace(".", "").isdigit():
+            return not cased or not next_word[:1].islower()  # a unit: "8481 m. Am"
+        return False  # an initial: "g. o. dyhrenfurth"
+    return not _is_dotted_letters(key)  # "z.B.", "u.a."
+
+
+def _glued_boundary(
+    text: str, run_start: int, run_end: int, sentence_end: int, next_start: int
+) -> bool:
+    """A stop with no space after it: "…vor.the information", "littlefinger.“musk"."""
+    if text[run_start:run_end] != "." and not set(text[run_start:run_end]) <= set("?!"):
+        return False
+    before = text[run_start - 1] if run_start else ""
+    if not before.isalpha():
+        return False  # "3.5", "6.000"; in "usw.)." the later stop decides
+    word, _ = _word_before(text, run_start)
+    key = word.casefold()
+    if len(key) == 1 or _is_dotted_letters(key) or key in _NEVER_FINAL or "@" in word:
+        return False  # "z.B.", "dr.med", an e-mail address
+    next_word = _word_after(text, next_start)
+    if not next_word:
+        return False
+    after = next_start + len(next_word)
+    follower = text[after] if after < len(text) else " "
+    if len(next_word) == 1 and follower == ".":
+        return False  # "ph.d."
+    if sentence_end == run_end:  # nothing between the stop and the next word
+        if follower == "." and after + 1 < len(text) and text[after + 1].isalnum():
+            return False  # "news.example.org"-like chains
+        if next_word.casefold() in _DOMAIN_SUFFIXES and not follower.isalnum():
+            return False  # "openai.com"
+    return True
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The non-space token that ends at ``end`` (opening marks stripped), and where it starts."""
+    window = text[max(0, end - _WINDOW) : end]
+    if not window or window[-1].isspace():
+        return "", end
+    word = window.rsplit(None, 1)[-1]
+    start = end - len(word)
+    while start < end and text[start] in _OPENING:
+        start += 1
+    return text[start:end], start
+
+
+def _word_after(text: str, start: int) -> str:
+    """The letters that start at ``start`` (after opening marks), up to a bounded length."""
+    p = start
+    limit = min(len(text), start + _WINDOW)
+    while p < limit and text[p] in _OPENING:
+        p += 1
+    q = p
+    while q < limit and text[q].isalpha():
+        q += 1
+    return text[p:q]
+
+
+def _is_dotted_letters(key: str) -> bool:
+    """ "z.b", "u.s", "d.h": single letters joined by full stops."""
+    parts = key.split(".")
+    return len(parts) > 1 and all(len(part) == 1 and part.isalpha() for part in parts)
+
+
+def _spans(text: str, ends: list[int]) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        spans.append(Span(start, len(text[:end].rstrip())))
+    for end in [*ends, len(text)]:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            left = start + (len(chunk) - len(chunk.lstrip()))
+            spans.append(Span(left, left + len(stripped)))
         start = end
-    if start < len(text.rstrip()):
-        spans.append(Span(start, len(text.rstrip())))
-    return tuple(spans) or (Span(0, len(text)),)
+    return tuple(spans)

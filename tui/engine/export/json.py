@@ -1,0 +1,215 @@
+"""The machine-readable result, schema ``transdiff/1``, and its reader.
+
+Layout (documented in the README): ``schema``, ``scorer``, ``source`` and ``target``
+(``path``, ``language``, ``paragraphs``: ``text``, ``language``, ``role``, ``sentences`` as
+``[start, end]`` offsets into ``text``), ``links``, ``sentence_links``, ``findings``
+(``source``/``target`` locations ``{paragraph, start, end}`` or null; ``review`` only when the
+editor reviewed the finding), ``summary`` (count per kind, every kind listed) and ``warnings``.
+Scores and confidences are rounded to 4 decimals.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui.engine.errors import InputError
+from tui.engine.export import ExportOptions
+from tui.engine.model import (
+    Article,
+    Comparison,
+    Finding,
+    FindingKind,
+    Link,
+    Location,
+    Paragraph,
+    SentenceLink,
+    Severity,
+    Span,
+)
+
+SCHEMA = "transdiff/1"
+
+
+def render_json(comparison: Comparison, options: ExportOptions) -> str:
+    """The comparison as a JSON document (one trailing newline)."""
+    return _dump(to_json(comparison, options)) + "\n"
+
+
+def to_json(comparison: Comparison, options: ExportOptions | None = None) -> dict[str, Any]:
+    """The comparison as plain JSON values (dicts, lists, strings, numbers, None)."""
+    reviews = options.reviews if options is not None else {}
+    warnings: list[str] = []
+    for warning in (*comparison.source.warnings, *comparison.target.warnings, *comparison.warnings):
+        if warning not in warnings:
+            warnings.append(warning)
+    return {
+        "schema": SCHEMA,
+        "scorer": comparison.scorer,
+        "source": _article(comparison.source),
+        "target": _article(comparison.target),
+        "links": [
+            {"source": list(link.source), "target": list(link.target), "score": _round(link.score)}
+            for link in comparison.links
+        ],
+        "sentence_links": [
+            {
+                "source": [list(ref) for ref in link.source],
+                "target": [list(ref) for ref in link.target],
+                "score": _round(link.score),
+            }
+            for link in comparison.sentence_links
+        ],
+        "findings": [_finding(finding, reviews.get(finding.id)) for finding in comparison.findings],
+        "summary": comparison.summary(),
+        "warnings": warnings,
+    }
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "path": article.path,
+        "language": article.language,
+        "paragraphs": [
+            {
+                "text": paragraph.text,
+                "language": paragraph.language,
+                "role": paragraph.role,
+                "sentences": [[span.start, span.end] for span in paragraph.sentences],
+            }
+            for paragraph in article.paragraphs
+        ],
+    }
+
+
+def _finding(finding: Finding, review: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": finding.id,
+        "kind": finding.kind.value,
+        "severity": finding.severity.value,
+        "confidence": _round(finding.confidence),
+        "message": finding.message,
+        "source": _location(finding.source),
+        "target": _location(finding.target),
+    }
+    decision = getattr(review, "decision", None)
+    if review is not None and (str(decision) != "open" or getattr(review, "note", "")):
+        data["review"] = {"decision": str(decision), "note": getattr(review, "note", "")}
+    return data
+
+
+def _location(location: Location | None) -> dict[str, int] | None:
+    if location is None:
+        return None
+    return {"paragraph": location.paragraph, "start": location.start, "end": location.end}
+
+
+def _round(value: float) -> float:
+    return round(float(value), 4)
+
+
+# ---------------------------------------------------------------------------- reading back
+
+
+def parse_json(text: str) -> Comparison:
+    """Rebuild a Comparison from ``render_json`` output (InputError when it is not one).
+
+    Warnings come back on the comparison (the JSON does not say which article raised them);
+    encodings are not stored and read back as "utf-8".
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not a transdiff JSON result: {exc}") from exc
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(f"not a transdiff JSON result (schema {SCHEMA} expected)")
+    try:
+        return Comparison(
+            source=_read_article(data["source"]),
+            target=_read_article(data["target"]),
+            links=tuple(
+                Link(tuple(link["source"]), tuple(link["target"]), float(link["score"]))
+                for link in data["links"]
+            ),
+            sentence_links=tuple(
+                SentenceLink(
+                    tuple((p, s) for p, s in link["source"]),
+                    tuple((p, s) for p, s in link["target"]),
+                    float(link["score"]),
+                )
+                for link in data["sentence_links"]
+            ),
+            findings=tuple(_read_finding(finding) for finding in data["findings"]),
+            scorer=data.get("scorer", "lexical"),
+            warnings=tuple(data.get("warnings", ())),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"malformed transdiff JSON result ({type(exc).__name__}: {exc})") from exc
+
+
+def _read_article(data: dict[str, Any]) -> Article:
+    paragraphs = tuple(
+        Paragraph(
+            text=p["text"],
+            sentences=tuple(Span(start, end) for start, end in p["sentences"]),
+            language=p.get("language"),
+            role=p.get("role", "paragraph"),
+        )
+        for p in data["paragraphs"]
+    )
+    return Article(paragraphs=paragraphs, path=data.get("path"), language=data.get("language"))
+
+
+def _read_finding(data: dict[str, Any]) -> Finding:
+    def location(raw: dict[str, int] | None) -> Location | None:
+        return None if raw is None else Location(raw["paragraph"], raw["start"], raw["end"])
+
+    return Finding(
+        id=data["id"],
+        kind=FindingKind(data["kind"]),
+        severity=Severity(data["severity"]),
+        confidence=float(data["confidence"]),
+        message=data["message"],
+        source=location(data["source"]),
+        target=location(data["target"]),
+    )
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+def _dump(value: Any, indent: int = 0) -> str:
+    """Indented JSON where small flat values ([0, 12], a link, a location) stay on one line."""
+    if _is_flat(value):
+        flat = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        if not isinstance(value, dict) or len(flat) <= 100:
+            return flat
+    pad = "  " * (indent + 1)
+    end = "  " * indent
+    if isinstance(value, dict):
+        items = [
+            f"{pad}{json.dumps(key)}: {_dump(item, indent + 1)}" for key, item in value.items()
+        ]
+        if not items:
+            return "{}"
+        return "{\n" + ",\n".join(items) + "\n" + end + "}"
+    items = [pad + _dump(item, indent + 1) for item in value]
+    if not items:
+        return "[]"
+    return "[\n" + ",\n".join(items) + "\n" + end + "]"
+
+
+def _is_flat(value: Any) -> bool:
+    if isinstance(value, dict):
+        return not value or all(_is_scalar(v) or _is_scalar_list(v) for v in value.values())
+    if isinstance(value, list):
+        return not value or all(_is_scalar(v) or _is_scalar_list(v) for v in value)
+    return True
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _is_scalar_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_scalar(v) for v in value)

