@@ -102,8 +102,10 @@ def align(
     half = params.half_width
     center = _expected_path(n_source, n_target, scorer.anchor_pairs())
     for _attempt in range(4):
-        width = min(n_target + 1, 2 * half + 1)
-        lo = _band_starts(center, width, n_target)
+        # a row's band must hold the path's climb from the previous row (target-only runs)
+        climb = int(np.ceil(np.diff(center).max(initial=0.0)))
+        width = min(n_target + 1, 2 * half + 1 + climb)
+        lo = _band_starts(np.concatenate([center[:1], center[:-1]]), width, n_target, half)
         path, touches_edge = _run_dp(n_source, n_target, scorer, lo, width, params, cancelled)
         if not touches_edge or width == n_target + 1:
             break
@@ -195,8 +197,9 @@ def _longest_increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, i
     return chain
 
 
-def _band_starts(center: np.ndarray, width: int, m: int) -> np.ndarray:
-    lo = np.rint(center).astype(np.int64) - width // 2
+def _band_starts(lower: np.ndarray, width: int, m: int, half: int) -> np.ndarray:
+    """First band column of each row: ``half`` below the path's expected lower end."""
+    lo = np.floor(lower).astype(np.int64) - half
     return np.clip(lo, 0, max(0, m + 1 - width))
 
 

@@ -1,0 +1,74 @@
+"""Anchors and the lexical scorer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tui.engine.anchors import lex_anchors, normalize_number
+from tui.engine.similarity import LexicalScorer, match_vocabularies, skeleton
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("6,5", "6.5"),  # German decimal comma
+        ("6.5", "6.5"),
+        ("1.000", "1000"),  # German thousands
+        ("6 000", "6000"),  # French thousands with a space
+        ("1\u202f000", "1000"),  # narrow no-break space
+        ("150", "150"),
+    ],
+)
+def test_numbers_normalise_across_conventions(raw, value):
+    numbers = [a.value for a in lex_anchors(f"etwa {raw} milliarden") if a.kind == "number"]
+    assert numbers == [value]
+    assert normalize_number(raw) == value
+
+
+def test_number_does_not_swallow_a_following_year():
+    assert [a.value for a in lex_anchors("im jahr 1956 200 leute") if a.kind == "number"] == [
+        "1956",
+        "200",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("murati", "mulati"),
+        ("zoff", "zoph"),
+        ("himalaya", "himalayens"),
+        ("milliarden", "milliards"),
+    ],
+)
+def test_cognates_and_names_match(a, b):
+    assert (a, b) in match_vocabularies({a}, {b})
+
+
+def test_unrelated_words_do_not_match():
+    assert match_vocabularies({"hund", "vorstand"}, {"chat", "conseil"}) == []
+
+
+def test_skeleton_folds_spelling_variants():
+    assert skeleton("barrett") == skeleton("barret")
+
+
+def test_translation_scores_above_a_non_translation():
+    source = ["Der Mount Everest ist 8848 m hoch.", "Zürich liegt am See."]
+    target = ["L'Everest mesure 8848 m.", "Zurich est au bord du lac."]
+    scorer = LexicalScorer().prepare(source, target)
+    arr = np.array
+    right = scorer.score(arr([0, 1]), arr([1, 2]), arr([0, 1]), arr([1, 2]))
+    wrong = scorer.score(arr([0, 1]), arr([1, 2]), arr([1, 0]), arr([2, 1]))
+    assert (right > wrong).all()
+
+
+def test_window_keeps_scores_of_the_whole_document():
+    source = ["Der Everest misst 8848 m.", "Zürich 1956.", "Bern 1957."]
+    target = ["L'Everest mesure 8848 m.", "Zurich 1956.", "Berne 1957."]
+    scorer = LexicalScorer().prepare(source, target)
+    arr = np.array
+    whole = scorer.score(arr([1]), arr([3]), arr([1]), arr([3]))
+    window = scorer.window(1, 3, 1, 3).score(arr([0]), arr([2]), arr([0]), arr([2]))
+    assert window == pytest.approx(whole)
