@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from tui.engine.errors import InputError
 from tui.engine.model import Finding, FindingKind, Location, Severity
 
 GERMAN = "Der Rat tagte am Montag. Er beschloss {n} neue Regeln.\n\nDie Presse war da.\n"
+ROOT = Path(__file__).parents[1]
+BINARY = b"\x00\xff\xfe\x00\x81binary\x00" * 50  # NUL bytes and invalid UTF-8
 FRENCH = "Le conseil s'est réuni lundi. Il a adopté {n} nouvelles règles.\n\nLa presse était là.\n"
 
 
@@ -124,7 +128,7 @@ def test_batch_of_200_pairs_with_an_unreadable_file(tmp_path: Path) -> None:
     # Unreadable: we run as root, so permissions would not stop a read. Binary content
     # (NUL bytes, invalid UTF-8) is what a mis-saved or corrupt file really looks like.
     broken = b / "story117.fr.txt"
-    broken.write_bytes(b"\x00\xff\xfe\x00\x81binary\x00" * 50)
+    broken.write_bytes(BINARY)
     (a / "orphan.de.txt").write_text("Allein.", encoding="utf-8")
     status, out, err = _run([a, b], fmt="json", jobs=2)
     rows = [json.loads(line) for line in out.splitlines()]
@@ -186,3 +190,18 @@ def test_unsupported_format_and_jobs(tmp_path: Path) -> None:
     a, b = _folders(tmp_path, 1)
     assert _run([a, b], fmt="html")[0] == 2
     assert _run([a, b], jobs=0)[0] == 2
+
+
+def test_command_line_batch_json_lines(tmp_path: Path) -> None:
+    a, b = _folders(tmp_path, 4)
+    (b / "story002.fr.txt").write_bytes(BINARY)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--batch", str(a), str(b), "--format", "json",
+         "--jobs", "2"],
+        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["ok", "ok", "error", "ok"]
+    assert result.returncode == 2
+    assert "4 pairs: 3 compared, 1 error" in result.stderr
+    assert "Traceback" not in result.stderr

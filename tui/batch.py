@@ -256,7 +256,7 @@ def run_batch(
             raise InputError("--jobs must be at least 1")
         batch = plan(paths)
     except InputError as exc:
-        err.write(f"transdiff: {exc}\n")
+        err.write(f"transdiff: error: {exc}\n")
         return 2
     pairs = [(str(s), str(t)) for s, t in batch.pairs]
     progress = _Progress(err, len(pairs))
@@ -278,7 +278,7 @@ def run_batch(
                 printed += 1
     except KeyboardInterrupt:
         progress.clear()
-        err.write("transdiff: batch interrupted\n")
+        err.write("transdiff: error: interrupted\n")
         return 130
     progress.clear()
     finished = [r for r in results if r is not None]
