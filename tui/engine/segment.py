@@ -127,7 +127,8 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
     writes ordinals as "3." so a small number before a full stop does not end its sentence.
     """
     n = len(text)
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    has_url = "://" in text or "www." in text or "WWW." in text  # skip the slow scan if none
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if has_url else []
     cased = text != text.lower()
     state = _QuoteState()
     ends: list[int] = []

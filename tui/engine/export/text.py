@@ -163,8 +163,7 @@ def _side_text(
         spans = _merged(
             f.location(side).span
             for f in findings
-            if f.side is side
-            and f.location(side) is not None
+            if f.location(side) is not None
             and f.location(side).paragraph == index
         )
         text, spans = _excerpt(text, spans)

@@ -1,0 +1,333 @@
+"""Loading: encodings, formats, the sample pair against the gold paragraphs, and bad input."""
+
+from __future__ import annotations
+
+import builtins
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.engine.errors import InputError
+from tui.engine.load import article_from_text, decode_bytes, load_article
+from tui.engine.markup import guess_format, html_blocks, markdown_blocks, text_blocks
+
+ROOT = Path(__file__).parents[2]
+SAMPLES = ROOT / "sample_articles"
+GOLD = ROOT / ".." / "shared" / "gold" / "paragraphs.json"
+
+GERMAN = "„das ist gut“, sagte er. die grüße kamen später an. übermorgen geht es weiter."
+
+
+def texts(article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+# ---------------------------------------------------------------------------- the sample pair
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not available")
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_sample_paragraphs_match_gold(language: str) -> None:
+    gold = json.loads(GOLD.read_text("utf-8"))[f"{language}_paragraphs"]
+    article = load_article(SAMPLES / f"ultraman-musk.{language}.txt")
+    assert texts(article) == gold
+    assert len(article.paragraphs) == {"de": 76, "fr": 78}[language]
+    assert article.language == language
+    assert article.encoding == "utf-8"
+    assert article.warnings == ()
+
+
+def test_sample_paragraphs_are_segmented_and_labelled() -> None:
+    article = load_article(SAMPLES / "ultraman-musk.de.txt")
+    for paragraph in article.paragraphs:
+        assert paragraph.sentences, paragraph.text
+        assert paragraph.sentences[0].start == 0
+        assert paragraph.sentences[-1].end == len(paragraph.text)
+    # "2024-09-30" has no letters: no language guessed
+    assert article.paragraphs[0].text == "2024-09-30"
+    assert article.paragraphs[0].language is None
+    assert article.paragraphs[2].language == "de"
+
+
+def test_language_override_wins() -> None:
+    article = load_article(SAMPLES / "ultraman-musk.de.txt", language="nl")
+    assert article.language == "nl"
+    # paragraphs keep their own detected language
+    assert article.paragraphs[2].language == "de"
+
+
+# ---------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        # UTF-8 without and with BOM
+        (GERMAN.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + GERMAN.encode("utf-8"), "utf-8-sig"),
+        # UTF-16 with BOM, both byte orders
+        (codecs.BOM_UTF16_LE + GERMAN.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + GERMAN.encode("utf-16-be"), "utf-16-be"),
+        # UTF-16 without BOM: recognised by its NUL bytes
+        (GERMAN.encode("utf-16-le"), "utf-16-le"),
+        # UTF-32 with BOM (its LE BOM starts like UTF-16's)
+        (codecs.BOM_UTF32_LE + GERMAN.encode("utf-32-le"), "utf-32-le"),
+    ],
+)
+def test_unicode_encodings_decode_silently(data: bytes, encoding: str) -> None:
+    text, used, warnings = decode_bytes(data)
+    assert text == GERMAN
+    assert used == encoding
+    assert warnings == ()
+
+
+def test_cp1252_is_recognised_by_its_typographic_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.txt"
+    path.write_bytes(GERMAN.encode("cp1252"))  # „ and “ are 0x84 and 0x93 in cp1252
+    article = load_article(path)
+    assert texts(article) == [GERMAN]
+    assert article.encoding == "cp1252"
+    assert any("decoded as cp1252" in w and str(path) in w for w in article.warnings)
+
+
+def test_latin1_file_gives_a_warning_and_a_result(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    text = "die grüße aus köln kamen später an. übermorgen geht es weiter."
+    path.write_bytes(text.encode("latin-1"))
+    article = load_article(path)
+    assert texts(article) == [text]
+    assert article.encoding == "latin-1"
+    assert any("decoded as latin-1" in w for w in article.warnings)
+
+
+def test_utf8_with_a_few_invalid_bytes_is_kept_with_replacement(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    good = "die grüße aus köln. übermorgen fährt der zug über münchen. " * 5
+    path.write_bytes(good.encode("utf-8") + b"kaputt \xff\xfe ende.")
+    article = load_article(path)
+    assert article.encoding == "utf-8"
+    assert "\ufffd" in article.paragraphs[0].text
+    assert any("invalid UTF-8" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # NUL bytes: binary
+        b"PK\x03\x04\x00\x00binary zip header" + bytes(range(256)),
+        # many control characters and no NUL
+        b"\x01\x02\x03\x04\x05\x06\x07\x08" * 20 + b"text",
+        # random high bytes: no encoding makes text of them
+        bytes((37 * i * i + 11 * i) % 128 + 128 for i in range(2000)),
+    ],
+)
+def test_binary_and_garbage_are_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "blob.bin"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=str(path)) as error:
+        load_article(path)
+    assert "\n" not in str(error.value)
+
+
+# ---------------------------------------------------------------------------- bad files
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n \t\n", "\ufeff", "\r\n\r\n"])
+def test_empty_or_blank_article_is_refused(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        load_article(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nope\.txt: no such file"):
+        load_article(tmp_path / "nope.txt")
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load_article(tmp_path)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # we run as root, where chmod 000 does not stop reading: simulate the refusal instead
+    path = tmp_path / "secret.txt"
+    path.write_text("geheim und ganz lang genug.", encoding="utf-8")
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    with pytest.raises(InputError, match=r"secret\.txt: permission denied"):
+        load_article(path)
+
+
+def test_twenty_megabyte_single_line_loads(tmp_path: Path) -> None:
+    # one huge paragraph: must load in seconds, not minutes (the splitter is linear)
+    line = (SAMPLES / "ultraman-musk.de.txt").read_text("utf-8").replace("\n", " ")
+    data = (line * (20 * 2**20 // len(line.encode()) + 1)).encode()
+    path = tmp_path / "huge.txt"
+    path.write_bytes(data)
+    article = load_article(path)
+    assert len(article.paragraphs) == 1
+    paragraph = article.paragraphs[0]
+    assert len(paragraph.text) > 19 * 2**20
+    assert len(paragraph.sentences) > 100_000
+    assert article.language == "de"
+
+
+# ---------------------------------------------------------------------------- plain text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no blank line: one paragraph per line (the German sample)
+        ("eins\nzwei\n drei \n", ["eins", "zwei", "drei"]),
+        # blank lines separate blocks; inner newlines are joined with a space
+        ("eins\nnoch eins\n\nzwei\n\n\n  drei  ", ["eins noch eins", "zwei", "drei"]),
+        # Windows and old Mac line ends
+        ("eins\r\nzwei\r\n\r\ndrei\rvier", ["eins zwei", "drei vier"]),
+        # a line of spaces counts as blank
+        ("eins\n   \nzwei", ["eins", "zwei"]),
+    ],
+)
+def test_plain_text_paragraph_rules(text: str, expected: list[str]) -> None:
+    assert texts(article_from_text(text, fmt="text")) == expected
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+
+MARKDOWN = """---
+title: front matter is dropped
+---
+# A *Heading* #
+
+Some **bold**, _italic_ and `code` with a [link](https://example.org "t") and
+a second line. An ![image alt](x.png) too.
+
+- first item
+- second item
+  continues here
+1. numbered item
+
+> quoted text
+> continues
+
+```python
+print("code is dropped")
+```
+
+| Name | Wert |
+|------|------|
+| a    | 1    |
+
+Setext heading
+==============
+"""
+
+
+def test_markdown_blocks() -> None:
+    assert markdown_blocks(MARKDOWN) == [
+        ("A Heading", "heading"),
+        (
+            "Some bold, italic and code with a link and a second line. An image alt too.",
+            "paragraph",
+        ),
+        ("first item", "list_item"),
+        ("second item continues here", "list_item"),
+        ("numbered item", "list_item"),
+        ("quoted text continues", "quote"),
+        ("Name | Wert", "table_row"),
+        ("a | 1", "table_row"),
+        ("Setext heading", "heading"),
+    ]
+
+
+def test_markdown_file_is_recognised_by_extension(tmp_path: Path) -> None:
+    path = tmp_path / "article.md"
+    path.write_text("## Titel\n\nDer **erste** Absatz.", encoding="utf-8")
+    article = load_article(path)
+    assert [(p.text, p.role) for p in article.paragraphs] == [
+        ("Titel", "heading"),
+        ("Der erste Absatz.", "paragraph"),
+    ]
+
+
+# ---------------------------------------------------------------------------- HTML
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Site</title><style>p { color: red }</style>
+<script>var x = "<p>not text</p>";</script></head>
+<body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<div class="teaser">Teaser outside the article</div>
+<article>
+  <header><h1>Die   Überschrift</h1></header>
+  <p>Erster&nbsp;Absatz mit <b>fett</b> &amp; <a href="#">Link</a>.</p>
+  <p>Zweiter Absatz<br>mit Umbruch.
+  <ul><li>Punkt eins</li><li>Punkt zwei</ul>
+  <blockquote><p>Ein Zitat.</p></blockquote>
+  <figure><img src="x.png" alt="alt"><figcaption>Bildunterschrift</figcaption></figure>
+  <table><tr><th>Name</th><td>Wert</td></tr></table>
+  <aside>Lesen Sie auch</aside>
+</article>
+<footer>Impressum</footer>
+</body></html>"""
+
+
+def test_html_article_body() -> None:
+    assert html_blocks(PAGE) == [
+        ("Die Überschrift", "heading"),
+        ("Erster Absatz mit fett & Link.", "paragraph"),  # nbsp collapsed too
+        ("Zweiter Absatz mit Umbruch.", "paragraph"),
+        ("Punkt eins", "list_item"),
+        ("Punkt zwei", "list_item"),
+        ("Ein Zitat.", "quote"),
+        ("Bildunterschrift", "caption"),
+        ("Name | Wert", "table_row"),
+    ]
+
+
+def test_html_without_article_uses_main_then_body() -> None:
+    page = "<html><body><nav>Menü</nav><main><p>Haupttext.</p></main><p>Rest.</p></body></html>"
+    assert html_blocks(page) == [("Haupttext.", "paragraph")]
+    page = "<html><body><header>Kopf</header><p>Text eins.</p><div>Text zwei</div></body></html>"
+    assert html_blocks(page) == [("Text eins.", "paragraph"), ("Text zwei", "paragraph")]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "expected"),
+    [
+        # extensions decide first
+        ("# x", "a.md", "markdown"),
+        ("<p>x</p>", "a.HTML", "html"),
+        ("<!doctype html><p>x", "a.txt", "text"),
+        # content decides when the extension says nothing
+        ("  <!DOCTYPE html>\n<html>", "page", "html"),
+        ("<!-- c --><html lang=de>", None, "html"),
+        ("# not markdown without .md", None, "text"),
+    ],
+)
+def test_guess_format(text: str, path: str | None, expected: str) -> None:
+    assert guess_format(text, path) == expected
+
+
+def test_html_with_only_scripts_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="contains no text"):
+        load_article(path)
+
+
+def test_text_blocks_keep_inner_spacing() -> None:
+    # the gold paragraphs are the stripped lines: inner spaces stay as they are
+    assert text_blocks("a  b .\n") == [("a  b .", "paragraph")]

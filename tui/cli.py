@@ -1,0 +1,321 @@
+"""Command line: ``transdiff SOURCE TARGET`` opens the review app; ``--format`` prints a report.
+
+Headless output runs the engine only: this module imports ``tui.app`` (and with it Textual)
+inside ``_run_app`` and nowhere else. Exit status as diff's: 0 no findings, 1 findings,
+2 error (a bad argument, an unreadable or empty file), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tui import __version__
+from tui.engine.errors import TransdiffError
+from tui.engine.export import FORMATS, ExportOptions, render
+from tui.engine.load import load_article
+from tui.engine.model import Article, CompareOptions, Comparison
+
+PROG = "transdiff"
+SCORERS = ("auto", "lexical", "semantic")
+COLORS = ("auto", "always", "never")
+UNITS = ("sentence", "paragraph")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Align two language versions of an article and show what only one says.",
+        epilog="Exit status: 0 no findings, 1 findings, 2 error.",
+    )
+    parser.add_argument("source", nargs="?", metavar="SOURCE", help="the original article")
+    parser.add_argument("target", nargs="?", metavar="TARGET", help="its translation")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=sorted(FORMATS),
+        help="write a report in this format instead of opening the app "
+        "(default: the app on a terminal, else text)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE (replaced atomically)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=COLORS,
+        default="auto",
+        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    parser.add_argument("--source-lang", metavar="LANG", help="language of SOURCE, e.g. de")
+    parser.add_argument("--target-lang", metavar="LANG", help="language of TARGET, e.g. fr")
+    parser.add_argument(
+        "--scorer", choices=SCORERS, default="auto", help="similarity scorer (default: auto)"
+    )
+    parser.add_argument(
+        "--unit",
+        choices=UNITS,
+        default="sentence",
+        help="aligned unit of the tmx, xliff and tsv formats (default: sentence)",
+    )
+    parser.add_argument(
+        "--session",
+        metavar="FILE",
+        help="review session file (default: TARGET.transdiff.json next to the target)",
+    )
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="compare many pairs: SOURCE and TARGET are folders, or SOURCE is a list file",
+    )
+    parser.add_argument("--jobs", type=int, metavar="N", help="parallel comparisons in batch mode")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (never raises, never prints a traceback)."""
+    try:
+        return _main(argv)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except TransdiffError as exc:
+        _error(str(exc))
+        return 2
+    except OSError as exc:
+        _error(_os_message(exc))
+        return 2
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    options = CompareOptions(
+        source_lang=args.source_lang, target_lang=args.target_lang, scorer=args.scorer
+    )
+    if args.batch:
+        return _run_batch(args, options)
+    if args.source is None or args.target is None:
+        parser.error("the following arguments are required: SOURCE, TARGET")
+    fmt = args.format or _format_of_output(args.output)
+    if args.jobs is not None:
+        _warn("--jobs only matters with --batch")
+
+    source = load_article(args.source, language=args.source_lang)
+    target = load_article(args.target, language=args.target_lang)
+    said = _input_warnings(args.source, args.target, source, target)
+    for message in said:
+        _warn(message)
+
+    if fmt is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty():
+        status = _run_app(source, target, options, args.session)
+        if status is not None:
+            return status
+        fmt = "text"  # the app could not start: print the report instead
+    comparison = _compare(source, target, options)
+    for message in comparison.warnings:
+        if message not in said:
+            _warn(message)
+    export_options = ExportOptions(
+        color=_use_color(args.color, args.output), unit=args.unit, reviews=_reviews(args)
+    )
+    report = render(fmt or "text", comparison, export_options)
+    if args.output:
+        _write_output(args.output, report)
+    else:
+        _write_stdout(report)
+    return 1 if comparison.findings else 0
+
+
+# ---------------------------------------------------------------------------- the app
+
+
+def _run_app(
+    source: Article, target: Article, options: CompareOptions, session: str | None
+) -> int | None:
+    """Open the review app; None when it is not available (then the caller prints a report).
+
+    The only place that imports ``tui.app`` and hence Textual.
+    """
+    try:
+        from tui.app import run_app
+    except ImportError as exc:
+        _warn(f"the review app cannot start ({exc}); printing the text report")
+        return None
+    return run_app(source, target, options=options, session_path=Path(session) if session else None)
+
+
+# ---------------------------------------------------------------------------- batch
+
+
+def _run_batch(args: argparse.Namespace, options: CompareOptions) -> int:
+    """``--batch``: hand over to tui.batch (folders or a list file)."""
+    try:
+        from tui.batch import run_batch
+    except ImportError:
+        _error("batch mode is not available")
+        return 2
+    paths = [p for p in (args.source, args.target) if p is not None]
+    if not paths:
+        _error("--batch needs two folders or one list file")
+        return 2
+    fmt = args.format or "text"
+    if args.output is None:
+        return run_batch(paths, fmt=fmt, jobs=args.jobs, options=options)
+    import io
+
+    buffer = io.StringIO()
+    status = run_batch(paths, fmt=fmt, jobs=args.jobs, options=options, out=buffer)
+    _write_output(args.output, buffer.getvalue())
+    return status
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _compare(source: Article, target: Article, options: CompareOptions) -> Comparison:
+    from tui.engine.pipeline import compare
+
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        return compare(source, target, options=options, progress=progress)
+    finally:
+        if progress is not None:
+            progress.clear()
+
+
+class _Progress:
+    """A one-line progress indicator on a terminal's stderr, erased when done."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, fraction: float, stage: str) -> None:
+        self.stream.write(f"\r\x1b[K{PROG}: {stage} {round(100 * fraction)}%")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _input_warnings(
+    source_path: str, target_path: str, source: Article, target: Article
+) -> list[str]:
+    """Things worth saying before comparing: decoding guesses, the same file twice.
+
+    The comparison adds its own warnings (the same path twice, the same language on both
+    sides); these cover what it cannot see: two spellings of one file, two identical files.
+    """
+    messages = [*source.warnings, *target.warnings]
+    same_file = False
+    with contextlib.suppress(OSError):
+        same_file = os.path.samefile(source_path, target_path)
+    if same_file and source_path != target_path:
+        messages.append(f"{source_path} and {target_path} are the same file")
+    elif not same_file and [p.text for p in source.paragraphs] == [
+        p.text for p in target.paragraphs
+    ]:
+        messages.append("the two articles have identical text")
+    return messages
+
+
+def _reviews(args: argparse.Namespace) -> dict:
+    """The editor's review decisions, when a session file exists; they appear in the reports."""
+    from tui.engine.review import default_session_path, load_session
+
+    path = Path(args.session) if args.session else default_session_path(args.target)
+    if not path.is_file():
+        return {}
+    session, warning = load_session(path)
+    if warning:
+        _warn(warning)
+    return dict(session.reviews)
+
+
+def _format_of_output(output: str | None) -> str | None:
+    """ "json" for ``-o report.json``: the format whose extension the file name has."""
+    if not output:
+        return None
+    suffix = Path(output).suffix.lower().lstrip(".")
+    for name, fmt in FORMATS.items():
+        if suffix in (fmt.extension, name):
+            return name
+    return None
+
+
+def _use_color(choice: str, output: str | None) -> bool:
+    """--color always/never win; auto colours a terminal unless NO_COLOR is set (no-color.org)."""
+    if choice == "always":
+        return True
+    if choice == "never" or output is not None:
+        return False
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _write_output(output: str, text: str) -> None:
+    try:
+        write_atomically(Path(output), text)
+    except IsADirectoryError as exc:
+        raise TransdiffError(f"cannot write {output}: it is a directory") from exc
+    except OSError as exc:
+        raise TransdiffError(f"cannot write {output}: {exc.strerror or exc}") from exc
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder, fsync and rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp creates 0600; give the usual mode
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except UnicodeEncodeError:
+        encoding = sys.stdout.encoding or "utf-8"
+        sys.stdout.buffer.write(text.encode(encoding, errors="replace"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _os_message(exc: OSError) -> str:
+    name = f"{exc.filename}: " if exc.filename else ""
+    return f"{name}{exc.strerror or exc}"
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
