@@ -77,8 +77,8 @@ class TransdiffApp(App[int]):
                 continue  # the palette already has Quit and Keys
             shown = self.get_key_display(binding)
             yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} (key: {shown})",
+                binding.tooltip or binding.description,
+                f"{binding.description} (key: {shown}, id: {binding.id})",
                 partial(self.run_action, binding.action, review),
             )
 

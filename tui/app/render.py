@@ -38,6 +38,7 @@ def _control_table() -> dict[int, str]:
 
 
 _CONTROLS = _control_table()
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _CONTROLS) + "]")
 
 
 def clean(text: str) -> str:
@@ -48,7 +49,8 @@ def clean(text: str) -> str:
     >>> len(clean("x\\u202ey")) == 3
     True
     """
-    return text.translate(_CONTROLS)
+    # translate() is slow per character; most paragraphs have nothing to replace.
+    return text.translate(_CONTROLS) if _UNSAFE.search(text) else text
 
 
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -70,8 +72,8 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     n = len(text)
     narrow = text.isascii() or cell_len(text) == n
-    if narrow and n <= width:
-        return [(0, n)]
+    if narrow:
+        return _wrap_narrow(text, width)
     size: Callable[[str], int] = len if narrow else cell_len
     lines: list[tuple[int, int]] = []
     line_start = 0
@@ -102,6 +104,27 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
             line_start = cut
         column = size(text[line_start:end])
     lines.append((line_start, n))
+    return lines
+
+
+def _wrap_narrow(text: str, width: int) -> list[tuple[int, int]]:
+    """wrap_offsets for text whose every character is one cell: str.rfind does the work."""
+    n = len(text)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while n - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:  # no space to break at: cut the word
+            lines.append((start, start + width))
+            start += width
+            continue
+        end = cut
+        while end < n and text[end] == " ":
+            end += 1
+        lines.append((start, end))
+        start = end
+    if start < n or not lines:
+        lines.append((start, n))
     return lines
 
 
@@ -363,10 +386,14 @@ def header_text(
 ) -> Text:
     """Two lines: both files with their languages, then counts per finding kind."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    for side, arrow in ((Side.SOURCE, "  ⇄  "), (Side.TARGET, "")):
-        article = comparison.article(side)
-        text.append(f"{(article.language or '??').upper()} ", style="bold")
-        text.append(clean(article.name))
+    names = [comparison.article(side).name for side in Side]
+    if sum(len(n) for n in names) + 20 > width:  # narrow: file names without folders
+        names = [n.replace("\\", "/").rsplit("/", 1)[-1] for n in names]
+    for side, name, arrow in zip(Side, names, ("  ⇄  ", ""), strict=True):
+        language = comparison.article(side).language
+        if language:
+            text.append(f"{language.upper()} ", style="bold")
+        text.append(clean(name))
         text.append(arrow)
     text.append("\n")
     counts = comparison.summary()
@@ -376,7 +403,7 @@ def header_text(
         label = KIND_LABEL[kind] if wide else _SHORT[kind]
         style = styles[KIND_STYLE[kind]] if count else Style(dim=True)
         text.append(f"{KIND_MARK[kind]}{count}", style=style)
-        text.append(f" {label}  ", style=None if count else Style(dim=True))
+        text.append(f" {label}{'  ' if wide else ' '}", style=None if count else Style(dim=True))
     total = len(comparison.findings)
     text.append(f"reviewed {reviewed}/{total}", style="bold")
     return text

@@ -392,8 +392,11 @@ class ReviewScreen(Screen[None]):
             self.refresh_status()
 
     def action_panel(self) -> None:
+        if self.model is None:
+            return
         self.toggle_class("-panel")
         if self.has_class("-panel"):
+            self.findings_list.fill()
             self.findings_list.follow(self.view.current_finding)
         else:
             self.view.focus()

@@ -52,6 +52,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.only_findings = False
         self._tops: list[int] = [0]
         self._heights: dict[int, int] = {}
+        self._heights_by_layout: dict[Layout, dict[int, int]] = {}
         self._layout: Layout | None = None
         self._cache: OrderedDict[int, list[Strip]] = OrderedDict()
         self._styles: dict[str, Style] | None = None
@@ -62,7 +63,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.model = model
         self.decision = decision
         self.bookmarks = bookmarks
-        self._heights.clear()
+        self._heights_by_layout.clear()
         self._layout = None
         self._set_visible(0)
 
@@ -92,14 +93,15 @@ class AlignedView(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.width, 20)
 
     def _relayout(self, force: bool = False) -> None:
-        if self.model is None:
-            return
+        if self.model is None or not self.size.width:
+            return  # not laid out yet: on_resize will come
         digits = len(str(max(len(self.model.comparison.source.paragraphs),
                              len(self.model.comparison.target.paragraphs), 1)))
         layout = Layout(self._width(), digits + 1, self.wrap)
         if layout != self._layout:
             self._layout = layout
-            self._heights.clear()
+            # Heights per layout are kept, so toggling wrap or resizing back costs nothing.
+            self._heights = self._heights_by_layout.setdefault(layout, {})
             self._cache.clear()
         elif not force:
             return
@@ -194,7 +196,8 @@ class AlignedView(ScrollView, can_focus=True):
         if not self.shown or self.model is None:
             return
         index = max(0, min(index, len(self.shown) - 1))
-        old_row, old_finding = self.row, self.current_finding
+        old_row, old_finding, old_index = self.row, self.current_finding, self.cursor
+        old_scroll = self.scroll_offset.y
         self.cursor = index
         row = self.model.rows[self.shown[index]]
         if finding is None and default_finding and row.findings:
@@ -205,8 +208,19 @@ class AlignedView(ScrollView, can_focus=True):
                 self._cache.pop(changed, None)
         if old_finding is not None:
             self._cache.pop(self.model.finding_row.get(old_finding, -1), None)
-        self.refresh()
         self.scroll_to_cursor(center=center)
+        if self.scroll_offset.y == old_scroll and self._layout is not None:
+            # Only the two rows changed: repaint just their lines (much less compositing).
+            for n in {old_index, index}:
+                if 0 <= n < len(self.shown):
+                    self.refresh_lines(self._tops[n], self._tops[n + 1] - self._tops[n])
+            if old_finding is not None and old_finding != self.current_finding:
+                old = self.model.finding_row.get(old_finding)
+                if old is not None and old in self.shown:
+                    n = self.shown.index(old)
+                    self.refresh_lines(self._tops[n], self._tops[n + 1] - self._tops[n])
+        else:
+            self.refresh()
         self._post_cursor()
 
     def move_to_row(self, row: int, finding: int | None = None) -> bool:

@@ -19,16 +19,26 @@ class FindingsList(OptionList):
     model: ReviewModel
     decision: Callable[[int], Decision]
 
+    filled = False
+
     def show(self, model: ReviewModel, decision: Callable[[int], Decision]) -> None:
+        """Remember what to list; the options are built when the panel is first shown."""
         self.model = model
         self.decision = decision
-        self.set_options(
-            Option(finding_text(model, f, decision(f)), id=str(f)) for f in model.order
-        )
+        self.filled = False
+
+    def fill(self) -> None:
+        if not self.filled:
+            self.filled = True
+            self.set_options(
+                Option(finding_text(self.model, f, self.decision(f)), id=str(f))
+                for f in self.model.order
+            )
 
     def refresh_finding(self, finding: int) -> None:
-        self.replace_option_prompt(str(finding), finding_text(self.model, finding,
-                                                              self.decision(finding)))
+        if self.filled:
+            self.replace_option_prompt(str(finding), finding_text(self.model, finding,
+                                                                  self.decision(finding)))
 
     def follow(self, finding: int | None) -> None:
         """Highlight ``finding`` without moving focus (keeps the list in step with the view)."""

@@ -1,0 +1,172 @@
+"""render.py and rows.py without a running app: escaping, wrapping, row geometry, navigation."""
+
+from __future__ import annotations
+
+import doctest
+import random
+import re
+from dataclasses import replace
+
+import pytest
+from conftest import HOSTILE, make_comparison
+from rich.style import Style
+
+from tui.app import render, rows
+from tui.app.render import Layout, RowState, clean, render_row, row_height, wrap_offsets
+from tui.app.rows import ReviewModel
+from tui.engine.model import FindingKind
+from tui.engine.review import Decision
+
+
+def test_doctests_run() -> None:
+    assert doctest.testmod(render).failed == 0
+    assert doctest.testmod(rows).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("\x1b[31m", "␛[31m"),  # ANSI colour: drawn as text, never sent
+        ("a\x07b", "a␇b"),  # bell
+        ("\x9b2J", "�2J"),  # one-byte CSI (C1)
+        ("x\u202ey", "x�y"),  # right-to-left override would reorder the line
+        ("tab\tstop", "tab stop"),
+        ("[bold]x[/]", "[bold]x[/]"),  # markup is just text
+    ],
+)
+def test_clean_keeps_one_character_per_character(raw: str, shown: str) -> None:
+    assert clean(raw) == shown
+    assert len(clean(raw)) == len(raw)
+
+
+def _oracle(text: str, width: int) -> list[tuple[int, int]]:
+    """Obviously-correct greedy wrap, one word at a time (narrow characters only)."""
+    lines, line_start, column = [], 0, 0
+    for match in re.finditer(r"\S+\s*|\s+", text):
+        start, end = match.span()
+        word = len(match.group().rstrip())
+        if column + word <= width:
+            column += end - start
+            continue
+        if column > 0 and start > line_start:
+            lines.append((line_start, start))
+            line_start, column = start, 0
+        while word > width:
+            lines.append((line_start, line_start + width))
+            line_start += width
+            word -= width
+        column = end - line_start
+    lines.append((line_start, len(text)))
+    return lines
+
+
+def test_fast_wrap_matches_the_oracle() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = ["a" * rng.choice([1, 2, 3, 5, 8, 13, 30]) for _ in range(rng.randint(1, 15))]
+        text = " ".join(words)
+        if rng.random() < 0.3:
+            text = text.replace(" ", "  ", 2)
+        width = rng.randint(1, 25)
+        assert wrap_offsets(text, width) == _oracle(text, width), (text, width)
+
+
+@pytest.mark.parametrize("width", [4, 7, 12])
+def test_wide_characters_never_overflow(width: int) -> None:
+    text = "日本語のテキスト と English mixed 한국어"
+    for start, end in wrap_offsets(text, width):
+        assert render.cell_len(text[start:end].rstrip()) <= width
+    assert "".join(text[s:e] for s, e in wrap_offsets(text, width)) == text
+
+
+STYLES = {name: Style() for name in render.STYLE_NAMES}
+
+
+@pytest.mark.parametrize("width", [60, 80, 160])
+@pytest.mark.parametrize("wrap", [True, False])
+def test_rows_have_exact_width_and_the_taller_cells_height(width: int, wrap: bool) -> None:
+    model = ReviewModel(make_comparison())
+    layout = Layout(width, 3, wrap)
+    for row in model.rows:
+        strips = render_row(model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN,
+                            RowState())
+        assert len(strips) == row_height(model, row, layout)
+        assert {strip.cell_length for strip in strips} == {width}
+        assert len({strip.text.index("│") for strip in strips}) == 1
+
+
+def test_hostile_text_reaches_segments_only_as_visible_characters() -> None:
+    model = ReviewModel(make_comparison())
+    row = model.rows[6]
+    strips = render_row(model, row, Layout(200, 3), STYLES, Style(), lambda _f: Decision.OPEN,
+                        RowState(cursor=True))
+    text = "".join(segment.text for strip in strips for segment in strip)
+    assert clean(HOSTILE) in text
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text)
+    # No style came from the text: every segment style is one of ours (no link, no meta).
+    for strip in strips:
+        for segment in strip:
+            assert segment.style is None or not segment.style.link
+            assert segment.style is None or not segment.style.meta
+
+
+def test_every_kind_has_its_own_gutter_mark() -> None:
+    model = ReviewModel(make_comparison())
+    layout = Layout(160, 3)
+    marks = {}
+    for index, finding in enumerate(model.comparison.findings):
+        row = model.rows[model.finding_row[index]]
+        strips = render_row(model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN,
+                            RowState())
+        marks[finding.kind] = render.KIND_MARK[finding.kind]
+        assert any(render.KIND_MARK[finding.kind] in strip.text[:16] + strip.text[80:96]
+                   for strip in strips), finding.kind
+    assert len(set(marks.values())) == 6  # source-only and target-only kinds share - and +
+    assert set(marks) == set(FindingKind)
+
+
+def test_decisions_change_the_gutter_mark() -> None:
+    model = ReviewModel(make_comparison())
+    row = model.rows[1]  # the number mismatch
+    layout = Layout(160, 3)
+
+    def first_line(decision: Decision) -> str:
+        return render_row(model, row, layout, STYLES, Style(), lambda _f: decision,
+                          RowState())[0].text
+
+    # Column 8: cursor bar, shape (3), bookmark, then "¶2" right-aligned in 3 cells.
+    assert first_line(Decision.OPEN)[8] == "#"
+    assert first_line(Decision.REVIEWED)[8] == "✓"
+    assert first_line(Decision.DISMISSED)[8] == "×"
+
+
+def test_next_finding_walks_in_reading_order_without_wrapping() -> None:
+    model = ReviewModel(make_comparison())
+    every = lambda _f: True  # noqa: E731
+    order, current = [], None
+    while (current := model.next_finding(current, 0, 1, every)) is not None:
+        order.append(current)
+    assert order == model.order
+    assert [model.finding_row[f] for f in order] == sorted(model.finding_row[f] for f in order)
+    assert model.next_finding(None, 4, 1, every) == model.order[3]  # from a row with none
+    assert model.next_finding(None, 4, -1, every) == model.order[2]
+
+
+def test_search_is_case_insensitive_on_both_sides() -> None:
+    model = ReviewModel(make_comparison())
+    assert model.search("BLAGUE") == [2]
+    assert model.search("witz") == [2]
+    assert model.search("nowhere at all") == []
+
+
+def test_row_signature_survives_edits_elsewhere() -> None:
+    original = make_comparison()
+    edited_paragraphs = list(original.source.paragraphs)
+    edited_paragraphs[0] = replace(edited_paragraphs[0], text="Ein ganz anderer Titel")
+    edited = replace(original, source=replace(original.source,
+                                              paragraphs=tuple(edited_paragraphs)))
+    before = [r.key for r in ReviewModel(original).rows]
+    after = [r.key for r in ReviewModel(edited).rows]
+    assert before[0] != after[0]
+    assert before[1:] == after[1:]
+    assert len(set(before)) == len(before)
