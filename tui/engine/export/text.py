@@ -29,6 +29,7 @@ _STYLE = {
     "dim": "\x1b[2m",
 }
 
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
 Styled = list[tuple[str, str | None]]  # runs of (text, style name or None)
 
 
@@ -64,7 +65,8 @@ def _header(comparison: Comparison, color: bool, width: int) -> list[str]:
     lines.append(f"scorer: {comparison.scorer}; {len(comparison.links)} links ({shapes})")
     counts = {kind: n for kind, n in comparison.summary().items() if n}
     if counts:
-        lines.append("findings: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        detail = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        lines.extend(textwrap.wrap(f"findings: {detail}", width, subsequent_indent="  "))
     else:
         lines.append("findings: none")
     warnings = [*comparison.source.warnings, *comparison.target.warnings, *comparison.warnings]
@@ -120,7 +122,8 @@ def _link_section(
     lines = [_paint(title + "─" * max(0, width - _width(title)), "dim", color)]
     for finding in findings:
         head = f"{finding.kind.value} · {finding.severity.value} · {finding.confidence:.2f}: "
-        wrapped = textwrap.wrap(head + finding.message, width, subsequent_indent="    ")
+        message = _visible(finding.message)
+        wrapped = textwrap.wrap(head + message, width, subsequent_indent="    ")
         if wrapped:
             first = wrapped[0]
             lines.append(_paint(first[: len(head)], "kind", color) + first[len(head) :])
@@ -159,16 +162,20 @@ def _side_text(
     for position, index in enumerate(paragraphs):
         if position:
             runs.append((" ¶ ", "dim"))
-        text = article.paragraphs[index].text
+        text = _visible(article.paragraphs[index].text)
         spans = _merged(
             f.location(side).span
             for f in findings
-            if f.location(side) is not None
-            and f.location(side).paragraph == index
+            if f.location(side) is not None and f.location(side).paragraph == index
         )
         text, spans = _excerpt(text, spans)
         runs.extend(_marked(text, spans, side, color))
     return runs
+
+
+def _visible(text: str) -> str:
+    """Control characters as their Unicode pictures (␀, ␋): one column each, offsets unchanged."""
+    return text.translate(_CONTROL_PICTURES)
 
 
 def _excerpt(text: str, spans: list[Span], limit: int = _EXCERPT) -> tuple[str, list[Span]]:

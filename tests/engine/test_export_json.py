@@ -1,0 +1,128 @@
+"""JSON export: the transdiff/1 schema, its invariants on the sample pair, and a round trip."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from export_fixtures import make_comparison, without_findings
+
+from tui.engine.errors import InputError
+from tui.engine.export import ExportOptions, render
+from tui.engine.export.json import parse_json, render_json
+from tui.engine.load import load_article
+from tui.engine.model import FindingKind
+from tui.engine.pipeline import compare
+from tui.engine.review import Decision, Review
+
+SAMPLES = Path(__file__).parents[2] / "sample_articles"
+
+
+def test_schema_keys_and_values() -> None:
+    comparison = make_comparison()
+    data = json.loads(render("json", comparison))
+    assert data["schema"] == "transdiff/1"
+    assert set(data) == {
+        "schema",
+        "scorer",
+        "source",
+        "target",
+        "links",
+        "sentence_links",
+        "findings",
+        "summary",
+        "warnings",
+    }
+    assert data["source"]["path"] == "story.de.txt"
+    assert data["target"]["language"] == "fr"
+    first = data["source"]["paragraphs"][0]
+    assert first == {
+        "text": "Die Sonne scheint. Es ist 25 Grad warm.",
+        "language": None,
+        "role": "paragraph",
+        "sentences": [[0, 18], [19, 39]],
+    }
+    assert data["links"][2] == {"source": [2], "target": [], "score": 0.0}
+    assert data["sentence_links"][0] == {"source": [[0, 0]], "target": [[0, 0]], "score": 0.9}
+    finding = data["findings"][0]
+    assert finding == {
+        "id": "num",
+        "kind": "number_mismatch",
+        "severity": "medium",
+        "confidence": 0.9,
+        "message": "25 in the source, 26 in the target",
+        "source": {"paragraph": 0, "start": 26, "end": 28},
+        "target": {"paragraph": 0, "start": 26, "end": 28},
+    }
+    assert data["findings"][2]["target"] is None
+    assert list(data["summary"]) == [kind.value for kind in FindingKind]
+    assert data["summary"]["paragraph_only_in_source"] == 1
+
+
+def test_round_trip() -> None:
+    comparison = make_comparison()
+    text = render_json(comparison, ExportOptions())
+    again = parse_json(text)
+    assert again == comparison
+    assert render_json(again, ExportOptions()) == text
+
+
+def test_warnings_are_collected_once() -> None:
+    comparison = make_comparison()
+    source = replace(comparison.source, warnings=("a.txt: not valid UTF-8; decoded as cp1252",))
+    comparison = replace(comparison, source=source, warnings=("w2", "w2"))
+    data = json.loads(render_json(comparison, ExportOptions()))
+    assert data["warnings"] == ["a.txt: not valid UTF-8; decoded as cp1252", "w2"]
+
+
+def test_reviews_appear_only_when_made() -> None:
+    reviews = {"num": Review(Decision.REVIEWED, "checked"), "sent": Review()}
+    data = json.loads(render_json(make_comparison(), ExportOptions(reviews=reviews)))
+    by_id = {f["id"]: f for f in data["findings"]}
+    assert by_id["num"]["review"] == {"decision": "reviewed", "note": "checked"}
+    assert "review" not in by_id["sent"]
+
+
+def test_no_findings_gives_empty_list_and_zero_counts() -> None:
+    data = json.loads(render_json(without_findings(make_comparison()), ExportOptions()))
+    assert data["findings"] == []
+    assert set(data["summary"].values()) == {0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",  # not JSON at all
+        '{"schema": "other/1"}',  # another schema
+        '{"schema": "transdiff/1", "source": {}}',  # missing parts
+    ],
+)
+def test_parse_rejects_other_documents(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_json(text)
+
+
+def test_sample_pair_invariants() -> None:
+    comparison = compare(
+        load_article(SAMPLES / "ultraman-musk.de.txt"),
+        load_article(SAMPLES / "ultraman-musk.fr.txt"),
+    )
+    data = json.loads(render("json", comparison))
+    for side in ("source", "target"):
+        paragraphs = data[side]["paragraphs"]
+        # every paragraph in exactly one link, links monotone
+        ids = [i for link in data["links"] for i in link[side]]
+        assert ids == list(range(len(paragraphs)))
+        # every sentence in exactly one sentence link, in document order
+        refs = [tuple(r) for link in data["sentence_links"] for r in link[side]]
+        expected = [
+            (p, s) for p, par in enumerate(paragraphs) for s in range(len(par["sentences"]))
+        ]
+        assert refs == expected
+        # sentence offsets are inside their paragraph
+        for paragraph in paragraphs:
+            for start, end in paragraph["sentences"]:
+                assert 0 <= start < end <= len(paragraph["text"])
+    assert sum(data["summary"].values()) == len(data["findings"])
