@@ -77,3 +77,10 @@ def test_long_paragraph_is_shown_around_its_flag() -> None:
     assert [excerpt[s.start : s.end] for s in spans] == ["FLAG"]
     assert excerpt.startswith("… ")
     assert excerpt.endswith(" …")
+
+
+def test_several_flags_in_one_paragraph_are_merged() -> None:
+    from tui.engine.export.text import _merged
+
+    spans = [Span(5, 9), Span(0, 2), Span(1, 4), Span(3, 3)]
+    assert _merged(spans) == [Span(0, 4), Span(5, 9)]

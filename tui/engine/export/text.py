@@ -212,7 +212,7 @@ def _excerpt(text: str, spans: list[Span], limit: int = _EXCERPT) -> tuple[str, 
 
 def _merged(spans: Iterable[Span]) -> list[Span]:
     merged: list[Span] = []
-    for span in sorted(s for s in spans if s.end > s.start):
+    for span in sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, s.end)):
         if merged and span.start <= merged[-1].end:
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
         else:

@@ -1,0 +1,337 @@
+"""The command line: exit status, reports, warnings and every bad input of issue 2."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+from tui.engine.model import Comparison, Finding, FindingKind, Location, Severity
+
+ROOT = Path(__file__).parents[1]
+DE = ROOT / "sample_articles" / "ultraman-musk.de.txt"
+FR = ROOT / "sample_articles" / "ultraman-musk.fr.txt"
+SMALL_DE = "Die Sonne scheint heute über der ganzen Stadt. Es ist 25 Grad warm und windstill.\n"
+SMALL_FR = "Le soleil brille aujourd'hui sur toute la ville. Il fait 25 degrés et pas de vent.\n"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m tui ARGS`` in a fresh interpreter, as a user would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def assert_one_error_line(stderr: str, *needles: str) -> None:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("transdiff: error: ")
+    assert "Traceback" not in stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    source, target = tmp_path / "a.de.txt", tmp_path / "a.fr.txt"
+    source.write_text(SMALL_DE, encoding="utf-8")
+    target.write_text(SMALL_FR, encoding="utf-8")
+    return source, target
+
+
+# ---------------------------------------------------------------------------- normal runs
+
+
+def test_json_on_the_sample_pair_in_a_subprocess_without_textual() -> None:
+    # a wrapper prints the loaded UI modules after main() returns
+    code = (
+        "import sys; from tui.cli import main; status = main(sys.argv[1:]);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')),"
+        " file=sys.stderr); sys.exit(status)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(DE), str(FR), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode in (0, 1)
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+    data = json.loads(result.stdout)
+    assert data["schema"] == "transdiff/1"
+    assert len(data["source"]["paragraphs"]) == 76
+    assert len(data["target"]["paragraphs"]) == 78
+    # diff-like status: 1 exactly when there are findings
+    assert result.returncode == (1 if data["findings"] else 0)
+
+
+def test_every_registered_format_renders(pair: tuple[Path, Path]) -> None:
+    from tui.engine.export import FORMATS
+
+    for name in FORMATS:
+        status = cli.main([str(pair[0]), str(pair[1]), "--format", name, "-o", os.devnull])
+        assert status in (0, 1), name
+
+
+def test_exit_one_with_findings_zero_without(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.engine.pipeline as pipeline
+
+    real_compare = pipeline.compare
+    finding = Finding(
+        "f1",
+        FindingKind.NUMBER_MISMATCH,
+        Severity.HIGH,
+        0.9,
+        "25 in the source only",
+        Location(0, 0, 2),
+        Location(0, 0, 0),
+    )
+
+    def with_finding(*args, **kwargs) -> Comparison:
+        result = real_compare(*args, **kwargs)
+        return Comparison(
+            result.source, result.target, result.links, result.sentence_links, (finding,)
+        )
+
+    def without_findings(*args, **kwargs) -> Comparison:
+        result = real_compare(*args, **kwargs)
+        return Comparison(result.source, result.target, result.links, result.sentence_links, ())
+
+    monkeypatch.setattr(pipeline, "compare", with_finding)
+    assert cli.main([str(pair[0]), str(pair[1]), "--format", "text"]) == 1
+    assert "25 in the source only" in capsys.readouterr().out
+    monkeypatch.setattr(pipeline, "compare", without_findings)
+    assert cli.main([str(pair[0]), str(pair[1]), "--format", "text"]) == 0
+    assert "No differences found" in capsys.readouterr().out
+
+
+def test_output_file_is_written_atomically(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    status = cli.main([str(pair[0]), str(pair[1]), "-o", str(out)])  # format from the extension
+    assert status in (0, 1)
+    assert json.loads(out.read_text("utf-8"))["schema"] == "transdiff/1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.de.txt", "a.fr.txt", "report.json"]
+
+
+def test_output_into_a_missing_folder_is_an_error(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = cli.main([str(pair[0]), str(pair[1]), "-o", str(tmp_path / "no" / "r.txt")])
+    assert status == 2
+    assert_one_error_line(capsys.readouterr().err, "cannot write", "r.txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        # a pipe is not a terminal: no colour by default
+        ([], {}, False),
+        # --color always wins, even over NO_COLOR
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        # --color never
+        (["--color", "never"], {}, False),
+    ],
+)
+def test_color_options(
+    pair: tuple[Path, Path], args: list[str], env: dict[str, str], coloured: bool
+) -> None:
+    result = run_cli(str(pair[0]), str(pair[1]), "--format", "text", *args, env=env)
+    assert result.returncode in (0, 1)
+    assert ("\x1b[" in result.stdout) is coloured
+
+
+def test_no_color_variable_in_auto_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli._use_color("auto", None) is False
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "xterm")
+    assert cli._use_color("auto", None) is True
+    assert cli._use_color("auto", "report.txt") is False  # files get no escape codes
+
+
+def test_version_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--version"]) == 0
+    assert "transdiff" in capsys.readouterr().out
+    assert cli.main([str(DE)]) == 2  # TARGET missing
+    assert "required" in capsys.readouterr().err
+    assert cli.main([str(DE), str(FR), "--format", "nope"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_app_falls_back_to_the_report_when_it_cannot_start(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # on a terminal with no --format the app opens; if tui.app cannot be imported, print text
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setitem(sys.modules, "tui.app", None)  # makes "from tui.app import" fail
+    status = cli.main([str(pair[0]), str(pair[1]), "--color", "never"])
+    captured = capsys.readouterr()
+    assert status in (0, 1)
+    assert "transdiff report" in captured.out
+    assert "review app cannot start" in captured.err
+
+
+def test_app_is_called_with_the_loaded_articles(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(
+        cli, "_run_app", lambda source, target, options, session: calls.append(source) or 7
+    )
+    assert cli.main([str(pair[0]), str(pair[1])]) == 7
+    assert calls[0].path == str(pair[0])
+
+
+# ---------------------------------------------------------------------------- bad input
+
+
+def test_missing_file() -> None:
+    result = run_cli(str(DE), "no/such/file.txt")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "no/such/file.txt", "no such file")
+
+
+def test_directory(tmp_path: Path) -> None:
+    result = run_cli(str(tmp_path), str(FR), "--format", "json")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, str(tmp_path), "directory")
+
+
+def test_unreadable_file(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # root can read a chmod 000 file, so the refusal is simulated where the loader opens it
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if Path(file) == pair[1]:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    assert cli.main([str(pair[0]), str(pair[1]), "--format", "json"]) == 2
+    assert_one_error_line(capsys.readouterr().err, str(pair[1]), "permission denied")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n   \n"])
+def test_empty_and_whitespace_only(tmp_path: Path, content: bytes) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(content)
+    result = run_cli(str(DE), str(empty), "--format", "json")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "empty.txt", "empty")
+    assert result.stdout == ""
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    blob = tmp_path / "image.png"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    result = run_cli(str(blob), str(FR), "--format", "json")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "image.png", "binary")
+
+
+def test_invalid_bytes_garbage(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes((37 * i * i + 11 * i) % 128 + 128 for i in range(3000)))
+    result = run_cli(str(DE), str(garbage), "--format", "json")
+    assert result.returncode == 2
+    assert_one_error_line(result.stderr, "garbage.txt", "cannot be decoded")
+
+
+def test_invalid_bytes_in_mostly_utf8_give_a_warning_and_a_result(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(FR.read_bytes()[:3000].rsplit(b"\n", 1)[0] + b"\n\nfin \xff\xfe.\n")
+    result = run_cli(str(DE), str(damaged), "--format", "json")
+    assert result.returncode in (0, 1)
+    assert "transdiff: warning: " in result.stderr
+    assert "invalid UTF-8" in result.stderr
+    assert json.loads(result.stdout)["warnings"]
+
+
+def test_latin1_file_gives_a_warning_and_a_result(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes(DE.read_text("utf-8").encode("latin-1", errors="replace"))
+    result = run_cli(str(latin), str(FR), "--format", "json")
+    assert result.returncode in (0, 1)
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert any(
+        line.startswith("transdiff: warning: ") and "decoded as latin-1" in line
+        for line in warnings
+    )
+    assert len(json.loads(result.stdout)["source"]["paragraphs"]) == 76
+
+
+def test_same_file_twice_warns_and_compares() -> None:
+    result = run_cli(str(DE), "./" + str(DE.relative_to(ROOT)), "--format", "json")
+    assert result.returncode == 0  # identical articles: nothing differs
+    assert "same file" in result.stderr
+    assert "same language" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_same_language_warns_and_compares(tmp_path: Path) -> None:
+    revision = tmp_path / "revision.de.txt"
+    revision.write_text(
+        DE.read_text("utf-8").replace("26. september", "27. september"), encoding="utf-8"
+    )
+    result = run_cli(str(DE), str(revision), "--format", "json")
+    assert result.returncode in (0, 1)
+    lines = [line for line in result.stderr.splitlines() if "same language" in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("transdiff: warning: ")
+    assert json.loads(result.stdout)["target"]["language"] == "de"
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_single_line(tmp_path: Path) -> None:
+    # one 20 MB paragraph against the French sample: finishes, one result, no traceback
+    line = DE.read_text("utf-8").replace("\n", " ")
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes((line * (20 * 2**20 // len(line.encode()) + 1)).encode())
+    report = tmp_path / "report.txt"
+    result = run_cli(str(huge), str(FR), "--format", "text", "-o", str(report))
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"source: {huge} (de, 1 paragraph)" in report.read_text("utf-8")
+
+
+def test_keyboard_interrupt_exits_130(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "load_article", interrupted)
+    assert cli.main([str(pair[0]), str(pair[1]), "--format", "json"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_batch_flag_hands_over(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "de").mkdir()
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "de" / "story.de.txt").write_text(SMALL_DE, encoding="utf-8")
+    (tmp_path / "fr" / "story.fr.txt").write_text(SMALL_FR, encoding="utf-8")
+    status = cli.main(["--batch", str(tmp_path / "de"), str(tmp_path / "fr"), "--jobs", "1"])
+    assert status in (0, 1)
+    assert "story" in capsys.readouterr().out
