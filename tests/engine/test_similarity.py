@@ -72,3 +72,27 @@ def test_window_keeps_scores_of_the_whole_document():
     whole = scorer.score(arr([1]), arr([3]), arr([1]), arr([3]))
     window = scorer.window(1, 3, 1, 3).score(arr([0]), arr([2]), arr([0]), arr([2]))
     assert window == pytest.approx(whole)
+
+
+def test_anchor_fast_path_gives_the_pygments_lexers_tokens():
+    from pygments.token import Name, Number, Punctuation, String
+
+    from tui.engine.anchors import prose_lexer
+
+    text = (
+        "„Zitat“ « citation » https://x.org/a?b=1. www.foo.com 6 000 1\u00a0000 __ ² foo_bar "
+        "d’ultraman, 8125 m ( Nr. 4 ) ; 3,5 % – ok?"
+    )
+    kinds = {
+        Name.Label: "url",
+        Number: "number",
+        Name: "word",
+        String: "quote",
+        Punctuation: "punct",
+    }
+    expected = [
+        (kinds[token], start, start + len(value))
+        for start, token, value in prose_lexer().get_tokens_unprocessed(text)
+        if token in kinds
+    ]
+    assert [(a.kind, a.start, a.end) for a in lex_anchors(text)] == expected

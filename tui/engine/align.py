@@ -117,44 +117,54 @@ def align(
 SMALL_PROBLEM = 64  # cells; below this a plain table beats the banded machinery's overhead
 
 
+_TWO_SIDED_SHAPES = [b.value for b in BeadType if not b.one_sided]
+
+
+def small_candidates(n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """Every two-sided bead (a, b, i, j) of an n x m problem: a source and b target
+    segments ending at DP node (i, j)."""
+    return [
+        (a, b, i, j) for a, b in _TWO_SIDED_SHAPES for i in range(a, n + 1) for j in range(b, m + 1)
+    ]
+
+
 def _align_small(n: int, m: int, scorer: SpanScorer, params: AlignParams) -> list[Bead]:
     """The same DP without a band, with every bead scored in one vectorised call."""
-    candidates = [
-        (bead, i, j)
-        for bead in _BEADS
-        if not bead.one_sided
-        for i in range(bead.source_count, n + 1)
-        for j in range(bead.target_count, m + 1)
-    ]
-    arr = np.array(
-        [(i - b.source_count, i, j - b.target_count, j) for b, i, j in candidates], dtype=np.int64
-    ).reshape(-1, 4)
-    scores = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]) if len(arr) else []
-    bead_cost = {
-        (b, i, j): params.prior[b] - float(sc)
-        for (b, i, j), sc in zip(candidates, scores, strict=True)
-    }
+    candidates = small_candidates(n, m)
+    arr = np.array([(i - a, i, j - b, j) for a, b, i, j in candidates], dtype=np.int64)
+    scores = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]).tolist()
+    return align_small(n, m, dict(zip(candidates, scores, strict=True)), params)
+
+
+def align_small(
+    n: int, m: int, bead_score: dict[tuple[int, int, int, int], float], params: AlignParams
+) -> list[Bead]:
+    """Exact DP over a small table, given the score of every ``small_candidates`` bead.
+
+    Lets a caller score the beads of many small problems in one vectorised call.
+    """
+    shapes = [bead.value for bead in _BEADS]
+    prior = {bead.value: cost for bead, cost in params.prior.items()}
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[BeadType | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
-            for bead in _BEADS:
-                a, b = bead.value
+            best, best_shape = cost[i][j], back[i][j]
+            for a, b in shapes:
                 if a > i or b > j:
                     continue
-                step = params.skip * (a + b) if bead.one_sided else bead_cost[(bead, i, j)]
+                step = prior[a, b] - bead_score[a, b, i, j] if a and b else params.skip * (a + b)
                 total = cost[i - a][j - b] + step
-                if total < cost[i][j]:
-                    cost[i][j], back[i][j] = total, bead
+                if total < best:
+                    best, best_shape = total, (a, b)
+            cost[i][j], back[i][j] = best, best_shape
     path: list[Bead] = []
     i, j = n, m
     while i or j:
-        bead = back[i][j]
-        assert bead is not None
-        a, b = bead.value
-        score = float("nan") if bead.one_sided else params.prior[bead] - bead_cost[(bead, i, j)]
+        a, b = back[i][j]
+        score = bead_score[(a, b, i, j)] if a and b else float("nan")
         path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
         i, j = i - a, j - b
     path.reverse()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pygments.lexer import RegexLexer
-from pygments.token import Literal, Name, Number, Punctuation, String, Text
+from pygments.token import Error, Literal, Name, Number, Punctuation, String, Text
 
 # Opening and closing marks of German, French and English typography. The ASCII double quote is
 # both. Apostrophes (’ ') are not listed: inside words they are elisions ("d’ultraman").
@@ -49,8 +49,21 @@ class ProseLexer(RegexLexer):
             (r"(?:https?://|www\.)[^\s<>\"«»„“”]+[^\s<>\"«»„“”.,;:!?)]", Name.Label),
             (r"[^\w\s]", Punctuation),
             (r"_+", Literal),
+            (r".", Error),
         ]
     }
+
+    def get_tokens_unprocessed(self, text: str, stack: tuple[str, ...] = ("root",)):  # type: ignore[override]
+        """The ``root`` rules tried as one alternation: the same tokens as RegexLexer's
+        rule-by-rule loop (first matching rule wins at each position), several times faster."""
+        types = _RULE_TYPES
+        for match in _MASTER.finditer(text):
+            yield match.start(), types[match.lastindex - 1], match.group()
+
+
+_RULES = ProseLexer.tokens["root"]
+_MASTER = re.compile("|".join(f"({pattern})" for pattern, _ in _RULES), re.UNICODE | re.DOTALL)
+_RULE_TYPES = [token_type for _, token_type in _RULES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +80,7 @@ _KIND = {Name.Label: "url", Number: "number", Name: "word", String: "quote", Pun
 
 
 @lru_cache(maxsize=1)
-def _lexer() -> ProseLexer:
+def prose_lexer() -> ProseLexer:
     return ProseLexer(stripnl=False, ensurenl=False)
 
 
@@ -103,17 +116,25 @@ def normalize_number(raw: str) -> str:
     return f"{integer}.{fraction}" if fraction else integer
 
 
+# The lexer's rules for the token kinds that anchors keep, as one pattern: whitespace and
+# anything else is skipped by finditer itself, which saves a Python step per space.
+_ANCHOR_RULES = [(p, _KIND[t]) for p, t in _RULES if t in _KIND]
+_ANCHOR_MASTER = re.compile("|".join(f"({p})" for p, _ in _ANCHOR_RULES), re.UNICODE)
+_ANCHOR_KINDS = [kind for _, kind in _ANCHOR_RULES]
+
+
 @lru_cache(maxsize=65536)
 def lex_anchors(text: str) -> tuple[Anchor, ...]:
     """All anchors of ``text`` in order, with offsets into ``text`` (spaces left out).
 
-    Cached: the same text is lexed as a paragraph, as its only sentence and by the findings.
+    The same tokens as ``ProseLexer`` gives for these kinds. Cached: the same text is lexed
+    as a paragraph, as its only sentence and by the findings.
     """
     anchors: list[Anchor] = []
-    for start, token_type, value in _lexer().get_tokens_unprocessed(text):
-        kind = _KIND.get(token_type)
-        if kind is None:
-            continue
+    kinds = _ANCHOR_KINDS
+    for match in _ANCHOR_MASTER.finditer(text):
+        kind = kinds[match.lastindex - 1]
+        value = match.group()
         if kind == "word":
             normalized = normalize_word(value)
         elif kind == "number":
@@ -122,5 +143,5 @@ def lex_anchors(text: str) -> tuple[Anchor, ...]:
             normalized = value.casefold().rstrip("/")
         else:
             normalized = value
-        anchors.append(Anchor(kind, start, start + len(value), normalized))
+        anchors.append(Anchor(kind, match.start(), match.end(), normalized))
     return tuple(anchors)

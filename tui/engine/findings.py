@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui.engine.align import AlignParams, Bead
-from tui.engine.anchors import lex_anchors, normalize_word
+from tui.engine.anchors import lex_anchors
 from tui.engine.model import (
     Article,
     Finding,
@@ -246,42 +246,36 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
     scorer = group.scorer
     if scorer is None:
         return []
-    drafts = []
+    # (side, member, full span, span without the member), scored in one call per group
+    trials: list[tuple[Side, int, tuple[int, int, int, int], tuple[int, int, int, int]]] = []
     for bead in group.beads:
         if not bead.source or not bead.target:
             continue
+        full = (bead.source[0], bead.source[-1] + 1, bead.target[0], bead.target[-1] + 1)
+        s0, s1, t0, t1 = full
         for side in Side:
             members = bead.source if side is Side.SOURCE else bead.target
             if len(members) < 2:
                 continue
-            s0, s1 = bead.source[0], bead.source[-1] + 1
-            t0, t1 = bead.target[0], bead.target[-1] + 1
-            full = _score(scorer, s0, s1, t0, t1)
-            for drop_first in (True, False):
-                if side is Side.SOURCE:
-                    a0, a1 = (s0 + 1, s1) if drop_first else (s0, s1 - 1)
-                    reduced = _score(scorer, a0, a1, t0, t1)
-                else:
-                    b0, b1 = (t0 + 1, t1) if drop_first else (t0, t1 - 1)
-                    reduced = _score(scorer, s0, s1, b0, b1)
-                gain = reduced - full
-                if gain > EXTRA_SENTENCE_MARGIN:
-                    member = members[0] if drop_first else members[-1]
-                    draft = _sentence_draft(
-                        context,
-                        group,
-                        side,
-                        [member],
-                        float(sigmoid(gain - EXTRA_SENTENCE_MARGIN)),
-                        "",
-                    )
-                    if draft is not None:
-                        drafts.append(draft)
+            if side is Side.SOURCE:
+                trials.append((side, members[0], full, (s0 + 1, s1, t0, t1)))
+                trials.append((side, members[-1], full, (s0, s1 - 1, t0, t1)))
+            else:
+                trials.append((side, members[0], full, (s0, s1, t0 + 1, t1)))
+                trials.append((side, members[-1], full, (s0, s1, t0, t1 - 1)))
+    if not trials:
+        return []
+    spans = np.array([t[2] for t in trials] + [t[3] for t in trials], dtype=np.int64)
+    scores = scorer.score(spans[:, 0], spans[:, 1], spans[:, 2], spans[:, 3])
+    drafts = []
+    for k, (side, member, _full, _reduced) in enumerate(trials):
+        gain = float(scores[len(trials) + k] - scores[k])
+        if gain > EXTRA_SENTENCE_MARGIN:
+            confidence = float(sigmoid(gain - EXTRA_SENTENCE_MARGIN))
+            draft = _sentence_draft(context, group, side, [member], confidence, "")
+            if draft is not None:
+                drafts.append(draft)
     return drafts
-
-
-def _score(scorer: SpanScorer, s0: int, s1: int, t0: int, t1: int) -> float:
-    return float(scorer.score(np.array([s0]), np.array([s1]), np.array([t0]), np.array([t1]))[0])
 
 
 # --- numbers --------------------------------------------------------------------------------------
@@ -484,19 +478,21 @@ def _quote_draft(
 MIN_WORDS_UNTRANSLATED = 5
 
 
+def _normalized_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _untranslated(context: FindingContext, link: Link) -> list[_Draft]:
     source_lang, target_lang = context.source.language, context.target.language
     if source_lang is not None and source_lang == target_lang:
         return []  # two revisions in one language: identical paragraphs are expected
     drafts = []
-    source_words = {
-        normalize_word(" ".join(context.source.paragraphs[p].text.split())) for p in link.source
-    }
+    source_texts = {_normalized_text(context.source.paragraphs[p].text) for p in link.source}
     for p in link.target:
         paragraph = context.target.paragraphs[p]
         if _word_count(paragraph.text) < MIN_WORDS_UNTRANSLATED:
             continue
-        identical = normalize_word(" ".join(paragraph.text.split())) in source_words
+        identical = _normalized_text(paragraph.text) in source_texts
         in_source_language = (
             source_lang is not None
             and paragraph.language == source_lang

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.engine.align import AlignParams, Bead, align
+from tui.engine.align import SMALL_PROBLEM, AlignParams, Bead, align, align_small, small_candidates
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.findings import FindingContext, LinkGroup, find_all
 from tui.engine.model import (
@@ -111,20 +111,17 @@ def compare(
     tgt_sentences = _SentenceIndex.build(target)
     sentence_scorer = scorer.prepare(src_sentences.texts, tgt_sentences.texts, cancelled=cancelled)
     report(0.6, "aligning sentences")
+    blocks = [
+        (*src_sentences.span_of(link.source), *tgt_sentences.span_of(link.target)) for link in links
+    ]
+    aligned = _align_sentence_blocks(blocks, sentence_scorer, params, check)
     sentence_links: list[SentenceLink] = []
     groups: list[LinkGroup] = []
-    for n, link in enumerate(links):
-        if n % 256 == 0:
-            check()
-            report(0.6 + 0.3 * n / max(1, len(links)), "aligning sentences")
-        s0, s1 = src_sentences.span_of(link.source)
-        t0, t1 = tgt_sentences.span_of(link.target)
-        window = sentence_scorer.window(s0, s1, t0, t1) if s1 > s0 and t1 > t0 else None
-        group = _align_group(s1 - s0, t1 - t0, window, params, cancelled)
+    for link, (s0, s1, t0, t1), (group_scorer, group) in zip(links, blocks, aligned, strict=True):
         groups.append(
             LinkGroup(
                 link=link,
-                scorer=window,
+                scorer=group_scorer,
                 beads=group,
                 source_refs=src_sentences.refs[s0:s1],
                 target_refs=tgt_sentences.refs[t0:t1],
@@ -162,22 +159,67 @@ def compare(
     )
 
 
-def _align_group(
-    n_src: int,
-    n_tgt: int,
-    window: SpanScorer | None,
+class _ShiftedScorer:
+    """A view of a document-wide scorer with indices local to one paragraph link."""
+
+    def __init__(self, scorer: SpanScorer, src_offset: int, tgt_offset: int) -> None:
+        self._scorer, self._src, self._tgt = scorer, src_offset, tgt_offset
+
+    def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+        return self._scorer.score(a0 + self._src, a1 + self._src, b0 + self._tgt, b1 + self._tgt)
+
+
+def _align_sentence_blocks(
+    blocks: list[tuple[int, int, int, int]],
+    scorer: SpanScorer,
     params: AlignParams,
-    cancelled: Callable[[], bool] | None,
-) -> list[Bead]:
-    """Sentence beads inside one paragraph link (indices local to the link)."""
-    if window is None:
-        return [Bead((k,), (), float("nan")) for k in range(n_src)] + [
-            Bead((), (k,), float("nan")) for k in range(n_tgt)
-        ]
-    if n_src == 1 and n_tgt == 1:
-        score = float(window.score(*(np.array([v]) for v in (0, 1, 0, 1)))[0])
-        return [Bead((0,), (0,), score)]
-    return align(n_src, n_tgt, window, params=params, cancelled=cancelled)
+    check: Callable[[], None],
+) -> list[tuple[SpanScorer | None, list[Bead]]]:
+    """Sentence beads inside each paragraph link (indices local to the link).
+
+    Small links, nearly all of them, have every candidate bead scored in one vectorised
+    call on the document-wide scorer; large ones get a banded DP on a window of it.
+    """
+    first = np.zeros(max((s1 for _, s1, _, _ in blocks), default=0), dtype=np.int64)
+    last = np.zeros_like(first)
+    for s0, s1, t0, t1 in blocks:
+        first[s0:s1], last[s0:s1] = t0, t1
+    scorer.focus(first, last)
+
+    small: list[int] = []
+    rows: list[tuple[int, int, int, int]] = []
+    keys: list[tuple[int, tuple[int, int, int, int]]] = []
+    for k, (s0, s1, t0, t1) in enumerate(blocks):
+        n, m = s1 - s0, t1 - t0
+        if n and m and n * m <= SMALL_PROBLEM:
+            small.append(k)
+            for a, b, i, j in small_candidates(n, m):
+                rows.append((s0 + i - a, s0 + i, t0 + j - b, t0 + j))
+                keys.append((k, (a, b, i, j)))
+    scores: list[float] = []
+    for start in range(0, len(rows), 50_000):
+        check()
+        arr = np.array(rows[start : start + 50_000], dtype=np.int64).reshape(-1, 4)
+        scores += scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]).tolist()
+    per_block: dict[int, dict[tuple[int, int, int, int], float]] = {k: {} for k in small}
+    for (k, key), value in zip(keys, scores, strict=True):
+        per_block[k][key] = value
+
+    out: list[tuple[SpanScorer | None, list[Bead]]] = []
+    for k, (s0, s1, t0, t1) in enumerate(blocks):
+        n, m = s1 - s0, t1 - t0
+        if k % 512 == 0:
+            check()
+        if not n or not m:
+            beads = [Bead((x,), (), float("nan")) for x in range(n)]
+            beads += [Bead((), (x,), float("nan")) for x in range(m)]
+            out.append((None, beads))
+        elif k in per_block:
+            out.append((_ShiftedScorer(scorer, s0, t0), align_small(n, m, per_block[k], params)))
+        else:
+            window = scorer.window(s0, s1, t0, t1)
+            out.append((window, align(n, m, window, params=params)))
+    return out
 
 
 def _display_score(log_odds: float) -> float:
