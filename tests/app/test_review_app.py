@@ -228,9 +228,9 @@ async def test_help_is_built_from_the_bindings_and_follows_the_keymap(isolated: 
         from tui.app.keys import BINDINGS
 
         for binding in BINDINGS:
-            assert binding.description in body
-            assert f"[{binding.id}]" in body
-        line = next(ln for ln in body.splitlines() if "[next-finding]" in ln)
+            assert (binding.tooltip or binding.description) in body
+            assert f"  {binding.id}" in body
+        line = next(ln for ln in body.splitlines() if ln.endswith("  next-finding"))
         assert line.split()[0] == "z"
 
 
@@ -282,3 +282,39 @@ async def test_export_writes_the_chosen_format(
         await pilot.pause()
     text = (isolated / "out" / "report.txt").read_text(encoding="utf-8")
     assert text.endswith(":1")
+
+
+async def test_comparison_runs_in_a_cancellable_worker_with_progress(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from tui.app.screens import review
+    from tui.engine.errors import ComparisonCancelled
+
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow_compare(source, target, *, options, progress, cancelled):
+        progress(0.4, "aligning paragraphs")
+        started.set()
+        while not cancelled():  # the worker's is_cancelled, polled like the engine does
+            stopped.wait(0.01)
+        stopped.set()
+        raise ComparisonCancelled
+
+    monkeypatch.setattr(review, "compare", slow_compare)
+    comparison = make_comparison()
+    app = build_app(comparison.source, comparison.target, session_path=isolated / "s.json",
+                    settings=Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not started.is_set():
+            await pilot.pause(0.01)
+        await pilot.pause(0.05)
+        screen = review_screen(app)
+        assert screen.has_class("-loading")
+        stage = str(screen.query_one("#stage").render())
+        assert "aligning paragraphs" in stage
+        assert screen.query_one("#progress").progress == pytest.approx(40)
+        await pilot.press("q")
+    assert stopped.wait(5)
+    assert app.return_code == 0

@@ -148,3 +148,19 @@ def test_memory_only_session_never_writes(tmp_path: Path) -> None:
     session.set_review("a", Review(Decision.REVIEWED))
     session.save()
     assert not (tmp_path / "s.json").exists()
+
+
+def test_a_fifo_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    from tui.engine.review import write_atomically
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomically(fifo, "hello")
+    reader.join(timeout=5)
+    assert received == ["hello"]
+    assert not fifo.is_file()  # still a pipe

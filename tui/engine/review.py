@@ -105,7 +105,15 @@ class ReviewSession:
 
 
 def write_atomically(path: Path, data: str) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file."""
+    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file.
+
+    A path that is not a regular file (/dev/null, a FIFO) is written in place: replacing it
+    would destroy the device or pipe.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -32,11 +32,9 @@ def help_text(keymap: Mapping[str, str], display: Callable[[Binding], str],
         if name != section:
             section = name
             text.append(("\n" if text else "") + name + "\n", style="bold underline")
-        text.append(f"  {effective_keys(binding, keymap, display):<16}", style="bold")
-        text.append(binding.description)
-        if binding.tooltip:
-            text.append(f"  ({binding.tooltip})", style="dim")
-        text.append(f"  [{binding.id}]\n", style="dim italic")
+        text.append(f"  {effective_keys(binding, keymap, display):<14} ", style="bold")
+        text.append(binding.tooltip or binding.description)
+        text.append(f"  {binding.id}\n", style="dim italic")
     text.append("\nctrl+p opens the command palette: every action above, and the theme.\n")
     text.append(f"Remap keys by id and pick a theme in {config_path()}:\n", style="dim")
     text.append('  theme = "nord"\n  [keymap]\n  next-finding = "n"\n', style="dim")
