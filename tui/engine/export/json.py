@@ -200,10 +200,11 @@ def _dump(value: Any, indent: int = 0) -> str:
 
 
 def _is_flat(value: Any) -> bool:
+    """Scalars, lists of them, lists of such lists, and dicts of all these."""
     if isinstance(value, dict):
-        return not value or all(_is_scalar(v) or _is_scalar_list(v) for v in value.values())
+        return all(_is_flat(v) and not isinstance(v, dict) for v in value.values())
     if isinstance(value, list):
-        return not value or all(_is_scalar(v) or _is_scalar_list(v) for v in value)
+        return all(_is_scalar(v) or _is_scalar_list(v) for v in value)
     return True
 
 

@@ -47,7 +47,7 @@ def render_text(comparison: Comparison, options: ExportOptions, *, width: int | 
     out.append("")
     count = len(comparison.findings)
     if count:
-        out.append(f"{count} finding{'s' if count != 1 else ''} in {len(groups)} places.")
+        out.append(f"{_count(count, 'finding')} in {_count(len(groups), 'place')}.")
     else:
         out.append("No differences found: every paragraph has a counterpart.")
     return "\n".join(out) + "\n"
@@ -62,7 +62,7 @@ def _header(comparison: Comparison, color: bool, width: int) -> list[str]:
         lines.append(f"{label}: {article.name} ({_article_facts(article)})")
     links = Counter(link.shape for link in comparison.links)
     shapes = ", ".join(f"{n}× {shape}" for shape, n in sorted(links.items()))
-    lines.append(f"scorer: {comparison.scorer}; {len(comparison.links)} links ({shapes})")
+    lines.append(f"scorer: {comparison.scorer}; {_count(len(comparison.links), 'link')} ({shapes})")
     counts = {kind: n for kind, n in comparison.summary().items() if n}
     if counts:
         detail = ", ".join(f"{n} {kind}" for kind, n in counts.items())
@@ -77,8 +77,11 @@ def _header(comparison: Comparison, color: bool, width: int) -> list[str]:
 
 def _article_facts(article: Article) -> str:
     language = article.language or "language unknown"
-    count = len(article.paragraphs)
-    return f"{language}, {count} paragraph{'s' if count != 1 else ''}"
+    return f"{language}, {_count(len(article.paragraphs), 'paragraph')}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 # ---------------------------------------------------------------------------- findings
