@@ -15,14 +15,14 @@ file this version cannot read is renamed aside, never overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from tui.engine.atomic import write_atomically
 
 SCHEMA = "transdiff-session/1"
 VERSION = 1
@@ -102,30 +102,6 @@ class ReviewSession:
             return
         data = json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n"
         write_atomically(self.path, data)
-
-
-def write_atomically(path: Path, data: str) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file.
-
-    A path that is not a regular file (/dev/null, a FIFO) is written in place: replacing it
-    would destroy the device or pipe.
-    """
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(data)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def state_dir() -> Path:
