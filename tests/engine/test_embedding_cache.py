@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -134,3 +136,22 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert errors == []
     everything = [f"w{w}-b{b}-{k}" for w in range(4) for b in range(10) for k in range(20)]
     assert len(EmbeddingCache("m", 4, directory=tmp_path).get([*everything, "shared"])) == 801
+
+
+_INHERITED: list[EmbeddingCache] = []  # reaches forked workers by inheritance, not pickling
+
+
+def _child_round_trip(n: int) -> int:
+    cache = _INHERITED[0]
+    cache.put([f"child{n}"], _vectors(1, seed=n))
+    return len(cache.get(["parent", f"child{n}"]))
+
+
+def test_forked_workers_open_their_own_connection(tmp_path):
+    cache = EmbeddingCache("m", 4, directory=tmp_path)
+    cache.put(["parent"], _vectors(1))
+    _INHERITED[:] = [cache]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        assert list(pool.map(_child_round_trip, range(4))) == [2, 2, 2, 2]
+    assert len(cache.get(["parent", *(f"child{n}" for n in range(4))])) == 5

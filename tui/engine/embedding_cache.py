@@ -58,6 +58,7 @@ class EmbeddingCache:
         self.path = self.directory / FILE_NAME
         self._lock = threading.Lock()  # one connection, shared by the app's worker threads
         self._memory: dict[bytes, bytes] = {}  # used only when the database is unusable
+        self._pid = os.getpid()
         self._db: sqlite3.Connection | None = self._open()
 
     # --- public -----------------------------------------------------------------------------
@@ -77,6 +78,7 @@ class EmbeddingCache:
         """Store one row of ``vectors`` per text (best effort: failures only cost speed)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
         rows = [(self.model_id, text_key(t), vectors[k].tobytes()) for k, t in enumerate(texts)]
+        self._own_connection()
         with self._lock:
             if self._db is None:
                 self._memory.update((key, blob) for _, key, blob in rows)
@@ -104,6 +106,7 @@ class EmbeddingCache:
 
     def _get_blobs(self, keys: list[bytes]) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
+        self._own_connection()
         with self._lock:
             if self._db is not None:
                 try:
@@ -123,6 +126,13 @@ class EmbeddingCache:
                 if key not in found and key in self._memory:
                     found[key] = self._memory[key]
         return found
+
+    def _own_connection(self) -> None:
+        """A forked child must not use its parent's SQLite connection: open its own."""
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._lock = threading.Lock()
+            self._db = self._open()  # the inherited handle is left alone, not closed
 
     def _open(self) -> sqlite3.Connection | None:
         """The database, created if needed; a corrupt file is deleted once and rebuilt."""

