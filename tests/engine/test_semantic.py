@@ -15,7 +15,7 @@ from tui.engine.align import align
 from tui.engine.embedder import DIM, Embedder
 from tui.engine.embedding_cache import EmbeddingCache
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.semantic import SemanticScorer, SemanticWeights, knn_means
+from tui.engine.semantic import SemanticScorer, SemanticWeights, knn_means, mutual_nearest
 
 # A toy bilingual "model": words of the same concept get the same random direction, plus a
 # common direction every text shares (real embeddings are all fairly close to each other).
@@ -117,7 +117,32 @@ def test_knn_means_is_the_mean_of_the_k_best():
     a = np.eye(3, dtype=np.float32)
     b = np.array([[1, 0, 0], [0.6, 0.8, 0], [0, 0, 1]], dtype=np.float32)
     np.testing.assert_allclose(knn_means(a, b, 2), [0.8, 0.4, 0.5])
+    np.testing.assert_allclose(knn_means(a, b, 2, block=3), [0.8, 0.4, 0.5])  # row by row
     assert knn_means(a, b[:0], 2).tolist() == [0, 0, 0]  # nothing to compare with
+
+
+def test_mutual_nearest_matches_a_brute_force_oracle():
+    rng = np.random.default_rng(7)
+    a = rng.normal(size=(40, 8))
+    b = rng.normal(size=(30, 8))
+    knn_a, knn_b = rng.normal(size=40) / 5, rng.normal(size=30) / 5
+    margin = a @ b.T - (knn_a[:, None] + knn_b[None, :]) / 2
+    expected = [
+        (i, j)
+        for i in range(40)
+        for j in range(30)
+        if margin[i, j] == margin[i].max() == margin[:, j].max() and margin[i, j] > 0.1
+    ]
+    assert expected  # the table is not trivially empty
+    assert mutual_nearest(a, b, knn_a, knn_b, 0.1) == expected
+    assert mutual_nearest(a, b, knn_a, knn_b, 0.1, block=90) == expected  # 3 rows a block
+
+
+def test_anchors_come_from_meaning_when_no_word_is_shared():
+    scorer = _prepare()
+    assert scorer.lexical.anchor_pairs() == []  # no shared word, name or number
+    assert scorer.anchor_pairs() == [(0, 0), (1, 1), (2, 2), (3, 3)]
+    assert scorer.window(1, 4, 2, 4).anchor_pairs() == [(1, 0), (2, 1)]  # local indices
 
 
 def test_a_window_scores_like_the_whole_document():
