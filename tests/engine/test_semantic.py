@@ -145,6 +145,29 @@ def test_anchors_come_from_meaning_when_no_word_is_shared():
     assert scorer.window(1, 4, 2, 4).anchor_pairs() == [(1, 0), (2, 1)]  # local indices
 
 
+def test_member_margins_single_out_an_untranslated_sentence():
+    source = ["Der Hund schläft im Garten und die Katze frisst einen Fisch."]
+    target = ["Le chien dort au jardin.", "Il pleut.", "Le chat mange un poisson."]
+    scorer = _prepare(source, target)
+    source_margins, target_margins = scorer.member_margins([0], [0, 1, 2])
+    assert source_margins.shape == (1,)
+    assert target_margins.argmin() == 1  # "Il pleut." translates nothing in the source
+    assert target_margins[1] < 0 < min(target_margins[0], target_margins[2])
+    assert [m.tolist() for m in scorer.member_margins([], [0])] == [[], [0.0]]
+
+
+def test_the_member_term_only_charges_beads_with_a_stray_member():
+    source = ["Der Hund schläft im Garten und die Katze frisst einen Fisch."]
+    target = ["Le chien dort au jardin.", "Il pleut.", "Le chat mange un poisson."]
+    plain = _prepare(source, target)
+    strict = _prepare(source, target, SemanticWeights(member=50.0))
+    beads = _arrays([(0, 1, 0, 1), (0, 1, 0, 2), (0, 1, 0, 3)])
+    difference = plain.semantic(*beads) - strict.semantic(*beads)
+    assert difference[0] == 0  # a single pair has no members to judge
+    assert difference[1] > 0  # the stray "Il pleut." costs log-odds
+    assert difference[2] > 0  # ... also inside a 1-3 bead
+
+
 def test_a_window_scores_like_the_whole_document():
     scorer = _prepare()
     window = scorer.window(1, 4, 2, 4)

@@ -9,7 +9,14 @@ when the aligner focuses on them (``SemanticWeights.exact_chars``).
 Raw cosine is a poor bead score: some sentences are close to everything. The evidence is the
 margin ``cos(x, y) - (knn(x) + knn(y)) / 2``, where ``knn`` is the mean cosine of a segment's
 ``k`` nearest neighbours in the other document (document-wide, also inside windows). It is
-added to the lexical scorer's log-odds, so numbers and names keep counting.
+added to the lexical scorer's log-odds, so numbers and names keep counting. Segments that are
+each other's best match by margin are anchors for the aligner's band, so the band follows the
+meaning even when the two languages share no word. ``member_margins`` tells, inside one bead,
+which sentence the other side does not cover (for the omission findings).
+
+Measured on the dev set (``../shared/eval``, strict / lax F1): lexical 0.833 / 0.984, this
+scorer 0.851 / 0.987. Embedding concatenations as text (``exact_chars``) scored 0.859 / 0.980
+at four times the model time, so spans are length-weighted means by default.
 """
 
 from __future__ import annotations
@@ -37,6 +44,11 @@ class SemanticWeights:
     offset: float = 0.0  # margin at which the embedding says nothing either way
     neighbours: int = 4  # k of the k-nearest-neighbour mean
     anchor_margin: float = 0.0  # mutual nearest neighbours above this margin guide the band
+    # A segment of a multi-segment span whose own margin against the other span falls below
+    # ``member_floor`` costs ``member`` log-odds per unit: short unrelated sentences are not
+    # absorbed into a neighbour's bead for free (the length-weighted mean barely notices them).
+    member: float = 0.0
+    member_floor: float = 0.0
     exact_chars: int = 0  # concatenations up to this many characters are embedded as text
     max_span: int = 3  # longest span the aligner asks for (beads up to 3 segments)
 
@@ -289,7 +301,82 @@ class SemanticSpanScorer:
     ) -> np.ndarray:
         """The embedding term of the log-odds alone (local indices, like ``score``)."""
         margin = self.margin(src_start, src_end, tgt_start, tgt_end)
-        return self.weights.margin * (margin - self.weights.offset)
+        out = self.weights.margin * (margin - self.weights.offset)
+        if self.weights.member > 0:
+            s0 = np.asarray(src_start, dtype=np.int64)
+            s1 = np.asarray(src_end, dtype=np.int64)
+            t0 = np.asarray(tgt_start, dtype=np.int64)
+            t1 = np.asarray(tgt_end, dtype=np.int64)
+            shortfall = self._member_shortfall(s0, s1, t0, t1)
+            out -= self.weights.member * shortfall
+        return out
+
+    def member_margins(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For one bead (consecutive local indices on each side): the margin of each source
+        segment against the whole target span, and of each target segment against the whole
+        source span. A member far below its bead-mates is likely not translated (an omission
+        hidden inside a 1-2 or 2-1 bead)."""
+        if not source or not target:
+            return np.zeros(len(source)), np.zeros(len(target))
+        arrays = [np.array([v], dtype=np.int64) for v in (source[0], source[-1] + 1)]
+        arrays += [np.array([v], dtype=np.int64) for v in (target[0], target[-1] + 1)]
+        src, tgt = self._members(*arrays)
+        return np.array([m[0] for m in src]), np.array([m[0] for m in tgt])
+
+    def _member_shortfall(
+        self, s0: np.ndarray, s1: np.ndarray, t0: np.ndarray, t1: np.ndarray
+    ) -> np.ndarray:
+        """Sum, over the segments of multi-segment spans, of how far each one's margin
+        against the whole other span falls below ``member_floor``."""
+        floor = self.weights.member_floor
+        src, tgt = self._members(s0, s1, t0, t1)
+        out = np.zeros(len(s0))
+        for members, start, end in ((src, s0, s1), (tgt, t0, t1)):
+            for k, margin in enumerate(members):
+                inside = (end - start >= 2) & (start + k < end)
+                out += np.where(inside, np.maximum(floor - margin, 0.0), 0.0)
+        return out
+
+    def _members(
+        self, s0: np.ndarray, s1: np.ndarray, t0: np.ndarray, t1: np.ndarray
+    ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Margin of the k-th segment of each span against the other whole span, for every
+        k (entries past a span's end are meaningless and masked by the callers)."""
+        src, tgt = self._src, self._tgt
+        g0, g1 = s0 + self._src_off, s1 + self._src_off
+        h0, h1 = t0 + self._tgt_off, t1 + self._tgt_off
+        norm_src, norm_tgt = src.span_norms(g0, g1), tgt.span_norms(h0, h1)
+        knn_src, knn_tgt = src.span_knn(g0, g1), tgt.span_knn(h0, h1)
+        longest_a = int((s1 - s0).max(initial=0))
+        longest_b = int((t1 - t0).max(initial=0))
+        # weighted cosines of the a-th source and b-th target member (0 where one is absent)
+        cells = [[np.zeros(len(s0)) for _ in range(longest_b)] for _ in range(longest_a)]
+        for a in range(longest_a):
+            gi = src.members(g0, g1, a)
+            for b in range(longest_b):
+                hj = tgt.members(h0, h1, b)
+                live = (gi < src.size) & (hj < tgt.size)
+                if live.any():
+                    cells[a][b][live] = self._cells(s0[live] + a, t0[live] + b)
+        src_margins = []
+        for a in range(longest_a):
+            gi = src.members(g0, g1, a)
+            dot = np.zeros(len(s0))
+            for b in range(longest_b):
+                dot += tgt.weights[tgt.members(h0, h1, b)] * cells[a][b]
+            own = dot / np.maximum(norm_tgt, 1e-12)
+            src_margins.append(own - (src.knn[gi] + knn_tgt) / 2.0)
+        tgt_margins = []
+        for b in range(longest_b):
+            hj = tgt.members(h0, h1, b)
+            dot = np.zeros(len(s0))
+            for a in range(longest_a):
+                dot += src.weights[src.members(g0, g1, a)] * cells[a][b]
+            own = dot / np.maximum(norm_src, 1e-12)
+            tgt_margins.append(own - (tgt.knn[hj] + knn_src) / 2.0)
+        return src_margins, tgt_margins
 
     def margin(
         self,
