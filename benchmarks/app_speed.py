@@ -29,9 +29,13 @@ from tui.engine.model import Article, Comparison  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
 
 SIZE = (160, 50)
-KEYS = ["j"] * 40 + ["space"] * 20 + ["right_square_bracket"] * 30 + ["o", "i"] * 10 + [
-    "G", "g", "f", "f", "w", "w", "b", "b"
-]
+KEYS = (
+    ["j"] * 40
+    + ["space"] * 20
+    + ["right_square_bracket"] * 30
+    + ["o", "i"] * 10
+    + ["G", "g", "f", "f", "w", "w", "b", "b"]
+)
 
 
 def generated_pair(paragraphs: int) -> tuple[Article, Article]:
@@ -52,24 +56,32 @@ def generated_pair(paragraphs: int) -> tuple[Article, Article]:
     while len(src) < paragraphs:
         i = n % max(len(src_lines) - 3, 1)
         j = int(i * len(tgt_lines) / len(src_lines))
-        src.append(f"{' '.join(src_lines[i:i + 3])} ({n})")
-        text = f"{' '.join(tgt_lines[j:j + 3])} ({n})"
+        src.append(f"{' '.join(src_lines[i : i + 3])} ({n})")
+        text = f"{' '.join(tgt_lines[j : j + 3])} ({n})"
         if n % 89 == 5:
             text += " Une phrase de plus, ajoutée seulement ici."
         if n % 97 != 3:
             tgt.append(text)
         n += 1
-    return (article_from_text("\n".join(src), path="generated.de.txt", language="de"),
-            article_from_text("\n".join(tgt), path="generated.fr.txt", language="fr"))
+    return (
+        article_from_text("\n".join(src), path="generated.de.txt", language="de"),
+        article_from_text("\n".join(tgt), path="generated.fr.txt", language="fr"),
+    )
 
 
-async def first_screen(source: Article, target: Article, comparison: Comparison | None,
-                       keys: list[str]) -> tuple[float, list[float], list[float]]:
+async def first_screen(
+    source: Article, target: Article, comparison: Comparison | None, keys: list[str]
+) -> tuple[float, list[float], list[float]]:
     """Seconds to the first full screen, then wall and CPU seconds per key press."""
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        app = build_app(source, target, comparison=comparison,
-                        session_path=Path(folder) / "s.json", settings=Settings())
+        app = build_app(
+            source,
+            target,
+            comparison=comparison,
+            session_path=Path(folder) / "s.json",
+            settings=Settings(),
+        )
         async with app.run_test(size=SIZE) as pilot:
             screen = app.screen_stack[0]
             while getattr(screen, "model", None) is None:
@@ -93,16 +105,20 @@ def report(name: str, source: Article, target: Article, keys: list[str]) -> None
     t0 = time.perf_counter()
     comparison = compare(source, target)
     engine = time.perf_counter() - t0
-    print(f"  engine compare():                       {engine:8.3f} s "
-          f"({len(comparison.findings)} findings)")
+    print(
+        f"  engine compare():                       {engine:8.3f} s "
+        f"({len(comparison.findings)} findings)"
+    )
     opened, _, _ = asyncio.run(first_screen(source, target, None, []))
     print(f"  first full screen, comparison in worker: {opened:8.3f} s")
     opened, times, cpu = asyncio.run(first_screen(source, target, comparison, keys + ["z"] * 20))
     print(f"  first full screen, precomputed (UI):     {opened:8.3f} s")
     ms = sorted(t * 1000 for t in times[: len(keys)])
-    idle = statistics.median(t * 1000 for t in times[len(keys):])
-    print(f"  key press ({len(ms)} presses): median {statistics.median(ms):.1f} ms, "
-          f"p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms")
+    idle = statistics.median(t * 1000 for t in times[len(keys) :])
+    print(
+        f"  key press ({len(ms)} presses): median {statistics.median(ms):.1f} ms, "
+        f"p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms"
+    )
     print(f"  Pilot's own cost (an unbound key):       median {idle:.1f} ms")
     cpu_ms = statistics.median(cpu[: len(keys)]) * 1000
     print(f"  CPU time per key press (app + Pilot):    median {cpu_ms:.1f} ms")
@@ -114,10 +130,13 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=10_000)
     args = parser.parse_args()
     os.chdir(ROOT)
-    print(f"terminal {SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs")
-    report("sample pair", load_article("sample_articles/ultraman-musk.de.txt"),
-           load_article("sample_articles/ultraman-musk.fr.txt"), KEYS)
+    print(f"terminal {SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    report(
+        "sample pair",
+        load_article("sample_articles/ultraman-musk.de.txt"),
+        load_article("sample_articles/ultraman-musk.fr.txt"),
+        KEYS,
+    )
     if not args.quick:
         source, target = generated_pair(args.paragraphs)
         report("generated pair", source, target, KEYS)

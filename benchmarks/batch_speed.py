@@ -30,8 +30,9 @@ def _perturb(text: str, rng: random.Random) -> str:
     if choice == 0 and len(paragraphs) > 1:
         del paragraphs[index]
     elif choice == 1:
-        paragraphs[index] = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10),
-                                   paragraphs[index], count=1)
+        paragraphs[index] = re.sub(
+            r"\d", lambda m: str((int(m.group()) + 1) % 10), paragraphs[index], count=1
+        )
     else:
         paragraphs.insert(index, paragraphs[index])
     return "\n\n".join(paragraphs) + "\n"

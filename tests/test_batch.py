@@ -63,8 +63,14 @@ def test_folders_pair_by_name_then_by_stem(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
     b.mkdir()
-    for name in ("same.txt", "story.de.txt", "twin.de.txt", "twin.de.md", "lonely.de.txt",
-                 ".hidden.txt"):
+    for name in (
+        "same.txt",
+        "story.de.txt",
+        "twin.de.txt",
+        "twin.de.md",
+        "lonely.de.txt",
+        ".hidden.txt",
+    ):
         (a / name).write_text("x", encoding="utf-8")
     for name in ("same.txt", "story.fr.txt", "twin.fr.txt", "story.fr.txt.transdiff.json"):
         (b / name).write_text("x", encoding="utf-8")
@@ -150,8 +156,15 @@ def test_batch_of_200_pairs_with_an_unreadable_file(tmp_path: Path) -> None:
 
 def _with_findings(source, target, *, options=None, progress=None, cancelled=None):
     comparison = _real_compare(source, target, options=options)
-    finding = Finding("f", FindingKind.NUMBER_MISMATCH, Severity.MEDIUM, 0.9, "12 vs 13",
-                      Location(0, 0, 3), Location(0, 0, 3))
+    finding = Finding(
+        "f",
+        FindingKind.NUMBER_MISMATCH,
+        Severity.MEDIUM,
+        0.9,
+        "12 vs 13",
+        Location(0, 0, 3),
+        Location(0, 0, 3),
+    )
     flagged = Path(source.path or "").name == "story001.de.txt"
     return replace(comparison, findings=(finding,) if flagged else ())
 
@@ -196,9 +209,12 @@ def test_command_line_batch_json_lines(tmp_path: Path) -> None:
     a, b = _folders(tmp_path, 4)
     (b / "story002.fr.txt").write_bytes(BINARY)
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "--batch", str(a), str(b), "--format", "json",
-         "--jobs", "2"],
-        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
+        [sys.executable, "-m", "tui", "--batch", str(a), str(b), "--format", "json", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
     )
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["status"] for r in rows] == ["ok", "ok", "error", "ok"]

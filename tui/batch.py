@@ -182,9 +182,7 @@ def compare_pair(source: str, target: str, options: CompareOptions) -> PairResul
         return PairResult(source, target, "error", f"{current}: cannot read ({exc.strerror})")
     except Exception as exc:  # one broken pair must not stop the batch
         return PairResult(source, target, "error", f"{current}: {type(exc).__name__}: {exc}")
-    return PairResult(
-        source, target, "ok", None, comparison.summary(), len(comparison.findings)
-    )
+    return PairResult(source, target, "ok", None, comparison.summary(), len(comparison.findings))
 
 
 class _Progress:

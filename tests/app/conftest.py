@@ -35,36 +35,50 @@ HOSTILE = (
     "tab\there \u202eevil"
 )
 
-SOURCE_TEXT = "\n".join([
-    "Die Einsamkeit von Ultraman",  # 0 -> 0
-    # 1 -> 1 (number mismatch)
-    "Im Jahr 2024 verließen 13 Führungskräfte das Unternehmen. Nur drei Gründer sind geblieben.",
-    "Musk sagte: «Das ist ein Witz». Er lachte laut.",  # 2 -> 2 (quote mismatch)
-    "Dieser Absatz fehlt in der Übersetzung vollständig.",  # 3 -> nothing (only in source)
-    "Der erste Teil eines geteilten Absatzes.",  # 4 \
-    "Und sein zweiter Teil.",  # 5  -> 3 (2-1 link)
-    HOSTILE,  # 6 -> 5
-    ("Ein sehr langer Absatz, der auf schmalen Bildschirmen über mehrere Zeilen umbrochen "
-     "werden muss, damit man sieht, dass beide Spalten gleich hoch bleiben. Dazu noch ein "
-     "Satz, der nur im Deutschen steht. Und ein dritter Satz zum Abschluss."),  # 7 -> 6
-    "Ein Absatz mit schwacher Verbindung.",  # 8 -> 7 (weak link)
-])
-TARGET_TEXT = "\n".join([
-    "La solitude d'Ultraman",  # 0
-    "En 2024, 12 cadres ont quitté l'entreprise. Seuls trois fondateurs sont restés.",  # 1
-    "Musk a dit : « C'est une blague ». Il a ri.",  # 2
-    "La première partie d'un paragraphe, et sa deuxième partie.",  # 3
-    "Ce paragraphe n'existe qu'en français.",  # 4 (only in target)
-    HOSTILE,  # 5 (untranslated: same text)
-    ("Un très long paragraphe qui doit être renvoyé à la ligne sur les écrans étroits, pour "
-     "montrer que les deux colonnes gardent la même hauteur. Et une troisième phrase pour "
-     "finir. Une phrase ajoutée seulement en français."),  # 6
-    "Un paragraphe au lien faible.",  # 7
-])
+SOURCE_TEXT = "\n".join(
+    [
+        "Die Einsamkeit von Ultraman",  # 0 -> 0
+        # 1 -> 1 (number mismatch)
+        "Im Jahr 2024 verließen 13 Führungskräfte das Unternehmen. "
+        "Nur drei Gründer sind geblieben.",
+        "Musk sagte: «Das ist ein Witz». Er lachte laut.",  # 2 -> 2 (quote mismatch)
+        "Dieser Absatz fehlt in der Übersetzung vollständig.",  # 3 -> nothing (only in source)
+        "Der erste Teil eines geteilten Absatzes.",  # 4 \
+        "Und sein zweiter Teil.",  # 5  -> 3 (2-1 link)
+        HOSTILE,  # 6 -> 5
+        (
+            "Ein sehr langer Absatz, der auf schmalen Bildschirmen über mehrere Zeilen umbrochen "
+            "werden muss, damit man sieht, dass beide Spalten gleich hoch bleiben. Dazu noch ein "
+            "Satz, der nur im Deutschen steht. Und ein dritter Satz zum Abschluss."
+        ),  # 7 -> 6
+        "Ein Absatz mit schwacher Verbindung.",  # 8 -> 7 (weak link)
+    ]
+)
+TARGET_TEXT = "\n".join(
+    [
+        "La solitude d'Ultraman",  # 0
+        "En 2024, 12 cadres ont quitté l'entreprise. Seuls trois fondateurs sont restés.",  # 1
+        "Musk a dit : « C'est une blague ». Il a ri.",  # 2
+        "La première partie d'un paragraphe, et sa deuxième partie.",  # 3
+        "Ce paragraphe n'existe qu'en français.",  # 4 (only in target)
+        HOSTILE,  # 5 (untranslated: same text)
+        (
+            "Un très long paragraphe qui doit être renvoyé à la ligne sur les écrans étroits, pour "
+            "montrer que les deux colonnes gardent la même hauteur. Et une troisième phrase pour "
+            "finir. Une phrase ajoutée seulement en français."
+        ),  # 6
+        "Un paragraphe au lien faible.",  # 7
+    ]
+)
 
 
-def _finding(kind: FindingKind, message: str, source: Location | None,
-             target: Location | None, severity: Severity = Severity.MEDIUM) -> Finding:
+def _finding(
+    kind: FindingKind,
+    message: str,
+    source: Location | None,
+    target: Location | None,
+    severity: Severity = Severity.MEDIUM,
+) -> Finding:
     flagged = f"{kind.value}:{source}:{target}"
     digest = hashlib.sha1(flagged.encode()).hexdigest()[:12]
     return Finding(digest, kind, severity, 0.9, message, source, target)
@@ -78,14 +92,21 @@ def _loc(article: Article, paragraph: int, snippet: str | None = None) -> Locati
     return Location(paragraph, start, start + len(snippet))
 
 
-def make_comparison(source_path: str = "fixture/source.de.txt",
-                    target_path: str = "fixture/target.fr.txt") -> Comparison:
+def make_comparison(
+    source_path: str = "fixture/source.de.txt", target_path: str = "fixture/target.fr.txt"
+) -> Comparison:
     source = article_from_text(SOURCE_TEXT, path=source_path, language="de")
     target = article_from_text(TARGET_TEXT, path=target_path, language="fr")
     links = (
-        Link((0,), (0,), 0.91), Link((1,), (1,), 0.84), Link((2,), (2,), 0.88),
-        Link((3,), (), 0.0), Link((4, 5), (3,), 0.79), Link((), (4,), 0.0),
-        Link((6,), (5,), 1.0), Link((7,), (6,), 0.72), Link((8,), (7,), 0.31),
+        Link((0,), (0,), 0.91),
+        Link((1,), (1,), 0.84),
+        Link((2,), (2,), 0.88),
+        Link((3,), (), 0.0),
+        Link((4, 5), (3,), 0.79),
+        Link((), (4,), 0.0),
+        Link((6,), (5,), 1.0),
+        Link((7,), (6,), 0.72),
+        Link((8,), (7,), 0.31),
     )
     sentence_links: list[SentenceLink] = []
     for link in links:
@@ -94,25 +115,55 @@ def make_comparison(source_path: str = "fixture/source.de.txt",
         sentence_links.append(SentenceLink(src, tgt, link.score))
     s, t = source, target
     findings = (
-        _finding(FindingKind.PARAGRAPH_ONLY_IN_SOURCE, "paragraph only in the source",
-                 _loc(s, 3), Location(2, 0, 0), Severity.HIGH),
-        _finding(FindingKind.PARAGRAPH_ONLY_IN_TARGET, "paragraph only in the target",
-                 Location(5, 0, 0), _loc(t, 4), Severity.HIGH),
-        _finding(FindingKind.SENTENCE_ONLY_IN_SOURCE,
-                 "sentence only in the source: „Dazu noch ein Satz, der nur im Deutschen steht.“",
-                 _loc(s, 7, "Dazu noch ein Satz, der nur im Deutschen steht."), Location(6, 0, 0)),
-        _finding(FindingKind.SENTENCE_ONLY_IN_TARGET,
-                 "sentence only in the target: « Une phrase ajoutée seulement en français. »",
-                 Location(7, 0, 0), _loc(t, 6, "Une phrase ajoutée seulement en français.")),
-        _finding(FindingKind.NUMBER_MISMATCH, "number 13 in the source, 12 in the target",
-                 _loc(s, 1, "13"), _loc(t, 1, "12"), Severity.HIGH),
-        _finding(FindingKind.QUOTE_MISMATCH, "quotation differs: [bold]Das ist ein Witz[/]",
-                 _loc(s, 2, "«Das ist ein Witz»"), _loc(t, 2, "« C'est une blague »"),
-                 Severity.LOW),
-        _finding(FindingKind.UNTRANSLATED, "target paragraph is identical to the source \x1b[2J",
-                 Location(6, 0, 0), _loc(t, 5)),
-        _finding(FindingKind.WEAK_LINK, "weak link (score 0.31)", _loc(s, 8), _loc(t, 7),
-                 Severity.LOW),
+        _finding(
+            FindingKind.PARAGRAPH_ONLY_IN_SOURCE,
+            "paragraph only in the source",
+            _loc(s, 3),
+            Location(2, 0, 0),
+            Severity.HIGH,
+        ),
+        _finding(
+            FindingKind.PARAGRAPH_ONLY_IN_TARGET,
+            "paragraph only in the target",
+            Location(5, 0, 0),
+            _loc(t, 4),
+            Severity.HIGH,
+        ),
+        _finding(
+            FindingKind.SENTENCE_ONLY_IN_SOURCE,
+            "sentence only in the source: „Dazu noch ein Satz, der nur im Deutschen steht.“",
+            _loc(s, 7, "Dazu noch ein Satz, der nur im Deutschen steht."),
+            Location(6, 0, 0),
+        ),
+        _finding(
+            FindingKind.SENTENCE_ONLY_IN_TARGET,
+            "sentence only in the target: « Une phrase ajoutée seulement en français. »",
+            Location(7, 0, 0),
+            _loc(t, 6, "Une phrase ajoutée seulement en français."),
+        ),
+        _finding(
+            FindingKind.NUMBER_MISMATCH,
+            "number 13 in the source, 12 in the target",
+            _loc(s, 1, "13"),
+            _loc(t, 1, "12"),
+            Severity.HIGH,
+        ),
+        _finding(
+            FindingKind.QUOTE_MISMATCH,
+            "quotation differs: [bold]Das ist ein Witz[/]",
+            _loc(s, 2, "«Das ist ein Witz»"),
+            _loc(t, 2, "« C'est une blague »"),
+            Severity.LOW,
+        ),
+        _finding(
+            FindingKind.UNTRANSLATED,
+            "target paragraph is identical to the source \x1b[2J",
+            Location(6, 0, 0),
+            _loc(t, 5),
+        ),
+        _finding(
+            FindingKind.WEAK_LINK, "weak link (score 0.31)", _loc(s, 8), _loc(t, 7), Severity.LOW
+        ),
     )
     return Comparison(source, target, links, tuple(sentence_links), findings, "lexical")
 

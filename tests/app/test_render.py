@@ -88,8 +88,9 @@ def test_rows_have_exact_width_and_the_taller_cells_height(width: int, wrap: boo
     model = ReviewModel(make_comparison())
     layout = Layout(width, 3, wrap)
     for row in model.rows:
-        strips = render_row(model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN,
-                            RowState())
+        strips = render_row(
+            model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN, RowState()
+        )
         assert len(strips) == row_height(model, row, layout)
         assert {strip.cell_length for strip in strips} == {width}
         assert len({strip.text.index("│") for strip in strips}) == 1
@@ -98,8 +99,9 @@ def test_rows_have_exact_width_and_the_taller_cells_height(width: int, wrap: boo
 def test_hostile_text_reaches_segments_only_as_visible_characters() -> None:
     model = ReviewModel(make_comparison())
     row = model.rows[6]
-    strips = render_row(model, row, Layout(200, 3), STYLES, Style(), lambda _f: Decision.OPEN,
-                        RowState(cursor=True))
+    strips = render_row(
+        model, row, Layout(200, 3), STYLES, Style(), lambda _f: Decision.OPEN, RowState(cursor=True)
+    )
     text = "".join(segment.text for strip in strips for segment in strip)
     assert clean(HOSTILE) in text
     assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text)
@@ -116,11 +118,14 @@ def test_every_kind_has_its_own_gutter_mark() -> None:
     marks = {}
     for index, finding in enumerate(model.comparison.findings):
         row = model.rows[model.finding_row[index]]
-        strips = render_row(model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN,
-                            RowState())
+        strips = render_row(
+            model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN, RowState()
+        )
         marks[finding.kind] = render.KIND_MARK[finding.kind]
-        assert any(render.KIND_MARK[finding.kind] in strip.text[:16] + strip.text[80:96]
-                   for strip in strips), finding.kind
+        assert any(
+            render.KIND_MARK[finding.kind] in strip.text[:16] + strip.text[80:96]
+            for strip in strips
+        ), finding.kind
     assert len(set(marks.values())) == 6  # source-only and target-only kinds share - and +
     assert set(marks) == set(FindingKind)
 
@@ -131,8 +136,9 @@ def test_decisions_change_the_gutter_mark() -> None:
     layout = Layout(160, 3)
 
     def first_line(decision: Decision) -> str:
-        return render_row(model, row, layout, STYLES, Style(), lambda _f: decision,
-                          RowState())[0].text
+        return render_row(model, row, layout, STYLES, Style(), lambda _f: decision, RowState())[
+            0
+        ].text
 
     # Column 8: cursor bar, shape (3), bookmark, then "¶2" right-aligned in 3 cells.
     assert first_line(Decision.OPEN)[8] == "#"
@@ -163,8 +169,7 @@ def test_row_signature_survives_edits_elsewhere() -> None:
     original = make_comparison()
     edited_paragraphs = list(original.source.paragraphs)
     edited_paragraphs[0] = replace(edited_paragraphs[0], text="Ein ganz anderer Titel")
-    edited = replace(original, source=replace(original.source,
-                                              paragraphs=tuple(edited_paragraphs)))
+    edited = replace(original, source=replace(original.source, paragraphs=tuple(edited_paragraphs)))
     before = [r.key for r in ReviewModel(original).rows]
     after = [r.key for r in ReviewModel(edited).rows]
     assert before[0] != after[0]

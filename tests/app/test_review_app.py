@@ -19,8 +19,13 @@ from tui.engine.review import Decision, load_session
 
 def make_app(session: Path, settings: Settings | None = None):
     comparison = make_comparison()
-    return build_app(comparison.source, comparison.target, comparison=comparison,
-                     session_path=session, settings=settings or Settings())
+    return build_app(
+        comparison.source,
+        comparison.target,
+        comparison=comparison,
+        session_path=session,
+        settings=settings or Settings(),
+    )
 
 
 def review_screen(app) -> ReviewScreen:
@@ -304,8 +309,9 @@ async def test_comparison_runs_in_a_cancellable_worker_with_progress(
 
     monkeypatch.setattr(review, "compare", slow_compare)
     comparison = make_comparison()
-    app = build_app(comparison.source, comparison.target, session_path=isolated / "s.json",
-                    settings=Settings())
+    app = build_app(
+        comparison.source, comparison.target, session_path=isolated / "s.json", settings=Settings()
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         while not started.is_set():
             await pilot.pause(0.01)

@@ -26,8 +26,9 @@ def sample(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     target = load_article(SAMPLE_FR)
 
     def make():
-        return build_app(source, target, session_path=tmp_path / "session.json",
-                         settings=Settings())
+        return build_app(
+            source, target, session_path=tmp_path / "session.json", settings=Settings()
+        )
 
     return make
 
@@ -93,10 +94,15 @@ async def test_the_dropped_german_sentences_show_as_target_only(
         screen = await ready(app, pilot)
         model = screen.model
         row = model.row_of_paragraph(Side.TARGET, paragraph)
-        flagged = [model.finding(f) for f in model.rows[row].findings
-                   if model.finding(f).kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
-        texts = [model.paragraph_text(Side.TARGET, f.target.paragraph)[f.target.start:f.target.end]
-                 for f in flagged]
+        flagged = [
+            model.finding(f)
+            for f in model.rows[row].findings
+            if model.finding(f).kind is FindingKind.SENTENCE_ONLY_IN_TARGET
+        ]
+        texts = [
+            model.paragraph_text(Side.TARGET, f.target.paragraph)[f.target.start : f.target.end]
+            for f in flagged
+        ]
         assert any(sentence in t for t in texts)
         # Reach it with the insertion key and see the mark on the line that holds it.
         for _ in range(len(model.order)):
@@ -119,8 +125,9 @@ async def test_review_marks_persist_across_a_restart(sample, tmp_path: Path) -> 
         await pilot.press("right_square_bracket", "right_square_bracket", "s")
         finding_id = screen.model.finding(screen.view.current_finding).id
         await pilot.press("q")
-    assert load_session(tmp_path / "session.json")[0].review(finding_id).decision is \
-        Decision.REVIEWED
+    assert (
+        load_session(tmp_path / "session.json")[0].review(finding_id).decision is Decision.REVIEWED
+    )
     again = sample()
     async with again.run_test(size=(80, 24)) as pilot:
         screen = await ready(again, pilot)
@@ -128,9 +135,7 @@ async def test_review_marks_persist_across_a_restart(sample, tmp_path: Path) -> 
         assert "reviewed 1/" in screen.query_one("#header").render().plain
 
 
-async def test_a_corrupt_session_is_kept_aside_and_reported(
-    sample, tmp_path: Path
-) -> None:
+async def test_a_corrupt_session_is_kept_aside_and_reported(sample, tmp_path: Path) -> None:
     (tmp_path / "session.json").write_bytes(b"\x00\xffnot json")
     app = sample()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,8 +14,19 @@ from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
-EXTERNAL = {"script", "link", "img", "iframe", "object", "embed", "video", "audio", "source",
-            "base", "form"}
+EXTERNAL = {
+    "script",
+    "link",
+    "img",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "source",
+    "base",
+    "form",
+}
 
 
 class _Page(HTMLParser):
@@ -123,8 +134,10 @@ def test_no_findings_and_sample_pair() -> None:
     page = _page(render("html", without_findings(make_comparison()), ExportOptions()))
     assert "No findings" in "".join(page.text)
     assert page.marks == []
-    comparison = compare(load_article(SAMPLES / "ultraman-musk.de.txt"),
-                         load_article(SAMPLES / "ultraman-musk.fr.txt"))
+    comparison = compare(
+        load_article(SAMPLES / "ultraman-musk.de.txt"),
+        load_article(SAMPLES / "ultraman-musk.fr.txt"),
+    )
     page = _page(render("html", comparison, ExportOptions()))
     assert page.tags.count("section") == len(comparison.findings)
     assert not EXTERNAL & set(page.tags)

@@ -69,8 +69,10 @@ def test_article_text_is_escaped_and_flagged_spans_are_bold() -> None:
 
 
 def test_review_state_and_notes_appear_when_a_session_exists() -> None:
-    reviews = {"num": Review(Decision.REVIEWED, "asked *the* author"), "ins": Review(
-        Decision.DISMISSED)}
+    reviews = {
+        "num": Review(Decision.REVIEWED, "asked *the* author"),
+        "ins": Review(Decision.DISMISSED),
+    }
     text = render("markdown", make_comparison(), ExportOptions(reviews=reviews))
     assert "Review: 1 reviewed, 1 dismissed, 3 open." in text
     assert "Review: **reviewed** · note: asked \\*the\\* author" in text
@@ -85,8 +87,10 @@ def test_empty_comparison_says_so() -> None:
 
 
 def test_sample_pair_renders() -> None:
-    comparison = compare(load_article(SAMPLES / "ultraman-musk.de.txt"),
-                         load_article(SAMPLES / "ultraman-musk.fr.txt"))
+    comparison = compare(
+        load_article(SAMPLES / "ultraman-musk.de.txt"),
+        load_article(SAMPLES / "ultraman-musk.fr.txt"),
+    )
     text = render("markdown", comparison, ExportOptions())
     parsed = _html(text)
     assert "ultraman-musk.de.txt" in text

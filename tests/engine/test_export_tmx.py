@@ -23,7 +23,13 @@ from tui.engine.review import Decision, Review
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 HEADER_REQUIRED = (
-    "creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype",
+    "creationtool",
+    "creationtoolversion",
+    "segtype",
+    "o-tmf",
+    "adminlang",
+    "srclang",
+    "datatype",
 )
 INLINE = {"bpt", "ept", "it", "ph", "hi", "ut", "sub"}
 

@@ -51,8 +51,10 @@ def test_rows_hold_text_score_and_kinds() -> None:
 def test_tabs_and_line_breaks_inside_text_cannot_break_the_layout() -> None:
     comparison = make_comparison()
     odd = "Ein\tSatz\nmit\r\nUmbruch\u2028hier."
-    paragraphs = (Paragraph(odd, comparison.source.paragraphs[0].sentences[:1]),
-                  *comparison.source.paragraphs[1:])
+    paragraphs = (
+        Paragraph(odd, comparison.source.paragraphs[0].sentences[:1]),
+        *comparison.source.paragraphs[1:],
+    )
     comparison = replace(comparison, source=replace(comparison.source, paragraphs=paragraphs))
     rows = _rows(render("tsv", comparison, ExportOptions(unit="paragraph")))
     assert rows[0][0] == "Ein Satz mit Umbruch hier."

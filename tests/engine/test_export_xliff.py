@@ -22,8 +22,16 @@ NS = "{urn:oasis:names:tc:xliff:document:1.2}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 STATES = {
-    "final", "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n",
-    "needs-review-translation", "needs-translation", "new", "signed-off", "translated",
+    "final",
+    "needs-adaptation",
+    "needs-l10n",
+    "needs-review-adaptation",
+    "needs-review-l10n",
+    "needs-review-translation",
+    "needs-translation",
+    "new",
+    "signed-off",
+    "translated",
 }
 
 
@@ -58,8 +66,11 @@ def xliff_problems(root: ET.Element) -> list[str]:
             if target is not None and target.get("state") not in STATES | {None}:
                 problems.append(f"bad state {target.get('state')}")
         for group in file.iter(f"{NS}group"):
-            problems += [f"group holds {c.tag}" for c in group
-                         if c.tag not in {f"{NS}group", f"{NS}trans-unit"}]
+            problems += [
+                f"group holds {c.tag}"
+                for c in group
+                if c.tag not in {f"{NS}group", f"{NS}trans-unit"}
+            ]
     return problems
 
 
@@ -104,8 +115,9 @@ def test_state_follows_review_and_findings_are_notes() -> None:
     assert states == ["translated", "signed-off", "signed-off", "needs-review-translation"]
     notes = [n.text for n in units[1].findall(f"{NS}note")]
     assert any(n.startswith("number_mismatch [reviewed]") and "ok & <fine>" in n for n in notes)
-    assert any("only in the source (de): Nur im Deutschen" in n.text
-               for n in units[2].findall(f"{NS}note"))
+    assert any(
+        "only in the source (de): Nur im Deutschen" in n.text for n in units[2].findall(f"{NS}note")
+    )
 
 
 def test_without_a_session_units_with_findings_need_review() -> None:

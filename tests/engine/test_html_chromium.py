@@ -85,8 +85,9 @@ def count_near(pixels: bytes, bpp: int, colour: str, tolerance: int = 12) -> int
     for i in range(0, len(pixels), bpp):
         key = pixels[i : i + 3]
         counts[key] = counts.get(key, 0) + 1
-    return sum(n for rgb, n in counts.items()
-               if all(abs(rgb[k] - want[k]) <= tolerance for k in range(3)))
+    return sum(
+        n for rgb, n in counts.items() if all(abs(rgb[k] - want[k]) <= tolerance for k in range(3))
+    )
 
 
 def _screenshot(html: str, tmp_path: Path) -> Path:
@@ -97,10 +98,19 @@ def _screenshot(html: str, tmp_path: Path) -> Path:
     page.write_text(html, encoding="utf-8")
     png = tmp_path / "report.png"
     command = [
-        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}",
-        f"--window-size={WIDTH},{HEIGHT}", page.as_uri(),
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={png}",
+        f"--window-size={WIDTH},{HEIGHT}",
+        page.as_uri(),
     ]
     subprocess.run(command, capture_output=True, timeout=120, check=False)
     assert png.exists(), "chromium wrote no screenshot"
@@ -116,8 +126,15 @@ def _sample_comparison():
     # An engine without findings would leave nothing to highlight: flag one sentence by hand.
     index = next(i for i, p in enumerate(source.paragraphs) if len(p.sentences) > 1)
     span = source.paragraphs[index].sentences[1]
-    finding = Finding("demo", FindingKind.SENTENCE_ONLY_IN_SOURCE, Severity.HIGH, 1.0,
-                      "demo finding", Location(index, span.start, span.end), None)
+    finding = Finding(
+        "demo",
+        FindingKind.SENTENCE_ONLY_IN_SOURCE,
+        Severity.HIGH,
+        1.0,
+        "demo finding",
+        Location(index, span.start, span.end),
+        None,
+    )
     return replace(comparison, findings=(finding,))
 
 
@@ -145,7 +162,11 @@ def test_png_decoder_reads_a_tiny_image() -> None:
         crc = zlib.crc32(kind + body)
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
 
-    data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(row))
-            + chunk(b"IEND", b""))
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(row))
+        + chunk(b"IEND", b"")
+    )
     assert decode_png(data) == (2, 1, 3, bytes([255, 0, 0, 255, 255, 0]))
     assert count_near(bytes([255, 0, 0, 255, 255, 0]), 3, "#ff0000") == 1

@@ -78,8 +78,11 @@ def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
         ('{"schema": "other/1", "version": 1}', "not a transdiff session"),
         ('{"schema": "transdiff-session/1", "version": 99}', "newer transdiff"),
         ('{"schema": "transdiff-session/1", "version": 1, "reviews": {"a": 3}}', "malformed"),
-        ('{"schema": "transdiff-session/1", "version": 1, "reviews": {"a": {"decision": "maybe"}}}',
-         "malformed"),
+        (
+            '{"schema": "transdiff-session/1", "version": 1, '
+            '"reviews": {"a": {"decision": "maybe"}}}',
+            "malformed",
+        ),
         ("[1, 2]", "not a transdiff session"),
     ],
 )
@@ -164,4 +167,3 @@ def test_a_fifo_is_written_in_place_not_replaced(tmp_path: Path) -> None:
     reader.join(timeout=5)
     assert received == ["hello"]
     assert not fifo.is_file()  # still a pipe
-

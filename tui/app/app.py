@@ -51,8 +51,13 @@ class TransdiffApp(App[int]):
         self.keymap: dict[str, str] = dict(self.settings.keymap)
 
     def get_default_screen(self) -> Screen:
-        return ReviewScreen(self.source, self.target, options=self.options,
-                            session=self.session, comparison=self.comparison)
+        return ReviewScreen(
+            self.source,
+            self.target,
+            options=self.options,
+            session=self.session,
+            comparison=self.comparison,
+        )
 
     def on_mount(self) -> None:
         if self.keymap:

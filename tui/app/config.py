@@ -50,6 +50,6 @@ def load_settings(path: Path | None = None) -> Settings:
         keymap = {}
     clean_map = {str(k): v for k, v in keymap.items() if isinstance(v, str)}
     if len(clean_map) != len(keymap):
-        problems.append("keymap values must be strings like \"j,down\"")
+        problems.append('keymap values must be strings like "j,down"')
     warning = f"Settings in {path}: {'; '.join(problems)}" if problems else None
     return Settings(theme, clean_map, warning)

@@ -209,8 +209,9 @@ class CellLine:
     cut: bool = False  # truncated (no-wrap mode): draw an ellipsis
 
 
-def cell_lines(model: ReviewModel, side: Side, paragraphs: Sequence[int], width: int,
-               wrap: bool) -> list[CellLine]:
+def cell_lines(
+    model: ReviewModel, side: Side, paragraphs: Sequence[int], width: int, wrap: bool
+) -> list[CellLine]:
     lines: list[CellLine] = []
     for p in paragraphs:
         text = clean(model.paragraph_text(side, p))  # wrap what is drawn (control pictures)
@@ -228,10 +229,12 @@ def row_height(model: ReviewModel, row: Row, layout: Layout) -> int:
     src_w, tgt_w = layout.text_widths
     if not layout.wrap:
         return max(len(row.source), len(row.target), 1)
-    src = sum(len(wrap_offsets(clean(model.paragraph_text(Side.SOURCE, p)), src_w))
-              for p in row.source)
-    tgt = sum(len(wrap_offsets(clean(model.paragraph_text(Side.TARGET, p)), tgt_w))
-              for p in row.target)
+    src = sum(
+        len(wrap_offsets(clean(model.paragraph_text(Side.SOURCE, p)), src_w)) for p in row.source
+    )
+    tgt = sum(
+        len(wrap_offsets(clean(model.paragraph_text(Side.TARGET, p)), tgt_w)) for p in row.target
+    )
     return max(src, tgt, 1)
 
 
@@ -280,8 +283,19 @@ def render_row(
             if side is Side.TARGET:
                 segments.append(Segment(SEPARATOR, base + styles["separator"]))
             segments.extend(
-                _cell(model, side, lines[y] if y < len(lines) else None, not lines and y == 0,
-                      not lines, width, layout.number_width, styles, base, decision, state)
+                _cell(
+                    model,
+                    side,
+                    lines[y] if y < len(lines) else None,
+                    not lines and y == 0,
+                    not lines,
+                    width,
+                    layout.number_width,
+                    styles,
+                    base,
+                    decision,
+                    state,
+                )
             )
         strips.append(Strip(segments).adjust_cell_length(layout.width, base))
     return strips
@@ -305,22 +319,28 @@ def _cell(
         if filler:  # this side has no paragraph in the row, as vimdiff's filler lines
             label = "(no counterpart)" if filler_label else ""
             style = base + styles["filler"]
-            return [Segment(" " * (number_width + 2), gutter),
-                    Segment(label[:width].ljust(width), style)]
+            return [
+                Segment(" " * (number_width + 2), gutter),
+                Segment(label[:width].ljust(width), style),
+            ]
         return [Segment(" " * (number_width + 2 + width), base)]
 
     number = f"¶{line.paragraph + 1}" if line.first else ""
     text = clean(model.paragraph_text(side, line.paragraph))
-    marks = [m for m in model.marks[side].get(line.paragraph, ())
-             if m.start < max(line.end, line.start + 1) and line.start < m.end]
+    marks = [
+        m
+        for m in model.marks[side].get(line.paragraph, ())
+        if m.start < max(line.end, line.start + 1) and line.start < m.end
+    ]
     open_marks = [m for m in marks if decision(m.finding) is not Decision.DISMISSED]
     if open_marks or marks:
         strongest = _strongest(open_marks or marks, model)
         kind = model.finding(strongest.finding).kind
         verdict = decision(strongest.finding)
         symbol = DECISION_MARK.get(verdict, KIND_MARK[kind])
-        mark_style = base + styles["dismissed" if verdict is Decision.DISMISSED
-                                   else KIND_STYLE[kind]]
+        mark_style = (
+            base + styles["dismissed" if verdict is Decision.DISMISSED else KIND_STYLE[kind]]
+        )
         if strongest.finding == state.current_finding:
             mark_style += styles["current"]
         mark = Segment(symbol, mark_style)
@@ -332,8 +352,11 @@ def _cell(
     spans: list[tuple[int, int, Style]] = []
     for m in sorted(marks, key=lambda m: -PRIORITY[model.finding(m.finding).kind]):
         verdict = decision(m.finding)
-        style = styles["dismissed" if verdict is Decision.DISMISSED
-                       else KIND_STYLE[model.finding(m.finding).kind]]
+        style = styles[
+            "dismissed"
+            if verdict is Decision.DISMISSED
+            else KIND_STYLE[model.finding(m.finding).kind]
+        ]
         if m.finding == state.current_finding:
             style = style + styles["current"]
         spans.append((m.start, m.end, style))

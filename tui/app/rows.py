@@ -83,8 +83,9 @@ class ReviewModel:
         for index, finding in enumerate(comparison.findings):
             row = self._row_for_finding(finding)
             loc = finding.location(finding.side)
-            placed.append((row, 0 if finding.side is Side.SOURCE else 1,
-                           loc.start if loc else 0, index))
+            placed.append(
+                (row, 0 if finding.side is Side.SOURCE else 1, loc.start if loc else 0, index)
+            )
         placed.sort()
         self.order: list[int] = [p[3] for p in placed]  # finding indices in reading order
         self.finding_row: dict[int, int] = {p[3]: p[0] for p in placed}

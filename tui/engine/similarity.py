@@ -210,6 +210,7 @@ class LexicalWeights:
     bias: float = 3.0
     number_boost: float = 2.0  # numbers are the most reliable anchors
     gale_church_variance: float = 6.8
+    calibrate_length: bool = True  # measure the variance on the document's surest pairs
     common_discount: float = 1.5  # subtracted from every idf: concepts in most segments say little
 
 
@@ -243,6 +244,7 @@ class LexicalSpanScorer:
         concept_weight: np.ndarray,
         weights: LexicalWeights,
         ratio: float | None = None,
+        variance: float | None = None,
     ) -> None:
         self.weights = weights
         self._src, self._tgt = source, target
@@ -267,6 +269,28 @@ class LexicalSpanScorer:
                 self._postings[c].append(j)
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
+        self._variance = self._estimate_variance() if variance is None else variance
+
+    def _estimate_variance(self) -> float:
+        """Gale-Church variance measured on this document's surest pairs.
+
+        Segments that share a word or number found nowhere else are nearly always
+        translations of each other; how much their lengths vary says how much weight length
+        deserves here. Too few such pairs: the textbook value.
+        """
+        default = self.weights.gale_church_variance
+        if not self.weights.calibrate_length:
+            return default
+        pairs = self.anchor_pairs()
+        if len(pairs) < 20:
+            return default
+        i, j = np.array(pairs).T
+        len_src, len_tgt = self._src.lengths[i], self._tgt.lengths[j]
+        mean = np.maximum((len_src + len_tgt / self._ratio) / 2.0, 1.0)
+        squared = (len_tgt - len_src * self._ratio) ** 2 / mean
+        # the median of a chi-square with one degree of freedom is 0.455
+        estimate = float(np.median(squared)) / 0.455
+        return float(np.clip(estimate, 1.0, default))  # sharpen only: noisy text keeps the default
 
     def window(
         self, src_start: int, src_end: int, tgt_start: int, tgt_end: int
@@ -277,6 +301,7 @@ class LexicalSpanScorer:
             self._concept_weight,
             self.weights,
             self._ratio,
+            self._variance,
         )
 
     def focus(self, first: np.ndarray, last: np.ndarray) -> None:
@@ -364,7 +389,7 @@ class LexicalSpanScorer:
 
         len_src = self._cum_len_src[src_end] - self._cum_len_src[src_start]
         len_tgt = self._cum_len_tgt[tgt_end] - self._cum_len_tgt[tgt_start]
-        length_logprob = gale_church_logprob(len_src, len_tgt, self._ratio, w.gale_church_variance)
+        length_logprob = gale_church_logprob(len_src, len_tgt, self._ratio, self._variance)
 
         punct_src = self._cum_punct_src[src_end] - self._cum_punct_src[src_start]
         punct_tgt = self._cum_punct_tgt[tgt_end] - self._cum_punct_tgt[tgt_start]

@@ -35,11 +35,15 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export"):
-            yield Label(Text("Export: choose a format, edit the file name, press Enter"),
-                        classes="dialog-title")
+            yield Label(
+                Text("Export: choose a format, edit the file name, press Enter"),
+                classes="dialog-title",
+            )
             yield OptionList(
-                *(Option(Text(f"{f.name:<10} {f.description}"), id=f.name)
-                  for f in FORMATS.values()),
+                *(
+                    Option(Text(f"{f.name:<10} {f.description}"), id=f.name)
+                    for f in FORMATS.values()
+                ),
                 id="export-formats",
             )
             first = FORMATS[self.names[0]] if self.names else None

@@ -11,8 +11,9 @@ from tui.app import keys
 from tui.app.config import config_path
 
 
-def effective_keys(binding: Binding, keymap: Mapping[str, str],
-                   display: Callable[[Binding], str]) -> str:
+def effective_keys(
+    binding: Binding, keymap: Mapping[str, str], display: Callable[[Binding], str]
+) -> str:
     """How the user types ``binding`` now, e.g. "j, ↓"."""
     raw = keymap.get(binding.id or "", binding.key)
     shown = []
@@ -24,8 +25,9 @@ def effective_keys(binding: Binding, keymap: Mapping[str, str],
     return ", ".join(shown)
 
 
-def help_text(keymap: Mapping[str, str], display: Callable[[Binding], str],
-              session_path: str | None) -> Text:
+def help_text(
+    keymap: Mapping[str, str], display: Callable[[Binding], str], session_path: str | None
+) -> Text:
     text = Text()
     section = None
     for name, binding in keys.KEYS:

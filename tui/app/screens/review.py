@@ -65,8 +65,10 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield SummaryHeader(id="header")
         with Vertical(id="loading"):
-            yield Label(Text(f"Comparing {clean(self.source.name)} with "
-                             f"{clean(self.target.name)}…"), id="stage")
+            yield Label(
+                Text(f"Comparing {clean(self.source.name)} with {clean(self.target.name)}…"),
+                id="stage",
+            )
             yield ProgressBar(total=100, show_eta=False, id="progress")
             yield Label(Text("q quits"), id="loading-hint")
         with Container(id="body"):
@@ -103,8 +105,13 @@ class ReviewScreen(Screen[None]):
                 self.post_message(ComparisonProgress(fraction, stage))
 
         try:
-            comparison = compare(self.source, self.target, options=self.options,
-                                 progress=progress, cancelled=lambda: worker.is_cancelled)
+            comparison = compare(
+                self.source,
+                self.target,
+                options=self.options,
+                progress=progress,
+                cancelled=lambda: worker.is_cancelled,
+            )
         except ComparisonCancelled:
             return
         except TransdiffError as exc:
@@ -138,8 +145,9 @@ class ReviewScreen(Screen[None]):
         self.refresh_header()
         start = 0
         if self.session.position is not None:  # resume where the editor stopped
-            start = next((n for n, row in enumerate(model.rows)
-                          if row.key == self.session.position), 0)
+            start = next(
+                (n for n, row in enumerate(model.rows) if row.key == self.session.position), 0
+            )
         view.focus()
         view.move_to(start, center=True)
         for warning in model.comparison.warnings:
@@ -151,8 +159,11 @@ class ReviewScreen(Screen[None]):
 
     def refresh_header(self) -> None:
         assert self.model is not None
-        reviewed = sum(1 for f in self.model.comparison.findings
-                       if self.session.review(f.id).decision is not Decision.OPEN)
+        reviewed = sum(
+            1
+            for f in self.model.comparison.findings
+            if self.session.review(f.id).decision is not Decision.OPEN
+        )
         self.query_one("#header", SummaryHeader).show(self.model.comparison, reviewed)
 
     # ----- status line ----------------------------------------------------------------------
@@ -176,8 +187,10 @@ class ReviewScreen(Screen[None]):
             f = model.finding(finding)
             decision = self.decision(finding)
             text.append(f"  │ finding {model.rank[finding] + 1}/{len(model.order)} ")
-            text.append(f"{DECISION_MARK.get(decision, KIND_MARK[f.kind])} {KIND_LABEL[f.kind]}",
-                        style="bold")
+            text.append(
+                f"{DECISION_MARK.get(decision, KIND_MARK[f.kind])} {KIND_LABEL[f.kind]}",
+                style="bold",
+            )
             if decision is not Decision.OPEN:
                 text.append(f" [{decision.value}]", style="italic")
             text.append(": " + clean(f.message))
@@ -222,16 +235,22 @@ class ReviewScreen(Screen[None]):
                 return
             match = re.fullmatch(r"\s*([st]?)\s*¶?(\d+)\s*", answer.lower())
             if not match:
-                self.notify("Type a paragraph number: 12 (source) or t12 (target).",
-                            severity="warning", markup=False)
+                self.notify(
+                    "Type a paragraph number: 12 (source) or t12 (target).",
+                    severity="warning",
+                    markup=False,
+                )
                 return
             side = Side.TARGET if match.group(1) == "t" else Side.SOURCE
             number = int(match.group(2))
             row = self.model.row_of_paragraph(side, number - 1)
             if row is None:
                 count = len(self.model.comparison.article(side).paragraphs)
-                self.notify(f"No {side.value} paragraph {number} (1 to {count}).",
-                            severity="warning", markup=False)
+                self.notify(
+                    f"No {side.value} paragraph {number} (1 to {count}).",
+                    severity="warning",
+                    markup=False,
+                )
                 return
             self._show_row(row)
 
@@ -262,9 +281,11 @@ class ReviewScreen(Screen[None]):
 
         found = model.next_finding(view.current_finding, view.row, step, accept)
         if found is None:
-            label = {"omission": "content only in the source", "insertion":
-                     "content only in the target", "open": "unreviewed finding"}.get(which,
-                                                                                    "finding")
+            label = {
+                "omission": "content only in the source",
+                "insertion": "content only in the target",
+                "open": "unreviewed finding",
+            }.get(which, "finding")
             self.notify(f"No {'next' if step > 0 else 'previous'} {label}.", timeout=2)
             return
         view.move_to_row(model.finding_row[found], found)
@@ -285,8 +306,11 @@ class ReviewScreen(Screen[None]):
         try:
             self.session.set_review(self.model.finding(finding).id, review)
         except OSError as exc:
-            self.notify(f"Could not save the session to {self.session.path}: {exc}",
-                        severity="error", markup=False)
+            self.notify(
+                f"Could not save the session to {self.session.path}: {exc}",
+                severity="error",
+                markup=False,
+            )
         self.view.invalidate(self.model.finding_row[finding])
         self.findings_list.refresh_finding(finding)
         self.refresh_header()
@@ -312,8 +336,9 @@ class ReviewScreen(Screen[None]):
             if note is not None:
                 self._set_review(finding, Review(old.decision, note.strip()))
 
-        self.app.push_screen(PromptScreen("Note on this finding (empty removes it)",
-                                          value=old.note), save)
+        self.app.push_screen(
+            PromptScreen("Note on this finding (empty removes it)", value=old.note), save
+        )
 
     def action_bookmark(self) -> None:
         if not self._ready() or self.view.row is None:
@@ -332,12 +357,14 @@ class ReviewScreen(Screen[None]):
         view, model = self.view, self.model
         if model is None or not view.shown:
             return
-        marked = [n for n, row in enumerate(view.shown)
-                  if model.rows[row].key in self.session.bookmarks]
+        marked = [
+            n for n, row in enumerate(view.shown) if model.rows[row].key in self.session.bookmarks
+        ]
         after = [n for n in marked if (n - view.cursor) * step > 0]
         if not after:
-            self.notify("No bookmark that way." if marked else "No bookmarks yet (m adds one).",
-                        timeout=2)
+            self.notify(
+                "No bookmark that way." if marked else "No bookmarks yet (m adds one).", timeout=2
+            )
             return
         view.move_to(after[0] if step > 0 else after[-1])
 
@@ -415,9 +442,13 @@ class ReviewScreen(Screen[None]):
         if model is None or view.row is None:
             return
         row = model.rows[view.row]
-        self.app.push_screen(TextScreen(f"Row {view.row + 1}: link {row.shape}, "
-                                        f"score {row.score:.2f}", self.detail_text(view.row),
-                                        classes="detail"))
+        self.app.push_screen(
+            TextScreen(
+                f"Row {view.row + 1}: link {row.shape}, score {row.score:.2f}",
+                self.detail_text(view.row),
+                classes="detail",
+            )
+        )
 
     def detail_text(self, row_index: int) -> Text:
         """Sentence-level alignment of the row, then its findings with their decisions."""
@@ -435,8 +466,9 @@ class ReviewScreen(Screen[None]):
             for side, refs in ((Side.SOURCE, link.source), (Side.TARGET, link.target)):
                 label = "src" if side is Side.SOURCE else "tgt"
                 if not refs:
-                    text.append(f"  {label}  (nothing: only in the other version)\n",
-                                style="italic")
+                    text.append(
+                        f"  {label}  (nothing: only in the other version)\n", style="italic"
+                    )
                 for p, s in refs:
                     sentence = comparison.article(side).paragraphs[p].sentence_text(s)
                     text.append(f"  {label} ¶{p + 1}.{s + 1}  ")
@@ -449,8 +481,9 @@ class ReviewScreen(Screen[None]):
             review = self.session.review(finding.id)
             text.append("  ")
             text.append_text(finding_text(model, f, review.decision))
-            text.append(f"\n      severity {finding.severity.value}, "
-                        f"confidence {finding.confidence:.2f}\n")
+            text.append(
+                f"\n      severity {finding.severity.value}, confidence {finding.confidence:.2f}\n"
+            )
             if review.note:
                 text.append("      note: " + clean(review.note) + "\n", style="italic")
         return text

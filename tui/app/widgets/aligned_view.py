@@ -58,8 +58,9 @@ class AlignedView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] | None = None
 
     # ----- data -----------------------------------------------------------------------------
-    def show(self, model: ReviewModel, decision: Callable[[int], Decision],
-             bookmarks: set[str]) -> None:
+    def show(
+        self, model: ReviewModel, decision: Callable[[int], Decision], bookmarks: set[str]
+    ) -> None:
         self.model = model
         self.decision = decision
         self.bookmarks = bookmarks
@@ -72,7 +73,8 @@ class AlignedView(ScrollView, can_focus=True):
         rows = self.model.rows
         if self.only_findings:
             self.shown = [
-                n for n, row in enumerate(rows)
+                n
+                for n, row in enumerate(rows)
                 if any(self.decision(f) is not Decision.DISMISSED for f in row.findings)
             ]
         else:
@@ -95,8 +97,15 @@ class AlignedView(ScrollView, can_focus=True):
     def _relayout(self, force: bool = False) -> None:
         if self.model is None or not self.size.width:
             return  # not laid out yet: on_resize will come
-        digits = len(str(max(len(self.model.comparison.source.paragraphs),
-                             len(self.model.comparison.target.paragraphs), 1)))
+        digits = len(
+            str(
+                max(
+                    len(self.model.comparison.source.paragraphs),
+                    len(self.model.comparison.target.paragraphs),
+                    1,
+                )
+            )
+        )
         layout = Layout(self._width(), digits + 1, self.wrap)
         if layout != self._layout:
             self._layout = layout
@@ -151,8 +160,9 @@ class AlignedView(ScrollView, can_focus=True):
             current_finding=self.current_finding if self.current_finding in row.findings else None,
             search=self.search,
         )
-        strips = render_row(model, row, layout, self._style_map(), self.rich_style,
-                            self.decision, state)
+        strips = render_row(
+            model, row, layout, self._style_map(), self.rich_style, self.decision, state
+        )
         self._cache[row_index] = strips
         if len(self._cache) > _CACHE_ROWS:
             self._cache.popitem(last=False)
@@ -189,8 +199,14 @@ class AlignedView(ScrollView, can_focus=True):
         if self.row is not None:
             self.post_message(CursorMoved(self.row, self.current_finding))
 
-    def move_to(self, index: int, finding: int | None = None, *, center: bool = True,
-                default_finding: bool = True) -> None:
+    def move_to(
+        self,
+        index: int,
+        finding: int | None = None,
+        *,
+        center: bool = True,
+        default_finding: bool = True,
+    ) -> None:
         """Put the cursor on visible row ``index``; the current finding becomes ``finding``
         (or the row's first finding when ``default_finding``)."""
         if not self.shown or self.model is None:

@@ -37,8 +37,9 @@ class FindingsList(OptionList):
 
     def refresh_finding(self, finding: int) -> None:
         if self.filled:
-            self.replace_option_prompt(str(finding), finding_text(self.model, finding,
-                                                                  self.decision(finding)))
+            self.replace_option_prompt(
+                str(finding), finding_text(self.model, finding, self.decision(finding))
+            )
 
     def follow(self, finding: int | None) -> None:
         """Highlight ``finding`` without moving focus (keeps the list in step with the view)."""
@@ -52,4 +53,3 @@ class FindingsList(OptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(FindingChosen(int(event.option.id)))
-

@@ -50,14 +50,17 @@ def render(name: str, comparison: Comparison, options: ExportOptions | None = No
     return FORMATS[name].load()(comparison, options or ExportOptions())
 
 
-# Add new formats here, one line each.
-for _fmt in (
-    ExportFormat("text", "txt", "readable report, coloured on a terminal", "tui.engine.export.text:render_text"),
-    ExportFormat("json", "json", "machine-readable result, schema transdiff/1", "tui.engine.export.json:render_json"),
-    ExportFormat("markdown", "md", "report to send to a translator", "tui.engine.export.markdown:render_markdown"),  # noqa: E501
-    ExportFormat("html", "html", "self-contained report for a browser or print", "tui.engine.export.html:render_html"),  # noqa: E501
-    ExportFormat("tmx", "tmx", "TMX 1.4b translation memory of the aligned pairs", "tui.engine.export.tmx:render_tmx"),  # noqa: E501
-    ExportFormat("xliff", "xlf", "XLIFF 1.2 with review state, for CAT tools", "tui.engine.export.xliff:render_xliff"),  # noqa: E501
-    ExportFormat("tsv", "tsv", "source, target, score, kind per aligned pair", "tui.engine.export.tsv:render_tsv"),  # noqa: E501
-):
-    register(_fmt)
+# name, file extension, description; each lives in tui/engine/export/<name>.py as render_<name>
+_BUILT_IN = (
+    ("text", "txt", "readable report, coloured on a terminal"),
+    ("json", "json", "machine-readable result, schema transdiff/1"),
+    ("markdown", "md", "report to send to a translator"),
+    ("html", "html", "self-contained report for a browser or print"),
+    ("tmx", "tmx", "TMX 1.4b translation memory of the aligned pairs"),
+    ("xliff", "xlf", "XLIFF 1.2 with review state, for CAT tools"),
+    ("tsv", "tsv", "source, target, score, kind per aligned pair"),
+)
+for _name, _extension, _description in _BUILT_IN:
+    register(
+        ExportFormat(_name, _extension, _description, f"tui.engine.export.{_name}:render_{_name}")
+    )

@@ -69,8 +69,9 @@ def _mark_class(kind: FindingKind) -> str:
 
 
 def _css() -> str:
-    marks = "".join(f"mark.{name} {{ background: {colour}; }}\n" for name, colour in
-                    MARK_COLOURS.items())
+    marks = "".join(
+        f"mark.{name} {{ background: {colour}; }}\n" for name, colour in MARK_COLOURS.items()
+    )
     return CSS + marks
 
 

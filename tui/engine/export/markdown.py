@@ -103,4 +103,3 @@ def render_markdown(comparison: Comparison, options: ExportOptions) -> str:
             "",
         ]
     return "\n".join(out)
-

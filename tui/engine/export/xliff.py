@@ -58,8 +58,11 @@ def render_xliff(comparison: Comparison, options: ExportOptions) -> str:
         },
     )
     header = _child(file, "header")
-    _child(header, "tool", **{"tool-id": "transdiff", "tool-name": "transdiff",
-                              "tool-version": __version__})
+    _child(
+        header,
+        "tool",
+        **{"tool-id": "transdiff", "tool-name": "transdiff", "tool-version": __version__},
+    )
     _child(header, "note", f"target file: {comparison.target.name}", **{"from": "transdiff"})
     for note in table.stray_notes:
         _child(header, "note", note, **{"from": "transdiff"})
@@ -79,8 +82,12 @@ def render_xliff(comparison: Comparison, options: ExportOptions) -> str:
         for note in unit.notes:
             _child(tu, "note", note, **{"from": "transdiff"})
         for finding in unit.findings:
-            _child(tu, "note", finding_note(finding, options.reviews),
-                   **{"from": "transdiff", "priority": _priority(finding.severity.value)})
+            _child(
+                tu,
+                "note",
+                finding_note(finding, options.reviews),
+                **{"from": "transdiff", "priority": _priority(finding.severity.value)},
+            )
     ET.indent(root, space="  ")
     text = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
