@@ -80,9 +80,13 @@ def test_json_on_the_sample_pair_in_a_subprocess_without_textual() -> None:
 def test_every_registered_format_renders(pair: tuple[Path, Path]) -> None:
     from tui.engine.export import FORMATS
 
+    import stat
+
     for name in FORMATS:
         status = cli.main([str(pair[0]), str(pair[1]), "--format", name, "-o", os.devnull])
         assert status in (0, 1), name
+    # -o into a device writes in place; renaming over it would turn /dev/null into a file
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 
 def test_exit_one_with_findings_zero_without(

@@ -11,12 +11,12 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from tui import __version__
+from tui.engine.atomic import write_atomically
 from tui.engine.errors import TransdiffError
 from tui.engine.export import FORMATS, ExportOptions, render
 from tui.engine.load import load_article
@@ -273,25 +273,6 @@ def _write_output(output: str, text: str) -> None:
         raise TransdiffError(f"cannot write {output}: it is a directory") from exc
     except OSError as exc:
         raise TransdiffError(f"cannot write {output}: {exc.strerror or exc}") from exc
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder, fsync and rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp creates 0600; give the usual mode
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _write_stdout(text: str) -> None:
