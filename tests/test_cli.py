@@ -78,9 +78,9 @@ def test_json_on_the_sample_pair_in_a_subprocess_without_textual() -> None:
 
 
 def test_every_registered_format_renders(pair: tuple[Path, Path]) -> None:
-    from tui.engine.export import FORMATS
-
     import stat
+
+    from tui.engine.export import FORMATS
 
     for name in FORMATS:
         status = cli.main([str(pair[0]), str(pair[1]), "--format", name, "-o", os.devnull])
