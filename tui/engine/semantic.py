@@ -565,14 +565,20 @@ class SemanticScorer:
         lexical = self._lexical.prepare(source, target, cancelled=cancelled)
         if cancelled is not None and cancelled():
             raise ComparisonCancelled
-        src_pieces = [_pieces(text) for text in source]
-        tgt_pieces = [_pieces(text) for text in target]
-        distinct = sorted({p for pieces in (*src_pieces, *tgt_pieces) for p in pieces})
+        # each distinct segment text is split and averaged once (documents repeat lines)
+        texts = list(dict.fromkeys((*source, *target)))
+        pieces = [_pieces(text) for text in texts]
+        distinct = sorted({p for segment in pieces for p in segment})
         vectors = self.embedder.embed(distinct, cancelled=cancelled, progress=progress)
-        by_piece = dict(zip(distinct, vectors, strict=True))
+        segment_vectors, segment_weights = _segment_vectors(
+            pieces, dict(zip(distinct, vectors, strict=True))
+        )
+        row = {text: k for k, text in enumerate(texts)}
+        src_rows = np.array([row[text] for text in source], dtype=np.int64)
+        tgt_rows = np.array([row[text] for text in target], dtype=np.int64)
         span = self.weights.max_span
-        src = _Side.build(source, *_segment_vectors(src_pieces, by_piece), span)
-        tgt = _Side.build(target, *_segment_vectors(tgt_pieces, by_piece), span)
+        src = _Side.build(source, segment_vectors[src_rows], segment_weights[src_rows], span)
+        tgt = _Side.build(target, segment_vectors[tgt_rows], segment_weights[tgt_rows], span)
         k = self.weights.neighbours
         src.knn[: src.size] = knn_means(src.vectors[: src.size], tgt.vectors[: tgt.size], k)
         tgt.knn[: tgt.size] = knn_means(tgt.vectors[: tgt.size], src.vectors[: src.size], k)
