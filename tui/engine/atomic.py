@@ -20,8 +20,7 @@ def write_atomically(path: str | Path, text: str) -> None:
         with path.open("w", encoding="utf-8") as handle:
             handle.write(text)
         return
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = path.parent if str(path.parent) else Path(".")  # must exist: no folder is made
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

@@ -35,6 +35,8 @@ from tui.engine.similarity import SpanScorer, sigmoid
 
 # A sentence is flagged when dropping it from its bead raises the bead's log-odds this much.
 EXTRA_SENTENCE_MARGIN = 2.0
+# A member the scorer finds unsupported is flagged unless dropping it costs more than this.
+UNSUPPORTED_GAIN_FLOOR = 1.0
 # Linked sentence pairs this many robust deviations below the document's median are weak.
 WEAK_LINK_DEVIATIONS = 3.5
 MIN_WORDS_TO_FLAG = 3
@@ -263,18 +265,32 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
             else:
                 trials.append((side, members[0], full, (s0, s1, t0 + 1, t1)))
                 trials.append((side, members[-1], full, (s0, s1, t0, t1 - 1)))
-    if not trials:
-        return []
-    spans = np.array([t[2] for t in trials] + [t[3] for t in trials], dtype=np.int64)
-    scores = scorer.score(spans[:, 0], spans[:, 1], spans[:, 2], spans[:, 3])
+    gains: dict[tuple[Side, int], float] = {}
+    if trials:
+        spans = np.array([t[2] for t in trials] + [t[3] for t in trials], dtype=np.int64)
+        scores = scorer.score(spans[:, 0], spans[:, 1], spans[:, 2], spans[:, 3])
+        for k, (side, member, _full, _reduced) in enumerate(trials):
+            gains[(side, member)] = float(scores[len(trials) + k] - scores[k])
+    # Members the scorer itself finds unsupported by the other side (embeddings can tell,
+    # anchors cannot); at a bead's edge, dropping them must not make the bead fit much worse.
+    unsupported: set[tuple[Side, int]] = set()
+    for bead in group.beads:
+        if bead.source and bead.target and max(len(bead.source), len(bead.target)) > 1:
+            src_pos, tgt_pos = scorer.unsupported_members(bead.source, bead.target)
+            unsupported.update((Side.SOURCE, bead.source[k]) for k in src_pos)
+            unsupported.update((Side.TARGET, bead.target[k]) for k in tgt_pos)
     drafts = []
-    for k, (side, member, _full, _reduced) in enumerate(trials):
-        gain = float(scores[len(trials) + k] - scores[k])
-        if gain > EXTRA_SENTENCE_MARGIN:
+    for side, member in sorted(set(gains) | unsupported, key=lambda x: (x[0].value, x[1])):
+        gain = gains.get((side, member))
+        if gain is not None and gain > EXTRA_SENTENCE_MARGIN:
             confidence = float(sigmoid(gain - EXTRA_SENTENCE_MARGIN))
-            draft = _sentence_draft(context, group, side, [member], confidence, "")
-            if draft is not None:
-                drafts.append(draft)
+        elif (side, member) in unsupported and (gain is None or gain > -UNSUPPORTED_GAIN_FLOOR):
+            confidence = 0.6
+        else:
+            continue
+        draft = _sentence_draft(context, group, side, [member], confidence, "")
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 

@@ -7,7 +7,7 @@ or passed in directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -167,6 +167,13 @@ class _ShiftedScorer:
 
     def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         return self._scorer.score(a0 + self._src, a1 + self._src, b0 + self._tgt, b1 + self._tgt)
+
+    def unsupported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        return self._scorer.unsupported_members(
+            [k + self._src for k in source], [k + self._tgt for k in target]
+        )
 
 
 def _align_sentence_blocks(

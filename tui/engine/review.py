@@ -101,6 +101,7 @@ class ReviewSession:
         if not self.autosave:
             return
         data = json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n"
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # the state folder may be new
         write_atomically(self.path, data)
 
 

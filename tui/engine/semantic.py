@@ -49,6 +49,9 @@ class SemanticWeights:
     # absorbed into a neighbour's bead for free (the length-weighted mean barely notices them).
     member: float = 0.0
     member_floor: float = 0.0
+    # A bead member whose margin against the other side's span is below this is reported as
+    # possibly present on one side only (measured on synthetic omissions of the dev set).
+    unsupported_margin: float = -0.05
     exact_chars: int = 0  # concatenations up to this many characters are embedded as text
     max_span: int = 3  # longest span the aligner asks for (beads up to 3 segments)
 
@@ -324,6 +327,20 @@ class SemanticSpanScorer:
         arrays += [np.array([v], dtype=np.int64) for v in (target[0], target[-1] + 1)]
         src, tgt = self._members(*arrays)
         return np.array([m[0] for m in src]), np.array([m[0] for m in tgt])
+
+    def unsupported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Positions, within one bead's source and target members, of segments the other
+        side does not support: their margin is below ``unsupported_margin``."""
+        if len(source) < 2 and len(target) < 2:
+            return [], []
+        margins_src, margins_tgt = self.member_margins(source, target)
+        floor = self.weights.unsupported_margin
+        pick = lambda margins: [  # noqa: E731
+            k for k, value in enumerate(margins) if len(margins) >= 2 and value < floor
+        ]
+        return pick(margins_src), pick(margins_tgt)
 
     def _member_shortfall(
         self, s0: np.ndarray, s1: np.ndarray, t0: np.ndarray, t1: np.ndarray

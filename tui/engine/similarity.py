@@ -45,6 +45,13 @@ class SpanScorer(Protocol):
         ``[first[i], last[i])``: precompute what scores need there and nowhere else."""
         ...
 
+    def unsupported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Positions, within one bead's source and target members, of segments that the
+        other side does not support (content likely present on one side only)."""
+        ...
+
     def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> SpanScorer:
         """A scorer for the sub-sequences ``[src_start, src_end)`` and ``[tgt_start, tgt_end)``,
         indexed from 0, that keeps document-wide statistics (used for sentences inside a
@@ -402,6 +409,13 @@ class LexicalSpanScorer:
             + w.length * length_logprob
             - w.punct * punct_diff
         )
+
+    def unsupported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Anchors cannot say that a sentence with no anchors is untranslated: none here.
+        The findings step's test of dropping an edge member covers what length can see."""
+        return [], []
 
     def anchor_pairs(self) -> list[tuple[int, int]]:
         """(i, j) for concepts that occur in exactly one segment on each side."""

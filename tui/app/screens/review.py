@@ -503,6 +503,7 @@ class ReviewScreen(Screen[None]):
         assert self.comparison is not None
         started = time.perf_counter()
         output = render(name, self.comparison, ExportOptions(reviews=dict(self.session.reviews)))
+        Path(path).parent.mkdir(parents=True, exist_ok=True)  # a folder typed in the dialog
         write_atomically(Path(path), output)
         seconds = time.perf_counter() - started
         self.app.call_from_thread(
