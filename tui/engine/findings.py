@@ -9,6 +9,7 @@ only. Numbers and quotations are compared per paragraph link.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -166,7 +167,10 @@ def _one_sided_paragraphs(context: FindingContext) -> list[_Draft]:
 def _neighbour_partner(context: FindingContext, link_index: int, side: Side) -> Location | None:
     """The other side's paragraph just before a one-sided link (or after, at the start)."""
     other = side.other
-    for k in [*range(link_index - 1, -1, -1), *range(link_index + 1, len(context.links))]:
+    # lazily: building both ranges as lists would make this O(n) per one-sided link
+    for k in itertools.chain(
+        range(link_index - 1, -1, -1), range(link_index + 1, len(context.links))
+    ):
         ids = context.links[k].source if other is Side.SOURCE else context.links[k].target
         if ids:
             return Location(ids[-1] if k < link_index else ids[0], 0, 0)
