@@ -40,11 +40,14 @@ def sample(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
 
 
 async def ready(app, pilot) -> ReviewScreen:
-    """Wait for the comparison worker, then return the review screen."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait for the comparison workers (lexical, then semantic when installed): the screen."""
     screen = app.screen_stack[0]
     assert isinstance(screen, ReviewScreen)
+    # The semantic worker starts only once the lexical result is shown: wait for both.
+    while app.is_running and (screen.model is None or screen.semantic_pass is not None):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    await pilot.pause()
     assert screen.model is not None
     return screen
 
@@ -98,6 +101,7 @@ async def test_the_dropped_german_sentences_show_as_target_only(
     app = sample()
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await ready(app, pilot)
+        assert "semantic scorer" in screen.query_one("#header").render().plain  # replaced
         model = screen.model
         row = model.row_of_paragraph(Side.TARGET, paragraph)
         flagged = [

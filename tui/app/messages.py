@@ -32,6 +32,28 @@ class ComparisonFailed(Message):
 
 
 @dataclass
+class SemanticProgress(Message):
+    """Posted from the background worker of the semantic pass (the lexical result is shown)."""
+
+    fraction: float
+    stage: str
+
+
+@dataclass
+class SemanticReady(Message):
+    """The semantic pass finished: its view model replaces the lexical one."""
+
+    model: ReviewModel
+
+
+@dataclass
+class SemanticFailed(Message):
+    """The semantic pass raised; the lexical result stays. ``message`` is user-facing."""
+
+    message: str
+
+
+@dataclass
 class CursorMoved(Message):
     """The aligned view's cursor moved to ``row`` (a model row) or its current finding changed."""
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Container, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -22,9 +24,12 @@ from tui.app.messages import (
     ComparisonReady,
     CursorMoved,
     FindingChosen,
+    SemanticFailed,
+    SemanticProgress,
+    SemanticReady,
 )
 from tui.app.render import DECISION_MARK, KIND_LABEL, KIND_MARK, clean, finding_text
-from tui.app.rows import ReviewModel
+from tui.app.rows import ReviewModel, Row
 from tui.app.screens.dialogs import PromptScreen, TextScreen
 from tui.app.screens.export import ExportScreen
 from tui.app.screens.help import help_text
@@ -37,6 +42,42 @@ from tui.engine.export import ExportOptions, render
 from tui.engine.model import Article, CompareOptions, Comparison, Side
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review, ReviewSession
+from tui.engine.scorers import available_scorers
+
+
+def comparison_passes(options: CompareOptions) -> list[CompareOptions]:
+    """The passes to run: one, or a quick lexical pass shown at once and then the semantic one.
+
+    >>> [o.scorer for o in comparison_passes(CompareOptions(scorer="lexical"))]
+    ['lexical']
+    """
+    wanted = options.scorer.strip().lower()
+    if wanted in ("auto", "semantic") and "semantic" in available_scorers():
+        return [replace(options, scorer="lexical"), replace(options, scorer="semantic")]
+    return [options]
+
+
+def _throttled(post: Callable[[float, str], object]) -> Callable[[float, str], None]:
+    """A progress callback that passes on a tick only every 1% or on a new stage."""
+    last = [-1.0, ""]
+
+    def progress(fraction: float, stage: str) -> None:
+        # Posting every tick would flood the message queue on big inputs.
+        if fraction - last[0] >= 0.01 or stage != last[1]:
+            last[0], last[1] = fraction, stage
+            post(fraction, stage)
+
+    return progress
+
+
+def _matching_row(old: ReviewModel, row: Row, new: ReviewModel) -> int:
+    """The row of ``new`` holding the first paragraph of ``row`` (source side first)."""
+    for side in Side:
+        for paragraph in row.paragraphs(side):
+            found = new.row_of_paragraph(side, paragraph)
+            if found is not None:
+                return found
+    return min(row.link, len(new.rows) - 1)
 
 
 class ReviewScreen(Screen[None]):
@@ -59,6 +100,10 @@ class ReviewScreen(Screen[None]):
         self.session = session
         self.comparison = comparison
         self.model: ReviewModel | None = None
+        # The semantic pass still to come (runs once the lexical result is shown), and its
+        # result when it arrived while a dialog was open.
+        self.semantic_pass: CompareOptions | None = None
+        self.semantic_result: ReviewModel | None = None
         self.matches: list[int] = []
         self.query_text = ""
 
@@ -74,6 +119,9 @@ class ReviewScreen(Screen[None]):
         with Container(id="body"):
             yield AlignedView(id="view")
             yield FindingsList(id="findings")
+        with Horizontal(id="semantic"):
+            yield Label(Text("semantic pass"), id="semantic-stage")
+            yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="semantic-bar")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
@@ -91,25 +139,19 @@ class ReviewScreen(Screen[None]):
             self.show_model(ReviewModel(self.comparison))
         else:
             self.add_class("-loading")
-            self.run_comparison()
+            first, *later = comparison_passes(self.options)
+            self.semantic_pass = later[0] if later else None
+            self.run_comparison(first)
 
     @work(thread=True, exclusive=True, name="compare", exit_on_error=False)
-    def run_comparison(self) -> None:
+    def run_comparison(self, options: CompareOptions) -> None:
         worker = get_current_worker()
-        last = [-1.0, ""]
-
-        def progress(fraction: float, stage: str) -> None:
-            # Posting every tick would flood the message queue on big inputs.
-            if fraction - last[0] >= 0.01 or stage != last[1]:
-                last[0], last[1] = fraction, stage
-                self.post_message(ComparisonProgress(fraction, stage))
-
         try:
             comparison = compare(
                 self.source,
                 self.target,
-                options=self.options,
-                progress=progress,
+                options=options,
+                progress=_throttled(lambda f, s: self.post_message(ComparisonProgress(f, s))),
                 cancelled=lambda: worker.is_cancelled,
             )
         except ComparisonCancelled:
@@ -126,6 +168,97 @@ class ReviewScreen(Screen[None]):
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
         self.show_model(message.model)
+        if self.semantic_pass is not None:
+            self.add_class("-semantic")
+            self.run_semantic(self.semantic_pass)
+
+    @work(thread=True, exclusive=True, group="semantic", name="semantic", exit_on_error=False)
+    def run_semantic(self, options: CompareOptions) -> None:
+        """The slower semantic pass, behind the lexical result the editor is already using."""
+        worker = get_current_worker()
+        try:
+            model = ReviewModel(
+                compare(
+                    self.source,
+                    self.target,
+                    options=options,
+                    progress=_throttled(lambda f, s: self.post_message(SemanticProgress(f, s))),
+                    cancelled=lambda: worker.is_cancelled,
+                )
+            )
+        except ComparisonCancelled:
+            return
+        except Exception as exc:  # any failure leaves the lexical result usable
+            if not worker.is_cancelled:
+                self.post_message(SemanticFailed(str(exc) or type(exc).__name__))
+            return
+        if not worker.is_cancelled:
+            self.post_message(SemanticReady(model))
+
+    def on_semantic_progress(self, message: SemanticProgress) -> None:
+        self.query_one("#semantic-bar", ProgressBar).update(progress=100 * message.fraction)
+        self.query_one("#semantic-stage", Label).update(
+            Text(f"semantic pass {message.fraction:.0%} · {clean(message.stage)}")
+        )
+
+    def on_semantic_ready(self, message: SemanticReady) -> None:
+        if self.app.screen is self:
+            self.replace_model(message.model)
+        else:  # a dialog is open and may hold finding indices: swap when it closes
+            self.semantic_result = message.model
+
+    def on_screen_resume(self) -> None:
+        if self.semantic_result is not None:
+            model, self.semantic_result = self.semantic_result, None
+            self.replace_model(model)
+
+    def on_semantic_failed(self, message: SemanticFailed) -> None:
+        self.semantic_pass = None
+        self.remove_class("-semantic")
+        self.notify(
+            f"Semantic pass failed; keeping the lexical result. {message.message}",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
+
+    def replace_model(self, model: ReviewModel) -> None:
+        """Swap in a better comparison, keeping the row, the current finding and the marks."""
+        old, view = self.model, self.view
+        self.semantic_pass = None
+        self.remove_class("-semantic")
+        if old is None or view.row is None:
+            self.show_model(model)
+            return
+        row = _matching_row(old, old.rows[view.row], model)
+        current = view.current_finding
+        current_id = old.finding(current).id if current is not None else None
+        finding = next(
+            (f for f in model.rows[row].findings if model.finding(f).id == current_id), None
+        )
+        self.model = model
+        self.comparison = model.comparison
+        view.replace(model, row, finding)
+        self.findings_list.show(model, self.decision)
+        if self.has_class("-panel"):
+            self.findings_list.fill()
+            self.findings_list.follow(view.current_finding)
+        if view.search is not None:
+            self.matches = model.search(self.query_text)
+        self.refresh_header()
+        self.refresh_status()
+        before, after = len(old.comparison.findings), len(model.comparison.findings)
+        change = after - before
+        if change:
+            plural = "s" if abs(change) != 1 else ""
+            more = "more" if change > 0 else "fewer"
+            summary = f"{abs(change)} {more} finding{plural} ({after} in all)"
+        else:
+            summary = f"same number of findings ({after})"
+        self.notify(f"{model.comparison.scorer} scorer: {summary}.", timeout=6, markup=False)
+        for warning in model.comparison.warnings:
+            if warning not in old.comparison.warnings:
+                self.notify(warning, severity="warning", markup=False)
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         self.app.exit(2, message=Text(f"transdiff: {message.message}"))
@@ -330,11 +463,17 @@ class ReviewScreen(Screen[None]):
         finding = self._current()
         if finding is None or self.model is None:
             return
-        old = self.session.review(self.model.finding(finding).id)
+        finding_id = self.model.finding(finding).id
+        old = self.session.review(finding_id)
 
         def save(note: str | None) -> None:
-            if note is not None:
-                self._set_review(finding, Review(old.decision, note.strip()))
+            if note is None or self.model is None:
+                return
+            # By id: the semantic result may have replaced the one the dialog opened on.
+            findings = self.model.comparison.findings
+            index = next((n for n, f in enumerate(findings) if f.id == finding_id), None)
+            if index is not None:
+                self._set_review(index, Review(old.decision, note.strip()))
 
         self.app.push_screen(
             PromptScreen("Note on this finding (empty removes it)", value=old.note), save

@@ -68,6 +68,25 @@ class AlignedView(ScrollView, can_focus=True):
         self._layout = None
         self._set_visible(0)
 
+    def replace(self, model: ReviewModel, row: int, finding: int | None = None) -> None:
+        """Show another comparison of the same articles with the cursor on model row ``row``
+        (or the nearest visible row after it), kept at the same height on screen."""
+        had_layout = self._layout is not None and bool(self.shown)
+        offset = self._tops[self.cursor] - round(self.scroll_offset.y) if had_layout else 0
+        self.model = model
+        self.current_finding = None  # an index into the old comparison
+        self._heights_by_layout.clear()
+        self._layout = None
+        self._set_visible(row)
+        if not self.shown:
+            return
+        if self._layout is not None:
+            self.scroll_to(
+                y=max(self._tops[self.cursor] - offset, 0), animate=False, immediate=True
+            )
+        kept = self.shown[self.cursor] == row
+        self.move_to(self.cursor, finding if kept else None, center=False)
+
     def _set_visible(self, keep_row: int) -> None:
         assert self.model is not None
         rows = self.model.rows
