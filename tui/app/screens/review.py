@@ -70,7 +70,7 @@ def _throttled(post: Callable[[float, str], object]) -> Callable[[float, str], N
     return progress
 
 
-def _matching_row(old: ReviewModel, row: Row, new: ReviewModel) -> int:
+def _matching_row(row: Row, new: ReviewModel) -> int:
     """The row of ``new`` holding the first paragraph of ``row`` (source side first)."""
     for side in Side:
         for paragraph in row.paragraphs(side):
@@ -230,7 +230,7 @@ class ReviewScreen(Screen[None]):
         if old is None or view.row is None:
             self.show_model(model)
             return
-        row = _matching_row(old, old.rows[view.row], model)
+        row = _matching_row(old.rows[view.row], model)
         current = view.current_finding
         current_id = old.finding(current).id if current is not None else None
         finding = next(
