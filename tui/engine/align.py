@@ -259,6 +259,7 @@ def _run_dp(
     cost[0, 0] = 0.0  # row 0, column lo[0] == 0
     back = np.full((n + 1, width), -1, dtype=np.int8)
     columns = np.arange(width)
+    insertion = _BEADS.index(BeadType.INSERTION)
 
     for chunk_start in range(0, n + 1, params.chunk_rows):
         if cancelled is not None and cancelled():
@@ -268,30 +269,34 @@ def _run_dp(
         for i in chunk_rows:
             row_cost = np.full(width, inf) if i else cost[0].copy()
             row_back = back[i]
-            j = lo[i] + columns
-            # one-sided insertion stays on the same row: handled after the others, left to right
+            row_in_chunk = i - chunk_rows.start
+            # columns k with a target position j = lo[i] + k inside the document
+            k_end = min(width, m - int(lo[i]) + 1)
             for t, bead in enumerate(_BEADS):
                 a, b = bead.value
                 if a == 0 or a > i:
+                    continue  # insertions stay on the row: handled below
+                # the predecessor of column k is column k + shift of row i - a: a contiguous
+                # slice, so no fancy indexing in this innermost loop
+                shift = int(lo[i]) - b - int(lo[i - a])
+                k0 = max(0, -shift, b - int(lo[i]))
+                k1 = min(k_end, width - shift)
+                if k0 >= k1:
                     continue
-                prev = cost[(i - a) % ring]
-                shift = lo[i] - b - lo[i - a]
-                k_prev = columns + shift
-                ok = (k_prev >= 0) & (k_prev < width) & (j - b >= 0) & (j <= m)
-                cand = np.full(width, inf)
-                cand[ok] = prev[k_prev[ok]] + chunk_costs[t][i - chunk_rows.start][ok]
-                better = cand < row_cost
-                row_cost[better] = cand[better]
-                row_back[better] = t
+                cand = (
+                    cost[(i - a) % ring][k0 + shift : k1 + shift]
+                    + chunk_costs[t][row_in_chunk][k0:k1]
+                )
+                current = row_cost[k0:k1]
+                better = cand < current
+                current[better] = cand[better]
+                row_back[k0:k1][better] = t
             # insertions (0-1) chain along the row: a running minimum with a constant step
-            insertion = _BEADS.index(BeadType.INSERTION)
-            step = params.skip
-            valid = j <= m
-            row_cost[~valid] = inf
+            row_cost[k_end:] = inf
             # cost[k] = min(cost[k], cost[k-1] + step): a cumulative min of cost - k*step
-            offset = columns * step
+            offset = columns * params.skip
             running = np.minimum.accumulate(row_cost - offset) + offset
-            improved = (running < row_cost - 1e-12) & valid
+            improved = running < row_cost - 1e-12
             row_cost[improved] = running[improved]
             row_back[improved] = insertion
             cost[i % ring] = row_cost
