@@ -93,6 +93,8 @@ def compare(
         [p.text for p in source.paragraphs],
         [p.text for p in target.paragraphs],
         cancelled=cancelled,
+        # embedding (a model's work) dominates a cold run: show it within this stage
+        progress=lambda done, total: report(0.25 * done / max(total, 1), "scoring paragraphs"),
     )
     check()
     report(0.25, "aligning paragraphs")
@@ -109,7 +111,14 @@ def compare(
     report(0.45, "scoring sentences")
     src_sentences = _SentenceIndex.build(source)
     tgt_sentences = _SentenceIndex.build(target)
-    sentence_scorer = scorer.prepare(src_sentences.texts, tgt_sentences.texts, cancelled=cancelled)
+    sentence_scorer = scorer.prepare(
+        src_sentences.texts,
+        tgt_sentences.texts,
+        cancelled=cancelled,
+        progress=lambda done, total: report(
+            0.45 + 0.15 * done / max(total, 1), "scoring sentences"
+        ),
+    )
     report(0.6, "aligning sentences")
     blocks = [
         (*src_sentences.span_of(link.source), *tgt_sentences.span_of(link.target)) for link in links

@@ -70,7 +70,10 @@ class Scorer(Protocol):
         target: Sequence[str],
         *,
         cancelled: Callable[[], bool] | None = None,
-    ) -> SpanScorer: ...
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SpanScorer:
+        """``progress(done, total)`` reports long preparation (a model embedding text)."""
+        ...
 
 
 def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
@@ -539,6 +542,7 @@ class LexicalScorer:
         target: Sequence[str],
         *,
         cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,  # quick enough not to report
     ) -> LexicalSpanScorer:
         features = []
         for side in (source, target):
