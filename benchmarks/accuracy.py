@@ -1,6 +1,6 @@
 """Accuracy of transdiff against the gold data in ../shared (prints figures, asserts nothing).
 
-    python benchmarks/accuracy.py [--scorer lexical|semantic|auto] [--shared PATH]
+    python benchmarks/accuracy.py [--scorer lexical semantic] [--seeds 5] [--shared PATH]
 
 (a) the sample pair against shared/gold: paragraph links, recall of the major differences,
     findings that overlap no gold difference;
@@ -228,43 +228,63 @@ def synthetic_report(
     }
 
 
+def measure(shared: Path, scorer: str, seeds: int) -> tuple[dict[str, str], list[str]]:
+    """Every figure for one scorer, and the details worth reading under the table."""
+    figures: dict[str, str] = {}
+    details: list[str] = []
+    report = sample_report(shared, scorer)
+    figures["(a) sample: paragraph link precision"] = f"{report['link_precision']:.3f}"
+    figures["(a) sample: paragraph link recall"] = f"{report['link_recall']:.3f}"
+    hits = sum(hit for _, hit in report["required"])
+    figures["(a) sample: major differences flagged"] = f"{hits}/{len(report['required'])}"
+    figures["(a) sample: findings overlapping no gold"] = str(len(report["unmatched"]))
+    figures["(a) sample: compare time (s)"] = f"{report['seconds']:.2f}"
+    for difference, hit in report["required"]:
+        if not hit:
+            details.append(f"{scorer}: MISSED {difference['kind']}: {difference['note'][:70]}")
+    for finding in report["unmatched"]:
+        details.append(f"{scorer}: no gold: {finding.kind.value}: {finding.message[:70]}")
+
+    scores, seconds = dev_alignment(shared, scorer)
+    for name, counts in (("strict", scores.strict), ("lax", scores.lax)):
+        figures[f"(b) dev {name} P / R / F1"] = (
+            f"{counts.precision:.3f} / {counts.recall:.3f} / {counts.f1:.3f}"
+        )
+    figures["(b) dev compare time (s)"] = f"{seconds:.2f}"
+
+    synthetic = synthetic_report(shared, scorer, range(seeds))
+    figures[f"(c) synthetic omissions P / R ({seeds} seeds)"] = (
+        f"{synthetic['precision']:.3f} / {synthetic['recall']:.3f}"
+    )
+    figures["(c) one-sided pieces / findings"] = f"{synthetic['truths']} / {synthetic['findings']}"
+    return figures, details
+
+
 def main() -> int:
+    from tui.engine.scorers import available_scorers
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scorer", default="lexical")
+    parser.add_argument(
+        "--scorer",
+        nargs="+",
+        default=[name for name in ("lexical", "semantic") if name in available_scorers()],
+        help="one column per scorer (default: every installed one)",
+    )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--seeds", type=int, default=5)
     args = parser.parse_args()
     if not (args.shared / "gold").is_dir():
         print(f"no gold data at {args.shared}; nothing to measure")
         return 0
-    print(f"scorer: {args.scorer}")
-    report = sample_report(args.shared, args.scorer)
-    print("(a) sample pair (ultraman-musk de/fr)")
-    print(
-        f"    paragraph links: precision {report['link_precision']:.3f} "
-        f"recall {report['link_recall']:.3f}  ({report['seconds']:.2f} s)"
-    )
-    hits = sum(hit for _, hit in report["required"])
-    print(f"    major differences flagged: {hits}/{len(report['required'])}")
-    for difference, hit in report["required"]:
-        mark = "ok " if hit else "MISSED"
-        print(f"      {mark} {difference['kind']}: {difference['note'][:70]}")
-    print(f"    findings overlapping no gold difference: {len(report['unmatched'])}")
-    for finding in report["unmatched"]:
-        print(f"      {finding.kind.value}: {finding.message[:90]}")
-
-    scores, seconds = dev_alignment(args.shared, args.scorer)
-    print("(b) dev set textberg-dev (sentence links)")
-    for name, counts in (("strict", scores.strict), ("lax", scores.lax)):
-        print(f"    {name:6s} P {counts.precision:.3f}  R {counts.recall:.3f}  F1 {counts.f1:.3f}")
-    print(f"    time {seconds:.2f} s")
-
-    synthetic = synthetic_report(args.shared, args.scorer, range(args.seeds))
-    print(f"(c) synthetic omissions on the dev set ({args.seeds} seeds)")
-    print(
-        f"    precision {synthetic['precision']:.3f}  recall {synthetic['recall']:.3f}  "
-        f"({synthetic['truths']} one-sided pieces of 3+ words, {synthetic['findings']} findings)"
-    )
+    columns = {name: measure(args.shared, name, args.seeds) for name in args.scorer}
+    rows = list(next(iter(columns.values()))[0])
+    width = max(len(r) for r in rows)
+    print(f"{'':{width}}  " + "  ".join(f"{name:>21}" for name in columns))
+    for row in rows:
+        print(f"{row:{width}}  " + "  ".join(f"{f[row]:>21}" for f, _ in columns.values()))
+    for _, details in columns.values():
+        for line in details:
+            print("  " + line)
     return 0
 
 

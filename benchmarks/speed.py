@@ -1,6 +1,10 @@
 """Speed and memory of a whole comparison on large generated article pairs (prints figures).
 
-    python benchmarks/speed.py [--sizes 1000 10000 50000] [--scorer lexical]
+    python benchmarks/speed.py [--sizes 1000 10000 50000] [--scorer lexical semantic]
+
+The semantic scorer runs cold (empty temporary cache) then warm, up to --semantic-max
+paragraphs; embedding throughput and the sample pair's cold/warm times are in
+benchmarks/embedding_speed.py.
 
 Each pair is built from the dev set in ../shared/eval (or from the sample pair when that is
 absent): gold links are taken in order, over and over, one paragraph per link, with numbers
@@ -15,9 +19,11 @@ import argparse
 import itertools
 import json
 import math
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,47 +88,67 @@ def run_one(n: int, scorer: str, shared: Path) -> dict:
     }
 
 
+def run_size(n: int, scorer: str, shared: Path, cache: str | None) -> dict:
+    """One comparison in a fresh process (its own peak memory), optionally with a cache dir."""
+    env = dict(os.environ)
+    if cache is not None:
+        env["TRANSDIFF_CACHE_DIR"] = cache
+    command = [sys.executable, __file__, "--one", str(n), "--scorer", scorer]
+    out = subprocess.run(
+        [*command, "--shared", str(shared)], capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
+    from tui.engine.scorers import available_scorers
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
-    parser.add_argument("--scorer", default="lexical")
+    parser.add_argument(
+        "--scorer",
+        nargs="+",
+        default=[name for name in ("lexical", "semantic") if name in available_scorers()],
+    )
+    parser.add_argument(
+        "--semantic-max",
+        type=int,
+        default=1000,
+        help="largest size run with the semantic scorer (a cold run embeds ~30 sentences/s)",
+    )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--batch-pairs", type=int, default=200, help="0 skips the batch figure")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.scorer, args.shared)))
+        print(json.dumps(run_one(args.one, args.scorer[0], args.shared)))
         return 0
-    rows = []
-    print(f"scorer {args.scorer}; whole comparison (load, segment, align, findings)")
-    print(f"{'paragraphs':>12} {'load s':>8} {'compare s':>10} {'total s':>8} {'peak MiB':>9}")
-    for n in args.sizes:
-        out = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--one",
-                str(n),
-                "--scorer",
-                args.scorer,
-                "--shared",
-                str(args.shared),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-        rows.append((n, row))
-        print(
-            f"{n:>12} {row['load_s']:>8.2f} {row['compare_s']:>10.2f} "
-            f"{row['total_s']:>8.2f} {row['peak_mib']:>9.0f}",
-            flush=True,
-        )
-    for (n1, r1), (n2, r2) in itertools.pairwise(rows):
-        ratio = r2["total_s"] / r1["total_s"]
-        exponent = math.log(ratio) / math.log(n2 / n1)
-        print(f"{n1} -> {n2}: time x{ratio:.2f}, growth exponent {exponent:.2f}")
+    print("whole comparison (load, segment, align, findings), each run in a fresh process")
+    print(
+        f"{'scorer':>9} {'paragraphs':>11} {'cache':>6} {'load s':>7} {'compare s':>10} "
+        f"{'total s':>8} {'peak MiB':>9}"
+    )
+    for scorer in args.scorer:
+        rows = []
+        with tempfile.TemporaryDirectory() as cache:
+            for n in args.sizes:
+                if scorer == "semantic" and n > args.semantic_max:
+                    print(f"{scorer:>9} {n:>11}  skipped (--semantic-max {args.semantic_max})")
+                    continue
+                runs = [("-", None)] if scorer != "semantic" else [("cold", cache), ("warm", cache)]
+                for label, cache_dir in runs:
+                    row = run_size(n, scorer, args.shared, cache_dir)
+                    if label != "warm":
+                        rows.append((n, row))
+                    print(
+                        f"{scorer:>9} {n:>11} {label:>6} {row['load_s']:>7.2f} "
+                        f"{row['compare_s']:>10.2f} {row['total_s']:>8.2f} {row['peak_mib']:>9.0f}",
+                        flush=True,
+                    )
+        for (n1, r1), (n2, r2) in itertools.pairwise(rows):
+            ratio = r2["total_s"] / r1["total_s"]
+            exponent = math.log(ratio) / math.log(n2 / n1)
+            print(f"{scorer}: {n1} -> {n2}: time x{ratio:.2f}, growth exponent {exponent:.2f}")
     if args.batch_pairs:
         from batch_speed import measure, report
 
