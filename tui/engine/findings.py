@@ -581,7 +581,6 @@ def _weak_links(context: FindingContext) -> list[_Draft]:
 def _assign_ids(drafts: list[_Draft]) -> tuple[Finding, ...]:
     """Content-derived ids: the same finding keeps its id when unrelated text is edited."""
     drafts = _deduplicate(drafts)
-    drafts.sort(key=lambda d: (d.held.paragraph if d.side is Side.SOURCE else -1, _order_key(d)))
     seen: Counter[str] = Counter()
     findings = []
     for draft in sorted(drafts, key=_order_key):

@@ -23,23 +23,11 @@ from tui.engine.model import (
     SentenceLink,
     SentenceRef,
 )
-from tui.engine.similarity import LexicalScorer, Scorer, SpanScorer, sigmoid
+from tui.engine.scorers import make_scorer
+from tui.engine.similarity import Scorer, SpanScorer, sigmoid
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""
-
-
-def resolve_scorer(name: str) -> Scorer:
-    """The scorer called ``name`` ("auto", "lexical", "semantic")."""
-    try:
-        from tui.engine.scorers import make_scorer
-    except ImportError:  # the registry of optional scorers is not there: lexical only
-        if name in ("auto", "lexical"):
-            return LexicalScorer()
-        from tui.engine.errors import TransdiffError
-
-        raise TransdiffError(f"unknown or unavailable scorer: {name}") from None
-    return make_scorer(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +68,7 @@ def compare(
 ) -> Comparison:
     """Align ``source`` with ``target`` and list what appears in only one of them."""
     options = options or CompareOptions()
-    scorer = scorer or resolve_scorer(options.scorer)
+    scorer = scorer or make_scorer(options.scorer)
     report = progress or (lambda _fraction, _stage: None)
 
     def check() -> None:

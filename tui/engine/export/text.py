@@ -90,19 +90,17 @@ def _count(number: int, noun: str) -> str:
 def _findings_by_link(comparison: Comparison) -> list[tuple[int | None, list[Finding]]]:
     """Findings grouped by the paragraph link that holds them, in document order."""
     groups: dict[int | None, list[Finding]] = {}
+    index = {side: comparison.links_by_paragraph(side) for side in Side}
     for finding in comparison.findings:
-        groups.setdefault(_link_index(comparison, finding), []).append(finding)
+        groups.setdefault(_link_index(index, finding), []).append(finding)
     return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or 0))
 
 
-def _link_index(comparison: Comparison, finding: Finding) -> int | None:
+def _link_index(index: dict[Side, dict[int, int]], finding: Finding) -> int | None:
     for side in (finding.side, finding.side.other):
         location = finding.location(side)
-        if location is not None:
-            try:
-                return comparison.link_of_paragraph(side, location.paragraph)
-            except KeyError:
-                continue
+        if location is not None and location.paragraph in index[side]:
+            return index[side][location.paragraph]
     return None
 
 
