@@ -16,6 +16,7 @@ A pair that fails never stops the others. Files with no partner are reported, no
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import sys
@@ -217,7 +218,10 @@ def _results(pairs: list[tuple[str, str]], jobs: int, options: CompareOptions):
         return
     from concurrent.futures import as_completed
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(pairs))) as pool:
+    # forkserver: a child forked from a parent whose model threads are running can hang in
+    # the model's thread pool; fresh workers start clean (and still share no state).
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pairs)), mp_context=context) as pool:
         futures: dict[Future[PairResult], int] = {
             pool.submit(compare_pair, s, t, options): i for i, (s, t) in enumerate(pairs)
         }
