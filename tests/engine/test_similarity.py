@@ -96,3 +96,10 @@ def test_anchor_fast_path_gives_the_pygments_lexers_tokens():
         if token in kinds
     ]
     assert [(a.kind, a.start, a.end) for a in lex_anchors(text)] == expected
+
+
+def test_anchor_values_are_the_anchors_without_offsets():
+    from tui.engine.anchors import anchor_values
+
+    text = "„Es kostet 6,5 Mrd.“ – https://x.org, sagte Zoff (2024)."
+    assert list(anchor_values(text)) == [(a.kind, a.value) for a in lex_anchors(text)]

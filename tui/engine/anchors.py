@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -126,6 +127,25 @@ _ANCHOR_MASTER = re.compile("|".join(f"({p})" for p, _ in _ANCHOR_RULES), re.UNI
 _ANCHOR_KINDS = [kind for _, kind in _ANCHOR_RULES]
 
 
+def _normalized(kind: str, value: str) -> str:
+    if kind == "word":
+        return normalize_word(value)
+    if kind == "number":
+        return normalize_number(value)
+    if kind == "url":
+        return value.casefold().rstrip("/")
+    return value
+
+
+def anchor_values(text: str) -> Iterator[tuple[str, str]]:
+    """(kind, normalised value) of each anchor of ``text``: ``lex_anchors`` without offsets
+    or objects, for the scorer's hot path."""
+    kinds = _ANCHOR_KINDS
+    for match in _ANCHOR_MASTER.finditer(text):
+        kind = kinds[match.lastindex - 1]
+        yield kind, _normalized(kind, match.group())
+
+
 @lru_cache(maxsize=65536)
 def lex_anchors(text: str) -> tuple[Anchor, ...]:
     """All anchors of ``text`` in order, with offsets into ``text`` (spaces left out).
@@ -133,18 +153,9 @@ def lex_anchors(text: str) -> tuple[Anchor, ...]:
     The same tokens as ``ProseLexer`` gives for these kinds. Cached: the same text is lexed
     as a paragraph, as its only sentence and by the findings.
     """
-    anchors: list[Anchor] = []
     kinds = _ANCHOR_KINDS
+    anchors = []
     for match in _ANCHOR_MASTER.finditer(text):
         kind = kinds[match.lastindex - 1]
-        value = match.group()
-        if kind == "word":
-            normalized = normalize_word(value)
-        elif kind == "number":
-            normalized = normalize_number(value)
-        elif kind == "url":
-            normalized = value.casefold().rstrip("/")
-        else:
-            normalized = value
-        anchors.append(Anchor(kind, match.start(), match.end(), normalized))
+        anchors.append(Anchor(kind, match.start(), match.end(), _normalized(kind, match.group())))
     return tuple(anchors)

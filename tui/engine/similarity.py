@@ -12,11 +12,12 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
 
-from tui.engine.anchors import Anchor, lex_anchors
+from tui.engine.anchors import anchor_values
 from tui.engine.errors import ComparisonCancelled
 
 
@@ -86,6 +87,7 @@ def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
 # Punctuation that translators keep: agreement of these counts is evidence of a translation.
 PUNCT_CLASSES: tuple[str, ...] = ("?", "!", ":", ";", "(", "quote", "number")
 _PUNCT_INDEX = {p: k for k, p in enumerate(PUNCT_CLASSES)}
+_NUMBER_SLOT, _QUOTE_SLOT = _PUNCT_INDEX["number"], _PUNCT_INDEX["quote"]
 
 _SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
 
@@ -116,25 +118,29 @@ class SegmentFeatures:
     punct: tuple[int, ...]
 
 
-def segment_features(text: str, anchors: Sequence[Anchor] | None = None) -> SegmentFeatures:
-    anchors = lex_anchors(text) if anchors is None else anchors
+@lru_cache(maxsize=65536)
+def segment_features(text: str) -> SegmentFeatures:
+    """The lexical scorer's view of one segment. Cached: a one-sentence paragraph is scored
+    as a paragraph and again as a sentence."""
     punct = [0] * len(PUNCT_CLASSES)
     words: set[str] = set()
     numbers: set[str] = set()
     urls: set[str] = set()
-    for anchor in anchors:
-        if anchor.kind == "word":
-            if len(anchor.value) >= 2:
-                words.add(anchor.value)
-        elif anchor.kind == "number":
-            numbers.add(anchor.value)
-            punct[_PUNCT_INDEX["number"]] += 1
-        elif anchor.kind == "url":
-            urls.add(anchor.value)
-        elif anchor.kind == "quote":
-            punct[_PUNCT_INDEX["quote"]] += 1
-        elif anchor.value in _PUNCT_INDEX:
-            punct[_PUNCT_INDEX[anchor.value]] += 1
+    for kind, value in anchor_values(text):
+        if kind == "word":
+            if len(value) >= 2:
+                words.add(value)
+        elif kind == "number":
+            numbers.add(value)
+            punct[_NUMBER_SLOT] += 1
+        elif kind == "url":
+            urls.add(value)
+        elif kind == "quote":
+            punct[_QUOTE_SLOT] += 1
+        else:
+            slot = _PUNCT_INDEX.get(value)
+            if slot is not None:
+                punct[slot] += 1
     return SegmentFeatures(
         frozenset(words), frozenset(numbers), frozenset(urls), len(text.strip()), tuple(punct)
     )
