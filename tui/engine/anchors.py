@@ -146,16 +146,19 @@ def anchor_values(text: str) -> Iterator[tuple[str, str]]:
         yield kind, _normalized(kind, match.group())
 
 
+def iter_anchors(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, normalised value) of each anchor, as plain tuples (cheaper than
+    ``Anchor`` objects when a caller only scans them once)."""
+    kinds = _ANCHOR_KINDS
+    for match in _ANCHOR_MASTER.finditer(text):
+        kind = kinds[match.lastindex - 1]
+        yield kind, match.start(), match.end(), _normalized(kind, match.group())
+
+
 @lru_cache(maxsize=65536)
 def lex_anchors(text: str) -> tuple[Anchor, ...]:
     """All anchors of ``text`` in order, with offsets into ``text`` (spaces left out).
 
-    The same tokens as ``ProseLexer`` gives for these kinds. Cached: the same text is lexed
-    as a paragraph, as its only sentence and by the findings.
+    The same tokens as ``ProseLexer`` gives for these kinds. Cached.
     """
-    kinds = _ANCHOR_KINDS
-    anchors = []
-    for match in _ANCHOR_MASTER.finditer(text):
-        kind = kinds[match.lastindex - 1]
-        anchors.append(Anchor(kind, match.start(), match.end(), _normalized(kind, match.group())))
-    return tuple(anchors)
+    return tuple(Anchor._make(piece) for piece in iter_anchors(text))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui.engine.align import AlignParams, Bead
-from tui.engine.anchors import lex_anchors
+from tui.engine.anchors import iter_anchors
 from tui.engine.model import (
     Article,
     Finding,
@@ -104,7 +104,7 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def _word_count(text: str) -> int:
-    return sum(1 for a in lex_anchors(text) if a.kind in ("word", "number"))
+    return sum(1 for kind, *_ in iter_anchors(text) if kind in ("word", "number"))
 
 
 def _partner(context: FindingContext, link: Link, side: Side) -> Location | None:
@@ -325,12 +325,12 @@ def _numbers(paragraph: Paragraph) -> tuple[list[tuple[str, int, int]], Counter[
     """Digit numbers with offsets, and every value present (digits and number words)."""
     digits: list[tuple[str, int, int]] = []
     values: Counter[str] = Counter()
-    for anchor in lex_anchors(paragraph.text):
-        if anchor.kind == "number":
-            digits.append((anchor.value, anchor.start, anchor.end))
-            values[anchor.value] += 1
-        elif anchor.kind == "word" and anchor.value in _WORD_VALUE:
-            values[_WORD_VALUE[anchor.value]] += 1
+    for kind, start, end, value in iter_anchors(paragraph.text):
+        if kind == "number":
+            digits.append((value, start, end))
+            values[value] += 1
+        elif kind == "word" and value in _WORD_VALUE:
+            values[_WORD_VALUE[value]] += 1
     return digits, values
 
 
@@ -510,15 +510,16 @@ def _untranslated(context: FindingContext, link: Link) -> list[_Draft]:
     source_texts = {_normalized_text(context.source.paragraphs[p].text) for p in link.source}
     for p in link.target:
         paragraph = context.target.paragraphs[p]
-        if _word_count(paragraph.text) < MIN_WORDS_UNTRANSLATED:
-            continue
         identical = _normalized_text(paragraph.text) in source_texts
         in_source_language = (
             source_lang is not None
             and paragraph.language == source_lang
             and paragraph.language != target_lang
         )
-        if identical or in_source_language:
+        # counting words is the costly test: only for paragraphs that are candidates
+        if (identical or in_source_language) and _word_count(
+            paragraph.text
+        ) >= MIN_WORDS_UNTRANSLATED:
             reason = "identical to the source" if identical else f"written in {source_lang}"
             drafts.append(
                 _Draft(
