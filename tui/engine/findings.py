@@ -2,8 +2,9 @@
 
 Alignment alone misses most omissions (the orphaned sentence gets folded into a 1-2 bead),
 so besides one-sided beads this module re-examines every multi-sentence bead: a sentence at
-the edge of a bead whose removal makes the rest fit better is flagged as present on one side
-only. Numbers and quotations are compared per paragraph link.
+the edge of a bead whose removal makes the rest fit better, or a member the scorer finds
+unsupported by the other side, is flagged as present on one side only. Numbers and
+quotations are compared per paragraph link.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.engine.align import AlignParams, Bead
+from tui.engine.align import Bead
 from tui.engine.anchors import iter_anchors
 from tui.engine.model import (
     Article,
@@ -26,7 +27,6 @@ from tui.engine.model import (
     Link,
     Location,
     Paragraph,
-    SentenceLink,
     SentenceRef,
     Severity,
     Side,
@@ -59,9 +59,7 @@ class FindingContext:
     source: Article
     target: Article
     links: tuple[Link, ...]
-    sentence_links: tuple[SentenceLink, ...]
     groups: list[LinkGroup]
-    params: AlignParams
 
     def article(self, side: Side) -> Article:
         return self.source if side is Side.SOURCE else self.target

@@ -134,14 +134,7 @@ def compare(
             )
 
     report(0.92, "looking for differences")
-    context = FindingContext(
-        source=source,
-        target=target,
-        links=links,
-        sentence_links=tuple(sentence_links),
-        groups=groups,
-        params=params,
-    )
+    context = FindingContext(source=source, target=target, links=links, groups=groups)
     findings = find_all(context)
     warnings = tuple(_comparison_warnings(source, target))
     report(1.0, "done")
