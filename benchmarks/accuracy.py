@@ -199,10 +199,12 @@ def synthetic_pair(
 def synthetic_report(
     shared: Path, scorer: str, seeds: range = range(5), min_words: int = 3
 ) -> dict:
+    """Precision: findings that overlap any one-sided piece. Recall: pieces of ``min_words``
+    words or more (shorter content is never flagged by design) that a finding overlaps."""
     tp_findings = n_findings = detected = n_truths = 0
     for seed in seeds:
-        source, target, truths = synthetic_pair(shared, seed)
-        truths = [t for t in truths if t.words >= min_words]
+        source, target, every_truth = synthetic_pair(shared, seed)
+        truths = [t for t in every_truth if t.words >= min_words]
         result = compare(source, target, options=CompareOptions(scorer=scorer))
         one_sided = [f for f in result.findings if f.kind.is_omission or f.kind.is_insertion]
 
@@ -217,7 +219,7 @@ def synthetic_report(
             )
 
         n_findings += len(one_sided)
-        tp_findings += sum(1 for f in one_sided if any(overlaps(f, t) for t in truths))
+        tp_findings += sum(1 for f in one_sided if any(overlaps(f, t) for t in every_truth))
         n_truths += len(truths)
         detected += sum(1 for t in truths if any(overlaps(f, t) for f in one_sided))
     return {
