@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -139,6 +140,10 @@ class Truth:
     words: int
 
 
+# Words are runs of letters and digits: the tokenised dev text has punctuation between spaces.
+_WORD = re.compile(r"\w+")
+
+
 def synthetic_pair(
     shared: Path, seed: int, sentence_rate: float = 0.08, paragraph_rate: float = 0.04
 ) -> tuple[Article, Article, list[Truth]]:
@@ -163,7 +168,7 @@ def synthetic_pair(
             start = len(text)
             text += piece
             if is_truth:
-                marks.append((start, len(text), len(piece.split())))
+                marks.append((start, len(text), len(_WORD.findall(piece))))
         if text:
             for start, end, words in marks:
                 truths.append(Truth(side, len(pars), start, end, words))

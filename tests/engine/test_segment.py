@@ -159,6 +159,24 @@ CASES = [
     ("Er wartete ... und wartete.", ["Er wartete ... und wartete."], None),
     # a unit after a number can end a sentence: "8848 m. Das ist"
     ("Der Gipfel misst 8848 m. Das ist viel.", ["Der Gipfel misst 8848 m.", "Das ist viel."], "de"),
+    # but a unit followed by a number is a time or a measure that goes on: "20 h. 30"
+    (
+        "A 20 h. 30 ils étaient au pied. Puis rien.",
+        ["A 20 h. 30 ils étaient au pied.", "Puis rien."],
+        "fr",
+    ),
+    # a capital after a number is an initial, not a unit: "le 7 J. Brown"
+    (
+        "le 7 J. Brown et I. Davis . Autre chose .",
+        ["le 7 J. Brown et I. Davis .", "Autre chose ."],
+        "fr",
+    ),
+    # a closing quotation mark after the stop ends the sentence even after one letter
+    (
+        "au pied de l' arête W. » C' est par là .",
+        ["au pied de l' arête W. »", "C' est par là ."],
+        "fr",
+    ),
     # Chinese full stops need no space
     ("今天下雨。明天晴天！", ["今天下雨。", "明天晴天！"], None),
     # no letters at all: one sentence

@@ -103,3 +103,19 @@ def test_anchor_values_are_the_anchors_without_offsets():
 
     text = "„Es kostet 6,5 Mrd.“ – https://x.org, sagte Zoff (2024)."
     assert list(anchor_values(text)) == [(a.kind, a.value) for a in lex_anchors(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es kostet 6,5 Mrd. oder 6 000 Fr. (1\u00a0000 m, 1'234,5 kg) im Jahr 2024.",
+        "ab12 3,5,6 1.000.000 ² und 07",
+        "siehe https://x.org/a?b=1 und www.site2.com/12 mit 8125 m",
+        "keine Ziffer hier",
+    ],
+)
+def test_number_fast_path_gives_the_number_anchors(text):
+    from tui.engine.anchors import iter_numbers
+
+    expected = [(a.start, a.end, a.value) for a in lex_anchors(text) if a.kind == "number"]
+    assert list(iter_numbers(text)) == expected

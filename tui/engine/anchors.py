@@ -153,6 +153,26 @@ def iter_anchors(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield kind, match.start(), match.end(), _normalized(kind, match.group())
 
 
+_DIGIT = re.compile(r"\d")
+# The lexer's two number rules alone: words never hold digits, so outside URLs every number
+# token starts where this finds one.
+_NUMBER = re.compile("|".join(p for p, kind in _ANCHOR_RULES if kind == "number"), re.UNICODE)
+
+
+def iter_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, normalised value) of each number anchor: ``iter_anchors`` restricted to
+    numbers, without visiting every word (most paragraphs have no digit at all)."""
+    if _DIGIT.search(text) is None:
+        return
+    if "://" in text or "www." in text.casefold():  # digits inside a URL are not numbers
+        for kind, start, end, value in iter_anchors(text):
+            if kind == "number":
+                yield start, end, value
+        return
+    for match in _NUMBER.finditer(text):
+        yield match.start(), match.end(), normalize_number(match.group())
+
+
 @lru_cache(maxsize=65536)
 def lex_anchors(text: str) -> tuple[Anchor, ...]:
     """All anchors of ``text`` in order, with offsets into ``text`` (spaces left out).

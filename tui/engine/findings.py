@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui.engine.align import Bead
-from tui.engine.anchors import QUOTE_MARKS, iter_anchors
+from tui.engine.anchors import QUOTE_MARKS, iter_anchors, iter_numbers, normalize_word
 from tui.engine.model import (
     Article,
     Finding,
@@ -316,34 +316,40 @@ _NUMBER_WORDS = {
     "100": "hundert cent hundred cien cento",
     "1000": "tausend mille thousand mil",
 }
+_LETTERS = re.compile(r"[^\W\d_]+")  # the lexer's words
 _WORD_VALUE = {w: value for value, words in _NUMBER_WORDS.items() for w in words.split()}
 
 
-def _numbers(paragraph: Paragraph) -> tuple[list[tuple[str, int, int]], Counter[str]]:
-    """Digit numbers with offsets, and every value present (digits and number words)."""
-    digits: list[tuple[str, int, int]] = []
-    values: Counter[str] = Counter()
-    for kind, start, end, value in iter_anchors(paragraph.text):
-        if kind == "number":
-            digits.append((value, start, end))
-            values[value] += 1
-        elif kind == "word" and value in _WORD_VALUE:
-            values[_WORD_VALUE[value]] += 1
-    return digits, values
+def _digit_numbers(paragraph: Paragraph) -> list[tuple[str, int, int]]:
+    return [(value, start, end) for start, end, value in iter_numbers(paragraph.text)]
+
+
+def _number_word_values(paragraph: Paragraph) -> Counter[str]:
+    """Values that number words ("zwei", "trois") stand for."""
+    values = (_WORD_VALUE.get(normalize_word(word)) for word in _LETTERS.findall(paragraph.text))
+    return Counter(value for value in values if value is not None)
 
 
 def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
-    per_side = {}
+    per_side: dict[Side, tuple[list[tuple[int, str, int, int]], Counter[str]]] = {}
     for side in Side:
         article = context.article(side)
         ids = link.source if side is Side.SOURCE else link.target
-        digits: list[tuple[int, str, int, int]] = []
-        values: Counter[str] = Counter()
-        for p in ids:
-            d, v = _numbers(article.paragraphs[p])
-            digits += [(p, value, start, end) for value, start, end in d]
-            values += v
-        per_side[side] = (digits, values)
+        digits = [
+            (p, value, start, end)
+            for p in ids
+            for value, start, end in _digit_numbers(article.paragraphs[p])
+        ]
+        per_side[side] = (digits, Counter(value for _, value, _, _ in digits))
+    for side in Side:
+        digits, _ = per_side[side]
+        _, other_values = per_side[side.other]
+        if Counter(value for _, value, _, _ in digits) - other_values:
+            # some digit has no equal digit across: number words may still stand for it
+            other_ids = link.target if side is Side.SOURCE else link.source
+            other_article = context.article(side.other)
+            for p in other_ids:
+                other_values.update(_number_word_values(other_article.paragraphs[p]))
     drafts = []
     for side in Side:
         digits, _ = per_side[side]

@@ -15,6 +15,7 @@ import numpy as np
 from tui.engine.align import SMALL_PROBLEM, AlignParams, Bead, align, align_small, small_candidates
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.findings import FindingContext, LinkGroup, find_all
+from tui.engine.gc_pause import cyclic_gc_paused
 from tui.engine.model import (
     Article,
     CompareOptions,
@@ -67,6 +68,18 @@ def compare(
     scorer: Scorer | None = None,
 ) -> Comparison:
     """Align ``source`` with ``target`` and list what appears in only one of them."""
+    with cyclic_gc_paused():
+        return _compare(source, target, options, progress, cancelled, scorer)
+
+
+def _compare(
+    source: Article,
+    target: Article,
+    options: CompareOptions | None,
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+    scorer: Scorer | None,
+) -> Comparison:
     options = options or CompareOptions()
     scorer = scorer or make_scorer(options.scorer)
     report = progress or (lambda _fraction, _stage: None)
