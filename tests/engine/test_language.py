@@ -80,3 +80,30 @@ def test_import_does_no_work() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_array_detector_answers_like_langdetects_own() -> None:
+    from pathlib import Path
+
+    from tui.engine.language import _detector_class, _factory
+
+    root = Path(__file__).resolve().parents[2] / "sample_articles"
+    texts = [
+        line
+        for name in ("ultraman-musk.de.txt", "ultraman-musk.fr.txt")
+        for line in (root / name).read_text(encoding="utf-8").splitlines()
+        if len(line) > 30
+    ]
+    texts += ["Questo è un testo italiano abbastanza lungo.", "Это русский текст для проверки."]
+
+    def answers(make) -> list[tuple[str, float]]:
+        out = []
+        for text in texts:
+            detector = make()
+            detector.n_trial = 1
+            detector.append(text)
+            out += [(p.lang, round(p.prob, 9)) for p in detector.get_probabilities()]
+        return out
+
+    factory = _factory()
+    assert answers(lambda: _detector_class()(factory)) == answers(factory.create)
