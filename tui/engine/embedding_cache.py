@@ -24,6 +24,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,6 +32,7 @@ import numpy as np
 
 FILE_NAME = "embeddings.sqlite3"
 _TIMEOUT = 10.0  # seconds a writer waits for another process's transaction
+_SETUP_RETRY_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.5)
 _LOOKUP_CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
 
 
@@ -138,7 +140,7 @@ class EmbeddingCache:
         """The database, created if needed; a corrupt file is deleted once and rebuilt."""
         for attempt in range(2):
             try:
-                return self._connect()
+                return self._connect_when_free()
             except sqlite3.OperationalError:
                 return None  # unwritable directory, locked for too long: memory only
             except sqlite3.DatabaseError:
@@ -147,6 +149,18 @@ class EmbeddingCache:
             except OSError:
                 return None
         return None
+
+    def _connect_when_free(self) -> sqlite3.Connection:
+        """``_connect``, tried again when another process is setting the file up: switching
+        to WAL can report "locked" at once, without waiting for the busy timeout."""
+        for delay in _SETUP_RETRY_DELAYS:
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                time.sleep(delay)
+        return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         self.directory.mkdir(parents=True, exist_ok=True)
