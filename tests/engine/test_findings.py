@@ -96,3 +96,38 @@ def test_finding_ids_are_stable_when_unrelated_text_changes():
     ids = lambda r: {f.id for f in r.findings if f.kind is FindingKind.NUMBER_MISMATCH}  # noqa: E731
     assert ids(base) == ids(edited)
     assert ids(base)
+
+
+class _NeighbourScorer:
+    """Scores nothing; says whether a lone target sentence is translated next door."""
+
+    def __init__(self, supported: bool) -> None:
+        self.supported = supported
+
+    def supported_members(self, source, target):
+        return [], ([0] if self.supported else [])
+
+
+@pytest.mark.parametrize(("translated_next_door", "flagged"), [(False, True), (True, False)])
+def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
+    translated_next_door, flagged
+):
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    source = article_from_text("Der Hund schläft im Garten.", language="de")
+    target = article_from_text(
+        "Le chien dort au jardin. Le chien est très fatigué ce soir.", language="fr"
+    )
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=_NeighbourScorer(translated_next_door),
+        beads=[Bead((0,), (0,), 3.0), Bead((), (1,), float("nan"))],
+        source_refs=[(0, 0)],
+        target_refs=[(0, 0), (0, 1)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    one_sided = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
+    assert bool(one_sided) is flagged

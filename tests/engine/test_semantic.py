@@ -156,6 +156,14 @@ def test_member_margins_single_out_an_untranslated_sentence():
     assert [m.tolist() for m in scorer.member_margins([], [0])] == [[], [0.0]]
 
 
+def test_only_a_translating_span_supports_a_sentence():
+    scorer = _prepare()
+    assert scorer.supported_members([1], [1]) == ([0], [0])  # the cat: each other's translation
+    assert scorer.supported_members([1], [0]) == ([], [])  # the cat is not the dog
+    # in a 2-1 bead only the member that the other side translates is supported
+    assert scorer.supported_members([0, 1], [1]) == ([1], [0])
+
+
 def test_the_member_term_only_charges_beads_with_a_stray_member():
     source = ["Der Hund schläft im Garten und die Katze frisst einen Fisch."]
     target = ["Le chien dort au jardin.", "Il pleut.", "Le chat mange un poisson."]

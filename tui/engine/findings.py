@@ -238,15 +238,36 @@ def _one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[_Dra
     for side in Side:
         lonely = [
             (bead.source or bead.target)[0]
-            for bead in group.beads
-            if (bead.source and not bead.target and side is Side.SOURCE)
-            or (bead.target and not bead.source and side is Side.TARGET)
+            for position, bead in enumerate(group.beads)
+            if (
+                (bead.source and not bead.target and side is Side.SOURCE)
+                or (bead.target and not bead.source and side is Side.TARGET)
+            )
+            and not _translated_next_door(group, position, side)
         ]
         for run in _runs(sorted(lonely)):
             draft = _sentence_draft(context, group, side, run, 0.8, "")
             if draft is not None:
                 drafts.append(draft)
     return drafts
+
+
+def _translated_next_door(group: LinkGroup, position: int, side: Side) -> bool:
+    """Does the other side of a neighbouring bead support this one-sided sentence as well as
+    a translation? Then the bead shapes, not the translator, left it alone (a 1-4 merge)."""
+    if group.scorer is None:
+        return False
+    lone = group.beads[position]
+    for neighbour in group.beads[max(position - 1, 0) : position + 2]:
+        if neighbour is lone or not neighbour.source or not neighbour.target:
+            continue
+        if side is Side.SOURCE:
+            supported, _ = group.scorer.supported_members(lone.source, neighbour.target)
+        else:
+            _, supported = group.scorer.supported_members(neighbour.source, lone.target)
+        if supported:
+            return True
+    return False
 
 
 def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:

@@ -178,6 +178,13 @@ class _ShiftedScorer:
             [k + self._src for k in source], [k + self._tgt for k in target]
         )
 
+    def supported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        return self._scorer.supported_members(
+            [k + self._src for k in source], [k + self._tgt for k in target]
+        )
+
 
 def _align_sentence_blocks(
     blocks: list[tuple[int, int, int, int]],

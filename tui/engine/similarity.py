@@ -53,6 +53,13 @@ class SpanScorer(Protocol):
         other side does not support (content likely present on one side only)."""
         ...
 
+    def supported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Positions of segments that the other side's whole span supports as well as a
+        typical translation does (a sentence left one-sided that a neighbour translates)."""
+        ...
+
     def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> SpanScorer:
         """A scorer for the sub-sequences ``[src_start, src_end)`` and ``[tgt_start, tgt_end)``,
         indexed from 0, that keeps document-wide statistics (used for sentences inside a
@@ -424,6 +431,12 @@ class LexicalSpanScorer:
     ) -> tuple[list[int], list[int]]:
         """Anchors cannot say that a sentence with no anchors is untranslated: none here.
         The findings step's test of dropping an edge member covers what length can see."""
+        return [], []
+
+    def supported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Shared anchors are too sparse to vouch for a whole sentence: none here."""
         return [], []
 
     def anchor_pairs(self) -> list[tuple[int, int]]:
