@@ -278,7 +278,7 @@ def main() -> int:
         help="one column per scorer (default: every installed one)",
     )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--seeds", type=int, default=20)
     args = parser.parse_args()
     if not (args.shared / "gold").is_dir():
         print(f"no gold data at {args.shared}; nothing to measure")

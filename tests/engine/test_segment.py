@@ -165,6 +165,12 @@ CASES = [
         ["A 20 h. 30 ils étaient au pied.", "Puis rien."],
         "fr",
     ),
+    # ... while a list number after a unit starts a new sentence: "6064 m. 11. Les"
+    (
+        "du Ronti , 6064 m. 11. Les expéditions viennent .",
+        ["du Ronti , 6064 m.", "11. Les expéditions viennent ."],
+        "fr",
+    ),
     # a capital after a number is an initial, not a unit: "le 7 J. Brown"
     (
         "le 7 J. Brown et I. Davis . Autre chose .",
@@ -176,6 +182,12 @@ CASES = [
         "au pied de l' arête W. » C' est par là .",
         ["au pied de l' arête W. »", "C' est par là ."],
         "fr",
+    ),
+    # ... but not before a bracket: « I. H. E. » ( Internationale ... ) is one sentence
+    (
+        "wo meine « I. H. E. » ( Internationale Expedition ) lag .",
+        ["wo meine « I. H. E. » ( Internationale Expedition ) lag ."],
+        "de",
     ),
     # Chinese full stops need no space
     ("今天下雨。明天晴天！", ["今天下雨。", "明天晴天！"], None),

@@ -56,7 +56,7 @@ _QUOTES = '„“”«»"'
 # One event: a run of sentence-final punctuation, or a quote/bracket that changes the nesting.
 _EVENT = re.compile(r"[.!?…。！？]+|[„“”«»\"()\[\]]")
 _URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
-_NEXT_VISIBLE = re.compile(r"\s*(\S?)")
+_MINUTES = re.compile(r"\s*\d{1,2}(?![\d.])")
 _WINDOW = 64  # how far to look around a full stop; keeps the pass linear
 
 
@@ -236,7 +236,7 @@ def _is_boundary(
         if text[max(0, run_start - 2) : run_start].strip()[-1:] in (":", *_OPENING):
             return False  # „… und dann": an ellipsis that opens a quotation
         return next_upper or not cased or following in _OPENING or following.isdigit()
-    if any(mark in _QUOTES for mark in text[run_end:sentence_end]) and not following.islower():
+    if any(mark in _QUOTES for mark in text[run_end:sentence_end]) and following.isupper():
         return True  # a quotation closes after the stop: "l'arête W. » C'est", not an initial
     return _full_stop_boundary(
         text, sentence_start, run_start, next_word, next_upper, cased, language
@@ -272,8 +272,8 @@ def _full_stop_boundary(
     if len(key) == 1 and key.isalpha():
         previous, _ = _word_before(text, max(0, word_start - 1))
         if previous.replace(",", "").replace(".", "").isdigit() and word.islower():
-            if _NEXT_VISIBLE.match(text, run_start + 1).group(1).isdigit():
-                return False  # a time: "20 h. 30"
+            if _MINUTES.match(text, run_start + 1):
+                return False  # a time: "20 h. 30" (but "6064 m. 11. Les" is a list number)
             return not cased or not next_word[:1].islower()  # a unit: "8481 m. Am"
         return False  # an initial: "g. o. dyhrenfurth"
     return not _is_dotted_letters(key)  # "z.B.", "u.a."
