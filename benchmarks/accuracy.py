@@ -1,6 +1,6 @@
 """Accuracy of transdiff against the gold data in ../shared (prints figures, asserts nothing).
 
-    python benchmarks/accuracy.py [--scorer lexical semantic] [--seeds 5] [--shared PATH]
+    python benchmarks/accuracy.py [--scorer lexical semantic] [--seeds 20] [--shared PATH]
 
 (a) the sample pair against shared/gold: paragraph links, recall of the major differences,
     findings that overlap no gold difference;
