@@ -39,6 +39,7 @@ from tui.engine.similarity import SpanScorer, sigmoid
 # a floor of 0 removes a third of the false alarms there but loses one of the sample
 # pair's dropped sentences).
 UNSUPPORTED_MAX_COST = 1.0
+UNSUPPORTED_CONFIDENCE = 0.6  # the embedding's word alone: less sure than a one-sided bead
 # Linked sentence pairs this many robust deviations below the document's median are weak.
 WEAK_LINK_DEVIATIONS = 3.5
 MIN_WORDS_TO_FLAG = 3
@@ -311,7 +312,7 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
         gain = gains.get((side, member), 0.0)
         if gain <= -UNSUPPORTED_MAX_COST:
             continue
-        draft = _sentence_draft(context, group, side, [member], float(sigmoid(gain)), "")
+        draft = _sentence_draft(context, group, side, [member], UNSUPPORTED_CONFIDENCE, "")
         if draft is not None:
             drafts.append(draft)
     return drafts
