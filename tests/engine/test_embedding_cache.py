@@ -155,3 +155,26 @@ def test_forked_workers_open_their_own_connection(tmp_path):
     with ProcessPoolExecutor(2, mp_context=context) as pool:
         assert list(pool.map(_child_round_trip, range(4))) == [2, 2, 2, 2]
     assert len(cache.get(["parent", *(f"child{n}" for n in range(4))])) == 5
+
+
+@pytest.mark.parametrize(
+    ("message", "opened"), [("database is locked", True), ("unable to open database file", False)]
+)
+def test_opening_is_retried_only_while_another_writer_sets_the_file_up(
+    tmp_path, monkeypatch, message, opened
+):
+    real_connect = EmbeddingCache._connect
+    calls = []
+
+    def flaky(self):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError(message)
+        return real_connect(self)
+
+    monkeypatch.setattr(EmbeddingCache, "_connect", flaky)
+    cache = EmbeddingCache("m", 4, directory=tmp_path)
+    cache.put(["a"], _vectors(1))
+    assert (cache._db is not None) is opened
+    assert len(calls) == (3 if opened else 1)
+    assert list(cache.get(["a"])) == [0]  # memory-only or not, nothing is lost in this run

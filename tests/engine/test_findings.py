@@ -99,35 +99,118 @@ def test_finding_ids_are_stable_when_unrelated_text_changes():
 
 
 class _NeighbourScorer:
-    """Scores nothing; says whether a lone target sentence is translated next door."""
+    """Says whether the lone sentence (target 1 or source 1) is translated next door, and
+    checks it is asked about that sentence against the neighbour's other side."""
 
     def __init__(self, supported: bool) -> None:
         self.supported = supported
 
     def supported_members(self, source, target):
-        return [], ([0] if self.supported else [])
+        if tuple(target) == (1,):  # a lone target sentence against the neighbour's source
+            assert tuple(source) == (0,)
+            return [], ([0] if self.supported else [])
+        assert tuple(source) == (1,)  # a lone source sentence against the neighbour's target
+        assert tuple(target) == (0,)
+        return ([0] if self.supported else []), []
 
 
+@pytest.mark.parametrize("lone_side", [Side.SOURCE, Side.TARGET])
 @pytest.mark.parametrize(("translated_next_door", "flagged"), [(False, True), (True, False)])
 def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
-    translated_next_door, flagged
+    lone_side, translated_next_door, flagged
 ):
     from tui.engine.align import Bead
     from tui.engine.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
-    source = article_from_text("Der Hund schläft im Garten.", language="de")
-    target = article_from_text(
-        "Le chien dort au jardin. Le chien est très fatigué ce soir.", language="fr"
+    one = ("Der Hund schläft im Garten.", "Le chien dort au jardin.")
+    two = (
+        "Der Hund schläft im Garten. Der Hund ist heute sehr müde.",
+        "Le chien dort au jardin. Le chien est très fatigué ce soir.",
+    )
+    source_text = (two if lone_side is Side.SOURCE else one)[0], "de"
+    target_text = (one if lone_side is Side.SOURCE else two)[1], "fr"
+    source = article_from_text(source_text[0], language=source_text[1])
+    target = article_from_text(target_text[0], language=target_text[1])
+    lone = (
+        Bead((1,), (), float("nan")) if lone_side is Side.SOURCE else Bead((), (1,), float("nan"))
     )
     link = Link((0,), (0,), 0.9)
     group = LinkGroup(
         link=link,
         scorer=_NeighbourScorer(translated_next_door),
-        beads=[Bead((0,), (0,), 3.0), Bead((), (1,), float("nan"))],
-        source_refs=[(0, 0)],
-        target_refs=[(0, 0), (0, 1)],
+        beads=[Bead((0,), (0,), 3.0), lone],
+        source_refs=[(0, k) for k in range(len(source.paragraphs[0].sentences))],
+        target_refs=[(0, k) for k in range(len(target.paragraphs[0].sentences))],
     )
     findings = find_all(FindingContext(source, target, (link,), [group]))
-    one_sided = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
-    assert bool(one_sided) is flagged
+    kind = (
+        FindingKind.SENTENCE_ONLY_IN_SOURCE
+        if lone_side is Side.SOURCE
+        else FindingKind.SENTENCE_ONLY_IN_TARGET
+    )
+    assert bool([f for f in findings if f.kind is kind]) is flagged
+
+
+class _MemberScorer:
+    """Names unsupported members and scores spans from a table, recording what it is asked."""
+
+    def __init__(self, unsupported, scores) -> None:
+        self.unsupported, self.scores, self.asked = unsupported, scores, []
+
+    def unsupported_members(self, source, target):
+        return self.unsupported
+
+    def supported_members(self, source, target):
+        return [], []
+
+    def score(self, a0, a1, b0, b1):
+        import numpy as np
+
+        spans = list(zip(a0.tolist(), a1.tolist(), b0.tolist(), b1.tolist(), strict=True))
+        self.asked += spans
+        return np.array([self.scores[span] for span in spans])
+
+
+def _flagged_members(scorer, bead_source, bead_target, side):
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    three = "Der Hund schläft dort. Die Katze frisst Fisch. Es regnet am Berg heute."
+    source = article_from_text(three if side is Side.SOURCE else "Der Hund schläft.", language="de")
+    target = article_from_text(
+        three.replace("Der Hund", "Le chien") if side is Side.TARGET else "Le chien dort.",
+        language="fr",
+    )
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=scorer,
+        beads=[Bead(bead_source, bead_target, 2.0)],
+        source_refs=[(0, k) for k in range(len(source.paragraphs[0].sentences))],
+        target_refs=[(0, k) for k in range(len(target.paragraphs[0].sentences))],
+    )
+    article = source if side is Side.SOURCE else target
+    starts = [sentence.start for sentence in article.paragraphs[0].sentences]
+    return sorted(
+        starts.index(f.location(side).start)
+        for f in find_all(FindingContext(source, target, (link,), [group]))
+        if f.side is side and (f.kind.is_omission or f.kind.is_insertion)
+    )
+
+
+def test_unsupported_members_at_a_beads_edge_need_a_cheap_drop():
+    # 1-3 bead, all three target members unsupported: dropping the first gains 0.5 (flagged),
+    # dropping the last costs 2 (kept), the middle one cannot be dropped alone (flagged)
+    full, without_first, without_last = (0, 1, 0, 3), (0, 1, 1, 3), (0, 1, 0, 2)
+    scorer = _MemberScorer(([], [0, 1, 2]), {full: 5.0, without_first: 5.5, without_last: 3.0})
+    assert _flagged_members(scorer, (0,), (0, 1, 2), Side.TARGET) == [0, 1]
+    assert set(scorer.asked) == {full, without_first, without_last}
+
+
+def test_an_unsupported_last_source_member_is_dropped_from_the_end():
+    full, without_last = (0, 3, 0, 1), (0, 2, 0, 1)
+    scorer = _MemberScorer(([2], []), {full: 4.0, without_last: 3.5})
+    assert _flagged_members(scorer, (0, 1, 2), (0,), Side.SOURCE) == [2]
+    assert set(scorer.asked) == {full, without_last}

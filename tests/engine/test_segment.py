@@ -165,7 +165,13 @@ CASES = [
         ["A 20 h. 30 ils étaient au pied.", "Puis rien."],
         "fr",
     ),
-    # ... while a list number after a unit starts a new sentence: "6064 m. 11. Les"
+    # only hours take minutes: after metres a number starts a new sentence
+    (
+        "Die Wand misst 300 m. 12 Seilschaften stiegen ein.",
+        ["Die Wand misst 300 m.", "12 Seilschaften stiegen ein."],
+        "de",
+    ),
+    # ... and a list number after a unit starts a new sentence: "6064 m. 11. Les"
     (
         "du Ronti , 6064 m. 11. Les expéditions viennent .",
         ["du Ronti , 6064 m.", "11. Les expéditions viennent ."],
@@ -183,7 +189,9 @@ CASES = [
         ["au pied de l' arête W. »", "C' est par là ."],
         "fr",
     ),
-    # ... but not before a bracket: « I. H. E. » ( Internationale ... ) is one sentence
+    # ... but not after a dotted abbreviation: German capitalises the noun that follows
+    ("die «S. A. C.» Hütte am Abend.", ["die «S. A. C.» Hütte am Abend."], "de"),
+    # ... nor before a bracket: « I. H. E. » ( Internationale ... ) is one sentence
     (
         "wo meine « I. H. E. » ( Internationale Expedition ) lag .",
         ["wo meine « I. H. E. » ( Internationale Expedition ) lag ."],

@@ -33,6 +33,7 @@ import numpy as np
 FILE_NAME = "embeddings.sqlite3"
 _TIMEOUT = 10.0  # seconds a writer waits for another process's transaction
 _SETUP_RETRY_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.5)
+_QUICK_FAILURE = 1.0  # seconds: a "locked" reported faster than this did not wait its turn
 _LOOKUP_CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
 
 
@@ -152,12 +153,15 @@ class EmbeddingCache:
 
     def _connect_when_free(self) -> sqlite3.Connection:
         """``_connect``, tried again when another process is setting the file up: switching
-        to WAL can report "locked" at once, without waiting for the busy timeout."""
+        to WAL can report "locked" at once, without waiting for the busy timeout. A lock
+        that did hold for the whole timeout is not waited for again."""
         for delay in _SETUP_RETRY_DELAYS:
+            started = time.monotonic()
             try:
                 return self._connect()
             except sqlite3.OperationalError as error:
-                if "locked" not in str(error) and "busy" not in str(error):
+                quick = time.monotonic() - started < _QUICK_FAILURE
+                if not quick or ("locked" not in str(error) and "busy" not in str(error)):
                     raise
                 time.sleep(delay)
         return self._connect()

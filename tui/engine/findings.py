@@ -1,10 +1,11 @@
 """From alignments to findings: what an editor should look at.
 
 Alignment alone misses most omissions (the orphaned sentence gets folded into a 1-2 bead),
-so besides one-sided beads this module re-examines every multi-sentence bead: a member at
-the bead's edge that the scorer finds unsupported by the other side, and whose removal
-barely hurts the bead, is flagged as present on one side only. Numbers and
-quotations are compared per paragraph link.
+so besides one-sided beads this module re-examines every multi-sentence bead: a member that
+the scorer finds unsupported by the other side is flagged as present on one side only,
+unless it sits at the bead's edge and dropping it hurts the bead. A one-sided sentence that
+a neighbouring bead's other side translates is not flagged. Numbers and quotations are
+compared per paragraph link.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ WEAK_LINK_DEVIATIONS = 3.5
 MIN_WORDS_TO_FLAG = 3
 
 
-Span4 = tuple[int, int, int, int]  # source start, end, target start, end (local indices)
+_Span4 = tuple[int, int, int, int]  # source start, end, target start, end (local indices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,19 +273,20 @@ def _translated_next_door(group: LinkGroup, position: int, side: Side) -> bool:
 
 
 def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
-    """Edge members of multi-sentence beads that the other side does not support.
+    """Members of multi-sentence beads that the other side does not support.
 
-    The scorer names the members it finds unsupported (embeddings can tell, anchors cannot);
-    one is flagged when it sits at its bead's edge and dropping it barely makes the bead fit
-    worse. (Dropping a member never gains more than the cost of a one-sided bead minus the
-    merge prior - else the aligner had left it alone - so the gain alone cannot decide.)
+    The scorer names the members it finds unsupported (embeddings can tell, anchors cannot).
+    A middle member is flagged on that word alone; an edge member only when dropping it from
+    the bead costs less than ``UNSUPPORTED_MAX_COST``. (Dropping a member never gains more
+    than a one-sided bead's cost minus the merge prior - else the aligner had left it alone -
+    so the gain alone cannot decide.)
     """
     scorer = group.scorer
     if scorer is None:
         return []
     # (side, member, the bead's span, the span without the member); a middle member cannot
     # be dropped alone, so the scorer's word is enough there
-    candidates: list[tuple[Side, int, Span4, Span4 | None]] = []
+    candidates: list[tuple[Side, int, _Span4, _Span4 | None]] = []
     for bead in group.beads:
         if not bead.source or not bead.target or max(len(bead.source), len(bead.target)) < 2:
             continue
@@ -348,8 +350,12 @@ def _digit_numbers(paragraph: Paragraph) -> list[tuple[str, int, int]]:
 
 def _number_word_values(paragraph: Paragraph) -> Counter[str]:
     """Values that number words ("zwei", "trois") stand for."""
-    values = (_WORD_VALUE.get(normalize_word(word)) for word in _LETTERS.findall(paragraph.text))
-    return Counter(value for value in values if value is not None)
+    text = paragraph.text
+    if "://" in text or "www." in text.casefold():  # words inside a URL are not number words
+        words = [value for kind, _start, _end, value in iter_anchors(text) if kind == "word"]
+    else:
+        words = [normalize_word(word) for word in _LETTERS.findall(text)]
+    return Counter(_WORD_VALUE[word] for word in words if word in _WORD_VALUE)
 
 
 def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:

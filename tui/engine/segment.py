@@ -236,8 +236,12 @@ def _is_boundary(
         if text[max(0, run_start - 2) : run_start].strip()[-1:] in (":", *_OPENING):
             return False  # „… und dann": an ellipsis that opens a quotation
         return next_upper or not cased or following in _OPENING or following.isdigit()
-    if any(mark in _QUOTES for mark in text[run_end:sentence_end]) and following.isupper():
-        return True  # a quotation closes after the stop: "l'arête W. » C'est", not an initial
+    if (
+        following.isupper()
+        and any(mark in _QUOTES for mark in text[run_end:sentence_end])
+        and _lone_letter(text, run_start)
+    ):
+        return True  # a quotation closes after "W.": "l'arête W. » C'est", not an initial
     return _full_stop_boundary(
         text, sentence_start, run_start, next_word, next_upper, cased, language
     )
@@ -272,11 +276,20 @@ def _full_stop_boundary(
     if len(key) == 1 and key.isalpha():
         previous, _ = _word_before(text, max(0, word_start - 1))
         if previous.replace(",", "").replace(".", "").isdigit() and word.islower():
-            if _MINUTES.match(text, run_start + 1):
+            if key == "h" and _MINUTES.match(text, run_start + 1):
                 return False  # a time: "20 h. 30" (but "6064 m. 11. Les" is a list number)
             return not cased or not next_word[:1].islower()  # a unit: "8481 m. Am"
         return False  # an initial: "g. o. dyhrenfurth"
     return not _is_dotted_letters(key)  # "z.B.", "u.a."
+
+
+def _lone_letter(text: str, run_start: int) -> bool:
+    """One letter before the stop that is not part of a dotted abbreviation ("S. A. C.")."""
+    word, word_start = _word_before(text, run_start)
+    if len(word) != 1 or not word.isalpha():
+        return False
+    previous, _ = _word_before(text, max(0, word_start - 1))
+    return not (len(previous) == 2 and previous[0].isalpha() and previous[1] == ".")
 
 
 def _glued_boundary(
