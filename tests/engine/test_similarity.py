@@ -119,3 +119,26 @@ def test_number_fast_path_gives_the_number_anchors(text):
 
     expected = [(a.start, a.end, a.value) for a in lex_anchors(text) if a.kind == "number"]
     assert list(iter_numbers(text)) == expected
+
+
+def test_segment_features_fast_path_equals_the_lexers_view():
+    from pathlib import Path
+
+    from tui.engine.similarity import _lexed_features, segment_features
+
+    root = Path(__file__).resolve().parents[2] / "sample_articles"
+    texts = [
+        line
+        for name in ("ultraman-musk.de.txt", "ultraman-musk.fr.txt")
+        for line in (root / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += [
+        "„Zitat“ « citation » 6 000 1\u00a0000 __ ² foo_bar d’ultraman, 8125 m ( Nr. 4 ) ; ok? ja!",
+        'x_y_z 12_3 ‚a‘ ‹b› "c" (d) Über À ß 1\'234,5 a:b',
+    ]
+    for text in texts:
+        assert segment_features.__wrapped__(text) == _lexed_features(text), text
+    with_url = "siehe https://x.org/a?b=1 (jetzt) und www.foo.com: 12"
+    assert segment_features(with_url) == _lexed_features(with_url)
+    assert segment_features(with_url).urls  # the URL path keeps URLs

@@ -97,6 +97,11 @@ def normalize_word(word: str) -> str:
     return strip_accents(word.casefold())
 
 
+_GROUP_SEPARATORS = re.compile(f"[{_GROUP_SEP} ]")
+_DECIMAL_MARKS = re.compile(r"[.,]")
+
+
+@lru_cache(maxsize=65536)  # years and amounts repeat throughout an article
 def normalize_number(raw: str) -> str:
     """Canonical form of a number as written in German, French or English prose.
 
@@ -104,8 +109,8 @@ def normalize_number(raw: str) -> str:
     >>> [normalize_number(x) for x in examples]
     ['6.5', '6.5', '1000', '1000', '1234.5', '2024', '7']
     """
-    digits = re.sub(f"[{_GROUP_SEP} ]", "", raw)
-    parts = re.split(r"[.,]", digits)
+    digits = _GROUP_SEPARATORS.sub("", raw)
+    parts = _DECIMAL_MARKS.split(digits)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
         # "1.000" and "1,000,000" are thousands groups in every language we meet
         integer, fraction = "".join(parts), ""
