@@ -142,3 +142,29 @@ def test_segment_features_fast_path_equals_the_lexers_view():
     with_url = "siehe https://x.org/a?b=1 (jetzt) und www.foo.com: 12"
     assert segment_features(with_url) == _lexed_features(with_url)
     assert segment_features(with_url).urls  # the URL path keeps URLs
+
+
+def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
+    from tui.engine.similarity import LexicalSpanScorer, LexicalWeights, _SideArrays
+
+    rng = np.random.default_rng(7)
+    n_src, n_tgt, n_concepts = 40, 45, 30
+
+    def side(n):
+        concepts = [tuple(sorted(set(rng.integers(0, n_concepts, 4).tolist()))) for _ in range(n)]
+        return _SideArrays(concepts, np.full(n, 50.0), np.zeros((n, 7)))
+
+    source, target = side(n_src), side(n_tgt)
+    weight = rng.random(n_concepts)
+    scorer = LexicalSpanScorer(source, target, weight, LexicalWeights())
+    first = np.clip(np.arange(n_src) - 5, 0, n_tgt)
+    last = np.clip(np.arange(n_src) + 6, 0, n_tgt)
+    scorer.focus(first, last)
+    for i in range(n_src):
+        for j in range(first[i], last[i]):
+            shared = set(source.concepts[i]) & set(target.concepts[j])
+            expected = sum(weight[c] for c in sorted(shared))
+            got = scorer._shared_cells(np.array([i]), np.array([j]))[0]
+            assert got == pytest.approx(expected)
+    outside = scorer._shared_cells(np.array([0]), np.array([30]))[0]
+    assert outside == 0.0  # outside the band nothing is looked up

@@ -345,24 +345,38 @@ class LexicalSpanScorer:
         )
 
     def focus(self, first: np.ndarray, last: np.ndarray) -> None:
-        """Shared anchor weight of each (source, target) segment pair inside the band."""
-        import bisect
+        """Shared anchor weight of each (source, target) segment pair inside the band.
 
+        Every (source segment, concept) occurrence looks up the range of target segments
+        holding that concept inside its band row in one sorted array of (concept, target)
+        keys; the matches are then added in one vectorised step.
+        """
+        first = np.asarray(first, dtype=np.int64)
+        last = np.asarray(last, dtype=np.int64)
         width = int((last - first).max(initial=1))
         shared = np.zeros((self.n_src, width), dtype=float)
-        for i, concepts in enumerate(self._concepts_src):
-            lo, hi = int(first[i]), int(last[i])
-            row = shared[i]
-            for c in concepts:
-                posting = self._postings.get(c)
-                if not posting:
-                    continue
-                w = float(self._concept_weight[c])
-                k = bisect.bisect_left(posting, lo)
-                while k < len(posting) and posting[k] < hi:
-                    row[posting[k] - lo] += w
-                    k += 1
-        self._band = (np.asarray(first, dtype=np.int64), np.array(width))
+        stride = self.n_tgt + 1
+        tgt_keys = np.sort(
+            np.array(
+                [c * stride + j for j, cs in enumerate(self._concepts_tgt) for c in cs],
+                dtype=np.int64,
+            )
+        )
+        occurrences = [(i, c) for i, cs in enumerate(self._concepts_src) for c in cs]
+        if occurrences and len(tgt_keys):
+            src_i, src_c = np.array(occurrences, dtype=np.int64).T
+            begin = np.searchsorted(tgt_keys, src_c * stride + first[src_i])
+            end = np.searchsorted(tgt_keys, src_c * stride + last[src_i])
+            counts = end - begin
+            total = int(counts.sum())
+            if total:
+                # positions begin[k], begin[k] + 1, ..., end[k] - 1 for every occurrence k
+                offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+                j = tgt_keys[np.repeat(begin, counts) + offsets] % stride
+                rows = np.repeat(src_i, counts)
+                weights = np.repeat(self._concept_weight[src_c], counts)
+                np.add.at(shared, (rows, j - first[rows]), weights)
+        self._band = (first, np.array(width))
         self._shared = shared
 
     def _shared_cells(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
