@@ -168,3 +168,17 @@ def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
             assert got == pytest.approx(expected)
     outside = scorer._shared_cells(np.array([0]), np.array([30]))[0]
     assert outside == 0.0  # outside the band nothing is looked up
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Über die Brücke: d’ultraman, foo_bar, Zoff und Zoph (2024) ²",
+        "siehe https://x.org/drei und www.zwei.com mit vier Leuten",
+        "",
+    ],
+)
+def test_word_fast_path_gives_the_word_anchors(text):
+    from tui.engine.anchors import iter_words
+
+    assert list(iter_words(text)) == [a.value for a in lex_anchors(text) if a.kind == "word"]

@@ -164,12 +164,31 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile("|".join(p for p, kind in _ANCHOR_RULES if kind == "number"), re.UNICODE)
 
 
+_WORD_RUN = re.compile(r"[^\W\d_]+")  # the lexer's word rule, without its URL guard
+
+
+def may_contain_url(text: str) -> bool:
+    """False when the lexer surely finds no URL in ``text``: then its word and number rules
+    can run alone (a URL is one token, its letters and digits are no words or numbers)."""
+    return "://" in text or "www." in text.casefold()
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """Normalised value of each word anchor: ``iter_anchors`` restricted to words."""
+    if may_contain_url(text):
+        for kind, _start, _end, value in iter_anchors(text):
+            if kind == "word":
+                yield value
+        return
+    yield from map(normalize_word, _WORD_RUN.findall(text))
+
+
 def iter_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, normalised value) of each number anchor: ``iter_anchors`` restricted to
     numbers, without visiting every word (most paragraphs have no digit at all)."""
     if _DIGIT.search(text) is None:
         return
-    if "://" in text or "www." in text.casefold():  # digits inside a URL are not numbers
+    if may_contain_url(text):
         for kind, start, end, value in iter_anchors(text):
             if kind == "number":
                 yield start, end, value

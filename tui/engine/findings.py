@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui.engine.align import Bead
-from tui.engine.anchors import QUOTE_MARKS, iter_anchors, iter_numbers, normalize_word
+from tui.engine.anchors import QUOTE_MARKS, iter_anchors, iter_numbers, iter_words
 from tui.engine.model import (
     Article,
     Finding,
@@ -272,6 +272,14 @@ def _translated_next_door(group: LinkGroup, position: int, side: Side) -> bool:
     return False
 
 
+def _without_edge(span: _Span4, side: Side, *, at_start: bool) -> _Span4:
+    """``span`` without its first (or last) segment on ``side``."""
+    s0, s1, t0, t1 = span
+    if side is Side.SOURCE:
+        return (s0 + 1, s1, t0, t1) if at_start else (s0, s1 - 1, t0, t1)
+    return (s0, s1, t0 + 1, t1) if at_start else (s0, s1, t0, t1 - 1)
+
+
 def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
     """Members of multi-sentence beads that the other side does not support.
 
@@ -290,18 +298,16 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
     for bead in group.beads:
         if not bead.source or not bead.target or max(len(bead.source), len(bead.target)) < 2:
             continue
-        src_pos, tgt_pos = scorer.unsupported_members(bead.source, bead.target)
-        s0, s1 = bead.source[0], bead.source[-1] + 1
-        t0, t1 = bead.target[0], bead.target[-1] + 1
-        full = (s0, s1, t0, t1)
-        for k in src_pos:
-            first, last = k == 0, k == len(bead.source) - 1
-            reduced = (s0 + first, s1 - (last and not first), t0, t1) if first or last else None
-            candidates.append((Side.SOURCE, bead.source[k], full, reduced))
-        for k in tgt_pos:
-            first, last = k == 0, k == len(bead.target) - 1
-            reduced = (s0, s1, t0 + first, t1 - (last and not first)) if first or last else None
-            candidates.append((Side.TARGET, bead.target[k], full, reduced))
+        full = (bead.source[0], bead.source[-1] + 1, bead.target[0], bead.target[-1] + 1)
+        unsupported = scorer.unsupported_members(bead.source, bead.target)
+        for side, positions in zip(Side, unsupported, strict=True):
+            members = bead.source if side is Side.SOURCE else bead.target
+            for k in positions:
+                if k == 0 or k == len(members) - 1:
+                    reduced: _Span4 | None = _without_edge(full, side, at_start=k == 0)
+                else:
+                    reduced = None
+                candidates.append((side, members[k], full, reduced))
     edges = [c for c in candidates if c[3] is not None]
     gains: dict[tuple[Side, int], float] = {}
     if edges:
@@ -340,7 +346,6 @@ _NUMBER_WORDS = {
     "100": "hundert cent hundred cien cento",
     "1000": "tausend mille thousand mil",
 }
-_LETTERS = re.compile(r"[^\W\d_]+")  # the lexer's words
 _WORD_VALUE = {w: value for value, words in _NUMBER_WORDS.items() for w in words.split()}
 
 
@@ -350,12 +355,7 @@ def _digit_numbers(paragraph: Paragraph) -> list[tuple[str, int, int]]:
 
 def _number_word_values(paragraph: Paragraph) -> Counter[str]:
     """Values that number words ("zwei", "trois") stand for."""
-    text = paragraph.text
-    if "://" in text or "www." in text.casefold():  # words inside a URL are not number words
-        words = [value for kind, _start, _end, value in iter_anchors(text) if kind == "word"]
-    else:
-        words = [normalize_word(word) for word in _LETTERS.findall(text)]
-    return Counter(_WORD_VALUE[word] for word in words if word in _WORD_VALUE)
+    return Counter(_WORD_VALUE[word] for word in iter_words(paragraph.text) if word in _WORD_VALUE)
 
 
 def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:

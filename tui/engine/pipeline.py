@@ -174,16 +174,15 @@ class _ShiftedScorer:
     def unsupported_members(
         self, source: Sequence[int], target: Sequence[int]
     ) -> tuple[list[int], list[int]]:
-        return self._scorer.unsupported_members(
-            [k + self._src for k in source], [k + self._tgt for k in target]
-        )
+        return self._scorer.unsupported_members(*self._shift(source, target))
 
     def supported_members(
         self, source: Sequence[int], target: Sequence[int]
     ) -> tuple[list[int], list[int]]:
-        return self._scorer.supported_members(
-            [k + self._src for k in source], [k + self._tgt for k in target]
-        )
+        return self._scorer.supported_members(*self._shift(source, target))
+
+    def _shift(self, source: Sequence[int], target: Sequence[int]) -> tuple[list[int], list[int]]:
+        return [k + self._src for k in source], [k + self._tgt for k in target]
 
 
 def _align_sentence_blocks(

@@ -9,7 +9,6 @@ negative when it says they do not, about zero when there is nothing to go on.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,13 @@ from typing import Protocol
 
 import numpy as np
 
-from tui.engine.anchors import QUOTE_MARKS, anchor_values, iter_numbers, normalize_word
+from tui.engine.anchors import (
+    QUOTE_MARKS,
+    anchor_values,
+    iter_numbers,
+    iter_words,
+    may_contain_url,
+)
 from tui.engine.errors import ComparisonCancelled
 
 
@@ -96,7 +101,6 @@ def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
 PUNCT_CLASSES: tuple[str, ...] = ("?", "!", ":", ";", "(", "quote", "number")
 _PUNCT_INDEX = {p: k for k, p in enumerate(PUNCT_CLASSES)}
 _NUMBER_SLOT, _QUOTE_SLOT = _PUNCT_INDEX["number"], _PUNCT_INDEX["quote"]
-_LETTER_RUN = re.compile(r"[^\W\d_]+")  # the lexer's word rule
 
 _SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
 
@@ -131,14 +135,14 @@ class SegmentFeatures:
 def segment_features(text: str) -> SegmentFeatures:
     """The lexical scorer's view of one segment. Cached: a one-sentence paragraph is scored
     as a paragraph and again as a sentence."""
-    if "://" in text or "www." in text.casefold():
+    if may_contain_url(text):
         return _lexed_features(text)
     # No URL: every letter run is a word token and every mark below is a token of its own,
     # so counting beats visiting each token (the same features; a test compares both paths).
     numbers = [value for _start, _end, value in iter_numbers(text)]
     counts = {"quote": sum(text.count(mark) for mark in QUOTE_MARKS), "number": len(numbers)}
     punct = [counts[name] if name in counts else text.count(name) for name in PUNCT_CLASSES]
-    words = {word for word in map(normalize_word, _LETTER_RUN.findall(text)) if len(word) >= 2}
+    words = {word for word in iter_words(text) if len(word) >= 2}
     return SegmentFeatures(
         frozenset(words), frozenset(numbers), frozenset(), len(text.strip()), tuple(punct)
     )
