@@ -83,6 +83,8 @@ def test_identical_paragraph_is_untranslated():
         ('he said "yes" and left', []),  # ASCII pair
         ("war der kritische punkt erreicht.“", [33]),  # closing mark with no opening one
         ("« les produits ne sont possibles", [0]),  # opened, never closed
+        ("他说：「我们走吧。」然后离开了", []),  # Chinese corner brackets
+        ("彼は『雪国』を読んだ。「まだ", [11]),  # Japanese: the last bracket never closes
     ],
 )
 def test_quote_pairing(text, stray):

@@ -144,6 +144,17 @@ def test_segment_features_fast_path_equals_the_lexers_view():
     assert segment_features(with_url).urls  # the URL path keeps URLs
 
 
+def test_full_width_punctuation_counts_as_its_ascii_class():
+    """A Chinese question, colon or parenthesis agrees with its English translation."""
+    from tui.engine.similarity import _lexed_features, segment_features
+
+    chinese = "他问：“你去哪里？”（在北京）！"
+    english = 'He asked: "Where are you going?" (in Beijing)!'
+    assert segment_features(chinese).punct == segment_features(english).punct
+    assert segment_features(chinese).punct == _lexed_features(chinese).punct
+    assert segment_features("你好？").punct != segment_features("你好。").punct
+
+
 def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
     from tui.engine.similarity import LexicalSpanScorer, LexicalWeights, _SideArrays
 

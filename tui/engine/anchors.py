@@ -22,9 +22,10 @@ from typing import NamedTuple
 from pygments.lexer import RegexLexer
 from pygments.token import Error, Literal, Name, Number, Punctuation, String, Text
 
-# Quotation marks of German, French and English typography ("„…“", "« … »", "“…”", ASCII).
+# Quotation marks of German, French and English typography ("„…“", "« … »", "“…”", ASCII),
+# and the corner brackets of Chinese and Japanese ("「…」", "『…』").
 # Apostrophes (’ ') are not among them: inside words they are elisions ("d’ultraman").
-QUOTE_MARKS = '„“”«»‚‘‹›"'
+QUOTE_MARKS = '„“”«»‚‘‹›"「」『』'
 
 _GROUP_SEP = "\u00a0\u202f\u2009'’"  # no-break, narrow no-break, thin spaces; Swiss apostrophe
 

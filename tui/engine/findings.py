@@ -411,7 +411,18 @@ def _context_words(text: str, start: int, end: int, width: int = 40) -> str:
 
 # --- quotations ---------------------------------------------------------------------------------
 
-_CLOSES = {"„": "“”", "“": "”", "«": "»", "»": "«", "‚": "‘’", "‹": "›", "›": "‹", '"': '"'}
+_CLOSES = {
+    "„": "“”",
+    "“": "”",
+    "«": "»",
+    "»": "«",
+    "‚": "‘’",
+    "‹": "›",
+    "›": "‹",
+    '"': '"',
+    "「": "」",
+    "『": "』",
+}
 _OPENERS = set(_CLOSES)
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
@@ -423,7 +434,7 @@ class QuoteReport:
 
 
 def analyse_quotes(text: str) -> QuoteReport:
-    """Pair quotation marks of German, French and English typography.
+    """Pair quotation marks of German, French, English, Chinese and Japanese typography.
 
     >>> analyse_quotes("er sagte: „ja.“ und « non » et „rest").stray
     [31]
@@ -501,7 +512,7 @@ def _stray_span(paragraph: Paragraph, at: int) -> Span:
 def _opens(text: str, at: int) -> bool:
     """Whether an unpaired mark opens a quotation (the quotation then runs on to the end)."""
     mark = text[at]
-    if mark in "„«‚‹":
+    if mark in "„«‚‹「『":
         return True
     if mark == '"':  # ASCII marks open before a word and close after one
         after = text[at + 1 : at + 2]

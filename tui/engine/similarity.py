@@ -99,7 +99,16 @@ def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
 
 # Punctuation that translators keep: agreement of these counts is evidence of a translation.
 PUNCT_CLASSES: tuple[str, ...] = ("?", "!", ":", ";", "(", "quote", "number")
-_PUNCT_INDEX = {p: k for k, p in enumerate(PUNCT_CLASSES)}
+# Chinese and Japanese write the same marks in full width ("？" for "?"): one class each, so a
+# question stays a question across scripts, where punctuation is most of the lexical evidence.
+_PUNCT_FORMS: dict[str, tuple[str, ...]] = {
+    "?": ("?", "？"),
+    "!": ("!", "！"),
+    ":": (":", "："),
+    ";": (";", "；"),
+    "(": ("(", "（"),
+}
+_PUNCT_INDEX = {form: k for k, p in enumerate(PUNCT_CLASSES) for form in _PUNCT_FORMS.get(p, (p,))}
 _NUMBER_SLOT, _QUOTE_SLOT = _PUNCT_INDEX["number"], _PUNCT_INDEX["quote"]
 
 _SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
@@ -141,7 +150,10 @@ def segment_features(text: str) -> SegmentFeatures:
     # so counting beats visiting each token (the same features; a test compares both paths).
     numbers = [value for _start, _end, value in iter_numbers(text)]
     counts = {"quote": sum(text.count(mark) for mark in QUOTE_MARKS), "number": len(numbers)}
-    punct = [counts[name] if name in counts else text.count(name) for name in PUNCT_CLASSES]
+    punct = [
+        counts[name] if name in counts else sum(text.count(form) for form in _PUNCT_FORMS[name])
+        for name in PUNCT_CLASSES
+    ]
     words = {word for word in iter_words(text) if len(word) >= 2}
     return SegmentFeatures(
         frozenset(words), frozenset(numbers), frozenset(), len(text.strip()), tuple(punct)
