@@ -110,6 +110,8 @@ _PUNCT_FORMS: dict[str, tuple[str, ...]] = {
 }
 _PUNCT_INDEX = {form: k for k, p in enumerate(PUNCT_CLASSES) for form in _PUNCT_FORMS.get(p, (p,))}
 _NUMBER_SLOT, _QUOTE_SLOT = _PUNCT_INDEX["number"], _PUNCT_INDEX["quote"]
+_FIRST_WIDE = "\u3000"  # CJK punctuation and full-width forms lie at and above this
+_NARROW_QUOTE_MARKS = "".join(mark for mark in QUOTE_MARKS if mark < _FIRST_WIDE)
 
 _SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
 
@@ -149,9 +151,14 @@ def segment_features(text: str) -> SegmentFeatures:
     # No URL: every letter run is a word token and every mark below is a token of its own,
     # so counting beats visiting each token (the same features; a test compares both paths).
     numbers = [value for _start, _end, value in iter_numbers(text)]
-    counts = {"quote": sum(text.count(mark) for mark in QUOTE_MARKS), "number": len(numbers)}
+    # full-width marks (U+3000 and up) are looked for only in text that has such characters
+    wide = max(text, default=" ") >= _FIRST_WIDE
+    quote_marks = QUOTE_MARKS if wide else _NARROW_QUOTE_MARKS
+    counts = {"quote": sum(text.count(mark) for mark in quote_marks), "number": len(numbers)}
     punct = [
-        counts[name] if name in counts else sum(text.count(form) for form in _PUNCT_FORMS[name])
+        counts[name]
+        if name in counts
+        else (sum(text.count(form) for form in _PUNCT_FORMS[name]) if wide else text.count(name))
         for name in PUNCT_CLASSES
     ]
     words = {word for word in iter_words(text) if len(word) >= 2}
