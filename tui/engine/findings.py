@@ -136,6 +136,14 @@ def _severity_by_size(words: int) -> Severity:
 
 # --- content present in one version only --------------------------------------------------------
 
+# (side holding the content, whole paragraph?) -> kind
+_ONE_SIDED_KINDS = {
+    (Side.SOURCE, False): FindingKind.SENTENCE_ONLY_IN_SOURCE,
+    (Side.TARGET, False): FindingKind.SENTENCE_ONLY_IN_TARGET,
+    (Side.SOURCE, True): FindingKind.PARAGRAPH_ONLY_IN_SOURCE,
+    (Side.TARGET, True): FindingKind.PARAGRAPH_ONLY_IN_TARGET,
+}
+
 
 def _one_sided_paragraphs(context: FindingContext) -> list[_Draft]:
     drafts = []
@@ -148,14 +156,9 @@ def _one_sided_paragraphs(context: FindingContext) -> list[_Draft]:
         for p in link.source or link.target:
             paragraph = article.paragraphs[p]
             words = _word_count(paragraph.text)
-            kind = (
-                FindingKind.PARAGRAPH_ONLY_IN_SOURCE
-                if side is Side.SOURCE
-                else FindingKind.PARAGRAPH_ONLY_IN_TARGET
-            )
             drafts.append(
                 _Draft(
-                    kind=kind,
+                    kind=_ONE_SIDED_KINDS[(side, True)],
                     severity=_severity_by_size(words),
                     confidence=0.9 if words >= MIN_WORDS_TO_FLAG else 0.6,
                     message=f"Paragraph only in the {_side_name(side)}: {_quote(paragraph.text)}",
@@ -221,15 +224,9 @@ def _sentence_draft(
     # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
     # along (one line per paragraph, a dropped line), which is what the editor should read
     whole = len(chosen) == len(paragraph.sentences)
-    kinds = {
-        (Side.SOURCE, False): FindingKind.SENTENCE_ONLY_IN_SOURCE,
-        (Side.TARGET, False): FindingKind.SENTENCE_ONLY_IN_TARGET,
-        (Side.SOURCE, True): FindingKind.PARAGRAPH_ONLY_IN_SOURCE,
-        (Side.TARGET, True): FindingKind.PARAGRAPH_ONLY_IN_TARGET,
-    }
     unit = "Paragraph" if whole else "Sentence"
     return _Draft(
-        kind=kinds[(side, whole)],
+        kind=_ONE_SIDED_KINDS[(side, whole)],
         severity=_severity_by_size(words),
         confidence=round(confidence, 3),
         message=f"{unit} only in the {_side_name(side)}{reason}: {_quote(text)}",
