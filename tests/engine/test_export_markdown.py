@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 
 from tui.engine.export import ExportOptions, render
 from tui.engine.load import load_article
+from tui.engine.model import CompareOptions
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
 
@@ -96,3 +97,30 @@ def test_sample_pair_renders() -> None:
     assert "ultraman-musk.de.txt" in text
     assert text.count("\n### ") == len(comparison.findings)
     assert "script" not in parsed.tags
+
+
+def test_a_paragraph_only_in_one_version_faces_no_counterpart() -> None:
+    """The French headline has no German paragraph: the German cell says so instead of
+    showing the neighbouring paragraph as if it were the counterpart."""
+    from tui.engine.model import FindingKind
+
+    comparison = compare(
+        load_article(SAMPLES / "ultraman-musk.de.txt"),
+        load_article(SAMPLES / "ultraman-musk.fr.txt"),
+        options=CompareOptions(scorer="lexical"),
+    )
+    text = render("markdown", comparison, ExportOptions())
+    added = [f for f in comparison.findings if f.kind is FindingKind.PARAGRAPH_ONLY_IN_TARGET]
+    assert added
+    sections = text.split("\n### ")[1:]
+    for finding in added:
+        [section] = [
+            s
+            for s in sections
+            if finding.message.split(":")[0] in s
+            and f"Target (fr) · paragraph {finding.target.paragraph + 1} |" in s
+        ]
+        neighbour = finding.source.paragraph + 1
+        assert f"| Source (de) · next to paragraph {neighbour} |" in section
+        assert "| *(not in this version)* |" in section
+        assert comparison.source.paragraphs[finding.source.paragraph].text[:20] not in section

@@ -279,10 +279,36 @@ class Excerpt:
     after: str
 
 
-def excerpt(comparison: Comparison, finding: Finding, side: Side) -> Excerpt | None:
-    """The paragraph ``finding`` points at on ``side``, or None when it has no place there."""
+Unlinked = frozenset[tuple[Side, int]]
+
+
+def unlinked_paragraphs(comparison: Comparison) -> Unlinked:
+    """(side, paragraph) of every paragraph in a one-sided link: a finding there points at a
+    neighbouring paragraph of the other side, which is no counterpart."""
+    return frozenset(
+        (Side.SOURCE if link.source else Side.TARGET, p)
+        for link in comparison.links
+        if link.is_one_sided
+        for p in link.source or link.target
+    )
+
+
+def points_at_neighbour(finding: Finding, unlinked: Unlinked) -> bool:
+    """Whether the other side of ``finding`` is only the paragraph next to where it belongs."""
+    held = finding.location(finding.side)
+    return held is not None and (finding.side, held.paragraph) in unlinked
+
+
+def excerpt(
+    comparison: Comparison,
+    finding: Finding,
+    side: Side,
+    unlinked: Unlinked = frozenset(),
+) -> Excerpt | None:
+    """The paragraph ``finding`` points at on ``side``, or None when it has no place there
+    (``unlinked``: see ``unlinked_paragraphs``)."""
     location = finding.location(side)
-    if location is None:
+    if location is None or (side is not finding.side and points_at_neighbour(finding, unlinked)):
         return None
     text = comparison.article(side).paragraphs[location.paragraph].text
     start = max(0, min(location.start, len(text)))

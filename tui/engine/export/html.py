@@ -12,10 +12,13 @@ from html import escape
 from tui.engine.export import ExportOptions
 from tui.engine.export._common import (
     KIND_LABELS,
+    Unlinked,
     article_language,
     excerpt,
+    points_at_neighbour,
     review_counts,
     review_of,
+    unlinked_paragraphs,
     xml_safe,
 )
 from tui.engine.model import Comparison, Finding, FindingKind, Side
@@ -79,9 +82,9 @@ def _text(value: str) -> str:
     return escape(xml_safe(value), quote=True)
 
 
-def _cell(comparison: Comparison, finding: Finding, side: Side) -> str:
+def _cell(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlinked) -> str:
     language = article_language(comparison.article(side))
-    part = excerpt(comparison, finding, side)
+    part = excerpt(comparison, finding, side, unlinked)
     if part is None:
         return '<td class="absent">not in this version</td>'
     # An empty span only says which paragraph is the partner: show it unmarked.
@@ -91,14 +94,22 @@ def _cell(comparison: Comparison, finding: Finding, side: Side) -> str:
     return f'<td lang="{language}">{_text(part.before)}{middle}{_text(part.after)}</td>'
 
 
-def _side_heading(comparison: Comparison, finding: Finding, side: Side) -> str:
+def _side_heading(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlinked) -> str:
     language = article_language(comparison.article(side))
     location = finding.location(side)
     where = "" if location is None else f" · paragraph {location.paragraph + 1}"
+    if location is not None and side is not finding.side and points_at_neighbour(finding, unlinked):
+        where = f" · next to paragraph {location.paragraph + 1}"
     return f"<th>{side.value.capitalize()} ({_text(language)}){where}</th>"
 
 
-def _finding(comparison: Comparison, options: ExportOptions, number: int, finding: Finding) -> str:
+def _finding(
+    comparison: Comparison,
+    options: ExportOptions,
+    number: int,
+    finding: Finding,
+    unlinked: Unlinked,
+) -> str:
     review_html = ""
     if options.reviews:
         review = review_of(options.reviews, finding)
@@ -106,16 +117,16 @@ def _finding(comparison: Comparison, options: ExportOptions, number: int, findin
         review_html = f' <span class="review {decision}">{decision}</span>'
         if review.note:
             review_html += f' <span class="note">{_text(review.note)}</span>'
+    headings = "".join(_side_heading(comparison, finding, side, unlinked) for side in Side)
+    cells = "".join(_cell(comparison, finding, side, unlinked) for side in Side)
     return (
         f'<section class="finding {finding.kind.value}" id="finding-{number}">\n'
         f"<h3>{number}. {KIND_LABELS[finding.kind]}{review_html}</h3>\n"
         f'<div class="meta">{finding.severity.value} severity · confidence '
         f"{finding.confidence:.2f} · id {_text(finding.id)}</div>\n"
         f'<p class="message">{_text(finding.message)}</p>\n'
-        f'<table class="pair"><thead><tr>{_side_heading(comparison, finding, Side.SOURCE)}'
-        f"{_side_heading(comparison, finding, Side.TARGET)}</tr></thead>\n"
-        f"<tbody><tr>{_cell(comparison, finding, Side.SOURCE)}"
-        f"{_cell(comparison, finding, Side.TARGET)}</tr></tbody></table>\n"
+        f'<table class="pair"><thead><tr>{headings}</tr></thead>\n'
+        f"<tbody><tr>{cells}</tr></tbody></table>\n"
         "</section>\n"
     )
 
@@ -165,7 +176,8 @@ def render_html(comparison: Comparison, options: ExportOptions) -> str:
     parts.append("</tbody></table>\n<h2>Findings</h2>\n")
     if not findings:
         parts.append("<p>No findings: every passage has a counterpart in the other version.</p>\n")
+    unlinked = unlinked_paragraphs(comparison)
     for number, finding in enumerate(findings, 1):
-        parts.append(_finding(comparison, options, number, finding))
+        parts.append(_finding(comparison, options, number, finding, unlinked))
     parts.append("</body>\n</html>\n")
     return "".join(parts)

@@ -12,10 +12,13 @@ import re
 from tui.engine.export import ExportOptions
 from tui.engine.export._common import (
     KIND_LABELS,
+    Unlinked,
     article_language,
     excerpt,
+    points_at_neighbour,
     review_counts,
     review_of,
+    unlinked_paragraphs,
 )
 from tui.engine.model import Comparison, Finding, Side
 
@@ -32,8 +35,8 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
 
 
-def _cell(comparison: Comparison, finding: Finding, side: Side) -> str:
-    part = excerpt(comparison, finding, side)
+def _cell(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlinked) -> str:
+    part = excerpt(comparison, finding, side, unlinked)
     if part is None:
         return "*(not in this version)*"
     if not part.flagged.strip():
@@ -46,10 +49,12 @@ def _cell(comparison: Comparison, finding: Finding, side: Side) -> str:
     return f"{md_escape(part.before)}{flagged}{md_escape(part.after)}".strip()
 
 
-def _side_heading(comparison: Comparison, finding: Finding, side: Side) -> str:
+def _side_heading(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlinked) -> str:
     language = article_language(comparison.article(side))
     location = finding.location(side)
     where = "" if location is None else f" · paragraph {location.paragraph + 1}"
+    if location is not None and side is not finding.side and points_at_neighbour(finding, unlinked):
+        where = f" · next to paragraph {location.paragraph + 1}"
     return f"{side.value.capitalize()} ({language}){where}"
 
 
@@ -78,6 +83,7 @@ def render_markdown(comparison: Comparison, options: ExportOptions) -> str:
     for kind, count in zip(KIND_LABELS, comparison.summary().values(), strict=True):
         out.append(f"| {KIND_LABELS[kind]} | {count} |")
     out += ["", "## Findings", ""]
+    unlinked = unlinked_paragraphs(comparison)
     if not findings:
         out += ["No findings: every passage has a counterpart in the other version.", ""]
     for number, finding in enumerate(findings, 1):
@@ -95,11 +101,11 @@ def render_markdown(comparison: Comparison, options: ExportOptions) -> str:
                 line += f" · note: {md_escape(review.note)}"
             out += [line, ""]
         out += [
-            f"| {_side_heading(comparison, finding, Side.SOURCE)} "
-            f"| {_side_heading(comparison, finding, Side.TARGET)} |",
+            f"| {_side_heading(comparison, finding, Side.SOURCE, unlinked)} "
+            f"| {_side_heading(comparison, finding, Side.TARGET, unlinked)} |",
             "|---|---|",
-            f"| {_cell(comparison, finding, Side.SOURCE)} "
-            f"| {_cell(comparison, finding, Side.TARGET)} |",
+            f"| {_cell(comparison, finding, Side.SOURCE, unlinked)} "
+            f"| {_cell(comparison, finding, Side.TARGET, unlinked)} |",
             "",
         ]
     return "\n".join(out)
