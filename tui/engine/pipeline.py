@@ -24,6 +24,7 @@ from tui.engine.model import (
     SentenceLink,
     SentenceRef,
 )
+from tui.engine.regroup import regroup_links
 from tui.engine.scorers import make_scorer
 from tui.engine.similarity import Scorer, SpanScorer, sigmoid
 
@@ -121,6 +122,16 @@ def _compare(
         ),
     )
     report(0.6, "aligning sentences")
+    links = regroup_links(
+        links,
+        src_sentences.span_of,
+        tgt_sentences.span_of,
+        src_sentences.refs,
+        tgt_sentences.refs,
+        sentence_scorer,
+        params,
+        cancelled,
+    )
     blocks = [
         (*src_sentences.span_of(link.source), *tgt_sentences.span_of(link.target)) for link in links
     ]

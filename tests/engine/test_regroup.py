@@ -1,0 +1,152 @@
+"""Paragraph links re-derived from sentences when the two versions paragraph differently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tui.engine.align import Bead
+from tui.engine.load import article_from_text, load_article
+from tui.engine.model import CompareOptions, FindingKind, Link
+from tui.engine.pipeline import compare
+from tui.engine.regroup import _links_from_beads, _pairs_lone_sentences
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+GERMAN = [
+    line.strip()
+    for line in (SAMPLES / "ultraman-musk.de.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+def _one_sided(result) -> list[tuple[FindingKind, int]]:
+    return [
+        (f.kind, f.location(f.side).paragraph)
+        for f in result.findings
+        if f.kind.is_omission or f.kind.is_insertion
+    ]
+
+
+@pytest.mark.parametrize("joined", [3, 4, 5, 8])
+def test_paragraphs_joined_differently_are_not_reported_as_missing(joined):
+    """German paragraphs joined ``joined`` at a time face the French ones: only the two
+    paragraphs the French version really added are one-sided (without the regrouping, the
+    paragraph links' width limit left dozens of French paragraphs 'only in the target')."""
+    source = article_from_text(
+        "\n\n".join(" ".join(GERMAN[k : k + joined]) for k in range(0, len(GERMAN), joined)),
+        path="joined.de.txt",
+    )
+    target = load_article(SAMPLES / "ultraman-musk.fr.txt")
+    result = compare(source, target, options=CompareOptions(scorer="lexical"))
+    assert _one_sided(result) == [
+        (FindingKind.PARAGRAPH_ONLY_IN_TARGET, 0),
+        (FindingKind.PARAGRAPH_ONLY_IN_TARGET, 1),
+    ]
+    assert all(link.source and link.target for link in result.links[2:])
+    covered = sorted(p for link in result.links for p in link.target)
+    assert covered == list(range(len(target.paragraphs)))
+
+
+@pytest.mark.parametrize("dropped", [20, 40, 55])
+def test_a_dropped_paragraph_is_still_reported(dropped):
+    """Regrouping must not fold a paragraph the translation dropped into its neighbours."""
+    french = [
+        line.strip()
+        for line in (SAMPLES / "ultraman-musk.fr.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    target = article_from_text(
+        "\n\n".join(french[:dropped] + french[dropped + 1 :]), path="dropped.fr.txt"
+    )
+    source = load_article(SAMPLES / "ultraman-musk.de.txt")
+    result = compare(source, target, options=CompareOptions(scorer="lexical"))
+    # French paragraph k translates German paragraph k - 2 (two French-only paragraphs first)
+    assert (FindingKind.PARAGRAPH_ONLY_IN_SOURCE, dropped - 2) in _one_sided(result)
+
+
+def test_links_are_the_finest_that_hold_every_sentence_bead():
+    # source paragraphs: 0 = sentences 0-1, 1 = sentence 2; target: 0, 1, 2 one sentence each,
+    # 3 = sentences 4-5
+    source_refs = [(0, 0), (0, 1), (1, 0), (2, 0)]
+    target_refs = [(0, 0), (1, 0), (2, 0), (3, 0), (3, 1)]
+    beads = [
+        Bead((0,), (0,), 3.0),
+        Bead((1,), (1,), 1.0),  # source paragraph 0 also holds target paragraph 1
+        Bead((), (2,), float("nan")),  # target paragraph 2 alone
+        Bead((2,), (3,), 2.0),
+        Bead((3,), (4,), 2.0),  # target paragraph 3 spans two beads: one link
+    ]
+    old = Link((0,), (0, 1), 0.5)
+    links = _links_from_beads(beads, source_refs, target_refs, [old])
+    assert [(link.source, link.target) for link in links] == [
+        ((0,), (0, 1)),
+        ((), (2,)),
+        ((1, 2), (3,)),
+    ]
+    assert links[0] is old  # a link the window had keeps its paragraph-level score
+    assert links[1].score == 0.0
+    expected = np.mean([1 / (1 + np.exp(-2.0))] * 2)
+    assert links[2].score == pytest.approx(expected, abs=1e-4)
+
+
+class _Vouching:
+    def __init__(self, vouches: bool) -> None:
+        self.vouches = vouches
+
+    def supported_members(self, source, target):
+        return ([0], [0]) if self.vouches else ([], [])
+
+
+@pytest.mark.parametrize(
+    ("score", "lone", "shape_trusted", "vouches", "expected"),
+    [
+        (2.0, ({0}, {0}), True, False, True),  # lone on both sides, the window is at the limit
+        (2.0, ({0}, {0}), False, True, True),  # the scorer vouches for the pair
+        (2.0, ({0}, {0}), False, False, False),  # nobody vouches
+        (-1.0, ({0}, {0}), True, True, False),  # a pair less likely than not
+        (2.0, ({0}, set()), True, True, False),  # only one side was alone: a merge
+    ],
+)
+def test_only_a_likely_pair_of_formerly_lone_sentences_regroups(
+    score, lone, shape_trusted, vouches, expected
+):
+    beads = [Bead((0,), (0,), score)]
+    assert _pairs_lone_sentences(beads, lone, _Vouching(vouches), shape_trusted) is expected
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "eval/textberg-dev").is_dir(), reason="no ../shared/eval here")
+@pytest.mark.parametrize("seed", [0, 1])
+def test_regrouping_detects_every_deletion_the_paragraph_links_detected(seed, monkeypatch):
+    """Synthetic deletions on the dev article (benchmarks/accuracy.py): re-deriving links
+    from sentences hides none of the deleted pieces that the plain paragraph links show
+    (folding them into neighbours' beads would)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from accuracy import synthetic_pair
+
+    import tui.engine.pipeline as pipeline
+
+    source, target, truths = synthetic_pair(SHARED, seed)
+
+    def detected() -> set[tuple]:
+        result = compare(source, target, options=CompareOptions(scorer="lexical"))
+        return {
+            (t.side, t.paragraph, t.start)
+            for t in truths
+            for f in result.findings
+            if (f.kind.is_omission or f.kind.is_insertion)
+            and f.side is t.side
+            and f.location(t.side).paragraph == t.paragraph
+            and f.location(t.side).start < t.end
+            and t.start < f.location(t.side).end
+        }
+
+    with_regrouping = detected()
+    monkeypatch.setattr(pipeline, "regroup_links", lambda links, *args: tuple(links))
+    assert with_regrouping >= detected()
