@@ -132,6 +132,31 @@ def test_output_file_is_written_atomically(pair: tuple[Path, Path], tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.de.txt", "a.fr.txt", "report.json"]
 
 
+def test_unknown_output_extension_warns_once_and_writes_text(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.xyz"
+    status = cli.main([str(pair[0]), str(pair[1]), "-o", str(out)])
+    assert status in (0, 1)
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert err == [
+        "transdiff: warning: unknown extension .xyz; writing the text report (use --format)"
+    ]
+    text = out.read_text("utf-8")
+    expected = tmp_path / "expected.txt"
+    assert cli.main([str(pair[0]), str(pair[1]), "--format", "text", "-o", str(expected)]) == status
+    assert text == expected.read_text("utf-8")
+    capsys.readouterr()
+    # a known extension, --format, or no extension at all (e.g. /dev/null) says nothing
+    for extra in (
+        ["-o", str(tmp_path / "r.md")],
+        ["-f", "text", "-o", str(out)],
+        ["-o", os.devnull],
+    ):
+        cli.main([str(pair[0]), str(pair[1]), *extra])
+        assert "unknown extension" not in capsys.readouterr().err
+
+
 def test_output_into_a_missing_folder_is_an_error(
     pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,6 +106,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.source is None or args.target is None:
         parser.error("the following arguments are required: SOURCE, TARGET")
     fmt = args.format or _format_of_output(args.output)
+    suffix = Path(args.output).suffix if args.output else ""
+    if fmt is None and suffix:
+        # no format claims the extension: say what the file will hold (none, e.g. /dev/null: text)
+        _warn(f"unknown extension {suffix}; writing the text report (use --format)")
     if args.jobs is not None:
         _warn("--jobs only matters with --batch")
 

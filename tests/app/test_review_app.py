@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from conftest import make_comparison
+from rich.console import Console
 
 from tui.app import build_app
 from tui.app.config import Settings
@@ -221,6 +223,13 @@ async def test_detail_pane_shows_sentence_alignment_and_messages(isolated: Path)
         assert isinstance(app.screen, ReviewScreen)
 
 
+def plain_lines(renderable: object, width: int) -> list[str]:
+    """What ``renderable`` shows at ``width`` columns, one string per line."""
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
 async def test_help_is_built_from_the_bindings_and_follows_the_keymap(isolated: Path) -> None:
     settings = Settings(keymap={"next-finding": "z"})
     app = make_app(isolated / "s.json", settings)
@@ -229,14 +238,49 @@ async def test_help_is_built_from_the_bindings_and_follows_the_keymap(isolated: 
         assert review_screen(app).view.current_finding is not None
         await pilot.press("question_mark")
         assert isinstance(app.screen, TextScreen)
-        body = app.screen.body.plain
-        from tui.app.keys import BINDINGS
+        body = app.screen.body
+        from tui.app.keys import BINDINGS, KEYS
 
+        wide = "\n".join(plain_lines(body, 200))  # wide enough that nothing wraps
         for binding in BINDINGS:
-            assert (binding.tooltip or binding.description) in body
-            assert f"  {binding.id}" in body
-        line = next(ln for ln in body.splitlines() if ln.endswith("  next-finding"))
+            assert (binding.tooltip or binding.description) in wide
+            assert f"  {binding.id}" in wide
+        assert "ctrl+p opens the command palette" in wide
+        assert "[keymap]" in wide
+        lines = plain_lines(body, 80)
+        line = next(ln for ln in lines if ln.endswith("  next-finding"))
         assert line.split()[0] == "z"
+        # a wrapped description stays in its column: only section headings start at column 0
+        keys_part = lines[: next(n for n, ln in enumerate(lines) if ln.startswith("ctrl+p"))]
+        sections = {name for name, _binding in KEYS}
+        assert all(not ln or ln.startswith(" ") or ln in sections for ln in keys_part)
+        assert any(ln.startswith(" " * 10) for ln in keys_part)  # some description did wrap
+
+
+async def test_text_pane_pages_with_the_main_view_keys(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, TextScreen)
+        scroll = app.screen.query_one("#pane-scroll")
+        assert scroll.max_scroll_y > 2 * scroll.size.height  # room for two pages
+        await pilot.press("pagedown")
+        first = scroll.scroll_offset.y
+        assert first > 1
+        await pilot.press("space")
+        assert scroll.scroll_offset.y > first
+        await pilot.press("b")
+        assert scroll.scroll_offset.y == first
+        await pilot.press("home")
+        assert scroll.scroll_offset.y == 0
+        await pilot.press("G")
+        assert scroll.scroll_offset.y == scroll.max_scroll_y
+        await pilot.press("g")
+        assert scroll.scroll_offset.y == 0
+        await pilot.press("end")
+        assert scroll.scroll_offset.y == scroll.max_scroll_y
+        await pilot.press("pageup")
+        assert 0 < scroll.scroll_offset.y < scroll.max_scroll_y
 
 
 async def test_command_palette_lists_every_action(isolated: Path) -> None:
@@ -266,6 +310,29 @@ async def test_findings_panel_enter_jumps_to_the_row(isolated: Path) -> None:
         assert screen.view.has_focus
 
 
+async def test_findings_list_is_one_line_per_finding_without_the_kind_twice(
+    isolated: Path,
+) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = review_screen(app)
+        await pilot.press("l")
+        await pilot.pause()
+        panel = screen.findings_list
+        assert panel.option_count == len(screen.model.order)
+        assert panel.virtual_size.height == panel.option_count  # no option wraps
+        shown = [panel.render_line(y).text.rstrip() for y in range(panel.size.height)]
+        assert any(line.endswith("…") for line in shown)
+        prompts = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)]
+        omitted = next(p for p in prompts if "Dazu noch" in p)
+        assert "sentence only in source: „Dazu noch ein Satz" in omitted
+        assert "only in the source" not in omitted
+        assert any(p.endswith("paragraph only in source") for p in prompts)
+        assert any(
+            "number mismatch: number 13 in the source, 12 in the target" in p for p in prompts
+        )
+
+
 async def test_export_writes_the_chosen_format(
     isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -287,6 +354,34 @@ async def test_export_writes_the_chosen_format(
         await pilot.pause()
     text = (isolated / "out" / "report.txt").read_text(encoding="utf-8")
     assert text.endswith(":1")
+
+
+async def test_export_dialog_says_enter_twice_and_enter_twice_writes(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Label
+
+    from tui.app.screens import review
+    from tui.app.screens.export import ExportScreen
+
+    monkeypatch.setattr(review, "render", lambda name, comparison, options: f"{name} report")
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        title = str(app.screen.query_one(".dialog-title", Label).render())
+        assert "Enter to edit the file name, Enter again to write" in title
+        assert "Esc cancels" in title
+        await pilot.press("enter")  # the first Enter only moves to the file name
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.focused is app.screen.query_one("#export-path")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    written = isolated / "fixture" / "target.fr.review.txt"
+    assert written.read_text(encoding="utf-8") == "text report"
 
 
 async def test_comparison_runs_in_a_cancellable_worker_with_progress(

@@ -171,6 +171,15 @@ KIND_LABEL: dict[FindingKind, str] = {
     FindingKind.UNTRANSLATED: "untranslated",
     FindingKind.WEAK_LINK: "weak link",
 }
+# The engine's one-sided messages open with their kind ("Paragraph only in the target: “…”"),
+# which the list already shows as the label; matched case-insensitively, up to the colon.
+_RESTATED: dict[FindingKind, re.Pattern[str]] = {
+    kind: re.compile(
+        re.escape(label.replace(" only in ", " only in the ")) + r"\s*(?::\s*|$)", re.I
+    )
+    for kind, label in KIND_LABEL.items()
+    if " only in " in label
+}
 DECISION_MARK: dict[Decision, str] = {Decision.REVIEWED: "✓", Decision.DISMISSED: "×"}
 STYLE_NAMES = (
     "omission", "insertion", "number", "quote", "untranslated", "weak", "dismissed", "current",
@@ -395,10 +404,25 @@ def finding_text(model: ReviewModel, index: int, decision: Decision) -> Text:
     text.append(DECISION_MARK.get(decision, KIND_MARK[finding.kind]), style="bold")
     text.append(f" {side} {where:>6} ")
     text.append(KIND_LABEL[finding.kind], style="bold")
-    text.append(": " + clean(finding.message))
+    message = message_after_kind(finding.kind, finding.message)
+    if message:
+        text.append(": " + clean(message))
     if decision is not Decision.OPEN:
         text.append(f" [{decision.value}]", style="italic")
     return text
+
+
+def message_after_kind(kind: FindingKind, message: str) -> str:
+    """``message`` without a leading phrase that only restates ``kind``'s label.
+
+    >>> message_after_kind(FindingKind.SENTENCE_ONLY_IN_TARGET, "Sentence only in the target: “x”")
+    '“x”'
+    >>> message_after_kind(FindingKind.NUMBER_MISMATCH, "Number 11 in the target has no equal")
+    'Number 11 in the target has no equal'
+    """
+    pattern = _RESTATED.get(kind)
+    match = pattern.match(message) if pattern else None
+    return message[match.end() :] if match else message
 
 
 def header_text(

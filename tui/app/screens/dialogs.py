@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,9 +44,14 @@ class TextScreen(ModalScreen[None]):
         Binding("escape,q", "close", "Close", id="pane-close"),
         Binding("j,down", "scroll(1)", "Down", id="pane-down", show=False),
         Binding("k,up", "scroll(-1)", "Up", id="pane-up", show=False),
+        # the same paging keys as the main view (tui.app.keys)
+        Binding("space,pagedown", "page(1)", "Page down", id="pane-page-down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", id="pane-page-up", show=False),
+        Binding("g,home", "edge(-1)", "Top", id="pane-top", show=False),
+        Binding("G,end", "edge(1)", "Bottom", id="pane-bottom", show=False),
     ]
 
-    def __init__(self, title: str, body: Text, *, classes: str = "") -> None:
+    def __init__(self, title: str, body: RenderableType, *, classes: str = "") -> None:
         super().__init__(classes=f"dialog-screen {classes}".strip())
         self.title_text = title
         self.body = body
@@ -62,3 +68,17 @@ class TextScreen(ModalScreen[None]):
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#pane-scroll", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    def action_page(self, step: int) -> None:
+        scroll = self.query_one("#pane-scroll", VerticalScroll)
+        if step > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
+
+    def action_edge(self, step: int) -> None:
+        scroll = self.query_one("#pane-scroll", VerticalScroll)
+        if step > 0:
+            scroll.scroll_end(animate=False)
+        else:
+            scroll.scroll_home(animate=False)

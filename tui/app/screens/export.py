@@ -36,7 +36,12 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export"):
             yield Label(
-                Text("Export: choose a format, edit the file name, press Enter"),
+                # Enter on the list only moves to the file name: say so, or the first Enter
+                # looks like it did nothing.
+                Text(
+                    "Export: ↑↓ choose a format, Enter to edit the file name, "
+                    "Enter again to write · Esc cancels"
+                ),
                 classes="dialog-title",
             )
             yield OptionList(

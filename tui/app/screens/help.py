@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 
@@ -27,19 +29,30 @@ def effective_keys(
 
 def help_text(
     keymap: Mapping[str, str], display: Callable[[Binding], str], session_path: str | None
-) -> Text:
-    text = Text()
+) -> Group:
+    """Keys | description | id as a grid, so a wrapped description stays in its own column."""
+    # Only the description column shrinks (rich collapses the widest wrappable column first);
+    # ids never wrap, so they stay greppable for the [keymap] table.
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", overflow="fold")
+    grid.add_column(overflow="fold", min_width=16)
+    grid.add_column(style="dim italic", no_wrap=True)
     section = None
     for name, binding in keys.KEYS:
         if name != section:
+            if section is not None:
+                grid.add_row()
             section = name
-            text.append(("\n" if text else "") + name + "\n", style="bold underline")
-        text.append(f"  {effective_keys(binding, keymap, display):<14} ", style="bold")
-        text.append(binding.tooltip or binding.description)
-        text.append(f"  {binding.id}\n", style="dim italic")
-    text.append("\nctrl+p opens the command palette: every action above, and the theme.\n")
-    text.append(f"Remap keys by id and pick a theme in {config_path()}:\n", style="dim")
-    text.append('  theme = "nord"\n  [keymap]\n  next-finding = "n"\n', style="dim")
+            grid.add_row(Text(name, style="bold underline"))
+        grid.add_row(
+            "  " + effective_keys(binding, keymap, display),
+            binding.tooltip or binding.description,
+            binding.id,
+        )
+    notes = Text()
+    notes.append("\nctrl+p opens the command palette: every action above, and the theme.\n")
+    notes.append(f"Remap keys by id and pick a theme in {config_path()}:\n", style="dim")
+    notes.append('  theme = "nord"\n  [keymap]\n  next-finding = "n"\n', style="dim")
     if session_path:
-        text.append(f"Review decisions are saved in {session_path}\n", style="dim")
-    return text
+        notes.append(f"Review decisions are saved in {session_path}\n", style="dim")
+    return Group(grid, notes)
