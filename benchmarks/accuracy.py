@@ -3,7 +3,8 @@
     python benchmarks/accuracy.py [--scorer lexical semantic] [--seeds 20] [--shared PATH]
 
 (a) the sample pair against shared/gold: paragraph links, recall of the major differences,
-    findings that overlap no gold difference;
+    findings that overlap no gold difference; the same pair with the German paragraphs joined
+    5 at a time (paragraphed differently): one-sided findings, and those on French-only gold;
 (b) the dev set shared/eval/textberg-dev: strict and lax sentence-link P/R/F1 (the
     definitions of Vecalign's and Bertalign's evaluations, tui.engine.evaluation);
 (c) synthetic omissions on the dev set: gold links grouped into paragraphs, sentences and
@@ -106,6 +107,34 @@ def sample_report(shared: Path, scorer: str) -> dict:
         "required": found_required,
         "unmatched": unmatched,
     }
+
+
+def joined_sample_report(shared: Path, scorer: str, joined: int = 5) -> dict:
+    """The sample pair with the German paragraphs joined ``joined`` at a time (paragraphed
+    differently from the French): one-sided findings, and how many lie on gold content that
+    only the French version has (its paragraphs keep their numbers)."""
+    german = [
+        line.strip()
+        for line in (ROOT / "sample_articles/ultraman-musk.de.txt").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    source = article_from_text(
+        "\n\n".join(" ".join(german[k : k + joined]) for k in range(0, len(german), joined)),
+        path="joined.de.txt",
+    )
+    target = load_article(ROOT / "sample_articles/ultraman-musk.fr.txt")
+    result = compare(source, target, options=CompareOptions(scorer=scorer))
+    differences = json.loads((shared / "gold/differences.json").read_text(encoding="utf-8"))
+    french_only = [
+        span
+        for d in differences
+        if d["kind"] in ("paragraph_only_in_fr", "sentence_only_in_fr")
+        for span in gold_spans(d, source, target)
+        if span.side is Side.TARGET
+    ]
+    one_sided = [f for f in result.findings if f.kind.is_omission or f.kind.is_insertion]
+    on_gold = [f for f in one_sided if any(finding_hits(f, span) for span in french_only)]
+    return {"findings": len(one_sided), "on_gold": len(on_gold), "gold": len(french_only)}
 
 
 # --- dev set ----------------------------------------------------------------------------------
@@ -251,6 +280,12 @@ def measure(shared: Path, scorer: str, seeds: int) -> tuple[dict[str, str], list
             details.append(f"{scorer}: MISSED {difference['kind']}: {difference['note'][:70]}")
     for finding in report["unmatched"]:
         details.append(f"{scorer}: no gold: {finding.kind.value}: {finding.message[:70]}")
+
+    joined = joined_sample_report(shared, scorer)
+    figures["(a) sample, German joined 5 by 5: one-sided findings"] = str(joined["findings"])
+    figures["(a) ... of them on French-only gold content"] = (
+        f"{joined['on_gold']} (gold: {joined['gold']})"
+    )
 
     scores, seconds = dev_alignment(shared, scorer)
     for name, counts in (("strict", scores.strict), ("lax", scores.lax)):

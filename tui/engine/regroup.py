@@ -31,6 +31,10 @@ SentenceSpan = Callable[[tuple[int, ...]], tuple[int, int]]
 """Paragraph ids (consecutive) -> the [start, end) range of their sentences on that side."""
 
 _WIDEST = max(max(b.source_count, b.target_count) for b in BeadType)
+# A window's sentence DP costs about this many cells at most (a 10,000-paragraph pair
+# paragraphed differently throughout is 3 million); beyond, such as one 20 MB paragraph
+# against a whole article, the paragraph links stay as they are.
+MAX_WINDOW_CELLS = 4_000_000
 
 
 def regroup_links(
@@ -76,7 +80,7 @@ def _regroup_once(
         s0, s1 = source_span(tuple(p for link in window for p in link.source))
         t0, t1 = target_span(tuple(p for link in window for p in link.target))
         derived = window
-        if s1 > s0 and t1 > t0:
+        if s1 > s0 and t1 > t0 and _cells(s1 - s0, t1 - t0, params) <= MAX_WINDOW_CELLS:
             window_scorer = scorer.window(s0, s1, t0, t1)
             beads = align(s1 - s0, t1 - t0, window_scorer, params=params, cancelled=cancelled)
             found = _links_from_beads(beads, source_refs[s0:s1], target_refs[t0:t1], window)
@@ -93,6 +97,11 @@ def _regroup_once(
         done = end
     out += links[done:]
     return tuple(out)
+
+
+def _cells(n: int, m: int, params: AlignParams) -> int:
+    """Cells of the banded DP over ``n`` x ``m`` segments, before any widening."""
+    return max(n, m) * min(min(n, m) + 1, 2 * params.half_width + 1)
 
 
 def _windows(links: Sequence[Link]) -> list[tuple[int, int]]:
