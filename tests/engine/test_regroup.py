@@ -99,21 +99,42 @@ class _Vouching:
         return ([0], [0]) if self.vouches else ([], [])
 
 
+class _Lone:
+    """Source sentence 10 sits in a one-sided paragraph; ``alone`` says who had no partner."""
+
+    def __init__(self, one_sided: set[tuple[int, int]], alone: set[tuple[int, int]]) -> None:
+        self.one_sided, self.alone_set = one_sided, alone
+
+    def in_one_sided_link(self, side: int, sentence: int) -> bool:
+        return (side, sentence) in self.one_sided
+
+    def alone(self, side: int, sentence: int) -> bool:
+        return (side, sentence) in self.alone_set
+
+
+RESCUED = {(0, 10)}  # the source sentence of a one-sided paragraph
+BOTH_ALONE = {(0, 10), (1, 20)}
+
+
 @pytest.mark.parametrize(
-    ("score", "lone", "shape_trusted", "vouches", "expected"),
+    ("score", "one_sided", "alone", "shape_trusted", "vouches", "expected"),
     [
-        (2.0, ({0}, {0}), True, False, True),  # lone on both sides, the window is at the limit
-        (2.0, ({0}, {0}), False, True, True),  # the scorer vouches for the pair
-        (2.0, ({0}, {0}), False, False, False),  # nobody vouches
-        (-1.0, ({0}, {0}), True, True, False),  # a pair less likely than not
-        (2.0, ({0}, set()), True, True, False),  # only one side was alone: a merge
+        (2.0, RESCUED, BOTH_ALONE, True, False, True),  # the window is at the width limit
+        (2.0, RESCUED, BOTH_ALONE, False, True, True),  # the scorer vouches for the pair
+        (2.0, RESCUED, BOTH_ALONE, False, False, False),  # nobody vouches
+        (-1.0, RESCUED, BOTH_ALONE, True, True, False),  # a pair less likely than not
+        (2.0, RESCUED, {(0, 10)}, True, True, False),  # the target had a partner: a merge
+        (2.0, set(), BOTH_ALONE, True, True, False),  # no one-sided paragraph is rescued
     ],
 )
 def test_only_a_likely_pair_of_formerly_lone_sentences_regroups(
-    score, lone, shape_trusted, vouches, expected
+    score, one_sided, alone, shape_trusted, vouches, expected
 ):
-    beads = [Bead((0,), (0,), score)]
-    assert _pairs_lone_sentences(beads, lone, _Vouching(vouches), shape_trusted) is expected
+    beads = [Bead((0,), (0,), score)]  # window-local: source 10, target 20
+    lone = _Lone(one_sided, alone)
+    assert (
+        _pairs_lone_sentences(beads, (10, 20), lone, _Vouching(vouches), shape_trusted) is expected
+    )
 
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -53,9 +53,18 @@ def regroup_links(
     the next pass's window around that paragraph takes up. Each pass that changes anything
     leaves fewer one-sided paragraphs, so the passes end."""
     current = tuple(links)
+    settled: set[tuple[Link, ...]] = set()  # windows looked at and kept: not again
     while True:
         regrouped = _regroup_once(
-            current, source_span, target_span, source_refs, target_refs, scorer, params, cancelled
+            current,
+            settled,
+            source_span,
+            target_span,
+            source_refs,
+            target_refs,
+            scorer,
+            params,
+            cancelled,
         )
         if regrouped == current:
             return current
@@ -64,6 +73,7 @@ def regroup_links(
 
 def _regroup_once(
     links: Sequence[Link],
+    settled: set[tuple[Link, ...]],
     source_span: SentenceSpan,
     target_span: SentenceSpan,
     source_refs: Sequence[SentenceRef],
@@ -77,6 +87,10 @@ def _regroup_once(
     for start, end in _windows(links):
         out += links[done:start]
         window = list(links[start:end])
+        if tuple(window) in settled:
+            out += window
+            done = end
+            continue
         s0, s1 = source_span(tuple(p for link in window for p in link.source))
         t0, t1 = target_span(tuple(p for link in window for p in link.target))
         derived = window
@@ -85,14 +99,12 @@ def _regroup_once(
             beads = align(s1 - s0, t1 - t0, window_scorer, params=params, cancelled=cancelled)
             found = _links_from_beads(beads, source_refs[s0:s1], target_refs[t0:t1], window)
             if _one_sided(found) < _one_sided(window):
-                lone_source, lone_target = _lone_sentences(
-                    window, source_span, target_span, scorer, params, cancelled
-                )
-                # window-local indices of the sentences that were alone
-                lone = ({i - s0 for i in lone_source}, {j - t0 for j in lone_target})
+                lone = _LoneSentences(window, source_span, target_span, scorer, params, cancelled)
                 shape_trusted = any(_at_the_limit(link) for link in window)
-                if _pairs_lone_sentences(beads, lone, window_scorer, shape_trusted):
+                if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
                     derived = found
+        if derived is window:
+            settled.add(tuple(window))
         out += derived
         done = end
     out += links[done:]
@@ -128,52 +140,78 @@ def _one_sided(links: Sequence[Link]) -> int:
     return sum(len(link.source) + len(link.target) for link in links if link.is_one_sided)
 
 
-def _lone_sentences(
-    window: Sequence[Link],
-    source_span: SentenceSpan,
-    target_span: SentenceSpan,
-    scorer: SpanScorer,
-    params: AlignParams,
-    cancelled: Callable[[], bool] | None,
-) -> tuple[set[int], set[int]]:
-    """Sentences (global indices) without counterpart when aligned inside the given links,
-    as the sentence pass would align them."""
-    lone: tuple[set[int], set[int]] = (set(), set())
-    for link in window:
-        s0, s1 = source_span(link.source)
-        t0, t1 = target_span(link.target)
-        if s1 == s0 or t1 == t0:
-            lone[0].update(range(s0, s1))
-            lone[1].update(range(t0, t1))
-            continue
-        inside = scorer.window(s0, s1, t0, t1)
-        for bead in align(s1 - s0, t1 - t0, inside, params=params, cancelled=cancelled):
-            if not bead.target:
-                lone[0].update(s0 + i for i in bead.source)
-            if not bead.source:
-                lone[1].update(t0 + j for j in bead.target)
-    return lone
+class _LoneSentences:
+    """Which sentences had no counterpart under the window's old links, as the sentence pass
+    aligns inside each link; worked out per link, and only for links asked about."""
+
+    def __init__(
+        self,
+        window: Sequence[Link],
+        source_span: SentenceSpan,
+        target_span: SentenceSpan,
+        scorer: SpanScorer,
+        params: AlignParams,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self._spans = [(*source_span(link.source), *target_span(link.target)) for link in window]
+        self._scorer, self._params, self._cancelled = scorer, params, cancelled
+        self._link_of: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        for k, (s0, s1, t0, t1) in enumerate(self._spans):
+            self._link_of[0].update(dict.fromkeys(range(s0, s1), k))
+            self._link_of[1].update(dict.fromkeys(range(t0, t1), k))
+        self._lone: dict[int, tuple[set[int], set[int]]] = {}
+
+    def in_one_sided_link(self, side: int, sentence: int) -> bool:
+        s0, s1, t0, t1 = self._spans[self._link_of[side][sentence]]
+        return s0 == s1 or t0 == t1
+
+    def alone(self, side: int, sentence: int) -> bool:
+        """Whether a sentence (global index; side 0 source, 1 target) was alone."""
+        k = self._link_of[side][sentence]
+        if k not in self._lone:
+            s0, s1, t0, t1 = self._spans[k]
+            lone: tuple[set[int], set[int]] = (set(range(s0, s1)), set(range(t0, t1)))
+            if s1 > s0 and t1 > t0:
+                inside = self._scorer.window(s0, s1, t0, t1)
+                beads = align(
+                    s1 - s0, t1 - t0, inside, params=self._params, cancelled=self._cancelled
+                )
+                lone = (
+                    {s0 + i for b in beads if not b.target for i in b.source},
+                    {t0 + j for b in beads if not b.source for j in b.target},
+                )
+            self._lone[k] = lone
+        return sentence in self._lone[k][side]
 
 
 def _pairs_lone_sentences(
     beads: Sequence[Bead],
-    lone: tuple[set[int], set[int]],
+    offsets: tuple[int, int],
+    lone: _LoneSentences,
     scorer: SpanScorer,
     shape_trusted: bool,
 ) -> bool:
-    """Whether a bead pairs formerly lone sentences of both sides as a likely translation
-    (log-odds above 0), vouched for by the window's shape or by the scorer."""
+    """Whether a bead (window-local indices from ``offsets``) pairs a sentence of a formerly
+    one-sided paragraph with one that was alone on the other side too, as a likely
+    translation (log-odds above 0), vouched for by the window's shape or by the scorer."""
+    s0, t0 = offsets
     for bead in beads:
-        if (
-            bead.score > 0
-            and lone[0].intersection(bead.source)
-            and lone[1].intersection(bead.target)
-        ):
-            if shape_trusted:
-                return True
-            source, target = scorer.supported_members(bead.source, bead.target)
-            if source and target:
-                return True
+        if not (bead.source and bead.target) or not bead.score > 0:
+            continue
+        source = [s0 + i for i in bead.source]
+        target = [t0 + j for j in bead.target]
+        rescues = any(lone.in_one_sided_link(0, i) for i in source) or any(
+            lone.in_one_sided_link(1, j) for j in target
+        )
+        if not rescues:
+            continue
+        if not (any(lone.alone(0, i) for i in source) and any(lone.alone(1, j) for j in target)):
+            continue
+        if shape_trusted:
+            return True
+        vouched_source, vouched_target = scorer.supported_members(bead.source, bead.target)
+        if vouched_source and vouched_target:
+            return True
     return False
 
 
