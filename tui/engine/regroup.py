@@ -20,6 +20,7 @@ is how omissions hide.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,6 +38,31 @@ _WIDEST = max(max(b.source_count, b.target_count) for b in BeadType)
 MAX_WINDOW_CELLS = 4_000_000
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """Both sides' sentences and how to align a stretch of them, as the sentence pass does."""
+
+    source_span: SentenceSpan
+    target_span: SentenceSpan
+    source_refs: Sequence[SentenceRef]
+    target_refs: Sequence[SentenceRef]
+    scorer: SpanScorer
+    params: AlignParams
+    cancelled: Callable[[], bool] | None
+
+    def spans(self, links: Sequence[Link]) -> tuple[int, int, int, int]:
+        """[s0, s1) and [t0, t1): the sentences of consecutive ``links``."""
+        s0, s1 = self.source_span(tuple(p for link in links for p in link.source))
+        t0, t1 = self.target_span(tuple(p for link in links for p in link.target))
+        return s0, s1, t0, t1
+
+    def align(self, s0: int, s1: int, t0: int, t1: int) -> tuple[SpanScorer, list[Bead]]:
+        """Beads (local indices) of the sentences [s0, s1) x [t0, t1), and their scorer."""
+        scorer = self.scorer.window(s0, s1, t0, t1)
+        beads = align(s1 - s0, t1 - t0, scorer, params=self.params, cancelled=self.cancelled)
+        return scorer, beads
+
+
 def regroup_links(
     links: Sequence[Link],
     source_span: SentenceSpan,
@@ -52,35 +78,20 @@ def regroup_links(
     while they help: a window that drifted may leave its neighbour one paragraph short, which
     the next pass's window around that paragraph takes up. Each pass that changes anything
     leaves fewer one-sided paragraphs, so the passes end."""
+    sentences = _Sentences(
+        source_span, target_span, source_refs, target_refs, scorer, params, cancelled
+    )
     current = tuple(links)
     settled: set[tuple[Link, ...]] = set()  # windows looked at and kept: not again
     while True:
-        regrouped = _regroup_once(
-            current,
-            settled,
-            source_span,
-            target_span,
-            source_refs,
-            target_refs,
-            scorer,
-            params,
-            cancelled,
-        )
+        regrouped = _regroup_once(current, settled, sentences)
         if regrouped == current:
             return current
         current = regrouped
 
 
 def _regroup_once(
-    links: Sequence[Link],
-    settled: set[tuple[Link, ...]],
-    source_span: SentenceSpan,
-    target_span: SentenceSpan,
-    source_refs: Sequence[SentenceRef],
-    target_refs: Sequence[SentenceRef],
-    scorer: SpanScorer,
-    params: AlignParams,
-    cancelled: Callable[[], bool] | None,
+    links: Sequence[Link], settled: set[tuple[Link, ...]], sentences: _Sentences
 ) -> tuple[Link, ...]:
     out: list[Link] = []
     done = 0
@@ -91,15 +102,15 @@ def _regroup_once(
             out += window
             done = end
             continue
-        s0, s1 = source_span(tuple(p for link in window for p in link.source))
-        t0, t1 = target_span(tuple(p for link in window for p in link.target))
+        s0, s1, t0, t1 = sentences.spans(window)
         derived = window
-        if s1 > s0 and t1 > t0 and _cells(s1 - s0, t1 - t0, params) <= MAX_WINDOW_CELLS:
-            window_scorer = scorer.window(s0, s1, t0, t1)
-            beads = align(s1 - s0, t1 - t0, window_scorer, params=params, cancelled=cancelled)
-            found = _links_from_beads(beads, source_refs[s0:s1], target_refs[t0:t1], window)
+        if s1 > s0 and t1 > t0 and _cells(s1 - s0, t1 - t0, sentences.params) <= MAX_WINDOW_CELLS:
+            window_scorer, beads = sentences.align(s0, s1, t0, t1)
+            found = _links_from_beads(
+                beads, sentences.source_refs[s0:s1], sentences.target_refs[t0:t1], window
+            )
             if _one_sided(found) < _one_sided(window):
-                lone = _LoneSentences(window, source_span, target_span, scorer, params, cancelled)
+                lone = _LoneSentences(window, sentences)
                 shape_trusted = any(_at_the_limit(link) for link in window)
                 if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
                     derived = found
@@ -144,17 +155,9 @@ class _LoneSentences:
     """Which sentences had no counterpart under the window's old links, as the sentence pass
     aligns inside each link; worked out per link, and only for links asked about."""
 
-    def __init__(
-        self,
-        window: Sequence[Link],
-        source_span: SentenceSpan,
-        target_span: SentenceSpan,
-        scorer: SpanScorer,
-        params: AlignParams,
-        cancelled: Callable[[], bool] | None,
-    ) -> None:
-        self._spans = [(*source_span(link.source), *target_span(link.target)) for link in window]
-        self._scorer, self._params, self._cancelled = scorer, params, cancelled
+    def __init__(self, window: Sequence[Link], sentences: _Sentences) -> None:
+        self._spans = [sentences.spans([link]) for link in window]
+        self._sentences = sentences
         self._link_of: tuple[dict[int, int], dict[int, int]] = ({}, {})
         for k, (s0, s1, t0, t1) in enumerate(self._spans):
             self._link_of[0].update(dict.fromkeys(range(s0, s1), k))
@@ -172,10 +175,7 @@ class _LoneSentences:
             s0, s1, t0, t1 = self._spans[k]
             lone: tuple[set[int], set[int]] = (set(range(s0, s1)), set(range(t0, t1)))
             if s1 > s0 and t1 > t0:
-                inside = self._scorer.window(s0, s1, t0, t1)
-                beads = align(
-                    s1 - s0, t1 - t0, inside, params=self._params, cancelled=self._cancelled
-                )
+                _, beads = self._sentences.align(s0, s1, t0, t1)
                 lone = (
                     {s0 + i for b in beads if not b.target for i in b.source},
                     {t0 + j for b in beads if not b.source for j in b.target},
