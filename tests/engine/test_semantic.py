@@ -348,13 +348,17 @@ def test_the_unsupported_floor_is_measured_on_the_documents_translations():
     from tui.engine.semantic import calibrated_support
 
     weights = SemanticWeights()
-    # margins 0.30 .. 0.37: median 0.335, interquartile spread 0.035
-    tight = calibrated_support(weights, *_pairs_with_cosines([0.30 + 0.01 * k for k in range(8)]))
-    assert tight.unsupported_margin == pytest.approx(0.335 - 3.5 * 0.035, abs=1e-4)
-    assert weights.unsupported_margin < tight.unsupported_margin < 0.30
+    # margins 0.05 .. 0.12: median 0.085, interquartile spread 0.035
+    tight = calibrated_support(weights, *_pairs_with_cosines([0.05 + 0.01 * k for k in range(8)]))
+    assert tight.unsupported_margin == pytest.approx(0.085 - 3.5 * 0.035, abs=1e-4)
+    assert weights.unsupported_margin < tight.unsupported_margin < 0.0
     # a spread under the minimum is taken as the minimum
-    same = calibrated_support(weights, *_pairs_with_cosines([0.2] * 6))
-    assert same.unsupported_margin == pytest.approx(0.2 - 3.5 * weights.support_min_spread)
+    same = calibrated_support(weights, *_pairs_with_cosines([0.06] * 6))
+    assert same.unsupported_margin == pytest.approx(0.06 - 3.5 * weights.support_min_spread)
+    # translations far above their neighbours: the floor stays at 0, where a member is as
+    # close to the span as to its usual neighbours
+    high = calibrated_support(weights, *_pairs_with_cosines([0.30 + 0.01 * k for k in range(8)]))
+    assert high.unsupported_margin == 0.0
     # too few pairs to measure anything: the fixed floor
     few = calibrated_support(weights, *_pairs_with_cosines([0.3, 0.31, 0.32, 0.33]))
     assert few.unsupported_margin == weights.unsupported_margin

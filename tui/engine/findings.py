@@ -189,11 +189,12 @@ def _sentence_span(article: Article, ref: SentenceRef) -> tuple[Paragraph, Span]
     return paragraph, paragraph.sentences[ref[1]]
 
 
-def _runs(indices: list[int]) -> list[list[int]]:
-    """Consecutive runs: [1, 2, 4] -> [[1, 2], [4]]."""
+def _runs(indices: list[int], refs: Sequence[SentenceRef]) -> list[list[int]]:
+    """Consecutive runs inside one paragraph each: with sentences 1 and 2 in one paragraph
+    and 3, 4 in the next, [1, 2, 3, 5] -> [[1, 2], [3], [5]] (a finding is one paragraph's)."""
     runs: list[list[int]] = []
     for k in indices:
-        if runs and runs[-1][-1] == k - 1:
+        if runs and runs[-1][-1] == k - 1 and refs[k][0] == refs[k - 1][0]:
             runs[-1].append(k)
         else:
             runs.append([k])
@@ -210,10 +211,8 @@ def _sentence_draft(
 ) -> _Draft | None:
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     article = context.article(side)
-    chosen = [refs[k] for k in local]
-    # one finding per paragraph: a run never spans two paragraphs in the display
+    chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
     paragraph_id = chosen[0][0]
-    chosen = [r for r in chosen if r[0] == paragraph_id]
     paragraph = article.paragraphs[paragraph_id]
     start = paragraph.sentences[chosen[0][1]].start
     end = paragraph.sentences[chosen[-1][1]].end
@@ -249,7 +248,8 @@ def _one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[_Dra
             )
             and not _translated_next_door(group, position, side)
         ]
-        for run in _runs(sorted(lonely)):
+        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        for run in _runs(sorted(lonely), refs):
             draft = _sentence_draft(context, group, side, run, 0.8, "")
             if draft is not None:
                 drafts.append(draft)

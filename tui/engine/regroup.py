@@ -221,19 +221,33 @@ def _links_from_beads(
     target_refs: Sequence[SentenceRef],
     window: list[Link],
 ) -> list[Link]:
-    """The finest monotone paragraph links that hold every bead whole: consecutive beads
-    sharing a paragraph on either side belong to one link (a paragraph's sentences are
-    consecutive, so its beads are too). A link the window already had keeps its score; a
-    new one scores the mean of its two-sided beads."""
+    """The finest monotone paragraph links that hold every bead whole: beads sharing a
+    paragraph on either side belong to one link, and so does everything between them (a
+    target-only bead between two beads of one source paragraph joins their link). A link the
+    window already had keeps its score; a new one scores the mean of its two-sided beads."""
     groups: list[tuple[set[int], set[int], list[float]]] = []
+    group_of: tuple[dict[int, int], dict[int, int]] = ({}, {})  # paragraph -> group index
     for bead in beads:
         source = {source_refs[i][0] for i in bead.source}
         target = {target_refs[j][0] for j in bead.target}
-        if not (groups and (source & groups[-1][0] or target & groups[-1][1])):
+        shared = [group_of[0][p] for p in source if p in group_of[0]]
+        shared += [group_of[1][p] for p in target if p in group_of[1]]
+        if shared:  # fold every group from the first one sharing a paragraph into one
+            first = min(shared)
+            for later in groups[first + 1 :]:
+                for side in (0, 1):
+                    groups[first][side].update(later[side])
+                    group_of[side].update(dict.fromkeys(later[side], first))
+                groups[first][2].extend(later[2])
+            del groups[first + 1 :]
+        else:
             groups.append((set(), set(), []))
-        group = groups[-1]
+        index = len(groups) - 1
+        group = groups[index]
         group[0].update(source)
         group[1].update(target)
+        group_of[0].update(dict.fromkeys(source, index))
+        group_of[1].update(dict.fromkeys(target, index))
         if bead.source and bead.target:
             group[2].append(float(sigmoid(bead.score)))
     kept = {(link.source, link.target): link for link in window}

@@ -53,7 +53,8 @@ class SemanticWeights:
     # as possibly present on one side only. The floor is measured on each document: the
     # median margin of its mutual nearest neighbours (nearly all translations) minus
     # ``support_deviations`` times their interquartile spread, the spread taken as at least
-    # ``support_min_spread`` (few pairs understate it; the dev article's is 0.027). With
+    # ``support_min_spread`` (few pairs understate it; the dev article's is 0.027), and never
+    # above 0 (a member as close to the span as to its usual neighbours is supported). With
     # fewer than ``support_min_pairs`` such pairs the fixed ``unsupported_margin`` applies.
     # On the dev set the measured floor comes out at about the fixed one (-0.049 vs -0.05).
     unsupported_margin: float = -0.05
@@ -216,7 +217,8 @@ def calibrated_support(
     q25, median, q75 = np.percentile(margins, [25, 50, 75])
     spread = max(float(q75 - q25), weights.support_min_spread)
     floor = float(median) - weights.support_deviations * spread
-    return replace(weights, unsupported_margin=floor)
+    # never above 0: a member closer to the span than to its usual neighbours is supported
+    return replace(weights, unsupported_margin=min(floor, 0.0))
 
 
 def mutual_nearest(
