@@ -91,6 +91,25 @@ def test_links_are_the_finest_that_hold_every_sentence_bead():
     assert links[2].score == pytest.approx(expected, abs=1e-4)
 
 
+@pytest.mark.parametrize("one_side", ["source", "target"])
+def test_one_paragraph_against_many_one_line_paragraphs_is_one_link(one_side):
+    """Thirty sentences as one paragraph against their thirty translations one per line: no
+    paragraph bead can pair them (all links one-sided), the sentences can."""
+    french = [
+        line.strip()
+        for line in (SAMPLES / "ultraman-musk.fr.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ][2:32]
+    german = GERMAN[:30]
+    joined, lines = (german, french) if one_side == "source" else (french, german)
+    one = article_from_text(" ".join(joined), path="one.txt")
+    many = article_from_text("\n\n".join(lines), path="many.txt")
+    source, target = (one, many) if one_side == "source" else (many, one)
+    result = compare(source, target, options=CompareOptions(scorer="lexical"))
+    assert len(result.links) == 1
+    assert _one_sided(result) == []
+
+
 def test_a_target_only_bead_inside_a_source_paragraph_joins_its_link():
     """Source paragraph 0's two sentences pair with target paragraphs 0 and 2, with target
     paragraph 1 alone between them: one link holds all three, so paragraph 0 is in one link."""

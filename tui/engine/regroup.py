@@ -111,7 +111,7 @@ def _regroup_once(
             )
             if _one_sided(found) < _one_sided(window):
                 lone = _LoneSentences(window, sentences)
-                shape_trusted = any(_at_the_limit(link) for link in window)
+                shape_trusted = _shape_trusted(window)
                 if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
                     derived = found
         if derived is window:
@@ -140,6 +140,18 @@ def _windows(links: Sequence[Link]) -> list[tuple[int, int]]:
         else:
             ranges.append((start, end))
     return ranges
+
+
+def _shape_trusted(window: Sequence[Link]) -> bool:
+    """Whether the paragraph links themselves say their shapes failed: a link as wide as a
+    bead can be (the one-sided paragraph is probably its overflow), or no link in the window
+    that pairs anything although both sides have paragraphs there (one paragraph against
+    many: no bead could pair them)."""
+    if any(_at_the_limit(link) for link in window):
+        return True
+    return all(link.is_one_sided for link in window) and (
+        any(link.source for link in window) and any(link.target for link in window)
+    )
 
 
 def _at_the_limit(link: Link) -> bool:
