@@ -8,10 +8,10 @@ link and its neighbours, runs joined) are aligned together, and the finest parag
 that no sentence bead crosses replace the old ones when
 
 - they leave fewer paragraphs without a counterpart, and
-- some sentence bead of them pairs a sentence that was alone on the source side with one
-  that was alone on the target side, more likely a translation than not, and either a link of
-  the window is as wide as a paragraph bead can be (the one-sided paragraph is probably its
-  overflow) or the scorer vouches for both sides of the pair.
+- some sentence bead of them pairs a sentence of a formerly one-sided paragraph with one that
+  was alone on the other side too, more likely a translation than not, and either the
+  window's links say their shapes failed (see ``_shape_trusted``) or the scorer vouches for
+  both sides of the pair.
 
 Merely folding a deleted paragraph into its neighbours' sentence beads is not enough: that
 is how omissions hide.

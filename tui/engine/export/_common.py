@@ -299,6 +299,16 @@ def points_at_neighbour(finding: Finding, unlinked: Unlinked) -> bool:
     return held is not None and (finding.side, held.paragraph) in unlinked
 
 
+def place_of(finding: Finding, side: Side, unlinked: Unlinked) -> str:
+    """Where ``finding`` points on ``side``, for a column heading: " · paragraph 3", or
+    " · next to paragraph 3" when that paragraph is only a neighbour (nothing when none)."""
+    location = finding.location(side)
+    if location is None:
+        return ""
+    near = side is not finding.side and points_at_neighbour(finding, unlinked)
+    return f" · {'next to paragraph' if near else 'paragraph'} {location.paragraph + 1}"
+
+
 def excerpt(
     comparison: Comparison,
     finding: Finding,

@@ -15,7 +15,7 @@ from tui.engine.export._common import (
     Unlinked,
     article_language,
     excerpt,
-    points_at_neighbour,
+    place_of,
     review_counts,
     review_of,
     unlinked_paragraphs,
@@ -51,10 +51,7 @@ def _cell(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlink
 
 def _side_heading(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlinked) -> str:
     language = article_language(comparison.article(side))
-    location = finding.location(side)
-    where = "" if location is None else f" · paragraph {location.paragraph + 1}"
-    if location is not None and side is not finding.side and points_at_neighbour(finding, unlinked):
-        where = f" · next to paragraph {location.paragraph + 1}"
+    where = place_of(finding, side, unlinked)
     return f"{side.value.capitalize()} ({language}){where}"
 
 
