@@ -28,7 +28,14 @@ from tui.app.messages import (
     SemanticProgress,
     SemanticReady,
 )
-from tui.app.render import DECISION_MARK, KIND_LABEL, KIND_MARK, clean, finding_text
+from tui.app.render import (
+    DECISION_MARK,
+    KIND_LABEL,
+    KIND_MARK,
+    clean,
+    finding_text,
+    message_after_kind,
+)
 from tui.app.rows import ReviewModel, Row
 from tui.app.screens.dialogs import PromptScreen, TextScreen
 from tui.app.screens.export import ExportScreen
@@ -326,7 +333,9 @@ class ReviewScreen(Screen[None]):
             )
             if decision is not Decision.OPEN:
                 text.append(f" [{decision.value}]", style="italic")
-            text.append(": " + clean(f.message))
+            message = message_after_kind(f.kind, f.message)
+            if message:
+                text.append(": " + clean(message))
         flags = []
         if view.only_findings:
             flags.append("only rows with findings")
