@@ -104,6 +104,8 @@ class _NeighbourScorer:
     """Says whether the lone sentence (target 1 or source 1) is translated next door, and
     checks it is asked about that sentence against the neighbour's other side."""
 
+    improbable_log_odds = None
+
     def __init__(self, supported: bool) -> None:
         self.supported = supported
 
@@ -156,6 +158,8 @@ def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
 
 class _MemberScorer:
     """Names unsupported members and scores spans from a table, recording what it is asked."""
+
+    improbable_log_odds = None
 
     def __init__(self, unsupported, scores) -> None:
         self.unsupported, self.scores, self.asked = unsupported, scores, []
@@ -275,3 +279,64 @@ def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
     findings = find_all(FindingContext(source, target, (link,), [group]))
     flagged = sorted(f.source.paragraph for f in findings if f.kind.is_omission)
     assert flagged == [1, 2]
+
+
+class _ThresholdScorer:
+    """Supports every member; trusts no bead scored below ``improbable_log_odds``."""
+
+    def __init__(self, improbable_log_odds: float | None) -> None:
+        self.improbable_log_odds = improbable_log_odds
+
+    def unsupported_members(self, source, target):
+        return [], []
+
+    def supported_members(self, source, target):
+        return [], []
+
+
+@pytest.mark.parametrize("trusts_low_scores", [False, True])
+def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(trusts_low_scores):
+    """Nine 1-1 beads, the fifth scored -5: a scorer that calls that improbable gets both of
+    its sentences reported as one-sided (a sentence dropped on each side, paired because
+    that is cheaper than two skips); one whose low scores say nothing gets a weak link."""
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
+    mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
+    source = article_from_text(
+        " ".join(f"Der {w} schläft heute im Garten." for w in words), language="de"
+    )
+    target = article_from_text(
+        " ".join(f"Le {m} dort au jardin aujourd'hui." for m in mots), language="fr"
+    )
+    assert len(source.paragraphs[0].sentences) == len(target.paragraphs[0].sentences) == 9
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=_ThresholdScorer(None if trusts_low_scores else -3.0),
+        beads=[Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
+        source_refs=[(0, k) for k in range(9)],
+        target_refs=[(0, k) for k in range(9)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    fifth = {
+        side: article.paragraphs[0].sentences[4]
+        for side, article in ((Side.SOURCE, source), (Side.TARGET, target))
+    }
+    one_sided = {
+        (f.side, f.location(f.side).start, f.location(f.side).end)
+        for f in findings
+        if f.kind.is_omission or f.kind.is_insertion
+    }
+    weak = [f for f in findings if f.kind is FindingKind.WEAK_LINK]
+    if trusts_low_scores:
+        assert not one_sided
+        assert [(f.target.start, f.target.end) for f in weak] == [
+            (fifth[Side.TARGET].start, fifth[Side.TARGET].end)
+        ]
+    else:
+        assert one_sided == {(side, span.start, span.end) for side, span in fifth.items()}
+        assert not weak
+        assert all("improbable" in f.message for f in findings)

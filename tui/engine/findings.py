@@ -41,6 +41,7 @@ from tui.engine.similarity import SpanScorer, sigmoid
 # pair's dropped sentences).
 UNSUPPORTED_MAX_COST = 1.0
 UNSUPPORTED_CONFIDENCE = 0.6  # the embedding's word alone: less sure than a one-sided bead
+IMPROBABLE_CONFIDENCE = 0.5  # either side may be the translator's rewrite of the other
 # Linked sentence pairs this many robust deviations below the document's median are weak.
 WEAK_LINK_DEVIATIONS = 3.5
 MIN_WORDS_TO_FLAG = 3
@@ -92,6 +93,7 @@ def find_all(context: FindingContext) -> tuple[Finding, ...]:
         if group.link.source and group.link.target:
             drafts += _one_sided_sentences(context, group)
             drafts += _extra_sentences(context, group)
+            drafts += _improbable_beads(context, group)
             drafts += _number_mismatches(context, group.link)
             drafts += _quote_mismatches(context, group.link)
             drafts += _untranslated(context, group.link)
@@ -272,6 +274,28 @@ def _translated_next_door(group: LinkGroup, position: int, side: Side) -> bool:
         if supported:
             return True
     return False
+
+
+def _improbable(group: LinkGroup, bead: Bead) -> bool:
+    """Is this two-sided bead one its scorer finds too unlikely to be a translation?"""
+    threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
+    return threshold is not None and bool(bead.source and bead.target) and bead.score < threshold
+
+
+def _improbable_beads(context: FindingContext, group: LinkGroup) -> list[_Draft]:
+    """Both sides of every improbable bead, as content on one side only."""
+    drafts = []
+    for bead in group.beads:
+        if not _improbable(group, bead):
+            continue
+        for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
+            refs = group.source_refs if side is Side.SOURCE else group.target_refs
+            for run in _runs(list(members), refs):
+                reason = " (its link to the other version is improbable)"
+                draft = _sentence_draft(context, group, side, run, IMPROBABLE_CONFIDENCE, reason)
+                if draft is not None:
+                    drafts.append(draft)
+    return drafts
 
 
 def _without_edge(span: _Span4, side: Side, *, at_start: bool) -> _Span4:
@@ -601,8 +625,8 @@ def _weak_links(context: FindingContext) -> list[_Draft]:
     threshold = median - WEAK_LINK_DEVIATIONS * spread
     drafts = []
     for group, bead in scored:
-        if bead.score >= threshold or bead.score > 0:
-            continue
+        if bead.score >= threshold or bead.score > 0 or _improbable(group, bead):
+            continue  # an improbable bead's sentences are reported as one-sided instead
         ref = group.target_refs[bead.target[0]]
         paragraph, span = _sentence_span(context.target, ref)
         src_ref = group.source_refs[bead.source[0]]

@@ -179,6 +179,10 @@ class _ShiftedScorer:
     def __init__(self, scorer: SpanScorer, src_offset: int, tgt_offset: int) -> None:
         self._scorer, self._src, self._tgt = scorer, src_offset, tgt_offset
 
+    @property
+    def improbable_log_odds(self) -> float | None:
+        return self._scorer.improbable_log_odds
+
     def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         return self._scorer.score(a0 + self._src, a1 + self._src, b0 + self._tgt, b1 + self._tgt)
 

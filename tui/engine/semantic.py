@@ -65,6 +65,10 @@ class SemanticWeights:
     # side supports it with at least this margin (a translated sentence the bead shapes could
     # not place; measured on synthetic omissions, where no deleted sentence came above 0.02).
     supported_margin: float = 0.025
+    # A two-sided sentence bead below these log-odds (a probability under 5%) pairs sentences
+    # the embeddings and the anchors both find unrelated: a sentence dropped on each side,
+    # next to each other, costs less paired than left alone. Both are reported.
+    improbable_log_odds: float | None = -3.0
     exact_chars: int = 0  # concatenations up to this many characters are embedded as text
     max_span: int = 3  # longest span the aligner asks for (beads up to 3 segments)
 
@@ -284,6 +288,10 @@ class SemanticSpanScorer:
         self._band: np.ndarray | None = None  # (n_src, width) cosines of single segments
 
     # --- protocol -----------------------------------------------------------------------------
+
+    @property
+    def improbable_log_odds(self) -> float | None:
+        return self.weights.improbable_log_odds
 
     def score(
         self,
