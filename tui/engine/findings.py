@@ -1,11 +1,12 @@
 """From alignments to findings: what an editor should look at.
 
 Alignment alone misses most omissions (the orphaned sentence gets folded into a 1-2 bead),
-so besides one-sided beads this module re-examines every multi-sentence bead: a member that
-the scorer finds unsupported by the other side is flagged as present on one side only,
-unless it sits at the bead's edge and dropping it hurts the bead. A one-sided sentence that
-a neighbouring bead's other side translates is not flagged. Numbers and quotations are
-compared per paragraph link.
+so besides one-sided beads this module re-examines every two-sided bead: a member that the
+scorer finds unsupported by the other side is flagged as present on one side only, unless
+it sits at the edge of a multi-sentence bead and dropping it hurts the bead; so are both
+sides of a bead the scorer finds improbable. A one-sided sentence that a neighbouring bead's
+other side translates is not flagged. Numbers and quotations are compared per paragraph
+link; a weak link is not reported on a sentence already reported as one-sided.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def find_all(context: FindingContext) -> tuple[Finding, ...]:
             drafts += _number_mismatches(context, group.link)
             drafts += _quote_mismatches(context, group.link)
             drafts += _untranslated(context, group.link)
-    drafts += _weak_links(context)
+    drafts += _weak_links_not_reported(context, drafts)
     return _assign_ids(drafts)
 
 
@@ -307,7 +308,7 @@ def _without_edge(span: _Span4, side: Side, *, at_start: bool) -> _Span4:
 
 
 def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
-    """Members of multi-sentence beads that the other side does not support.
+    """Members of two-sided beads that the other side does not support.
 
     The scorer names the members it finds unsupported (embeddings can tell, anchors cannot).
     A middle member is flagged on that word alone; an edge member only when dropping it from
@@ -322,14 +323,14 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
     # be dropped alone, so the scorer's word is enough there
     candidates: list[tuple[Side, int, _Span4, _Span4 | None]] = []
     for bead in group.beads:
-        if not bead.source or not bead.target or max(len(bead.source), len(bead.target)) < 2:
+        if not bead.source or not bead.target:
             continue
         full = (bead.source[0], bead.source[-1] + 1, bead.target[0], bead.target[-1] + 1)
         unsupported = scorer.unsupported_members(bead.source, bead.target)
         for side, positions in zip(Side, unsupported, strict=True):
             members = bead.source if side is Side.SOURCE else bead.target
             for k in positions:
-                if k == 0 or k == len(members) - 1:
+                if len(members) > 1 and (k == 0 or k == len(members) - 1):
                     reduced: _Span4 | None = _without_edge(full, side, at_start=k == 0)
                 else:
                     reduced = None
@@ -342,11 +343,14 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
         for k, (side, member, _full, _reduced) in enumerate(edges):
             gains[(side, member)] = float(scores[len(edges) + k] - scores[k])
     drafts = []
-    for side, member, _full, _reduced in candidates:
+    for side, member, full, _reduced in candidates:
         gain = gains.get((side, member), 0.0)
         if gain <= -UNSUPPORTED_MAX_COST:
             continue
-        draft = _sentence_draft(context, group, side, [member], UNSUPPORTED_CONFIDENCE, "")
+        # a 1-1 bead's two sentences are both unsupported: they are shown side by side
+        alone = full[1] - full[0] == 1 and full[3] - full[2] == 1
+        reason = " (the sentence linked to it does not translate it)" if alone else ""
+        draft = _sentence_draft(context, group, side, [member], UNSUPPORTED_CONFIDENCE, reason)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -609,6 +613,23 @@ def _untranslated(context: FindingContext, link: Link) -> list[_Draft]:
 # --- weak links ---------------------------------------------------------------------------------
 
 
+def _weak_links_not_reported(context: FindingContext, drafts: list[_Draft]) -> list[_Draft]:
+    """Weak links, except on a sentence already reported as present on one side only (the
+    stronger statement about the same text)."""
+    one_sided = [d for d in drafts if d.kind.is_omission or d.kind.is_insertion]
+    return [
+        weak
+        for weak in _weak_links(context)
+        if not any(
+            d.side is weak.side
+            and d.held.paragraph == weak.held.paragraph
+            and d.held.start < weak.held.end
+            and weak.held.start < d.held.end
+            for d in one_sided
+        )
+    ]
+
+
 def _weak_links(context: FindingContext) -> list[_Draft]:
     """Linked 1-1 sentence pairs whose score is a low outlier for this document."""
     scored = [
@@ -625,8 +646,8 @@ def _weak_links(context: FindingContext) -> list[_Draft]:
     threshold = median - WEAK_LINK_DEVIATIONS * spread
     drafts = []
     for group, bead in scored:
-        if bead.score >= threshold or bead.score > 0 or _improbable(group, bead):
-            continue  # an improbable bead's sentences are reported as one-sided instead
+        if bead.score >= threshold or bead.score > 0:
+            continue
         ref = group.target_refs[bead.target[0]]
         paragraph, span = _sentence_span(context.target, ref)
         src_ref = group.source_refs[bead.source[0]]

@@ -375,9 +375,12 @@ class SemanticSpanScorer:
         self, source: Sequence[int], target: Sequence[int]
     ) -> tuple[list[int], list[int]]:
         """Positions, within one bead's source and target members, of segments the other
-        side does not support: their margin is below ``unsupported_margin``."""
-        if len(source) < 2 and len(target) < 2:
-            return [], []
+        side does not support: their margin is below ``unsupported_margin``. In a 1-1 bead
+        that makes both sentences one-sided (a sentence replaced by an unrelated one)."""
+        if len(source) == 1 and len(target) == 1:
+            # one sentence each: both or neither (the margin of the pair is the same both ways)
+            margin, _ = self.member_margins(source, target)
+            return ([0], [0]) if margin[0] < self.weights.unsupported_margin else ([], [])
         margins_src, margins_tgt = self.member_margins(source, target)
         floor = self.weights.unsupported_margin
         pick = lambda margins: [  # noqa: E731

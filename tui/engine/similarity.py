@@ -60,7 +60,8 @@ class SpanScorer(Protocol):
         self, source: Sequence[int], target: Sequence[int]
     ) -> tuple[list[int], list[int]]:
         """Positions, within one bead's source and target members, of segments that the
-        other side does not support (content likely present on one side only)."""
+        other side does not support (content likely present on one side only); asked of
+        every two-sided bead, 1-1 included."""
         ...
 
     def supported_members(
