@@ -69,6 +69,44 @@ def test_number_words_satisfy_digits():
     assert not [f for f in result.findings if f.kind is FindingKind.NUMBER_MISMATCH]
 
 
+@pytest.mark.parametrize(
+    ("languages", "source", "target", "flagged"),
+    [
+        # a number word changed into another: both are flagged, each in its own version
+        ("en de", "We visited the three northern islands.", "Wir besuchten die vier Inseln.",
+         {("source", "three"), ("target", "vier")}),
+        ("en de", "We visited the three northern islands.", "Wir besuchten die drei Inseln.",
+         set()),
+        ("en de", "We visited the three northern islands.", "Wir besuchten die 4 Inseln.",
+         {("source", "three"), ("target", "4")}),
+        # a number word with nothing changed across stays quiet (the translator may have
+        # written "die Brücken") ...
+        ("de fr", "Die sieben Brücken der Stadt sind alt.", "Les ponts de la ville sont vieux.",
+         set()),
+        # ... "neuf" (new) is never read as nine, even next to a changed number ...
+        ("fr de", "Le bâtiment neuf abrite 40 bureaux.", "Das neue Gebäude hat 45 Büros.",
+         {("source", "40"), ("target", "45")}),
+        # ... and a word is read as a number only in its own language ("elf" in English)
+        ("en de", "An elf met 3 dwarves.", "Ein Elf traf 4 Zwerge.",
+         {("source", "3"), ("target", "4")}),
+    ],
+)  # fmt: skip
+def test_number_words_are_compared_with_each_other(languages, source, target, flagged):
+    source_lang, target_lang = languages.split()
+    result = compare(
+        article_from_text(source, language=source_lang),
+        article_from_text(target, language=target_lang),
+        options=CompareOptions(scorer="lexical", source_lang=source_lang, target_lang=target_lang),
+    )
+    found = set()
+    for f in result.findings:
+        if f.kind is FindingKind.NUMBER_MISMATCH:
+            where = f.location(f.side)
+            text = result.article(f.side).paragraphs[where.paragraph].text
+            found.add((f.side.value, text[where.start : where.end]))
+    assert found == flagged
+
+
 def test_identical_paragraph_is_untranslated():
     result = run("\n\n".join(DE), "\n\n".join([FR[0], DE[1], FR[2], FR[3]]))
     untranslated = [f for f in result.findings if f.kind is FindingKind.UNTRANSLATED]

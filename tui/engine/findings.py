@@ -21,7 +21,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from tui.engine.align import Bead
-from tui.engine.anchors import QUOTE_MARKS, iter_anchors, iter_numbers, iter_words
+from tui.engine.anchors import (
+    QUOTE_MARKS,
+    iter_anchors,
+    iter_numbers,
+    iter_words,
+    normalize_word,
+)
 from tui.engine.model import (
     Article,
     Finding,
@@ -358,25 +364,25 @@ def _extra_sentences(context: FindingContext, group: LinkGroup) -> list[_Draft]:
 
 # --- numbers --------------------------------------------------------------------------------------
 
-# Number words that may stand for a digit on the other side. They only ever satisfy a digit;
-# they are never flagged themselves (a translator may write "both" for "zwei").
-_NUMBER_WORDS = {
-    "2": "zwei deux two dos due",
-    "3": "drei trois three tres tre",
-    "4": "vier quatre four cuatro quattro",
-    "5": "funf cinq five cinco cinque",
-    "6": "sechs six seis sei",
-    "7": "sieben sept seven siete sette",
-    "8": "acht huit eight ocho otto",
-    "9": "neun neuf nine nueve nove",
-    "10": "zehn dix ten diez dieci",
-    "11": "elf onze eleven once undici",
-    "12": "zwolf douze twelve doce dodici",
-    "20": "zwanzig vingt twenty veinte venti",
-    "100": "hundert cent hundred cien cento",
-    "1000": "tausend mille thousand mil",
+# Number words of each language (accents stripped, as anchors are). Any of them satisfies an
+# equal digit or number word across. They are flagged only in a paragraph of their own
+# language, and only when the other side holds a number with no equal here (a changed
+# number: "drei" against "four"): alone, "neuf" is as likely "new" and "sei" "be".
+_NUMBER_WORDS_BY_LANGUAGE = {
+    "de": "zwei drei vier funf sechs sieben acht neun zehn elf zwolf zwanzig hundert tausend",
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze vingt cent mille",
+    "en": "two three four five six seven eight nine ten eleven twelve twenty hundred thousand",
+    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien mil",
+    "it": "due tre quattro cinque sei sette otto nove dieci undici dodici venti cento mille",
 }
-_WORD_VALUE = {w: value for value, words in _NUMBER_WORDS.items() for w in words.split()}
+_NUMBER_VALUES = ["2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "20", "100", "1000"]
+_WORD_VALUES_BY_LANGUAGE = {
+    language: dict(zip(words.split(), _NUMBER_VALUES, strict=True))
+    for language, words in _NUMBER_WORDS_BY_LANGUAGE.items()
+}
+_WORD_VALUE = {w: v for values in _WORD_VALUES_BY_LANGUAGE.values() for w, v in values.items()}
+_NEVER_FLAGGED = {"neuf", "sei"}  # "new" in French, "you are" in Italian, as often as not
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def _digit_numbers(paragraph: Paragraph) -> list[tuple[str, int, int]]:
@@ -388,35 +394,53 @@ def _number_word_values(paragraph: Paragraph) -> Counter[str]:
     return Counter(_WORD_VALUE[word] for word in iter_words(paragraph.text) if word in _WORD_VALUE)
 
 
+def _own_number_words(paragraph: Paragraph, language: str | None) -> list[tuple[str, int, int]]:
+    """(value, start, end) of the number words of the paragraph's own language."""
+    table = _WORD_VALUES_BY_LANGUAGE.get(paragraph.language or language or "")
+    if not table:
+        return []
+    out = []
+    for match in _WORD_TOKEN.finditer(paragraph.text):
+        word = normalize_word(match.group())
+        value = table.get(word)
+        if value is not None and word not in _NEVER_FLAGGED:
+            out.append((value, match.start(), match.end()))
+    return out
+
+
 def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
-    per_side: dict[Side, tuple[list[tuple[int, str, int, int]], Counter[str]]] = {}
+    """Numbers with no equal number across the link: digits always; number words of the
+    paragraph's language only where the other side has an unmatched number too."""
+    digits: dict[Side, list[tuple[int, str, int, int]]] = {}
+    words: dict[Side, list[tuple[int, str, int, int]]] = {}
+    any_words: dict[Side, Counter[str]] = {}
     for side in Side:
         article = context.article(side)
         ids = link.source if side is Side.SOURCE else link.target
-        digits = [
-            (p, value, start, end)
-            for p in ids
-            for value, start, end in _digit_numbers(article.paragraphs[p])
+        paragraphs = [(p, article.paragraphs[p]) for p in ids]
+        digits[side] = [(p, v, a, b) for p, par in paragraphs for v, a, b in _digit_numbers(par)]
+        words[side] = [
+            (p, v, a, b)
+            for p, par in paragraphs
+            for v, a, b in _own_number_words(par, article.language)
         ]
-        per_side[side] = (digits, Counter(value for _, value, _, _ in digits))
+        any_words[side] = Counter()
+        for _, par in paragraphs:
+            any_words[side].update(_number_word_values(par))
+    unmatched: dict[Side, list[tuple[int, str, int, int]]] = {}
     for side in Side:
-        digits, _ = per_side[side]
-        _, other_values = per_side[side.other]
-        if Counter(value for _, value, _, _ in digits) - other_values:
-            # some digit has no equal digit across: number words may still stand for it
-            other_ids = link.target if side is Side.SOURCE else link.source
-            other_article = context.article(side.other)
-            for p in other_ids:
-                other_values.update(_number_word_values(other_article.paragraphs[p]))
+        # a digit is satisfied by an equal digit or number word across; a number word by an
+        # equal digit or number word of any language
+        across = Counter(v for _, v, _, _ in digits[side.other]) + any_words[side.other]
+        unmatched[side] = _beyond(digits[side], across)
+        unmatched[side] += _beyond(words[side], across)
     drafts = []
     for side in Side:
-        digits, _ = per_side[side]
-        _, other_values = per_side[side.other]
-        seen: Counter[str] = Counter()
-        for p, value, start, end in digits:
-            seen[value] += 1
-            if seen[value] <= other_values[value]:
-                continue
+        flagged = list(unmatched[side])
+        if not unmatched[side.other]:  # nothing changed across: number words stay quiet
+            own_words = {(p, a) for p, _, a, _ in words[side]}
+            flagged = [n for n in flagged if (n[0], n[2]) not in own_words]
+        for p, value, start, end in sorted(flagged, key=lambda n: (n[0], n[2])):
             paragraph = context.article(side).paragraphs[p]
             raw = paragraph.text[start:end]
             drafts.append(
@@ -433,6 +457,19 @@ def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
                 )
             )
     return drafts
+
+
+def _beyond(
+    numbers: list[tuple[int, str, int, int]], available: Counter[str]
+) -> list[tuple[int, str, int, int]]:
+    """The numbers, in order, past the count of equal values ``available`` across."""
+    seen: Counter[str] = Counter()
+    out = []
+    for number in numbers:
+        seen[number[1]] += 1
+        if seen[number[1]] > available[number[1]]:
+            out.append(number)
+    return out
 
 
 def _context_words(text: str, start: int, end: int, width: int = 40) -> str:
