@@ -129,6 +129,31 @@ def test_quote_pairing(text, stray):
     assert analyse_quotes(text).stray == stray
 
 
+def _quote_messages(source: str, target: str) -> list[str]:
+    return sorted(
+        f.message.split(":")[0]
+        for f in run(source, target).findings
+        if f.kind is FindingKind.QUOTE_MISMATCH
+    )
+
+
+def test_a_quotation_closed_early_on_one_side_and_never_on_the_other_flags_both():
+    """The sample's Paul Graham paragraph: the German closes the quotation after the first
+    sentence and has a stray closing mark later; the French opens « and never closes it."""
+    source = "Er sagte: „Manche hören auf, wenn sie reich sind.“ Dass er Macht liebt.“"
+    target = "Il a dit : « Certains s'arrêtent une fois riches. Qu'il aime le pouvoir."
+    assert _quote_messages(source, target) == [
+        "Unbalanced quotation mark « in the target",
+        "Unbalanced quotation mark “ in the source",
+    ]
+
+
+def test_the_same_unpaired_mark_on_both_sides_is_no_difference():
+    source = "Er sagte: „Manche hören auf, wenn sie reich sind. Dass er Macht liebt."
+    target = "Il a dit : « Certains s'arrêtent une fois riches. Qu'il aime le pouvoir."
+    assert _quote_messages(source, target) == []
+
+
 def test_finding_ids_are_stable_when_unrelated_text_changes():
     base = run("\n\n".join(DE), "\n\n".join([FR[0], FR[1], FR[2], FR[3].replace("150", "160")]))
     edited_fr = [FR[0].replace("camp", "camp de base"), FR[1], FR[2], FR[3].replace("150", "160")]

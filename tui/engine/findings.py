@@ -537,7 +537,10 @@ def _quote_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
         quotes_here = sum(len(r.quotations) for _, r in reports[side])
         quotes_there = sum(len(r.quotations) for _, r in reports[side.other])
         article = context.article(side)
-        if stray_here > stray_there:
+        # More unpaired marks here, or as many on both sides while the quotations differ
+        # (one side closed a quotation early, the other never closed it): each side's
+        # unpaired marks are what differs. Equal marks and quotations: reproduced as is.
+        if stray_here > stray_there or (stray_here and quotes_here != quotes_there):
             for p, report in reports[side]:
                 paragraph = article.paragraphs[p]
                 for at in report.stray:
