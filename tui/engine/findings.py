@@ -25,7 +25,6 @@ from tui.engine.anchors import (
     QUOTE_MARKS,
     iter_anchors,
     iter_numbers,
-    iter_words,
     normalize_word,
 )
 from tui.engine.model import (
@@ -382,30 +381,55 @@ _WORD_VALUES_BY_LANGUAGE = {
 }
 _WORD_VALUE = {w: v for values in _WORD_VALUES_BY_LANGUAGE.values() for w, v in values.items()}
 _NEVER_FLAGGED = {"neuf", "sei"}  # "new" in French, "you are" in Italian, as often as not
-_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """One regular expression for ``words`` that branches letter by letter ("zwei|zwolf"
+    -> "zw(?:ei|olf)"): ``re`` tries alternatives one by one, a trie keeps that short."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+# Any number word of any language, as written (with or without its accents): most
+# paragraphs hold none, and this one search spares them a look at every word.
+_ANY_NUMBER_WORD = re.compile(
+    r"\b" + _trie_pattern(sorted({*_WORD_VALUE, "fünf", "zwölf"})) + r"\b", re.IGNORECASE
+)
 
 
 def _digit_numbers(paragraph: Paragraph) -> list[tuple[str, int, int]]:
     return [(value, start, end) for start, end, value in iter_numbers(paragraph.text)]
 
 
-def _number_word_values(paragraph: Paragraph) -> Counter[str]:
-    """Values that number words ("zwei", "trois") stand for."""
-    return Counter(_WORD_VALUE[word] for word in iter_words(paragraph.text) if word in _WORD_VALUE)
-
-
-def _own_number_words(paragraph: Paragraph, language: str | None) -> list[tuple[str, int, int]]:
-    """(value, start, end) of the number words of the paragraph's own language."""
-    table = _WORD_VALUES_BY_LANGUAGE.get(paragraph.language or language or "")
-    if not table:
-        return []
-    out = []
-    for match in _WORD_TOKEN.finditer(paragraph.text):
+def _number_words(
+    paragraph: Paragraph, language: str | None
+) -> tuple[Counter[str], list[tuple[str, int, int]]]:
+    """Values of the paragraph's number words in any language ("zwei", "trois"), and
+    (value, start, end) of those of its own language that may be flagged."""
+    values: Counter[str] = Counter()
+    own: list[tuple[str, int, int]] = []
+    table = _WORD_VALUES_BY_LANGUAGE.get(paragraph.language or language or "", {})
+    for match in _ANY_NUMBER_WORD.finditer(paragraph.text):
         word = normalize_word(match.group())
-        value = table.get(word)
-        if value is not None and word not in _NEVER_FLAGGED:
-            out.append((value, match.start(), match.end()))
-    return out
+        if word not in _WORD_VALUE:
+            continue  # a case-insensitive match that folds to something else
+        values[_WORD_VALUE[word]] += 1
+        if word in table and word not in _NEVER_FLAGGED:
+            own.append((table[word], match.start(), match.end()))
+    return values, own
 
 
 def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
@@ -419,14 +443,11 @@ def _number_mismatches(context: FindingContext, link: Link) -> list[_Draft]:
         ids = link.source if side is Side.SOURCE else link.target
         paragraphs = [(p, article.paragraphs[p]) for p in ids]
         digits[side] = [(p, v, a, b) for p, par in paragraphs for v, a, b in _digit_numbers(par)]
-        words[side] = [
-            (p, v, a, b)
-            for p, par in paragraphs
-            for v, a, b in _own_number_words(par, article.language)
-        ]
-        any_words[side] = Counter()
-        for _, par in paragraphs:
-            any_words[side].update(_number_word_values(par))
+        words[side], any_words[side] = [], Counter()
+        for p, par in paragraphs:
+            values, own = _number_words(par, article.language)
+            any_words[side].update(values)
+            words[side] += [(p, v, a, b) for v, a, b in own]
     unmatched: dict[Side, list[tuple[int, str, int, int]]] = {}
     for side in Side:
         # a digit is satisfied by an equal digit or number word across; a number word by an
@@ -656,16 +677,16 @@ def _untranslated(context: FindingContext, link: Link) -> list[_Draft]:
 def _weak_links_not_reported(context: FindingContext, drafts: list[_Draft]) -> list[_Draft]:
     """Weak links, except on a sentence already reported as present on one side only (the
     stronger statement about the same text)."""
-    one_sided = [d for d in drafts if d.kind.is_omission or d.kind.is_insertion]
+    one_sided: dict[tuple[Side, int], list[Location]] = {}
+    for d in drafts:
+        if d.kind.is_omission or d.kind.is_insertion:
+            one_sided.setdefault((d.side, d.held.paragraph), []).append(d.held)
     return [
         weak
         for weak in _weak_links(context)
         if not any(
-            d.side is weak.side
-            and d.held.paragraph == weak.held.paragraph
-            and d.held.start < weak.held.end
-            and weak.held.start < d.held.end
-            for d in one_sided
+            held.start < weak.held.end and weak.held.start < held.end
+            for held in one_sided.get((weak.side, weak.held.paragraph), ())
         )
     ]
 
