@@ -1,15 +1,17 @@
-"""How well can the bundled model tell a deleted sentence from a kept one inside a bead?
+"""How well can a scorer's evidence tell a deleted sentence from a kept one inside a bead?
 
-    python benchmarks/omission_ceiling.py [--seeds 20] [--shared PATH]
+    python benchmarks/omission_ceiling.py [--scorer semantic lexical] [--seeds 20] [--shared PATH]
 
-Most deleted sentences that the semantic scorer misses on the synthetic omissions of
+Most deleted sentences that the findings miss on the synthetic omissions of
 benchmarks/accuracy.py sit inside a multi-sentence bead next to translated sentences. This
-script aligns each synthetic pair with the semantic scorer, takes every member of a bead with
-two or more sentences on its side, labels it "deleted" when it lies inside a deleted piece and
-"kept" when it overlaps none, and prints how far the member's embedding margin against the
-other side (the evidence the findings use) separates the two: the area under the ROC curve,
-and how many kept members fall at or below the margin that catches a given share of the
-deleted ones. Prints figures, asserts nothing; needs the ``semantic`` extra.
+script aligns each synthetic pair, takes every member of a bead with two or more sentences on
+its side, labels it "deleted" when it lies inside a deleted piece and "kept" when it overlaps
+none, and prints how far the scorer's evidence separates the two: for the semantic scorer the
+member's embedding margin against the other side (what the findings use), for the lexical one
+how much the bead's log-odds gains when an edge member is dropped (anchors and lengths; a
+middle member cannot be dropped alone). Printed: the area under the ROC curve, and how many
+kept members are flagged too at the cut that catches a given share of the deleted ones.
+Prints figures, asserts nothing; the semantic rows need the ``semantic`` extra.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from accuracy import Truth, synthetic_pair  # noqa: E402
 
 from tui.engine.model import Article, CompareOptions, Side  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
-from tui.engine.semantic import SemanticScorer  # noqa: E402
+from tui.engine.similarity import LexicalScorer  # noqa: E402
 
 
 def _sentence_index(article: Article) -> dict[tuple[int, int], int]:
@@ -49,12 +51,17 @@ def _texts(article: Article) -> list[str]:
     ]
 
 
-def member_margins(shared: Path, seed: int, scorer: SemanticScorer) -> list[tuple[str, float]]:
-    """(label, margin minus the document's unsupported floor) of every multi-member side."""
+def member_evidence(shared: Path, seed: int, scorer_name: str) -> list[tuple[str, float]]:
+    """(label, evidence) of every member of a multi-member bead side, the evidence oriented
+    so that lower means "more likely deleted"."""
     source, target, truths = synthetic_pair(shared, seed)
-    result = compare(source, target, options=CompareOptions(scorer="semantic"))
-    span_scorer = scorer.prepare(_texts(source), _texts(target))
-    floor = span_scorer.weights.unsupported_margin
+    result = compare(source, target, options=CompareOptions(scorer=scorer_name))
+    if scorer_name == "semantic":
+        from tui.engine.semantic import SemanticScorer
+
+        span_scorer = SemanticScorer().prepare(_texts(source), _texts(target))
+    else:
+        span_scorer = LexicalScorer().prepare(_texts(source), _texts(target))
     index = {Side.SOURCE: _sentence_index(source), Side.TARGET: _sentence_index(target)}
     out: list[tuple[str, float]] = []
     for link in result.sentence_links:
@@ -62,15 +69,36 @@ def member_margins(shared: Path, seed: int, scorer: SemanticScorer) -> list[tupl
             continue
         src = [index[Side.SOURCE][ref] for ref in link.source]
         tgt = [index[Side.TARGET][ref] for ref in link.target]
-        margins = span_scorer.member_margins(src, tgt)
-        for side, refs, values in zip(Side, (link.source, link.target), margins, strict=True):
+        if scorer_name == "semantic":
+            floor = span_scorer.weights.unsupported_margin
+            evidence = [values - floor for values in span_scorer.member_margins(src, tgt)]
+        else:
+            evidence = _drop_costs(span_scorer, src, tgt)
+        for side, refs, values in zip(Side, (link.source, link.target), evidence, strict=True):
             if len(refs) < 2:
                 continue
             article = source if side is Side.SOURCE else target
-            for ref, margin in zip(refs, values, strict=True):
+            for ref, value in zip(refs, values, strict=True):
                 label = _label(article, side, ref, truths)
-                if label:
-                    out.append((label, float(margin) - floor))
+                if label and not np.isnan(value):
+                    out.append((label, float(value)))
+    return out
+
+
+def _drop_costs(span_scorer, src: list[int], tgt: list[int]) -> list[np.ndarray]:
+    """Per side, what dropping each edge member costs the bead's log-odds (nan inside)."""
+    full = (src[0], src[-1] + 1, tgt[0], tgt[-1] + 1)
+    out = []
+    for side_no, members in enumerate((src, tgt)):
+        costs = np.full(len(members), np.nan)
+        if len(members) >= 2:
+            for k in (0, len(members) - 1):
+                reduced = list(full)
+                reduced[2 * side_no + (0 if k == 0 else 1)] += 1 if k == 0 else -1
+                spans = np.array([full, reduced], dtype=np.int64)
+                scores = span_scorer.score(spans[:, 0], spans[:, 1], spans[:, 2], spans[:, 3])
+                costs[k] = scores[0] - scores[1]
+        out.append(costs)
     return out
 
 
@@ -90,35 +118,37 @@ def _label(article: Article, side: Side, ref: tuple[int, int], truths: list[Trut
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scorer", nargs="+", default=["semantic", "lexical"])
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
-    scorer = SemanticScorer()
-    rows = [row for seed in range(args.seeds) for row in member_margins(args.shared, seed, scorer)]
+    for name in args.scorer:
+        rows = [
+            row for seed in range(args.seeds) for row in member_evidence(args.shared, seed, name)
+        ]
+        report(name, args.seeds, rows)
+
+
+def report(name: str, seeds: int, rows: list[tuple[str, float]]) -> None:
     deleted = np.array([m for label, m in rows if label == "deleted"])
     kept = np.array([m for label, m in rows if label == "kept"])
+    evidence = "margin above the floor" if name == "semantic" else "cost of dropping an edge"
+    print(
+        f"{name} ({evidence}), {seeds} seeds: bead members deleted {len(deleted)}, kept {len(kept)}"
+    )
     if not len(deleted) or not len(kept):
-        print("no bead members to compare")
         return
-    # AUC: the chance that a deleted member's margin is below a kept member's
+    # AUC: the chance that a deleted member's evidence is below a kept member's
     order = np.sort(kept)
-    below = np.searchsorted(order, deleted, side="right")
-    ties = np.searchsorted(order, deleted, side="right") - np.searchsorted(order, deleted)
-    auc = float(np.mean((len(kept) - below + 0.5 * ties) / len(kept)))
-    print(
-        f"members of multi-sentence beads ({args.seeds} seeds): deleted {len(deleted)}, "
-        f"kept {len(kept)}"
-    )
-    print(
-        f"below the document's unsupported floor: deleted {(deleted < 0).sum()}, "
-        f"kept {(kept < 0).sum()}"
-    )
-    print(f"margin AUC (deleted below kept): {auc:.3f}")
+    right = np.searchsorted(order, deleted, side="right")
+    ties = right - np.searchsorted(order, deleted)
+    auc = float(np.mean((len(kept) - right + 0.5 * ties) / len(kept)))
+    print(f"  AUC (deleted below kept): {auc:.3f}")
     for share in (0.5, 0.75, 0.9):
         cut = float(np.quantile(deleted, share))
         print(
-            f"catching {share:.0%} of the deleted members (margin <= floor {cut:+.3f}) "
-            f"also flags {(kept <= cut).sum()} kept members"
+            f"  catching {share:.0%} of the deleted members (cut {cut:+.3f}) also flags "
+            f"{(kept <= cut).sum()} kept members"
         )
 
 
