@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import make_comparison
+from rich.color import ColorSystem
 from rich.console import Console
+from rich.style import Style
 
 from tui.app import build_app
 from tui.app.config import Settings
@@ -419,3 +421,151 @@ async def test_comparison_runs_in_a_cancellable_worker_with_progress(
         await pilot.press("q")
     assert stopped.wait(5)
     assert app.return_code == 0
+
+
+def shown_background(style: Style, system: ColorSystem) -> tuple[int, int, int] | None:
+    """The background colour a terminal paints for ``style`` (reverse swaps the colours)."""
+    color = style.color if style.reverse else style.bgcolor
+    if color is None:
+        return None
+    return tuple(color.downgrade(system).get_truecolor())
+
+
+@pytest.mark.parametrize("system", [ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT])
+async def test_search_match_stands_out_on_the_cursor_row(
+    isolated: Path, system: ColorSystem
+) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"blague", "enter")
+        view = review_screen(app).view
+        assert view.row == 2
+        cursor_lines = [
+            list(view.render_line(y))
+            for y in range(view.scrollable_content_region.height)
+            if view.render_line(y).text.startswith("▌")
+        ]
+        segments = [s for line in cursor_lines for s in line]
+        match = next(s for s in segments if s.text.lower() == "blague")
+        row = next(s for s in segments if s.text == " " and s.style and s.style.bgcolor)
+        assert shown_background(match.style, system) != shown_background(row.style, system)
+
+
+@pytest.mark.parametrize("width", [60, 80, 160, 240])
+async def test_header_counts_fit_the_width_and_keep_the_progress(
+    isolated: Path, width: int
+) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        header = review_screen(app).query_one("#header")
+        counts = header.render_line(1).text.rstrip()
+        assert "reviewed 0/8" in counts
+        assert "…" not in counts
+        # Full labels exactly when they fit: the fixture's take 193 cells.
+        assert ("number mismatch" in counts) == (width >= 200)
+
+
+async def test_cut_lines_keep_the_mark_of_flagged_text_past_the_cut(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        view = review_screen(app).view
+        # Row 7: the sentence only in the source and the one only in the target lie past
+        # the cut of their one-line cells.
+        (line,) = view.row_lines(7)
+        assert line.rstrip().endswith("…")
+        assert "Dazu noch" not in line
+        bar = line.index("│")
+        assert line[7] == "-"
+        assert line[bar + 2 + 2] == "+"
+
+
+async def test_export_asks_before_overwriting_an_existing_file(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Label
+
+    from tui.app.screens import review
+    from tui.app.screens.export import ExportScreen
+
+    monkeypatch.setattr(review, "render", lambda name, comparison, options: f"{name} report")
+    existing = isolated / "fixture" / "target.fr.review.txt"
+    existing.parent.mkdir()
+    existing.write_text("keep me", encoding="utf-8")
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # not written: the dialog asks first
+        note = app.screen.query_one("#export-note", Label)
+        assert note.display
+        assert "exists: Enter again overwrites it" in str(note.render())
+        assert existing.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+    assert existing.read_text(encoding="utf-8") == "text report"
+
+
+async def test_export_warning_is_forgotten_when_the_name_changes(isolated: Path) -> None:
+    from textual.widgets import Input, Label
+
+    existing = isolated / "fixture" / "target.fr.review.txt"
+    existing.parent.mkdir()
+    existing.write_text("keep me", encoding="utf-8")
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "enter", "enter")
+        path = app.screen.query_one("#export-path", Input)
+        path.value = "other.txt"
+        await pilot.pause()
+        assert not app.screen.query_one("#export-note", Label).display
+        path.value = str(existing)
+        await pilot.press("enter")  # a fresh Enter on the existing name warns again
+        assert app.screen.query_one("#export-note", Label).display
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_toasts_leave_the_status_line_visible(isolated: Path) -> None:
+    from textual.widgets._toast import Toast
+
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("m")
+        await pilot.pause(0.1)  # the toast rack is filled on a later tick
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        status = review_screen(app).query_one("#status").region
+        assert all(not toast.region.overlaps(status) for toast in toasts)
+
+
+async def test_status_line_shows_the_finding_before_the_row_at_80_columns(
+    isolated: Path,
+) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket")  # the number mismatch
+        await pilot.pause()
+        shown = review_screen(app).query_one("#status").render_line(0).text
+        assert "number mismatch: number 13 in the source" in shown
+
+
+async def test_restore_on_an_open_finding_says_so(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "X")
+        messages = [n.message for n in app._notifications]
+        assert any("already open" in m for m in messages)
+
+
+async def test_help_says_that_m_toggles_the_bookmark(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        wide = "\n".join(plain_lines(app.screen.body, 200))
+        line = next(ln for ln in wide.splitlines() if ln.endswith("  bookmark"))
+        assert "remove the bookmark" in line
+        await pilot.press("escape", "m", "m")
+        assert [n.message for n in app._notifications][-1] == "Bookmark removed."

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.app import keys
-from tui.app.config import Settings, load_settings
+from tui.app.config import Settings, config_path, load_settings
 from tui.app.screens.review import ReviewScreen
 from tui.engine.model import Article, CompareOptions, Comparison
 from tui.engine.review import ReviewSession, default_session_path, load_session
@@ -48,7 +48,10 @@ class TransdiffApp(App[int]):
         self.comparison = comparison
         self.startup_warnings = [w for w in warnings if w]
         self.settings = settings or Settings()
-        self.keymap: dict[str, str] = dict(self.settings.keymap)
+        self.keymap, problems = keys.check_keymap(self.settings.keymap)
+        if problems:
+            where = self.settings.path or config_path()
+            self.startup_warnings.append(f"Key remaps in {where}: {'; '.join(problems)}")
 
     def get_default_screen(self) -> Screen:
         return ReviewScreen(

@@ -5,8 +5,8 @@
     theme = "gruvbox"
 
     [keymap]
-    next-finding = "n"        # binding id = keys, comma-separated
-    search-next = "ctrl+n"
+    next-finding = "n,ctrl+down"   # binding id = keys, comma-separated
+    search-next = "ctrl+n"         # n was search-next's key: move it, or both claim n
 
 A file that cannot be read is ignored with a warning; the app always starts.
 """
@@ -24,6 +24,7 @@ class Settings:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     warning: str | None = None
+    path: Path | None = None  # the file read, for warnings about its contents
 
 
 def config_path() -> Path:
@@ -38,7 +39,7 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(warning=f"Settings in {path} ignored: {exc}")
+        return Settings(warning=f"Settings in {path} ignored: {exc}", path=path)
     theme = data.get("theme")
     keymap = data.get("keymap", {})
     problems = []
@@ -52,4 +53,4 @@ def load_settings(path: Path | None = None) -> Settings:
     if len(clean_map) != len(keymap):
         problems.append('keymap values must be strings like "j,down"')
     warning = f"Settings in {path}: {'; '.join(problems)}" if problems else None
-    return Settings(theme, clean_map, warning)
+    return Settings(theme, clean_map, warning, path)

@@ -6,6 +6,8 @@ Each binding has an id, so users can remap it in ~/.config/transdiff/config.toml
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.binding import Binding
 
 # (section, binding); sections group the help screen.
@@ -166,7 +168,7 @@ KEYS: list[tuple[str, Binding]] = [
             "Bookmark",
             id="bookmark",
             show=False,
-            tooltip="Bookmark the current row",
+            tooltip="Bookmark the current row (again: remove the bookmark)",
         ),
     ),
     (
@@ -296,3 +298,58 @@ KEYS: list[tuple[str, Binding]] = [
 
 BINDINGS: list[Binding] = [binding for _section, binding in KEYS]
 SECTION: dict[str, str] = {binding.id or binding.action: s for s, binding in KEYS}
+
+
+def key_list(spec: str) -> list[str]:
+    """Textual's names of the comma-separated keys in ``spec``.
+
+    >>> key_list(" ], ctrl+down,")
+    ['right_square_bracket', 'ctrl+down']
+    """
+    parts = ",".join(k.strip() for k in spec.split(",") if k.strip())
+    return [b.key for b in Binding.make_bindings([Binding(parts, "")])] if parts else []
+
+
+def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The remaps worth applying, and what is wrong with the others.
+
+    Unknown ids are dropped; a key taken from Quit is dropped (Textual would silently unbind it);
+    a key another action also has is kept but reported, as Textual moves it to the remap.
+
+    >>> check_keymap({"bogus-id": "z", "next-finding": "q,z"})
+    ({'next-finding': 'z'}, ["unknown binding id 'bogus-id'", "'q' stays Quit, not next-finding"])
+    """
+    problems: list[str] = []
+    wanted: dict[str, list[str]] = {}
+    for binding_id, spec in keymap.items():
+        if binding_id not in _BY_ID:
+            problems.append(f"unknown binding id {binding_id!r}")
+        elif not (keys := key_list(spec)):
+            problems.append(f"{binding_id} has no keys")
+        else:
+            wanted[binding_id] = keys
+    quit_keys = set(wanted.get("quit") or key_list(_BY_ID["quit"].key))
+    for binding_id, keys in wanted.items():
+        if binding_id != "quit":
+            problems.extend(f"{k!r} stays Quit, not {binding_id}" for k in keys if k in quit_keys)
+            keys[:] = [k for k in keys if k not in quit_keys]
+    wanted = {binding_id: keys for binding_id, keys in wanted.items() if keys}
+    problems.extend(_clashes(wanted))
+    return {binding_id: ",".join(keys) for binding_id, keys in wanted.items()}, problems
+
+
+def _clashes(wanted: Mapping[str, list[str]]) -> list[str]:
+    """Keys of a remap that another action has too, once the remaps are applied."""
+    owners: dict[str, list[str]] = {}
+    for binding_id, binding in _BY_ID.items():
+        for key in wanted.get(binding_id) or key_list(binding.key):
+            owners.setdefault(key, []).append(binding_id)
+    return [
+        f"{key!r} of {binding_id} is also bound to {', '.join(others)}"
+        for binding_id, keys in wanted.items()
+        for key in keys
+        if (others := [o for o in owners[key] if o != binding_id])
+    ]
+
+
+_BY_ID: dict[str, Binding] = {binding.id: binding for binding in BINDINGS if binding.id}

@@ -183,7 +183,7 @@ _RESTATED: dict[FindingKind, re.Pattern[str]] = {
 DECISION_MARK: dict[Decision, str] = {Decision.REVIEWED: "✓", Decision.DISMISSED: "×"}
 STYLE_NAMES = (
     "omission", "insertion", "number", "quote", "untranslated", "weak", "dismissed", "current",
-    "match", "gutter", "cursor", "filler", "bookmark", "separator",
+    "match", "match-cursor", "gutter", "cursor", "filler", "bookmark", "separator",
 )  # fmt: skip
 
 CURSOR_BAR = "▌"
@@ -336,10 +336,12 @@ def _cell(
 
     number = f"¶{line.paragraph + 1}" if line.first else ""
     text = clean(model.paragraph_text(side, line.paragraph))
+    # A cut line stands for the whole paragraph: flagged text past the ellipsis needs its mark.
+    end = len(text) if line.cut else line.end
     marks = [
         m
         for m in model.marks[side].get(line.paragraph, ())
-        if m.start < max(line.end, line.start + 1) and line.start < m.end
+        if m.start < max(end, line.start + 1) and line.start < m.end
     ]
     open_marks = [m for m in marks if decision(m.finding) is not Decision.DISMISSED]
     if open_marks or marks:
@@ -370,9 +372,11 @@ def _cell(
             style = style + styles["current"]
         spans.append((m.start, m.end, style))
     if state.search is not None:
+        # The cursor row's background is close to the match colour: matches there need more.
+        match_style = styles["match"] + styles["match-cursor"] if state.cursor else styles["match"]
         for match in state.search.finditer(text, line.start, line.end):
             if match.end() > match.start():
-                spans.append((match.start(), match.end(), styles["match"]))
+                spans.append((match.start(), match.end(), match_style))
     cuts = {line.start, line.end}
     for start, end, _ in spans:
         cuts.update(c for c in (start, end) if line.start < c < line.end)
@@ -445,16 +449,38 @@ def header_text(
         text.append(arrow)
     text.append(f"   {comparison.scorer} scorer", style=Style(dim=True))
     text.append("\n")
+    text.append_text(counts_line(comparison, reviewed, width, styles))
+    return text
+
+
+def counts_line(
+    comparison: Comparison, reviewed: int, width: int, styles: Mapping[str, Style]
+) -> Text:
+    """Counts per kind with full labels, short labels or none: the first that fits ``width``.
+
+    The reviewed progress always shows: when even bare counts do not fit, it comes first.
+    """
     counts = comparison.summary()
-    wide = width >= 120
+    progress = Text(f"reviewed {reviewed}/{len(comparison.findings)}", style="bold")
+    for labels, gap in ((KIND_LABEL, "  "), (_SHORT, " "), (None, " ")):
+        line = _counts(counts, styles, labels, gap)
+        if line.cell_len + progress.cell_len <= width:
+            return Text.assemble(line, progress, no_wrap=True, overflow="ellipsis")
+    return Text.assemble(progress, " ", line, no_wrap=True, overflow="ellipsis")
+
+
+def _counts(
+    counts: Mapping[str, int],
+    styles: Mapping[str, Style],
+    labels: Mapping[FindingKind, str] | None,
+    gap: str,
+) -> Text:
+    text = Text()
     for kind in FindingKind:
         count = counts[kind.value]
-        label = KIND_LABEL[kind] if wide else _SHORT[kind]
-        style = styles[KIND_STYLE[kind]] if count else Style(dim=True)
-        text.append(f"{KIND_MARK[kind]}{count}", style=style)
-        text.append(f" {label}{'  ' if wide else ' '}", style=None if count else Style(dim=True))
-    total = len(comparison.findings)
-    text.append(f"reviewed {reviewed}/{total}", style="bold")
+        dim = None if count else Style(dim=True)
+        text.append(f"{KIND_MARK[kind]}{count}", style=styles[KIND_STYLE[kind]] if count else dim)
+        text.append(f" {labels[kind]}{gap}" if labels else gap, style=dim)
     return text
 
 

@@ -32,6 +32,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         super().__init__(classes="dialog-screen")
         self.target_path = target_path
         self.names = list(FORMATS)
+        self.confirmed: str | None = None  # the existing file an Enter already warned about
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export"):
@@ -56,8 +57,10 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
                 value=default_export_path(self.target_path, first.extension) if first else "",
                 id="export-path",
             )
+            yield Label(Text(""), id="export-note")
 
     def on_mount(self) -> None:
+        self._say("")
         formats = self.query_one("#export-formats", OptionList)
         formats.highlighted = 0 if self.names else None
         formats.focus()
@@ -77,11 +80,29 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         event.stop()
         self.query_one("#export-path", Input).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value.strip() != self.confirmed:
+            self.confirmed = None
+            self._say("")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        name = self._format()
-        if name and event.value.strip():
-            self.dismiss((name, event.value.strip()))
+        name, path = self._format(), event.value.strip()
+        if not name or not path:
+            return
+        if Path(path).is_dir():
+            self._say(f"{path} is a folder: type a file name.")
+        elif Path(path).exists() and self.confirmed != path:
+            # Like the two-step Enter above: the first Enter on an existing file only warns.
+            self.confirmed = path
+            self._say(f"{path} exists: Enter again overwrites it, Esc cancels.")
+        else:
+            self.dismiss((name, path))
+
+    def _say(self, message: str) -> None:
+        note = self.query_one("#export-note", Label)
+        note.update(Text(message))
+        note.display = bool(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -52,7 +52,11 @@ def help_text(
     notes = Text()
     notes.append("\nctrl+p opens the command palette: every action above, and the theme.\n")
     notes.append(f"Remap keys by id and pick a theme in {config_path()}:\n", style="dim")
-    notes.append('  theme = "nord"\n  [keymap]\n  next-finding = "n"\n', style="dim")
+    # The example frees n from search-next first, or the two would claim the same key.
+    notes.append(
+        '  theme = "nord"\n  [keymap]\n  next-finding = "n,ctrl+down"\n  search-next = "ctrl+n"\n',
+        style="dim",
+    )
     if session_path:
         notes.append(f"Review decisions are saved in {session_path}\n", style="dim")
     return Group(grid, notes)

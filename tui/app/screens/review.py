@@ -318,34 +318,43 @@ class ReviewScreen(Screen[None]):
             return
         row = model.rows[view.row]
         text = Text(no_wrap=True, overflow="ellipsis")
+        # The finding first: at 80 columns the line is cut, and the gutter already shows the
+        # paragraph numbers while the finding's message is nowhere else on screen.
+        finding = view.current_finding
+        if finding is not None:
+            text.append_text(self._finding_status(finding))
+            text.append("  │ ")
         span = " ".join(f"¶{p + 1}" for p in row.source) or "—"
         tspan = " ".join(f"¶{p + 1}" for p in row.target) or "—"
         text.append(f"row {view.cursor + 1}/{len(view.shown)} ", style="bold")
         text.append(f"{span} ⇄ {tspan}  {row.shape}  score {row.score:.2f}")
-        finding = view.current_finding
-        if finding is not None:
-            f = model.finding(finding)
-            decision = self.decision(finding)
-            text.append(f"  │ finding {model.rank[finding] + 1}/{len(model.order)} ")
-            text.append(
-                f"{DECISION_MARK.get(decision, KIND_MARK[f.kind])} {KIND_LABEL[f.kind]}",
-                style="bold",
-            )
-            if decision is not Decision.OPEN:
-                text.append(f" [{decision.value}]", style="italic")
-            message = message_after_kind(f.kind, f.message)
-            if message:
-                text.append(": " + clean(message))
         flags = []
         if view.only_findings:
             flags.append("only rows with findings")
         if not view.wrap:
             flags.append("no wrap")
         if view.search is not None:
-            flags.append(f"search {clean(self.query_text)!r}: {len(self.matches)} rows")
+            rows = len(self.matches)
+            flags.append(f"search {clean(self.query_text)!r}: {rows} row{'' if rows == 1 else 's'}")
         if flags:
             text.append("  │ " + " · ".join(flags), style="italic")
         self.query_one("#status", StatusLine).show(text)
+
+    def _finding_status(self, finding: int) -> Text:
+        assert self.model is not None
+        model = self.model
+        f = model.finding(finding)
+        decision = self.decision(finding)
+        text = Text(f"finding {model.rank[finding] + 1}/{len(model.order)} ")
+        text.append(
+            f"{DECISION_MARK.get(decision, KIND_MARK[f.kind])} {KIND_LABEL[f.kind]}", style="bold"
+        )
+        if decision is not Decision.OPEN:
+            text.append(f" [{decision.value}]", style="italic")
+        message = message_after_kind(f.kind, f.message)
+        if message:
+            text.append(": " + clean(message))
+        return text
 
     # ----- movement -------------------------------------------------------------------------
     def _ready(self) -> bool:
@@ -464,6 +473,9 @@ class ReviewScreen(Screen[None]):
             return
         old = self.session.review(self.model.finding(finding).id)
         decision = Decision(value)
+        if decision is Decision.OPEN and old.decision is Decision.OPEN:
+            self.notify("This finding is already open.", timeout=2)  # X changed nothing
+            return
         if decision is Decision.REVIEWED and old.decision is Decision.REVIEWED:
             decision = Decision.OPEN  # s again reopens
         self._set_review(finding, Review(decision, old.note))
