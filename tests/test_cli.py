@@ -203,6 +203,42 @@ def test_version_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        # an unknown format: the choices are named on the same line
+        ((str(DE), str(FR), "--format", "pdf"), ("argument -f/--format", "'pdf'", "'json'")),
+        # TARGET missing
+        ((str(DE),), ("required", "SOURCE, TARGET")),
+        # an unknown scorer
+        ((str(DE), str(FR), "--scorer", "foo"), ("argument --scorer", "'foo'")),
+        # not a number
+        ((str(DE), str(FR), "--jobs", "many"), ("argument --jobs", "'many'")),
+        # an option that does not exist
+        ((str(DE), str(FR), "--colour", "never"), ("unrecognized arguments",)),
+    ],
+)
+def test_bad_options_give_one_error_line_and_status_2(
+    args: tuple[str, ...], needles: tuple[str, ...]
+) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert_one_error_line(result.stderr, *needles, "(see transdiff --help)")
+    assert "usage:" not in result.stderr
+
+
+def test_help_still_shows_the_full_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--help"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert captured.out == cli.build_parser().format_help()
+    assert captured.out.startswith("usage: transdiff [-h] [-f {")
+    for option in ("--format", "--output", "--color", "--scorer", "--session", "--batch"):
+        assert option in captured.out
+    assert captured.out.rstrip().endswith("Exit status: 0 no findings, 1 findings, 2 error.")
+
+
 def test_app_falls_back_to_the_report_when_it_cannot_start(
     pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -228,6 +264,65 @@ def test_app_is_called_with_the_loaded_articles(
     )
     assert cli.main([str(pair[0]), str(pair[1])]) == 7
     assert calls[0].path == str(pair[0])
+
+
+# ---------------------------------------------------------------------------- review sessions
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample pair in a folder of its own, since session files live next to the target."""
+    source, target = tmp_path / DE.name, tmp_path / FR.name
+    source.write_bytes(DE.read_bytes())
+    target.write_bytes(FR.read_bytes())
+    return source, target
+
+
+def _finding_ids(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    cli.main([str(pair[0]), str(pair[1]), "--format", "json", "--scorer", "lexical"])
+    return [f["id"] for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+def test_text_report_shows_the_decisions_and_notes_of_the_session(
+    sample_copy: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.engine.review import Decision, Review, default_session_path, load_session
+
+    first, second, *_ = _finding_ids(sample_copy, capsys)
+    session, _ = load_session(default_session_path(sample_copy[1]))  # as the app does
+    session.set_review(first, Review(Decision.REVIEWED, "checked with the author"))
+    session.set_review(second, Review(Decision.DISMISSED))
+    args = [str(sample_copy[0]), str(sample_copy[1]), "--format", "text", "--scorer", "lexical"]
+    assert cli.main([*args, "--color", "never"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "    review: reviewed · note: checked with the author" in lines
+    assert "    review: dismissed" in lines
+    assert sum("review: " in line for line in lines) == 3  # the two above and the header
+    assert cli.main([*args, "--color", "always"]) == 1
+    assert "\x1b[1;36mreview: reviewed\x1b[0m · note: checked" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("explicit", [True, False])
+def test_a_report_leaves_a_corrupt_session_file_alone(
+    sample_copy: tuple[Path, Path], capsys: pytest.CaptureFixture[str], explicit: bool
+) -> None:
+    folder = sample_copy[1].parent
+    session = folder / ("x.json" if explicit else sample_copy[1].name + ".transdiff.json")
+    session.write_text("{garbage", encoding="utf-8")
+    before = sorted(p.name for p in folder.iterdir())
+    args = [str(sample_copy[0]), str(sample_copy[1]), "--format", "markdown"]
+    status = cli.main([*args, "--session", str(session)] if explicit else args)
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "# transdiff report" in captured.out
+    assert "Review:" not in captured.out  # no decisions to show
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing renamed or written
+    assert session.read_text(encoding="utf-8") == "{garbage"
+    warnings = [line for line in captured.err.splitlines() if "session" in line]
+    assert warnings == [
+        f"transdiff: warning: session file {session} is unreadable (it is not valid JSON); "
+        "its decisions are left out"
+    ]
 
 
 # ---------------------------------------------------------------------------- bad input

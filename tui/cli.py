@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from tui import __version__
 from tui.engine.atomic import write_atomically
@@ -28,8 +28,16 @@ COLORS = ("auto", "always", "never")
 UNITS = ("sentence", "paragraph")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error: ``transdiff: error: ...``, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        # The stock error() prints the whole usage block first; bad input gets one line.
+        self.exit(2, f"{PROG}: error: {message} (see {PROG} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Align two language versions of an article and show what only one says.",
         epilog="Exit status: 0 no findings, 1 findings, 2 error.",
@@ -236,13 +244,16 @@ def _input_warnings(
 
 
 def _reviews(args: argparse.Namespace) -> dict:
-    """The editor's review decisions, when a session file exists; they appear in the reports."""
-    from tui.engine.review import default_session_path, load_session
+    """The editor's review decisions, when a session file exists; they appear in the reports.
+
+    Read only: a report never renames or writes the session, even an unreadable one.
+    """
+    from tui.engine.review import default_session_path, read_session
 
     path = Path(args.session) if args.session else default_session_path(args.target)
     if not path.is_file():
         return {}
-    session, warning = load_session(path)
+    session, warning = read_session(path)
     if warning:
         _warn(warning)
     return dict(session.reviews)

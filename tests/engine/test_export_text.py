@@ -1,4 +1,4 @@
-"""Text report: header, findings with both paragraphs, markers or colours, both layouts."""
+"""Text report: header, findings with both paragraphs and reviews, markers or colours, layouts."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from export_fixtures import SOURCE_TEXTS, make_comparison, without_findings
 from tui.engine.export import ExportOptions
 from tui.engine.export.text import _excerpt, render_text
 from tui.engine.model import Span
+from tui.engine.review import Decision, Review
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -84,3 +85,55 @@ def test_several_flags_in_one_paragraph_are_merged() -> None:
 
     spans = [Span(5, 9), Span(0, 2), Span(1, 4), Span(3, 3)]
     assert _merged(spans) == [Span(0, 4), Span(5, 9)]
+
+
+REVIEWS = {
+    "num": Review(Decision.REVIEWED, "checked with the author"),
+    "para": Review(Decision.DISMISSED),
+    "untr": Review(Decision.OPEN, "ask the translator"),
+}
+
+
+def _block_of(report: str, message: str) -> list[str]:
+    """The lines from a finding's message up to the paragraphs under it."""
+    lines = report.splitlines()
+    start = next(i for i, line in enumerate(lines) if message in line)
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("source (de):"))
+    return lines[start:end]
+
+
+def test_review_decision_and_note_follow_each_finding() -> None:
+    report = render_text(make_comparison(), ExportOptions(reviews=REVIEWS), width=80)
+    assert _block_of(report, "25 in the source") == [
+        "number_mismatch · medium · 0.90: 25 in the source, 26 in the target",
+        "    review: reviewed · note: checked with the author",
+    ]
+    assert _block_of(report, "a paragraph is missing")[-1] == "    review: dismissed"
+    # open but noted: the note is worth showing
+    assert _block_of(report, "still in German")[-1] == "    review: open · note: ask the translator"
+    # open without a note: nothing added
+    assert "review:" not in "\n".join(_block_of(report, "a sentence is missing"))
+    assert "review: 1 reviewed, 1 dismissed, 3 open" in report.split("\n\n")[1]
+
+
+def test_without_a_session_the_report_has_no_review_lines() -> None:
+    report = render_text(make_comparison(), ExportOptions(), width=80)
+    assert "review" not in report
+
+
+def test_review_is_coloured_with_colour_and_stays_within_the_width() -> None:
+    long_note = "the author confirmed this number by e-mail " * 5
+    reviews = {**REVIEWS, "num": Review(Decision.REVIEWED, long_note)}
+    for width in (80, 120):
+        report = render_text(
+            make_comparison(), ExportOptions(color=True, reviews=reviews), width=width
+        )
+        assert "    \x1b[1;36mreview: reviewed\x1b[0m · note: the author" in report
+        assert max(len(ANSI.sub("", line)) for line in report.splitlines()) <= width
+
+
+def test_a_note_is_one_plain_line_of_data() -> None:
+    reviews = {"num": Review(Decision.REVIEWED, "line one\nline two \x1b[31mred")}
+    report = render_text(make_comparison(), ExportOptions(reviews=reviews), width=120)
+    assert "    review: reviewed · note: line one line two ␛[31mred" in report
+    assert "\x1b" not in report

@@ -1,4 +1,4 @@
-"""TSV: four tab-separated fields per aligned pair, read back line by line."""
+"""TSV: four tab-separated fields per bead, one-sided ones included, read back line by line."""
 
 from __future__ import annotations
 
@@ -15,7 +15,14 @@ from export_fixtures import (
 
 from tui.engine.export import ExportOptions, render
 from tui.engine.load import load_article
-from tui.engine.model import Paragraph
+from tui.engine.model import (
+    CompareOptions,
+    Finding,
+    FindingKind,
+    Location,
+    Paragraph,
+    Severity,
+)
 from tui.engine.pipeline import compare
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
@@ -30,9 +37,14 @@ def _rows(text: str) -> list[list[str]]:
 
 @pytest.mark.parametrize(
     ("unit", "expected"),
-    [("sentence", TWO_SIDED_SENTENCE_LINKS), ("paragraph", TWO_SIDED_PARAGRAPH_LINKS)],
+    [
+        # 4 two-sided sentence pairs + 3 one-sided sentence beads
+        ("sentence", TWO_SIDED_SENTENCE_LINKS + 3),
+        # 3 two-sided paragraph pairs + S2 and T3, each only in one version
+        ("paragraph", TWO_SIDED_PARAGRAPH_LINKS + 2),
+    ],
 )
-def test_one_row_per_two_sided_pair(unit: str, expected: int) -> None:
+def test_one_row_per_bead_one_sided_ones_included(unit: str, expected: int) -> None:
     rows = _rows(render("tsv", make_comparison(), ExportOptions(unit=unit)))
     assert len(rows) == expected
 
@@ -41,11 +53,51 @@ def test_rows_hold_text_score_and_kinds() -> None:
     rows = _rows(render("tsv", make_comparison(), ExportOptions()))
     assert rows[0] == ["Die Sonne scheint.", "Le soleil brille.", "0.900", "ok"]
     assert rows[1][3] == "number_mismatch"
-    # Findings about one-sided content sit on the neighbouring pair, like TMX notes.
-    assert rows[2][3] == "sentence_only_in_source,paragraph_only_in_source"
     assert SCRIPT in rows[2][0]  # plain text format: nothing to escape but tabs and breaks
-    assert rows[3][0] == "Der Schluss mit Steuerzeichen."  # control characters dropped
+    assert rows[5][0] == "Der Schluss mit Steuerzeichen."  # control characters dropped
     assert all(0.0 <= float(row[2]) <= 1.0 for row in rows)
+
+
+def test_one_sided_content_has_its_own_row_with_an_empty_cell() -> None:
+    rows = _rows(render("tsv", make_comparison(), ExportOptions()))
+    # The pair before the one-sided content keeps its own verdict, not its neighbours'.
+    assert rows[2][3] == "ok"
+    assert rows[3] == ["Noch ein Satz.", "", "0.000", "sentence_only_in_source"]
+    assert rows[4] == ["Nur im Deutschen vorhanden.", "", "0.000", "paragraph_only_in_source"]
+    assert rows[5][3] == "untranslated"
+    assert rows[6] == ["", "Seulement en français.", "0.000", "paragraph_only_in_target"]
+
+
+def test_paragraph_rows_keep_findings_on_their_own_paragraphs() -> None:
+    rows = _rows(render("tsv", make_comparison(), ExportOptions(unit="paragraph")))
+    assert [row[3] for row in rows] == [
+        "number_mismatch",
+        "sentence_only_in_source",  # the sentence sits inside the S1-T1 pair
+        "paragraph_only_in_source",
+        "untranslated",
+        "paragraph_only_in_target",
+    ]
+    assert rows[2][1] == ""
+    assert rows[4][0] == ""
+
+
+def test_a_finding_goes_to_the_row_of_the_side_holding_its_content() -> None:
+    # An insertion whose empty source span marks S3, the start of the S3-T2 pair: the row is
+    # still the target-only one it flags.
+    comparison = make_comparison()
+    inserted = Finding(
+        "ins2",
+        FindingKind.SENTENCE_ONLY_IN_TARGET,
+        Severity.LOW,
+        0.5,
+        "the target adds a sentence",
+        Location(3, 0, 0),
+        Location(3, 0, len(comparison.target.paragraphs[3].text)),
+    )
+    comparison = replace(comparison, findings=(inserted,))
+    rows = _rows(render("tsv", comparison, ExportOptions()))
+    assert rows[5][3] == "ok"
+    assert rows[6][3] == "sentence_only_in_target"
 
 
 def test_tabs_and_line_breaks_inside_text_cannot_break_the_layout() -> None:
@@ -60,10 +112,16 @@ def test_tabs_and_line_breaks_inside_text_cannot_break_the_layout() -> None:
     assert rows[0][0] == "Ein Satz mit Umbruch hier."
 
 
-def test_sample_pair_round_trips_unit_count() -> None:
+def test_sample_pair_has_a_row_per_bead_and_every_finding_once() -> None:
     source = load_article(SAMPLES / "ultraman-musk.de.txt")
     target = load_article(SAMPLES / "ultraman-musk.fr.txt")
-    comparison = compare(source, target)
+    comparison = compare(source, target, options=CompareOptions(scorer="lexical"))
     rows = _rows(render("tsv", comparison, ExportOptions()))
-    two_sided = [sl for sl in comparison.sentence_links if sl.source and sl.target]
-    assert len(rows) == len(two_sided) > 0
+    assert len(rows) == len(comparison.sentence_links) > 0
+    kinds = [kind for row in rows if row[3] != "ok" for kind in row[3].split(",")]
+    assert sorted(kinds) == sorted(f.kind.value for f in comparison.findings)
+    # The French-only headline and heading are rows of their own, before the date pair.
+    assert [row[0] for row in rows[:2]] == ["", ""]
+    assert all(row[3] == "paragraph_only_in_target" for row in rows[:2])
+    assert rows[2][:2] == ["2024-09-30", "2024-09-30"]
+    assert rows[2][3] == "ok"

@@ -16,6 +16,7 @@ from tui.engine.review import (
     ReviewSession,
     default_session_path,
     load_session,
+    read_session,
 )
 
 
@@ -101,6 +102,44 @@ def test_unreadable_files_are_kept_aside_and_reported(
     assert session.reviews == {}
     session.set_review("x", Review(Decision.REVIEWED))  # a fresh file, the old one untouched
     assert aside[0].read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",  # garbage
+        '{"schema": "transdiff-session/1", "version": 99}',  # from a newer transdiff
+    ],
+)
+def test_read_session_for_a_report_leaves_an_unreadable_file_alone(
+    tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "t.txt.transdiff.json"
+    path.write_text(content, encoding="utf-8")
+    session, warning = read_session(path)
+    assert warning is not None
+    assert warning.startswith(f"session file {path} is unreadable (")
+    assert warning.endswith("; its decisions are left out")
+    assert "\n" not in warning
+    assert "new session" not in warning
+    assert session.reviews == {}
+    session.set_review("x", Review(Decision.REVIEWED))  # a report's session never saves
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_read_session_reads_a_good_file_and_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    assert read_session(path) == (ReviewSession(path, autosave=False), None)
+    assert not path.exists()
+    saved, _ = load_session(path)
+    saved.set_review("a", Review(Decision.DISMISSED, "on purpose"))
+    before = path.read_bytes()
+    session, warning = read_session(path)
+    assert warning is None
+    assert session.review("a") == Review(Decision.DISMISSED, "on purpose")
+    session.set_review("b", Review(Decision.REVIEWED))
+    assert path.read_bytes() == before
 
 
 def test_a_second_corrupt_file_does_not_overwrite_the_first(tmp_path: Path) -> None:

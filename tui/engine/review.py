@@ -1,8 +1,9 @@
 """Review sessions: the editor's decisions on findings, stored next to the target file.
 
 UI-free. Decisions are keyed by ``Finding.id`` (a content signature) and bookmarks by a row
-signature, so both survive edits elsewhere in either article. Files are written atomically and a
-file this version cannot read is renamed aside, never overwritten.
+signature, so both survive edits elsewhere in either article. Files are written atomically. A
+file this version cannot read is never overwritten: the app's ``load_session`` renames it aside,
+a report's ``read_session`` leaves it where it is and writes nothing.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -172,29 +173,53 @@ def _set_aside(path: Path) -> Path:
     return candidate
 
 
+def _read(path: Path) -> tuple[ReviewSession | None, str | None]:
+    """(session, None) for a usable file, (None, reason) for an unusable one, (None, None) when
+    there is no file. Never changes anything on disk."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, None
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, f"it cannot be read ({exc})"
+    try:
+        session = _parse(json.loads(raw))
+    except json.JSONDecodeError:
+        return None, "it is not valid JSON"
+    except _Unreadable as exc:
+        return None, str(exc)
+    session.path = path
+    return session, None
+
+
+def read_session(path: str | Path) -> tuple[ReviewSession, str | None]:
+    """Read the session at ``path`` for a report: nothing is renamed or written, ever.
+
+    Returns (session, warning); the session never saves. An unusable file gives an empty
+    session and a one-line warning that its decisions are left out.
+    """
+    path = Path(path)
+    session, reason = _read(path)
+    if session is None:
+        session = ReviewSession(path)
+    session.autosave = False
+    if reason is None:
+        return session, None
+    return session, f"session file {path} is unreadable ({reason}); its decisions are left out"
+
+
 def load_session(path: str | Path) -> tuple[ReviewSession, str | None]:
-    """Read the session at ``path``; a missing file gives an empty session.
+    """Read the session at ``path`` for the app; a missing file gives an empty session.
 
     Returns (session, warning). When the file cannot be used (corrupt, not a session, newer
     schema version) it is renamed aside and the warning says where it went.
     """
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    session, reason = _read(path)
+    if session is not None:
+        return session, None
+    if reason is None:
         return ReviewSession(path), None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason: str = f"it cannot be read ({exc})"
-    else:
-        try:
-            session = _parse(json.loads(raw))
-        except json.JSONDecodeError:
-            reason = "it is not valid JSON"
-        except _Unreadable as exc:
-            reason = str(exc)
-        else:
-            session.path = path
-            return session, None
     try:
         aside = _set_aside(path)
     except OSError as exc:

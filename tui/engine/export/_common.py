@@ -175,9 +175,15 @@ def _text(article: Article, refs: tuple[tuple[int, int], ...]) -> str:
     return ("\n" if any(s < 0 for _, s in refs) else " ").join(parts)
 
 
-def _bead_of(comparison: Comparison, beads: list[_Bead], finding: Finding) -> int | None:
-    """Index of the bead holding the content ``finding`` points at."""
-    for side in (Side.SOURCE, Side.TARGET):
+def _bead_of(
+    comparison: Comparison,
+    beads: list[_Bead],
+    finding: Finding,
+    sides: tuple[Side, Side] = (Side.SOURCE, Side.TARGET),
+) -> int | None:
+    """Index of the bead holding the content ``finding`` points at, looked up on ``sides`` in
+    that order."""
+    for side in sides:
         location = finding.location(side)
         if location is None:
             continue
@@ -212,17 +218,52 @@ def _neighbour(beads: list[_Bead], index: int) -> int | None:
     return None
 
 
+def _beads(comparison: Comparison, unit: str) -> list[_Bead]:
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    if unit == "sentence":
+        return _sentence_beads(comparison)
+    return [_paragraph_bead(i, link) for i, link in enumerate(comparison.links)]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One bead of the alignment, two-sided or not; the missing side's text is empty."""
+
+    source_text: str
+    target_text: str
+    score: float
+    findings: tuple[Finding, ...]
+
+
+def aligned_rows(comparison: Comparison, unit: str = "sentence") -> tuple[Row, ...]:
+    """Every bead of ``comparison`` at ``unit`` level in document order, one-sided ones
+    included, each with the findings about its own content (a table can hold what TMX cannot).
+    """
+    beads = _beads(comparison, unit)
+    findings: dict[int | None, list[Finding]] = {}
+    for finding in comparison.findings:
+        # The side holding the content first: the other side's empty span only marks a partner.
+        sides = (finding.side, finding.side.other)
+        findings.setdefault(_bead_of(comparison, beads, finding, sides), []).append(finding)
+    return tuple(
+        Row(
+            _text(comparison.source, bead.source),
+            _text(comparison.target, bead.target),
+            bead.score,
+            tuple(findings.get(index, ())),
+        )
+        for index, bead in enumerate(beads)
+        if bead.source or bead.target
+    )
+
+
 def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
     """The two-sided beads of ``comparison`` at ``unit`` level, with findings and notes attached.
 
     One-sided content becomes a note on the neighbouring unit, and so do findings about it.
     """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
-    if unit == "sentence":
-        beads = _sentence_beads(comparison)
-    else:
-        beads = [_paragraph_bead(i, link) for i, link in enumerate(comparison.links)]
+    beads = _beads(comparison, unit)
     notes: dict[int | None, list[str]] = {}
     findings: dict[int | None, list[Finding]] = {}
     for index, bead in enumerate(beads):

@@ -3,7 +3,8 @@
 Paragraphs sit side by side when the width allows (``width`` >= 100), one above the other
 otherwise. Flagged text is marked the way wdiff does: ``[-…-]`` for content of the source,
 ``{+…+}`` for content of the target; with ``options.color`` ANSI colours replace the markers
-(red for the source, green for the target), which keeps the columns aligned.
+(red for the source, green for the target), which keeps the columns aligned. The editor's
+review (decision and note, from a review session) follows each finding's message.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import shutil
 import textwrap
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from tui.engine.export import ExportOptions
+from tui.engine.export._common import review_counts, review_of
 from tui.engine.model import Article, Comparison, Finding, Side, Span
+from tui.engine.review import Decision, Review
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
 _EXCERPT = 1600  # longer paragraphs are shown around their flagged spans only
@@ -27,6 +31,7 @@ _STYLE = {
     "title": "\x1b[1m",
     "kind": "\x1b[1;33m",
     "dim": "\x1b[2m",
+    "review": "\x1b[1;36m",
 }
 
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
@@ -39,11 +44,13 @@ def render_text(comparison: Comparison, options: ExportOptions, *, width: int | 
     width = max(40, width)
     color = options.color
     out: list[str] = []
-    out.extend(_header(comparison, color, width))
+    out.extend(_header(comparison, options.reviews, color, width))
     groups = _findings_by_link(comparison)
     for number, (link_index, findings) in enumerate(groups, start=1):
         out.append("")
-        out.extend(_link_section(comparison, number, link_index, findings, color, width))
+        out.extend(
+            _link_section(comparison, number, link_index, findings, options.reviews, color, width)
+        )
     out.append("")
     count = len(comparison.findings)
     if count:
@@ -56,7 +63,9 @@ def render_text(comparison: Comparison, options: ExportOptions, *, width: int | 
 # ---------------------------------------------------------------------------- header
 
 
-def _header(comparison: Comparison, color: bool, width: int) -> list[str]:
+def _header(
+    comparison: Comparison, reviews: Mapping[str, Any], color: bool, width: int
+) -> list[str]:
     lines = [_paint("transdiff report", "title", color), ""]
     for label, article in (("source", comparison.source), ("target", comparison.target)):
         lines.append(f"{label}: {article.name} ({_article_facts(article)})")
@@ -69,6 +78,12 @@ def _header(comparison: Comparison, color: bool, width: int) -> list[str]:
         lines.extend(textwrap.wrap(f"findings: {detail}", width, subsequent_indent="  "))
     else:
         lines.append("findings: none")
+    if reviews and comparison.findings:
+        counts = review_counts(reviews, comparison.findings)
+        lines.append(
+            f"review: {counts['reviewed']} reviewed, {counts['dismissed']} dismissed, "
+            f"{counts['open']} open"
+        )
     warnings = [*comparison.source.warnings, *comparison.target.warnings, *comparison.warnings]
     for warning in dict.fromkeys(warnings):
         lines.extend(textwrap.wrap(f"warning: {warning}", width, subsequent_indent="  "))
@@ -109,6 +124,7 @@ def _link_section(
     number: int,
     link_index: int | None,
     findings: list[Finding],
+    reviews: Mapping[str, Any],
     color: bool,
     width: int,
 ) -> list[str]:
@@ -129,6 +145,7 @@ def _link_section(
             first = wrapped[0]
             lines.append(_paint(first[: len(head)], "kind", color) + first[len(head) :])
             lines.extend(wrapped[1:])
+        lines.extend(_review_lines(review_of(reviews, finding), color, width))
     columns = {
         side: _side_text(comparison.article(side), ids[side], findings, side, color)
         for side in Side
@@ -141,6 +158,18 @@ def _link_section(
             lines.append(_paint(label, "dim", color))
             lines.extend("  " + line for line in _wrap(columns[side], width - 2, color))
     return lines
+
+
+def _review_lines(review: Review, color: bool, width: int) -> list[str]:
+    """``    review: dismissed · note: ...`` under a finding; nothing while it is open, unnoted."""
+    if review.decision is Decision.OPEN and not review.note:
+        return []
+    indent, head = "    ", f"review: {review.decision.value}"
+    # A note is typed by the editor: one line, control characters made visible.
+    note = f" · note: {_visible(' '.join(review.note.split()))}" if review.note else ""
+    wrapped = textwrap.wrap(indent + head + note, width, subsequent_indent=indent + "  ")
+    rest = wrapped[0][len(indent + head) :]
+    return [indent + _paint(head, "review", color) + rest, *wrapped[1:]]
 
 
 def _paragraphs_of(

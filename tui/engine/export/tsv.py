@@ -1,9 +1,10 @@
 """Tab-separated aligned pairs, the hunalign / LF Aligner layout: source, target, score, kind.
 
-One line per two-sided sentence (or paragraph) pair, no header. ``kind`` lists the finding kinds
-on the pair, comma-separated, or ``ok``; findings about one-sided content are listed on the
-neighbouring pair, as in TMX. Tabs and line breaks inside text become spaces so every line
-has exactly four fields; other control characters are dropped.
+One line per sentence (or paragraph) bead in document order, no header. Content present in only
+one version gets its own line with an empty cell on the other side, as in LF Aligner's output.
+``kind`` lists the kinds of the findings about that line's content, comma-separated, or ``ok``.
+Tabs and line breaks inside text become spaces so every line has exactly four fields; other
+control characters are dropped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tui.engine.export import ExportOptions
-from tui.engine.export._common import aligned_units, xml_safe
+from tui.engine.export._common import aligned_rows, xml_safe
 from tui.engine.model import Comparison
 
 _BREAKS = re.compile(r"[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
@@ -23,9 +24,9 @@ def _cell(text: str) -> str:
 
 def render_tsv(comparison: Comparison, options: ExportOptions) -> str:
     lines = []
-    for unit in aligned_units(comparison, options.unit).units:
-        kind = ",".join(dict.fromkeys(f.kind.value for f in unit.findings)) or "ok"
+    for row in aligned_rows(comparison, options.unit):
+        kind = ",".join(dict.fromkeys(f.kind.value for f in row.findings)) or "ok"
         lines.append(
-            f"{_cell(unit.source_text)}\t{_cell(unit.target_text)}\t{unit.score:.3f}\t{kind}\n"
+            f"{_cell(row.source_text)}\t{_cell(row.target_text)}\t{row.score:.3f}\t{kind}\n"
         )
     return "".join(lines)
