@@ -9,24 +9,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import make_comparison
+from conftest import make_app
 from rich.console import Console
 
-from tui.app import build_app, keys
+from tui.app import keys
 from tui.app.config import Settings, load_settings
 from tui.app.keys import check_keymap
 from tui.app.screens.dialogs import TextScreen
-
-
-def make_app(session: Path, settings: Settings):
-    comparison = make_comparison()
-    return build_app(
-        comparison.source,
-        comparison.target,
-        comparison=comparison,
-        session_path=session,
-        settings=settings,
-    )
 
 
 def test_doctests_run() -> None:

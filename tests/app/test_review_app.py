@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_comparison
+from conftest import make_app, make_comparison
 from rich.color import ColorSystem
 from rich.console import Console
 from rich.style import Style
@@ -19,17 +19,6 @@ from tui.app.screens.review import ReviewScreen
 from tui.engine.export import ExportOptions
 from tui.engine.model import FindingKind
 from tui.engine.review import Decision, load_session
-
-
-def make_app(session: Path, settings: Settings | None = None):
-    comparison = make_comparison()
-    return build_app(
-        comparison.source,
-        comparison.target,
-        comparison=comparison,
-        session_path=session,
-        settings=settings or Settings(),
-    )
 
 
 def review_screen(app) -> ReviewScreen:
@@ -481,8 +470,17 @@ async def test_cut_lines_keep_the_mark_of_flagged_text_past_the_cut(isolated: Pa
         assert line[bar + 2 + 2] == "+"
 
 
+@pytest.fixture
+def existing(isolated: Path) -> Path:
+    """A file where the export dialog proposes to write the text report."""
+    path = isolated / "fixture" / "target.fr.review.txt"
+    path.parent.mkdir()
+    path.write_text("keep me", encoding="utf-8")
+    return path
+
+
 async def test_export_asks_before_overwriting_an_existing_file(
-    isolated: Path, monkeypatch: pytest.MonkeyPatch
+    isolated: Path, existing: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from textual.widgets import Label
 
@@ -490,9 +488,6 @@ async def test_export_asks_before_overwriting_an_existing_file(
     from tui.app.screens.export import ExportScreen
 
     monkeypatch.setattr(review, "render", lambda name, comparison, options: f"{name} report")
-    existing = isolated / "fixture" / "target.fr.review.txt"
-    existing.parent.mkdir()
-    existing.write_text("keep me", encoding="utf-8")
     app = make_app(isolated / "s.json")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e", "enter", "enter")
@@ -509,12 +504,11 @@ async def test_export_asks_before_overwriting_an_existing_file(
     assert existing.read_text(encoding="utf-8") == "text report"
 
 
-async def test_export_warning_is_forgotten_when_the_name_changes(isolated: Path) -> None:
+async def test_export_warning_is_forgotten_when_the_name_changes(
+    isolated: Path, existing: Path
+) -> None:
     from textual.widgets import Input, Label
 
-    existing = isolated / "fixture" / "target.fr.review.txt"
-    existing.parent.mkdir()
-    existing.write_text("keep me", encoding="utf-8")
     app = make_app(isolated / "s.json")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e", "enter", "enter")

@@ -5,28 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_comparison
-
-from tui.app import build_app
-from tui.app.config import Settings
-
-
-def app_for(session: Path):
-    comparison = make_comparison()
-    return build_app(
-        comparison.source,
-        comparison.target,
-        comparison=comparison,
-        session_path=session,
-        settings=Settings(),
-    )
+from conftest import make_app
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])
 def test_main_screen(snap_compare, isolated: Path, size: tuple[int, int]) -> None:
     # ] twice: the cursor on the quote mismatch, so highlight and status line are in the shot.
     assert snap_compare(
-        app_for(isolated / "s.json"),
+        make_app(isolated / "s.json"),
         terminal_size=size,
         press=["right_square_bracket", "right_square_bracket"],
     )
@@ -34,5 +20,5 @@ def test_main_screen(snap_compare, isolated: Path, size: tuple[int, int]) -> Non
 
 def test_findings_panel_wide(snap_compare, isolated: Path) -> None:
     assert snap_compare(
-        app_for(isolated / "s.json"), terminal_size=(160, 50), press=["i", "s", "l"]
+        make_app(isolated / "s.json"), terminal_size=(160, 50), press=["i", "s", "l"]
     )
