@@ -82,6 +82,22 @@ async def test_remap_warnings_are_shown_and_quit_keeps_its_key(isolated: Path) -
     assert app.return_code == 0
 
 
+async def test_a_dialog_binding_can_be_remapped_without_a_warning(isolated: Path) -> None:
+    config = isolated / "config" / "transdiff" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keymap]\npane-close = "x,escape"\n', encoding="utf-8")
+    app = make_app(isolated / "s.json", load_settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.severity == "warning"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, TextScreen)
+        await pilot.press("x")  # the remapped key closes the help pane
+        await pilot.pause()
+        assert not isinstance(app.screen, TextScreen)
+
+
 def plain(renderable: object, width: int = 200) -> str:
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(renderable)

@@ -86,9 +86,18 @@ def test_number_words_satisfy_digits():
         # ... "neuf" (new) is never read as nine, even next to a changed number ...
         ("fr de", "Le bâtiment neuf abrite 40 bureaux.", "Das neue Gebäude hat 45 Büros.",
          {("source", "40"), ("target", "45")}),
-        # ... and a word is read as a number only in its own language ("elf" in English)
-        ("en de", "An elf met 3 dwarves.", "Ein Elf traf 4 Zwerge.",
+        # ... a word is read as a number only in its own language ("elf" in English) ...
+        ("en de", "An elf met 3 dwarves.", "Ein Kobold traf 4 Zwerge.",
          {("source", "3"), ("target", "4")}),
+        # ... one number across is matched once: the digit 3 takes the 3, "drei" is left
+        ("de fr", "3 Äpfel und drei Birnen.", "3 pommes et quatre poires.",
+         {("source", "drei"), ("target", "quatre")}),
+        # ... a part of a longer number, or the "cent" of "pour cent", is never flagged alone
+        ("de fr", "18 Gäste und 4 Kinder.", "dix-huit invités et 5 enfants.",
+         {("source", "18"), ("source", "4"), ("target", "5")}),
+        ("de fr", "3000 Einwohner.", "trois mille habitants.", {("source", "3000")}),
+        ("de fr", "20 Prozent auf 5 Euro.", "20 pour cent sur 6 euros.",
+         {("source", "5"), ("target", "6")}),
     ],
 )  # fmt: skip
 def test_number_words_are_compared_with_each_other(languages, source, target, flagged):
@@ -146,6 +155,12 @@ def test_a_quotation_closed_early_on_one_side_and_never_on_the_other_flags_both(
         "Unbalanced quotation mark « in the target",
         "Unbalanced quotation mark “ in the source",
     ]
+
+
+def test_a_quotation_dropped_beside_a_faithfully_unclosed_one_is_still_reported():
+    source = "Er schrieb: „Das ist wahr. Sie rief „Hilfe“ und lief davon."
+    target = "Il écrivit : « C'est vrai. Elle s'enfuit en courant."
+    assert _quote_messages(source, target) == ["Quotation only in the source"]
 
 
 def test_the_same_unpaired_mark_on_both_sides_is_no_difference():
@@ -360,8 +375,8 @@ class _ThresholdScorer:
         return [], []
 
 
-@pytest.mark.parametrize("trusts_low_scores", [False, True])
-def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(trusts_low_scores):
+@pytest.mark.parametrize("calls_improbable", [True, False])
+def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(calls_improbable):
     """Nine 1-1 beads, the fifth scored -5: a scorer that calls that improbable gets both of
     its sentences reported as one-sided (a sentence dropped on each side, paired because
     that is cheaper than two skips); one whose low scores say nothing gets a weak link."""
@@ -381,7 +396,7 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(tr
     link = Link((0,), (0,), 0.9)
     group = LinkGroup(
         link=link,
-        scorer=_ThresholdScorer(None if trusts_low_scores else -3.0),
+        scorer=_ThresholdScorer(-3.0 if calls_improbable else None),
         beads=[Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
         source_refs=[(0, k) for k in range(9)],
         target_refs=[(0, k) for k in range(9)],
@@ -397,12 +412,80 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(tr
         if f.kind.is_omission or f.kind.is_insertion
     }
     weak = [f for f in findings if f.kind is FindingKind.WEAK_LINK]
-    if trusts_low_scores:
+    if calls_improbable:
+        assert one_sided == {(side, span.start, span.end) for side, span in fifth.items()}
+        assert not weak
+        assert all("improbable" in f.message for f in findings)
+    else:
         assert not one_sided
         assert [(f.target.start, f.target.end) for f in weak] == [
             (fifth[Side.TARGET].start, fifth[Side.TARGET].end)
         ]
-    else:
-        assert one_sided == {(side, span.start, span.end) for side, span in fifth.items()}
-        assert not weak
-        assert all("improbable" in f.message for f in findings)
+
+
+class _ImprobableWithAStrayMember(_ThresholdScorer):
+    """Calls beads below -3 improbable and the middle source member of a 3-1 bead unsupported."""
+
+    def __init__(self) -> None:
+        super().__init__(-3.0)
+
+    def unsupported_members(self, source, target):
+        return ([1], []) if len(source) == 3 else ([], [])
+
+    def score(self, a0, a1, b0, b1):
+        import numpy as np
+
+        return np.zeros(len(a0))
+
+
+def test_a_sentence_is_reported_once_when_its_whole_side_is_reported_too():
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    source = article_from_text(
+        "Der Hund schläft dort. Die Katze frisst Fisch. Es regnet am Berg heute.", language="de"
+    )
+    target = article_from_text("Le chien dort là-bas aujourd'hui.", language="fr")
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=_ImprobableWithAStrayMember(),
+        beads=[Bead((0, 1, 2), (0,), -4.0)],
+        source_refs=[(0, k) for k in range(3)],
+        target_refs=[(0, 0)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    spans = sorted(
+        (f.side.value, f.location(f.side).start, f.location(f.side).end) for f in findings
+    )
+    whole = len(source.paragraphs[0].text)
+    assert spans == [("source", 0, whole), ("target", 0, len(target.paragraphs[0].text))]
+
+
+def test_no_weak_link_on_a_pair_whose_source_sentence_is_reported():
+    """The target sentence of an improbable pair is too short to report (two words), the
+    source sentence is reported: a weak link on the same pair would say it again."""
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
+    mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
+    source = article_from_text(
+        " ".join(f"Der {w} schläft heute im Garten." for w in words), language="de"
+    )
+    french = [f"Le {m} dort au jardin aujourd'hui." for m in mots]
+    french[4] = "Pas vraiment."
+    target = article_from_text(" ".join(french), language="fr")
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=_ThresholdScorer(-3.0),
+        beads=[Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
+        source_refs=[(0, k) for k in range(9)],
+        target_refs=[(0, k) for k in range(9)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    assert [f.side for f in findings if f.kind.is_omission] == [Side.SOURCE]
+    assert not [f for f in findings if f.kind is FindingKind.WEAK_LINK]

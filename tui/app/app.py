@@ -48,7 +48,7 @@ class TransdiffApp(App[int]):
         self.comparison = comparison
         self.startup_warnings = [w for w in warnings if w]
         self.settings = settings or Settings()
-        self.keymap, problems = keys.check_keymap(self.settings.keymap)
+        self.keymap, problems = keys.check_keymap(self.settings.keymap, _binding_ids_elsewhere())
         if problems:
             where = self.settings.path or config_path()
             self.startup_warnings.append(f"Key remaps in {where}: {'; '.join(problems)}")
@@ -142,3 +142,12 @@ def run_app(
     app.run()
     # A crash leaves return_code at 1 and Textual prints the error; None means never started.
     return 1 if app.return_code is None else app.return_code
+
+
+def _binding_ids_elsewhere() -> set[str]:
+    """Ids of the app's and the dialogs' bindings, which a keymap may remap as well."""
+    from tui.app.screens.dialogs import PromptScreen, TextScreen
+    from tui.app.screens.export import ExportScreen
+
+    holders = (TransdiffApp, PromptScreen, TextScreen, ExportScreen)
+    return {b.id for holder in holders for b in holder.BINDINGS if isinstance(b, Binding) and b.id}

@@ -6,7 +6,7 @@ Each binding has an id, so users can remap it in ~/.config/transdiff/config.toml
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding
 
@@ -310,19 +310,30 @@ def key_list(spec: str) -> list[str]:
     return [b.key for b in Binding.make_bindings([Binding(parts, "")])] if parts else []
 
 
-def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+def check_keymap(
+    keymap: Mapping[str, str], elsewhere: Iterable[str] = ()
+) -> tuple[dict[str, str], list[str]]:
     """The remaps worth applying, and what is wrong with the others.
 
     Unknown ids are dropped; a key taken from Quit is dropped (Textual would silently unbind it);
     a key another action also has is kept but reported, as Textual moves it to the remap.
+    Ids in ``elsewhere`` (bindings of the app and of dialogs, outside the review screen's
+    key space) are applied as given.
 
     >>> check_keymap({"bogus-id": "z", "next-finding": "q,z"})
     ({'next-finding': 'z'}, ["unknown binding id 'bogus-id'", "'q' stays Quit, not next-finding"])
     """
     problems: list[str] = []
     wanted: dict[str, list[str]] = {}
+    others: dict[str, str] = {}
+    known_elsewhere = set(elsewhere)
     for binding_id, spec in keymap.items():
-        if binding_id not in _BY_ID:
+        if binding_id in known_elsewhere and binding_id not in _BY_ID:
+            if key_list(spec):
+                others[binding_id] = spec
+            else:
+                problems.append(f"{binding_id} has no keys")
+        elif binding_id not in _BY_ID:
             problems.append(f"unknown binding id {binding_id!r}")
         elif not (keys := key_list(spec)):
             problems.append(f"{binding_id} has no keys")
@@ -335,7 +346,7 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             keys[:] = [k for k in keys if k not in quit_keys]
     wanted = {binding_id: keys for binding_id, keys in wanted.items() if keys}
     problems.extend(_clashes(wanted))
-    return {binding_id: ",".join(keys) for binding_id, keys in wanted.items()}, problems
+    return {binding_id: ",".join(keys) for binding_id, keys in wanted.items()} | others, problems
 
 
 def _clashes(wanted: Mapping[str, list[str]]) -> list[str]:

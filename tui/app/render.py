@@ -337,11 +337,11 @@ def _cell(
     number = f"¶{line.paragraph + 1}" if line.first else ""
     text = clean(model.paragraph_text(side, line.paragraph))
     # A cut line stands for the whole paragraph: flagged text past the ellipsis needs its mark.
-    end = len(text) if line.cut else line.end
+    marked_until = len(text) if line.cut else line.end  # a cut line stands for its hidden rest
     marks = [
         m
         for m in model.marks[side].get(line.paragraph, ())
-        if m.start < max(end, line.start + 1) and line.start < m.end
+        if m.start < max(marked_until, line.start + 1) and line.start < m.end
     ]
     open_marks = [m for m in marks if decision(m.finding) is not Decision.DISMISSED]
     if open_marks or marks:
