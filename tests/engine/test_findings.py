@@ -489,3 +489,57 @@ def test_no_weak_link_on_a_pair_whose_source_sentence_is_reported():
     findings = find_all(FindingContext(source, target, (link,), [group]))
     assert [f.side for f in findings if f.kind.is_omission] == [Side.SOURCE]
     assert not [f for f in findings if f.kind is FindingKind.WEAK_LINK]
+
+
+CITY = [
+    "The city of Tomsk was founded in 1604. It stands on the banks of the Tom River in "
+    "western Siberia.",
+    "Tomsk is often called the Siberian Athens. The city has six universities and many "
+    "research institutes.",
+    "In winter the temperature can drop to minus forty degrees. Nevertheless, students walk "
+    "to lectures every morning.",
+    "The old town is famous for its wooden houses. Many of them are decorated with carved "
+    "window frames.",
+    "A new tram line was opened last year. It connects the railway station with the "
+    "university campus.",
+    "The local theatre presents plays by Chekhov and Gogol. Tickets are cheap and "
+    "performances are often sold out.",
+    "Visitors should try the local pine nuts. They are sold at every market in the city.",
+]
+CITY_RU = [
+    "Город Томск был основан в 1604 году. Он стоит на берегу реки Томь в Западной Сибири.",
+    "Томск часто называют сибирскими Афинами. В городе шесть университетов и много "
+    "научно-исследовательских институтов.",
+]
+
+
+def test_a_target_left_mostly_in_the_source_language_is_a_partly_translated_article():
+    """Two paragraphs translated into Russian, five left in English: the target reads as
+    English overall, but it is no revision of the source (which has no Russian at all)."""
+    source = article_from_text("\n\n".join(CITY))
+    target = article_from_text("\n\n".join(CITY_RU + CITY[2:]))
+    assert source.language == target.language == "en"
+    result = compare(source, target, options=CompareOptions(scorer="lexical"))
+    assert result.target.language == "ru"
+    untranslated = [
+        f.target.paragraph for f in result.findings if f.kind is FindingKind.UNTRANSLATED
+    ]
+    assert untranslated == [2, 3, 4, 5, 6]
+    assert any("partly in ru" in w for w in result.warnings)
+    # the user's word decides: --target-lang en makes it a revision again
+    stated = compare(source, target, options=CompareOptions(scorer="lexical", target_lang="en"))
+    assert not [f for f in stated.findings if f.kind.value == "untranslated"]
+
+
+def test_two_revisions_in_one_language_stay_revisions():
+    source = article_from_text("\n\n".join(CITY))
+    edited = [
+        *CITY[:5],
+        "The local theatre presents plays by Chekhov. Tickets are cheap.",
+        *CITY[6:],
+    ]
+    result = compare(
+        source, article_from_text("\n\n".join(edited)), options=CompareOptions(scorer="lexical")
+    )
+    assert result.target.language == "en"
+    assert any("comparing two revisions" in w for w in result.warnings)

@@ -7,8 +7,9 @@ or passed in directly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -82,6 +83,7 @@ def _compare(
     scorer: Scorer | None,
 ) -> Comparison:
     options = options or CompareOptions()
+    target, mixed = _partly_translated(source, target, options)
     scorer = scorer or make_scorer(options.scorer)
     report = progress or (lambda _fraction, _stage: None)
 
@@ -160,7 +162,7 @@ def _compare(
     report(0.92, "looking for differences")
     context = FindingContext(source=source, target=target, links=links, groups=groups)
     findings = find_all(context)
-    warnings = tuple(_comparison_warnings(source, target))
+    warnings = tuple(_comparison_warnings(source, target)) + ((mixed,) if mixed else ())
     report(1.0, "done")
     return Comparison(
         source=source,
@@ -262,6 +264,34 @@ def _display_score(log_odds: float) -> float:
 
 def _to_link(bead: Bead) -> Link:
     return Link(bead.source, bead.target, _display_score(bead.score))
+
+
+def _partly_translated(
+    source: Article, target: Article, options: CompareOptions
+) -> tuple[Article, str | None]:
+    """A target detected in the source's language, some of whose paragraphs are in one other
+    language the source does not use, is a partly translated article, not a revision: it is
+    compared as a translation into that language (so the rest reads as untranslated).
+
+    At least two paragraphs and a fifth of those long enough to judge must be in that
+    language (one misjudged paragraph of names decides nothing); the user's --target-lang
+    always wins.
+    """
+    if options.target_lang or not source.language or target.language != source.language:
+        return target, None
+    judged = [p.language for p in target.paragraphs if p.language]
+    others = Counter(language for language in judged if language != source.language)
+    if not others:
+        return target, None
+    language, count = others.most_common(1)[0]
+    in_source = sum(1 for p in source.paragraphs if p.language == language)
+    if count < 2 or count < 0.2 * len(judged) or in_source > 0.05 * len(source.paragraphs):
+        return target, None
+    warning = (
+        f"the target is partly in {language} ({count} of {len(judged)} paragraphs) and partly "
+        f"in {source.language}, like the source: compared as a translation into {language}"
+    )
+    return replace(target, language=language), warning
 
 
 def _comparison_warnings(source: Article, target: Article) -> list[str]:
