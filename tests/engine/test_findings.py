@@ -543,3 +543,27 @@ def test_two_revisions_in_one_language_stay_revisions():
     )
     assert result.target.language == "en"
     assert any("comparing two revisions" in w for w in result.warnings)
+
+
+def test_a_dropped_sentence_explains_its_own_numbers_and_quotation():
+    """One omission, one finding: the numbers and the quotation of a sentence reported as
+    present in the source only are not reported again."""
+    from tui.engine.align import Bead
+    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    source = article_from_text(
+        "Der Zug fuhr ab. Er sagte: „Wir kommen um 18 Uhr mit 250 Gästen an.“ Dann regnete es.",
+        language="de",
+    )
+    target = article_from_text("Le train partit. Puis il plut.", language="fr")
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=None,
+        beads=[Bead((0,), (0,), 4.0), Bead((1,), (), float("nan")), Bead((2,), (1,), 4.0)],
+        source_refs=[(0, k) for k in range(3)],
+        target_refs=[(0, k) for k in range(2)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    assert [f.kind for f in findings] == [FindingKind.SENTENCE_ONLY_IN_SOURCE]

@@ -11,6 +11,7 @@ link; a weak link is not reported on a sentence already reported as one-sided.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -833,8 +834,33 @@ def _deduplicate(drafts: list[_Draft]) -> list[_Draft]:
             continue
         seen.add(key)
         out.append(draft)
-    inside = _inside_larger(out)
-    return [draft for k, draft in enumerate(out) if k not in inside]
+    drop = _inside_larger(out) | _explained_by_one_sided(out)
+    return [draft for k, draft in enumerate(out) if k not in drop]
+
+
+def _explained_by_one_sided(drafts: list[_Draft]) -> set[int]:
+    """Positions of number and quotation findings inside text already reported as present on
+    that side only: a dropped sentence explains its own numbers and quotation marks, and
+    one omission is one thing to check, not four."""
+    starts: dict[tuple[Side, int], list[int]] = {}
+    reach: dict[tuple[Side, int], list[int]] = {}  # furthest end among spans starting so far
+    for held_side, held in sorted(
+        ((d.side, d.held) for d in drafts if d.kind.is_omission or d.kind.is_insertion),
+        key=lambda item: (item[0].value, item[1].paragraph, item[1].start),
+    ):
+        key = (held_side, held.paragraph)
+        starts.setdefault(key, []).append(held.start)
+        ends = reach.setdefault(key, [])
+        ends.append(max(held.end, ends[-1]) if ends else held.end)
+    explained = set()
+    for k, d in enumerate(drafts):
+        if d.kind not in (FindingKind.NUMBER_MISMATCH, FindingKind.QUOTE_MISMATCH):
+            continue
+        key = (d.side, d.held.paragraph)
+        i = bisect.bisect_right(starts.get(key, []), d.held.start) - 1
+        if i >= 0 and reach[key][i] >= d.held.end:
+            explained.add(k)
+    return explained
 
 
 def _inside_larger(drafts: list[_Draft]) -> set[int]:
