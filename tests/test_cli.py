@@ -236,7 +236,9 @@ def test_help_still_shows_the_full_usage(capsys: pytest.CaptureFixture[str]) -> 
     assert captured.out.startswith("usage: transdiff [-h] [-f {")
     for option in ("--format", "--output", "--color", "--scorer", "--session", "--batch"):
         assert option in captured.out
-    assert captured.out.rstrip().endswith("Exit status: 0 no findings, 1 findings, 2 error.")
+    assert captured.out.rstrip().endswith(
+        "Exit status: 0 no findings, 1 findings, 2 error, 130 interrupted."
+    )
 
 
 def test_app_falls_back_to_the_report_when_it_cannot_start(

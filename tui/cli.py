@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Align two language versions of an article and show what only one says.",
-        epilog="Exit status: 0 no findings, 1 findings, 2 error.",
+        epilog="Exit status: 0 no findings, 1 findings, 2 error, 130 interrupted.",
     )
     parser.add_argument("source", nargs="?", metavar="SOURCE", help="the original article")
     parser.add_argument("target", nargs="?", metavar="TARGET", help="its translation")
