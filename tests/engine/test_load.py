@@ -305,6 +305,55 @@ def test_html_without_article_uses_main_then_body() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the tester's page: a menu div of links and a footer div come through as text
+        (
+            '<div id="menu"><ul><li><a href="/">Home</a></li><li>Contact</li></ul></div>'
+            '<p>Der Text.</p><div class="footer">Cookie settings | Imprint</div>',
+            ["Der Text."],
+        ),
+        # hyphen and underscore parts of a class or id, among other classes
+        (
+            '<div class="wrap site-footer">Fuß</div><ul id="main_menu"><li>Start</li></ul>'
+            '<a class="skip-link" href="#c">Skip</a><p>Der Text.</p>',
+            ["Der Text."],
+        ),
+        # ARIA landmark roles on plain elements
+        (
+            '<div role="navigation">Links</div><div role="banner">Logo</div>'
+            '<p>Der Text.</p><div role="contentinfo">Kontakt</div>',
+            ["Der Text."],
+        ),
+        # only whole parts count: "headerless", "navigator" and layout modifiers are content
+        (
+            '<table class="headerless-table"><tr><td>Zelle</td></tr></table>'
+            '<p class="navigator">Der Text.</p><div class="has-sidebar">Mehr Text.</div>',
+            ["Zelle", "Der Text.", "Mehr Text."],
+        ),
+        # a page whose whole text sits in chrome-named elements keeps it rather than nothing
+        ('<div class="sidebar"><p>Nur das.</p></div>', ["Nur das."]),
+    ],
+)
+def test_html_without_article_drops_chrome_named_by_class_or_id(
+    body: str, expected: list[str]
+) -> None:
+    page = f"<html><body>{body}</body></html>"
+    assert [text for text, _ in html_blocks(page)] == expected
+
+
+def test_html_chrome_class_inside_the_article_is_kept() -> None:
+    # an article is trusted as it is: its "share" box stays, the menu outside it goes anyway
+    page = (
+        '<body><div class="menu">Home</div><article><p>Text.</p>'
+        '<div class="share-box">Teilen</div></article></body>'
+    )
+    assert html_blocks(page) == [("Text.", "paragraph"), ("Teilen", "paragraph")]
+    page = '<body><main><div class="social">Folgen</div><p>Text.</p></main></body>'
+    assert html_blocks(page) == [("Folgen", "paragraph"), ("Text.", "paragraph")]
+
+
+@pytest.mark.parametrize(
     ("text", "path", "expected"),
     [
         # extensions decide first

@@ -133,6 +133,28 @@ CASES = [
         ["siehe openai.com und www.example.org/a.b heute."],
         None,
     ),
+    # file names are not sentence boundaries, before a word or a stop
+    (
+        "Run pixelcam photo.jpg to create photo-pixel.png.",
+        ["Run pixelcam photo.jpg to create photo-pixel.png."],
+        "en",
+    ),
+    # ... nor before a space and a lowercase word
+    ("Then read config.yaml carefully.", ["Then read config.yaml carefully."], "en"),
+    # ... nor before punctuation, nor with digits in the suffix
+    (
+        "Save data.csv, song.mp3 (or a.tar.gz) and run.ps1; then stop.",
+        ["Save data.csv, song.mp3 (or a.tar.gz) and run.ps1; then stop."],
+        "en",
+    ),
+    # one-letter suffixes, but an elision after a glued stop starts a sentence
+    ("Compile main.c and util.h now.", ["Compile main.c and util.h now."], "en"),
+    ("c'est la fin.c'est tout.", ["c'est la fin.", "c'est tout."], "fr"),
+    # suffixes that are also words need a file-like stem or a stop after them
+    ("load libssl-3.so now, or lib.so.", ["load libssl-3.so now, or lib.so."], "en"),
+    ("das stellte er vor.so kam es.", ["das stellte er vor.", "so kam es."], "de"),
+    # a file name followed by a genuine sentence end
+    ("Open photo.jpg. Then stop.", ["Open photo.jpg.", "Then stop."], "en"),
     # URLs with dots and e-mail addresses are not either
     (
         "mehr auf https://news.example.org/x.y?z=1. oder an info@example.de schreiben.",

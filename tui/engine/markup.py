@@ -215,6 +215,33 @@ _DROPPED = frozenset(
 )
 _CHROME = frozenset({"header", "footer"})  # site chrome unless inside the article itself
 _DROPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# Class and id names of site chrome, matched as a whole token or as hyphen/underscore parts
+# ("site-footer", "main_menu", not "navigator"); used only on pages with no article/main. Not
+# "header": a "post-header" or "page-header" often holds the article's own title.
+_CHROME_NAMES = (
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "banner",
+    "skip-link",
+    "skip-links",
+    "skiplink",
+    "share",
+    "sharing",
+    "social",
+    "masthead",
+)
+_CHROME_PART = re.compile(r"[-_]+")
+# Layout modifiers such as "has-sidebar" or "no-header" describe the content, not chrome.
+_MODIFIERS = frozenset({"has", "no", "with", "without"})
 _VOID = frozenset(
     [
         "area",
@@ -234,11 +261,28 @@ _VOID = frozenset(
 )
 
 
-class _ArticleParser(HTMLParser):
-    """Collects text into blocks at block-level tags; remembers which came from <article>/<main>."""
+def _is_chrome(attributes: dict[str, str | None]) -> bool:
+    """Do an element's id or class names mark it as site chrome ("main-menu", "cookie_banner")?"""
+    names = f"{attributes.get('id') or ''} {attributes.get('class') or ''}".lower().split()
+    for name in names:
+        parts = [part for part in _CHROME_PART.split(name) if part]
+        if not parts or parts[0] in _MODIFIERS:
+            continue
+        padded = f"-{'-'.join(parts)}-"  # whole parts only: "skip-link" in "a-skip-link"
+        if any(f"-{chrome}-" in padded for chrome in _CHROME_NAMES):
+            return True
+    return False
 
-    def __init__(self) -> None:
+
+class _ArticleParser(HTMLParser):
+    """Collects text into blocks at block-level tags; remembers which came from <article>/<main>.
+
+    With ``drop_chrome``, elements whose id or class marks them as site chrome are dropped too.
+    """
+
+    def __init__(self, *, drop_chrome: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.drop_chrome = drop_chrome
         self.blocks: list[tuple[str, str, bool, bool]] = []  # text, role, in article, in main
         self._buffer: list[str] = []
         self._roles: list[tuple[str, str]] = []  # (tag, role) of open block elements
@@ -260,6 +304,7 @@ class _ArticleParser(HTMLParser):
             or (attributes.get("role") or "").lower() in _DROPPED_ROLES
             or "hidden" in attributes
             or (attributes.get("aria-hidden") or "").lower() == "true"
+            or (self.drop_chrome and tag not in ("html", "body") and _is_chrome(attributes))
         ):
             if tag not in _VOID:
                 self._flush()
@@ -332,17 +377,27 @@ def html_blocks(text: str) -> list[Block]:
 
     Prefers the content of <article>, else of <main>, else the whole body; scripts, styles,
     navigation and site headers and footers are dropped, entities decoded, whitespace collapsed.
+    The whole body also loses elements whose id or class names chrome (menus, footers, ...).
+
+    >>> html_blocks('<body><div id="menu"><a>Home</a></div><p>Text.</p></body>')
+    [('Text.', 'paragraph')]
     """
-    parser = _ArticleParser()
-    parser.feed(text)
-    parser.close()
-    blocks = parser.blocks
+    blocks = _parse(text, drop_chrome=False)
     for index in (2, 3):  # in <article>, then in <main>
         inside = [block for block in blocks if block[index]]
         if inside:
-            blocks = inside
-            break
+            return [(text, role) for text, role, _, _ in inside]
+    # No article body to trust: a second pass drops chrome named by class or id. Class names
+    # are only a hint, so a page they would empty entirely keeps the first pass's text.
+    blocks = _parse(text, drop_chrome=True) or blocks
     return [(text, role) for text, role, _, _ in blocks]
+
+
+def _parse(text: str, *, drop_chrome: bool) -> list[tuple[str, str, bool, bool]]:
+    parser = _ArticleParser(drop_chrome=drop_chrome)
+    parser.feed(text)
+    parser.close()
+    return parser.blocks
 
 
 # ---------------------------------------------------------------------------- sniffing

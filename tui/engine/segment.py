@@ -45,8 +45,16 @@ _MONTHS = _words(
 
 # Top-level domains and file suffixes: "openai.com" is one word, "internes.openai" is two.
 _DOMAIN_SUFFIXES = _words(
-    "com org net edu gov int io ai info biz html htm php pdf txt md js py json xml"
+    "com org net edu gov int io ai info biz html htm php pdf txt md js py json xml "
+    "jpg jpeg png gif svg webp bmp tif tiff yaml yml toml ini cfg conf csv tsv xls xlsx doc docx "
+    "odt ppt pptx zip gz tar tgz bz2 xz 7z rar exe dll sh bat ps1 log mp3 mp4 wav mov avi mkv "
+    "epub rtf css c h cpp java rs rb ts"
 )
+
+# Suffixes that are also words starting a sentence ("…vor.so kam es"): one only counts as a file
+# suffix before punctuation or the end, or after a file-like stem ("libssl-3.so", "main_test.go").
+_WORDLIKE_SUFFIXES = _words("so go")
+_FILE_STEM = re.compile(r"[\w/\\-]*[\d_/\\-][\w/\\-]*")
 
 _TERMINATORS = ".!?…。！？"
 _CJK_FINAL = "。！？"
@@ -315,9 +323,24 @@ def _glued_boundary(
     if sentence_end == run_end:  # nothing between the stop and the next word
         if follower == "." and after + 1 < len(text) and text[after + 1].isalnum():
             return False  # "news.example.org"-like chains
-        if next_word.casefold() in _DOMAIN_SUFFIXES and not follower.isalnum():
-            return False  # "openai.com"
+        if _is_suffix(text, word, next_start):
+            return False  # "openai.com", "photo.jpg", "song.mp3"
     return True
+
+
+def _is_suffix(text: str, stem: str, start: int) -> bool:
+    """Is the token at ``start``, glued to ``stem`` by a stop, a domain or file-name suffix?"""
+    end = start
+    limit = min(len(text), start + _WINDOW)
+    while end < limit and text[end].isalnum():  # alphanumeric: "mp3", "bz2", "ps1"
+        end += 1
+    key = text[start:end].casefold()
+    follower = text[end] if end < len(text) else "."  # the end of the text acts as a stop
+    if len(key) == 1 and follower in "'’":
+        return False  # an elision opens the next sentence: "…fin.c'est" (not "openai.com's")
+    if key in _WORDLIKE_SUFFIXES:
+        return follower in '.,;:!?)]}"”»' or bool(_FILE_STEM.fullmatch(stem))
+    return key in _DOMAIN_SUFFIXES
 
 
 def _word_before(text: str, end: int) -> tuple[str, int]:
