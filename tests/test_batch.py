@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import io
 import json
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import tui.batch
 import tui.engine.pipeline as pipeline
 from tui.batch import language_free_stem, pair_folders, plan, run_batch
 from tui.engine.errors import InputError
@@ -112,13 +114,11 @@ def test_list_file_pairs_relative_to_the_list(tmp_path: Path) -> None:
         (lambda d: [d / "missing", d], "not a folder"),  # a folder that does not exist
         (lambda d: [d], "two folders or one list file"),  # one folder alone
         (lambda d: [d / "nope.tsv"], "no such list file"),
-        (lambda d: [d / "bad.tsv"], "bad.tsv:2: expected SOURCE<TAB>TARGET"),
         (lambda d: [d / "empty.tsv"], "the list of pairs is empty"),
         (lambda d: [d, d, d], "two folders (DIR_A DIR_B) or one list file"),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(tmp_path: Path, setup, message: str) -> None:
-    (tmp_path / "bad.tsv").write_text("a.txt\tb.txt\njust one field\n", encoding="utf-8")
     (tmp_path / "empty.tsv").write_text("# nothing\n", encoding="utf-8")
     with pytest.raises(InputError):
         plan(setup(tmp_path))
@@ -178,9 +178,9 @@ def test_text_output_and_status_1_when_a_pair_has_findings(tmp_path, monkeypatch
     status, out, err = _run([a, b], jobs=1, err=_Tty())
     lines = out.splitlines()
     assert lines[0] == f"{a / 'story000.de.txt'} ↔ {b / 'story000.fr.txt'}: no findings"
-    assert lines[1].endswith(": 1 findings (1 number_mismatch)")
+    assert lines[1].endswith(": 1 finding (1 number_mismatch)")
     assert lines[3] == (
-        "3 pairs: 3 compared, 0 errors; 1 with findings, 1 findings (1 number_mismatch)"
+        "3 pairs: 3 compared, 0 errors; 1 with findings, 1 finding (1 number_mismatch)"
     )
     assert status == 1
     # On a terminal the bar is drawn on stderr and cleared; stdout stays clean.
@@ -221,3 +221,116 @@ def test_command_line_batch_json_lines(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "4 pairs: 3 compared, 1 error" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(tui.batch).failed == 0
+
+
+def test_one_pair_is_singular(tmp_path, monkeypatch) -> None:
+    a, b = _folders(tmp_path, 2)
+    (a / "story000.de.txt").unlink()
+    monkeypatch.setattr(pipeline, "compare", _with_findings)
+    status, out, _ = _run([a, b], jobs=1)
+    assert out.splitlines()[0].endswith(": 1 finding (1 number_mismatch)")
+    assert out.splitlines()[-1] == (
+        "1 pair: 1 compared, 0 errors; 1 with findings, 1 finding (1 number_mismatch); 1 unpaired"
+    )
+    assert status == 1
+
+
+def _warning_pairs(tmp_path: Path) -> Path:
+    """A list naming a pair in one language with identical text, and a latin-1 source."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "de").mkdir()
+    english = "The council met on Monday. It adopted 12 new rules.\n\nThe press was there.\n"
+    (tmp_path / "en" / "a.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "en" / "b.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "de" / "c.txt").write_bytes(
+        GERMAN.format(n=12).replace("Die", "Café:").encode("latin-1")
+    )
+    listing = tmp_path / "pairs.tsv"
+    listing.write_text("en/a.txt\ten/b.txt\nde/c.txt\ten/a.txt\n", encoding="utf-8")
+    return listing
+
+
+def test_pair_warnings_are_in_the_text_output(tmp_path: Path) -> None:
+    listing = _warning_pairs(tmp_path)
+    _, out, _ = _run([listing], jobs=1)
+    lines = out.splitlines()
+    assert lines[0] == f"{tmp_path / 'en/a.txt'} ↔ {tmp_path / 'en/b.txt'}: no findings"
+    assert lines[1:3] == [
+        "  warning: the two articles have identical text",
+        "  warning: both articles are in the same language (en): comparing two revisions",
+    ]
+    assert lines[4] == f"  warning: {tmp_path / 'de/c.txt'}: not valid UTF-8; decoded as latin-1"
+
+
+def test_pair_warnings_are_in_the_json_lines(tmp_path: Path) -> None:
+    listing = _warning_pairs(tmp_path)
+    _, out, _ = _run([listing], fmt="json", jobs=2)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["warnings"] for r in rows] == [
+        [
+            "the two articles have identical text",
+            "both articles are in the same language (en): comparing two revisions",
+        ],
+        [f"{tmp_path / 'de/c.txt'}: not valid UTF-8; decoded as latin-1"],
+    ]
+
+
+def test_list_lines_with_spaces_run_and_a_bad_line_fails_alone(tmp_path: Path) -> None:
+    a, b = _folders(tmp_path, 3)
+    (tmp_path / "lst").mkdir()
+    listing = tmp_path / "lst" / "pairs.tsv"
+    listing.write_text(
+        "../de/story000.de.txt   ../fr/story000.fr.txt\n"  # spaces for the tab: still a pair
+        "my story.txt other.txt\n"  # three fields: cannot tell where the paths split
+        "../de/story001.de.txt\t../fr/story001.fr.txt\textra\n"  # two tabs
+        "../de/story002.de.txt\t../fr/story002.fr.txt\n",
+        encoding="utf-8",
+    )
+    status, out, err = _run([listing], jobs=1)
+    assert out.splitlines() == [
+        f"{a / 'story000.de.txt'} ↔ {b / 'story000.fr.txt'}: no findings",
+        f"error: {listing}:2: expected SOURCE<TAB>TARGET, found 3 fields separated by spaces",
+        f"error: {listing}:3: expected SOURCE<TAB>TARGET, found 3 fields",
+        f"{a / 'story002.de.txt'} ↔ {b / 'story002.fr.txt'}: no findings",
+        "4 pairs: 2 compared, 2 errors; 0 with findings, 0 findings",
+    ]
+    assert err == ""
+    assert status == 2
+    status, out, _ = _run([listing], fmt="json", jobs=2)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["status"], r["source"]) for r in rows] == [
+        ("ok", str(a / "story000.de.txt")),
+        ("error", None),
+        ("error", None),
+        ("ok", str(a / "story002.de.txt")),
+    ]
+    assert rows[1]["error"].startswith(f"{listing}:2: ")
+    assert status == 2
+
+
+def test_a_list_of_only_bad_lines_reports_each(tmp_path: Path) -> None:
+    listing = tmp_path / "pairs.tsv"
+    listing.write_text("just one\tfield\tor three\n", encoding="utf-8")
+    status, out, _ = _run([listing])
+    assert out.splitlines()[0] == f"error: {listing}:1: expected SOURCE<TAB>TARGET, found 3 fields"
+    assert out.splitlines()[1].startswith("1 pair: 0 compared, 1 error;")
+    assert status == 2
+
+
+def test_paths_are_shown_normalised_and_relative(tmp_path, monkeypatch) -> None:
+    _folders(tmp_path, 1)
+    (tmp_path / "de" / "orphan.de.txt").write_text("Allein.", encoding="utf-8")
+    (tmp_path / "lst").mkdir()
+    (tmp_path / "lst" / "pairs.tsv").write_text(
+        "../de/story000.de.txt\t./../fr/story000.fr.txt\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = _run(["lst/pairs.tsv"], jobs=1)
+    assert out.splitlines()[0] == "de/story000.de.txt ↔ fr/story000.fr.txt: no findings"
+    _, out, _ = _run(["lst/../de", "./fr"], jobs=1)
+    assert out.splitlines()[0] == "de/story000.de.txt ↔ fr/story000.fr.txt: no findings"
+    assert "unpaired: de/orphan.de.txt (no partner in fr)" in out

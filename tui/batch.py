@@ -2,15 +2,19 @@
 
 Pairs come from two folders (``story.de.txt`` pairs with ``story.fr.txt``: a trailing language
 code before the extension is ignored; the same file name in both folders pairs too) or from a
-list file with one ``SOURCE<TAB>TARGET`` per line, relative paths being relative to the list.
+list file with one ``SOURCE<TAB>TARGET`` per line (two space-separated fields do too), relative
+paths being relative to the list. Paths are shown normalised (``lst/../b`` as ``b``).
 
 Exit status: 2 when any pair could not be compared, else 1 when any pair has findings, else 0.
-A pair that fails never stops the others. Files with no partner are reported, not compared.
+A pair that fails, or a list line that cannot be read, never stops the others. Files with no
+partner are reported, not compared. Each pair carries the warnings single mode would print.
 
 >>> language_free_stem("story.de.txt"), language_free_stem("story.zh-cn.md")
 ('story', 'story')
 >>> language_free_stem("story.txt"), language_free_stem("notes.final.txt")
 ('story', 'notes.final')
+>>> _plural(1, "pair"), _plural(2, "pair")
+('1 pair', '2 pairs')
 """
 
 from __future__ import annotations
@@ -36,6 +40,15 @@ _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?$")
 _SKIPPED_SUFFIXES = (".transdiff.json",)  # review sessions live next to the target files
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _shown(path: str | Path) -> str:
+    """A path as users read it: ``..`` and ``.`` folded away, still relative as given."""
+    return os.path.normpath(path)
+
+
 def language_free_stem(name: str) -> str:
     """The file name without extension and without a trailing ``.xx`` language code."""
     stem = Path(name).stem
@@ -45,20 +58,26 @@ def language_free_stem(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """What to compare: ordered (source, target) pairs and the files that found no partner."""
+    """What to compare: ordered (source, target) pairs and the files that found no partner.
+
+    ``rejected`` holds list lines that could not be read, as (position among the pairs, message):
+    they are reported as failed pairs in their place, so the rest of the list still runs.
+    """
 
     pairs: tuple[tuple[Path, Path], ...]
     unpaired: tuple[tuple[Path, str], ...] = ()  # (file, why)
+    rejected: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class PairResult:
-    source: str
-    target: str
+    source: str | None  # None for a list line that named no readable pair
+    target: str | None
     status: str  # "ok" or "error"
     error: str | None = None
     summary: dict[str, int] = field(default_factory=dict)
     findings: int = 0
+    warnings: tuple[str, ...] = ()  # what single mode prints as "warning:" for this pair
 
     def as_json(self) -> str:
         return json.dumps(
@@ -69,18 +88,24 @@ class PairResult:
                 "error": self.error,
                 "summary": self.summary if self.status == "ok" else None,
                 "findings": self.findings,
+                "warnings": list(self.warnings),
             },
             ensure_ascii=False,
         )
 
     def as_line(self) -> str:
+        # The warnings go on indented lines below: without them a target left mostly
+        # untranslated, or the same language twice, would read as a clean "no findings".
+        notes = "".join(f"\n  warning: {w}" for w in self.warnings)
+        if self.source is None or self.target is None:
+            return f"error: {self.error}{notes}"
         head = f"{self.source} ↔ {self.target}: "
         if self.status != "ok":
-            return f"{head}error: {self.error}"
+            return f"{head}error: {self.error}{notes}"
         if not self.findings:
-            return f"{head}no findings"
+            return f"{head}no findings{notes}"
         kinds = ", ".join(f"{n} {kind}" for kind, n in self.summary.items() if n)
-        return f"{head}{self.findings} findings ({kinds})"
+        return f"{head}{_plural(self.findings, 'finding')} ({kinds}){notes}"
 
 
 def _articles(folder: Path) -> list[Path]:
@@ -120,10 +145,30 @@ def pair_folders(source_dir: Path, target_dir: Path) -> Plan:
         for path, other in [(p, target_dir) for p in a] + [(p, source_dir) for p in b]:
             partners = b if path in a else a
             why = f"{len(partners)} candidates" if partners else "no partner"
-            unpaired.append((path, f"{why} in {other}"))
+            unpaired.append((path, f"{why} in {_shown(other)}"))
     pairs.sort(key=lambda pair: pair[0].name)
     unpaired.sort()
     return Plan(tuple(pairs), tuple(unpaired))
+
+
+def _list_fields(line: str) -> list[str] | str:
+    """A list line's two paths, or why it names no pair.
+
+    >>> _list_fields("a b.txt\\tc.txt"), _list_fields("a.txt  c.txt")
+    (['a b.txt', 'c.txt'], ['a.txt', 'c.txt'])
+    >>> _list_fields("my story.txt c.txt")
+    'expected SOURCE<TAB>TARGET, found 3 fields separated by spaces'
+    """
+    if "\t" in line:
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) == 2 and all(fields):
+            return fields
+        return f"expected SOURCE<TAB>TARGET, found {len([f for f in fields if f])} fields"
+    # Editors and copy-paste often turn the tab into spaces; two fields are still unambiguous.
+    fields = line.split()
+    if len(fields) == 2:
+        return fields
+    return f"expected SOURCE<TAB>TARGET, found {len(fields)} fields separated by spaces"
 
 
 def read_list(list_file: Path) -> Plan:
@@ -133,17 +178,20 @@ def read_list(list_file: Path) -> Plan:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{list_file}: cannot read the list of pairs ({exc})") from exc
     base = list_file.parent
-    pairs = []
+    pairs: list[tuple[Path, Path]] = []
+    rejected: list[tuple[int, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        fields = line.split("\t")
-        if len(fields) != 2 or not all(f.strip() for f in fields):
-            raise InputError(f"{list_file}:{number}: expected SOURCE<TAB>TARGET")
-        pairs.append(tuple(base / f.strip() for f in fields))
-    if not pairs:
+        fields = _list_fields(line)
+        if isinstance(fields, str):
+            # One bad line fails like one bad pair: reported in its place, the rest still run.
+            rejected.append((len(pairs) + len(rejected), f"{_shown(list_file)}:{number}: {fields}"))
+            continue
+        pairs.append((base / fields[0], base / fields[1]))
+    if not pairs and not rejected:
         raise InputError(f"{list_file}: the list of pairs is empty")
-    return Plan(tuple(pairs))  # type: ignore[arg-type]
+    return Plan(tuple(pairs), rejected=tuple(rejected))
 
 
 def plan(paths: Sequence[str | Path]) -> Plan:
@@ -166,6 +214,8 @@ def plan(paths: Sequence[str | Path]) -> Plan:
 def compare_pair(source: str, target: str, options: CompareOptions) -> PairResult:
     """Load and compare one pair; every failure becomes an error result, never an exception."""
     # Imported here so that worker processes pay for the engine once, and the CLI not at all.
+    # cli's own helper, so that batch and single mode warn about exactly the same things.
+    from tui.cli import _input_warnings
     from tui.engine.load import load_article
     from tui.engine.pipeline import compare
 
@@ -175,6 +225,7 @@ def compare_pair(source: str, target: str, options: CompareOptions) -> PairResul
         current = target
         target_article = load_article(target, language=options.target_lang)
         comparison = compare(source_article, target_article, options=options)
+        said = _input_warnings(source, target, source_article, target_article)
     except TransdiffError as exc:
         return PairResult(source, target, "error", str(exc))
     except UnicodeDecodeError:
@@ -183,7 +234,9 @@ def compare_pair(source: str, target: str, options: CompareOptions) -> PairResul
         return PairResult(source, target, "error", f"{current}: cannot read ({exc.strerror})")
     except Exception as exc:  # one broken pair must not stop the batch
         return PairResult(source, target, "error", f"{current}: {type(exc).__name__}: {exc}")
-    return PairResult(source, target, "ok", None, comparison.summary(), len(comparison.findings))
+    warnings = (*said, *(w for w in comparison.warnings if w not in said))
+    summary = comparison.summary()
+    return PairResult(source, target, "ok", None, summary, len(comparison.findings), warnings)
 
 
 class _Progress:
@@ -260,24 +313,34 @@ def run_batch(
     except InputError as exc:
         err.write(f"transdiff: error: {exc}\n")
         return 2
-    pairs = [(str(s), str(t)) for s, t in batch.pairs]
+    pairs = [(_shown(s), _shown(t)) for s, t in batch.pairs]
     progress = _Progress(err, len(pairs))
-    results: list[PairResult | None] = [None] * len(pairs)
+    # Rejected list lines take their slots up front; the compared pairs fill the others.
+    results: list[PairResult | None] = [None] * (len(pairs) + len(batch.rejected))
+    for position, message in batch.rejected:
+        results[position] = PairResult(None, None, "error", message)
+    slots = [i for i, r in enumerate(results) if r is None]
     printed = 0
+
+    def flush() -> None:
+        # Print in input order so output is stable whatever order workers finish in.
+        nonlocal printed
+        while printed < len(results) and results[printed] is not None:
+            progress.clear()
+            done = results[printed]
+            assert done is not None
+            out.write((done.as_json() if fmt == "json" else done.as_line()) + "\n")
+            out.flush()
+            progress.draw()
+            printed += 1
+
     progress.draw()
     try:
+        flush()
         for index, result in _results(pairs, jobs or os.cpu_count() or 1, options):
-            results[index] = result
+            results[slots[index]] = result
             progress.step()
-            # Print in input order so output is stable whatever order workers finish in.
-            while printed < len(pairs) and results[printed] is not None:
-                progress.clear()
-                done = results[printed]
-                assert done is not None
-                out.write((done.as_json() if fmt == "json" else done.as_line()) + "\n")
-                out.flush()
-                progress.draw()
-                printed += 1
+            flush()
     except KeyboardInterrupt:
         progress.clear()
         err.write("transdiff: error: interrupted\n")
@@ -303,12 +366,12 @@ def _report_totals(
     # JSON Lines output stays one object per pair; the rest goes to stderr there.
     stream = err if fmt == "json" else out
     for path, why in unpaired:
-        stream.write(f"unpaired: {path} ({why})\n")
+        stream.write(f"unpaired: {_shown(path)} ({why})\n")
     kinds = {k.value: sum(r.summary.get(k.value, 0) for r in results) for k in FindingKind}
     detail = ", ".join(f"{n} {k}" for k, n in kinds.items() if n)
     stream.write(
-        f"{len(results)} pairs: {len(results) - errors} compared, {errors} "
-        f"{'error' if errors == 1 else 'errors'}; {with_findings} with findings, "
-        f"{findings} findings{f' ({detail})' if detail else ''}"
+        f"{_plural(len(results), 'pair')}: {len(results) - errors} compared, "
+        f"{_plural(errors, 'error')}; {with_findings} with findings, "
+        f"{_plural(findings, 'finding')}{f' ({detail})' if detail else ''}"
         f"{f'; {len(unpaired)} unpaired' if unpaired else ''}\n"
     )
