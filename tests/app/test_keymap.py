@@ -60,10 +60,16 @@ def test_check_keymap(keymap: dict[str, str], applied: dict[str, str], problem: 
         assert any(problem in p for p in problems), problems
 
 
-async def test_remap_warnings_are_shown_and_quit_keeps_its_key(isolated: Path) -> None:
+def _with_keymap(isolated: Path, lines: str) -> Path:
+    """The user config file (under the isolated home) with these [keymap] lines."""
     config = isolated / "config" / "transdiff" / "config.toml"
     config.parent.mkdir(parents=True)
-    config.write_text('[keymap]\nnext-finding = "q,z"\nbogus-id = "y"\n', encoding="utf-8")
+    config.write_text("[keymap]\n" + lines, encoding="utf-8")
+    return config
+
+
+async def test_remap_warnings_are_shown_and_quit_keeps_its_key(isolated: Path) -> None:
+    config = _with_keymap(isolated, 'next-finding = "q,z"\nbogus-id = "y"\n')
     app = make_app(isolated / "s.json", load_settings())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -83,9 +89,7 @@ async def test_remap_warnings_are_shown_and_quit_keeps_its_key(isolated: Path) -
 
 
 async def test_a_dialog_binding_can_be_remapped_without_a_warning(isolated: Path) -> None:
-    config = isolated / "config" / "transdiff" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[keymap]\npane-close = "x,escape"\n', encoding="utf-8")
+    _with_keymap(isolated, 'pane-close = "x,escape"\n')
     app = make_app(isolated / "s.json", load_settings())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
