@@ -214,9 +214,7 @@ def plan(paths: Sequence[str | Path]) -> Plan:
 def compare_pair(source: str, target: str, options: CompareOptions) -> PairResult:
     """Load and compare one pair; every failure becomes an error result, never an exception."""
     # Imported here so that worker processes pay for the engine once, and the CLI not at all.
-    # cli's own helper, so that batch and single mode warn about exactly the same things.
-    from tui.cli import _input_warnings
-    from tui.engine.load import load_article
+    from tui.engine.load import input_warnings, load_article
     from tui.engine.pipeline import compare
 
     current = source
@@ -225,7 +223,7 @@ def compare_pair(source: str, target: str, options: CompareOptions) -> PairResul
         current = target
         target_article = load_article(target, language=options.target_lang)
         comparison = compare(source_article, target_article, options=options)
-        said = _input_warnings(source, target, source_article, target_article)
+        said = input_warnings(source, target, source_article, target_article)
     except TransdiffError as exc:
         return PairResult(source, target, "error", str(exc))
     except UnicodeDecodeError:

@@ -8,7 +8,6 @@ inside ``_run_app`` and nowhere else. Exit status as diff's: 0 no findings, 1 fi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -19,7 +18,7 @@ from tui import __version__
 from tui.engine.atomic import write_atomically
 from tui.engine.errors import TransdiffError
 from tui.engine.export import FORMATS, ExportOptions, render
-from tui.engine.load import load_article
+from tui.engine.load import input_warnings, load_article
 from tui.engine.model import Article, CompareOptions, Comparison
 
 PROG = "transdiff"
@@ -123,7 +122,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     source = load_article(args.source, language=args.source_lang)
     target = load_article(args.target, language=args.target_lang)
-    said = _input_warnings(args.source, args.target, source, target)
+    said = input_warnings(args.source, args.target, source, target)
     for message in said:
         _warn(message)
 
@@ -220,27 +219,6 @@ class _Progress:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
-
-
-def _input_warnings(
-    source_path: str, target_path: str, source: Article, target: Article
-) -> list[str]:
-    """Things worth saying before comparing: decoding guesses, the same file twice.
-
-    The comparison adds its own warnings (the same path twice, the same language on both
-    sides); these cover what it cannot see: two spellings of one file, two identical files.
-    """
-    messages = [*source.warnings, *target.warnings]
-    same_file = False
-    with contextlib.suppress(OSError):
-        same_file = os.path.samefile(source_path, target_path)
-    if same_file and source_path != target_path:
-        messages.append(f"{source_path} and {target_path} are the same file")
-    elif not same_file and [p.text for p in source.paragraphs] == [
-        p.text for p in target.paragraphs
-    ]:
-        messages.append("the two articles have identical text")
-    return messages
 
 
 def _reviews(args: argparse.Namespace) -> dict:

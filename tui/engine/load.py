@@ -15,6 +15,8 @@ message is one line naming the file. Formats: plain text, Markdown, HTML (see ma
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
 from pathlib import Path
 
 from tui.engine.errors import InputError
@@ -208,3 +210,25 @@ def _looks_like_text(text: str) -> bool:
         1 for ch in sample if ch.isalnum() or ch.isspace() or ch in ".,;:!?'\"()-–—«»„“”‘’…%/&"
     )
     return plausible >= 0.85 * len(sample)
+
+
+def input_warnings(
+    source_path: str, target_path: str, source: Article, target: Article
+) -> list[str]:
+    """Things worth saying about two loaded articles before comparing them (the command line
+    and batch mode say the same): decoding guesses, the same file twice.
+
+    The comparison adds its own warnings (the same path twice, the same language on both
+    sides); these cover what it cannot see: two spellings of one file, two identical files.
+    """
+    messages = [*source.warnings, *target.warnings]
+    same_file = False
+    with contextlib.suppress(OSError):
+        same_file = os.path.samefile(source_path, target_path)
+    if same_file and source_path != target_path:
+        messages.append(f"{source_path} and {target_path} are the same file")
+    elif not same_file and [p.text for p in source.paragraphs] == [
+        p.text for p in target.paragraphs
+    ]:
+        messages.append("the two articles have identical text")
+    return messages
