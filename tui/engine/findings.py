@@ -283,6 +283,9 @@ def _translated_next_door(group: LinkGroup, position: int, side: Side) -> bool:
     return False
 
 
+_IMPROBABLE_REASON = " (its link to the other version is improbable)"
+
+
 def _improbable(group: LinkGroup, bead: Bead) -> bool:
     """Is this two-sided bead one its scorer finds too unlikely to be a translation?"""
     threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
@@ -298,8 +301,9 @@ def _improbable_beads(context: FindingContext, group: LinkGroup) -> list[_Draft]
         for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
             for run in _runs(list(members), refs):
-                reason = " (its link to the other version is improbable)"
-                draft = _sentence_draft(context, group, side, run, IMPROBABLE_CONFIDENCE, reason)
+                draft = _sentence_draft(
+                    context, group, side, run, IMPROBABLE_CONFIDENCE, _IMPROBABLE_REASON
+                )
                 if draft is not None:
                     drafts.append(draft)
     return drafts
@@ -450,11 +454,12 @@ def _paragraph_numbers(
     values = Counter(_WORD_VALUE[word] for word, _, _ in words)
     table = _WORD_VALUES_BY_LANGUAGE.get(paragraph.language or language or "", {})
     bounds = sorted([(n.start, n.end) for n in digits] + [(a, b) for _, a, b in words])
+    position = {bound: k for k, bound in enumerate(bounds)}
     flaggable = []
     for word, start, end in words:
         if word not in table or word in _NEVER_FLAGGED:
             continue
-        k = bounds.index((start, end))
+        k = position[(start, end)]
         joined_before = k > 0 and _joins(text, bounds[k - 1][1], start)
         joined_after = k + 1 < len(bounds) and _joins(text, end, bounds[k + 1][0])
         if not (joined_before or joined_after):
@@ -713,25 +718,45 @@ def _untranslated(context: FindingContext, link: Link) -> list[_Draft]:
 # --- weak links ---------------------------------------------------------------------------------
 
 
+class _OneSidedSpans:
+    """The spans reported as present on one side only, per side and paragraph, sorted by
+    start with the furthest end reached so far: overlap and cover tests by bisection."""
+
+    def __init__(self, drafts: Sequence[_Draft]) -> None:
+        self._starts: dict[tuple[Side, int], list[int]] = {}
+        self._reach: dict[tuple[Side, int], list[int]] = {}
+        held = sorted(
+            ((d.side, d.held) for d in drafts if d.kind.is_omission or d.kind.is_insertion),
+            key=lambda item: (item[0].value, item[1].paragraph, item[1].start),
+        )
+        for side, location in held:
+            key = (side, location.paragraph)
+            self._starts.setdefault(key, []).append(location.start)
+            reach = self._reach.setdefault(key, [])
+            reach.append(max(location.end, reach[-1]) if reach else location.end)
+
+    def _furthest(self, side: Side, paragraph: int, position: int, *, right: bool) -> int:
+        """The furthest end among spans starting before ``position`` (or at it, ``right``)."""
+        starts = self._starts.get((side, paragraph), [])
+        k = (bisect.bisect_right if right else bisect.bisect_left)(starts, position) - 1
+        return self._reach[(side, paragraph)][k] if k >= 0 else -1
+
+    def overlaps(self, side: Side, paragraph: int, start: int, end: int) -> bool:
+        return self._furthest(side, paragraph, end, right=False) > start
+
+    def covers(self, side: Side, paragraph: int, start: int, end: int) -> bool:
+        return self._furthest(side, paragraph, start, right=True) >= end
+
+
 def _weak_links_not_reported(context: FindingContext, drafts: list[_Draft]) -> list[_Draft]:
     """Weak links, except on a pair either of whose sentences is already reported as present
     on one side only (the stronger statement about the same text)."""
-    reported: dict[tuple[Side, int], list[Location]] = {}
-    for d in drafts:
-        if d.kind.is_omission or d.kind.is_insertion:
-            reported.setdefault((d.side, d.held.paragraph), []).append(d.held)
-
-    def is_reported(side: Side, paragraph: int, span: Span) -> bool:
-        return any(
-            held.start < span.end and span.start < held.end
-            for held in reported.get((side, paragraph), ())
-        )
-
+    reported = _OneSidedSpans(drafts)
     return [
         weak
-        for weak, source in _weak_links(context)
-        if not is_reported(Side.TARGET, weak.held.paragraph, Span(weak.held.start, weak.held.end))
-        and not is_reported(Side.SOURCE, *source)
+        for weak, (paragraph, span) in _weak_links(context)
+        if not reported.overlaps(Side.TARGET, weak.held.paragraph, weak.held.start, weak.held.end)
+        and not reported.overlaps(Side.SOURCE, paragraph, span.start, span.end)
     ]
 
 
@@ -842,25 +867,13 @@ def _explained_by_one_sided(drafts: list[_Draft]) -> set[int]:
     """Positions of number and quotation findings inside text already reported as present on
     that side only: a dropped sentence explains its own numbers and quotation marks, and
     one omission is one thing to check, not four."""
-    starts: dict[tuple[Side, int], list[int]] = {}
-    reach: dict[tuple[Side, int], list[int]] = {}  # furthest end among spans starting so far
-    for held_side, held in sorted(
-        ((d.side, d.held) for d in drafts if d.kind.is_omission or d.kind.is_insertion),
-        key=lambda item: (item[0].value, item[1].paragraph, item[1].start),
-    ):
-        key = (held_side, held.paragraph)
-        starts.setdefault(key, []).append(held.start)
-        ends = reach.setdefault(key, [])
-        ends.append(max(held.end, ends[-1]) if ends else held.end)
-    explained = set()
-    for k, d in enumerate(drafts):
-        if d.kind not in (FindingKind.NUMBER_MISMATCH, FindingKind.QUOTE_MISMATCH):
-            continue
-        key = (d.side, d.held.paragraph)
-        i = bisect.bisect_right(starts.get(key, []), d.held.start) - 1
-        if i >= 0 and reach[key][i] >= d.held.end:
-            explained.add(k)
-    return explained
+    reported = _OneSidedSpans(drafts)
+    return {
+        k
+        for k, d in enumerate(drafts)
+        if d.kind in (FindingKind.NUMBER_MISMATCH, FindingKind.QUOTE_MISMATCH)
+        and reported.covers(d.side, d.held.paragraph, d.held.start, d.held.end)
+    }
 
 
 def _inside_larger(drafts: list[_Draft]) -> set[int]:
