@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tui.engine.evaluation import score_document  # noqa: E402
-from tui.engine.load import article_from_text, load_article  # noqa: E402
 from tui.engine.model import Article, CompareOptions, FindingKind, Side  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
+from tui.engine.text.load import article_from_text, load_article  # noqa: E402
 
 # Which finding kinds answer which gold difference kinds.
 GOLD_KIND_MATCHES = {
@@ -303,7 +303,7 @@ def measure(shared: Path, scorer: str, seeds: int) -> tuple[dict[str, str], list
 
 
 def main() -> int:
-    from tui.engine.scorers import available_scorers
+    from tui.engine.scoring.registry import available_scorers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from tui.app import build_app  # noqa: E402
 from tui.app.config import Settings  # noqa: E402
-from tui.engine.load import article_from_text, load_article  # noqa: E402
 from tui.engine.model import Article, CompareOptions, Comparison  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
+from tui.engine.text.load import article_from_text, load_article  # noqa: E402
 
 SIZE = (160, 50)
 KEYS = (

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.engine.load import load_article  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
-from tui.engine.similarity import LexicalScorer  # noqa: E402
+from tui.engine.scoring.lexical import LexicalScorer  # noqa: E402
+from tui.engine.text.load import load_article  # noqa: E402
 
 SAMPLE = ROOT / "sample_articles" / "ultraman-musk"
 
@@ -45,8 +45,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as cache:
         os.environ["TRANSDIFF_CACHE_DIR"] = cache
-        from tui.engine.embedder import Embedder
-        from tui.engine.semantic import SemanticScorer, SemanticWeights
+        from tui.engine.scoring.embedder import Embedder
+        from tui.engine.scoring.semantic import SemanticScorer, SemanticWeights
 
         source = load_article(f"{SAMPLE}.de.txt")
         target = load_article(f"{SAMPLE}.fr.txt")

@@ -30,7 +30,7 @@ from accuracy import Truth, synthetic_pair  # noqa: E402
 
 from tui.engine.model import Article, CompareOptions, Side  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
-from tui.engine.similarity import LexicalScorer  # noqa: E402
+from tui.engine.scoring.lexical import LexicalScorer  # noqa: E402
 
 
 def _sentence_index(article: Article) -> dict[tuple[int, int], int]:
@@ -57,7 +57,7 @@ def member_evidence(shared: Path, seed: int, scorer_name: str) -> list[tuple[str
     source, target, truths = synthetic_pair(shared, seed)
     result = compare(source, target, options=CompareOptions(scorer=scorer_name))
     if scorer_name == "semantic":
-        from tui.engine.semantic import SemanticScorer
+        from tui.engine.scoring.semantic import SemanticScorer
 
         span_scorer = SemanticScorer().prepare(_texts(source), _texts(target))
     else:

@@ -65,9 +65,9 @@ def build_pair(n: int, shared: Path) -> tuple[str, str]:
 
 
 def run_one(n: int, scorer: str, shared: Path) -> dict:
-    from tui.engine.load import article_from_text
     from tui.engine.model import CompareOptions
     from tui.engine.pipeline import compare
+    from tui.engine.text.load import article_from_text
 
     source_text, target_text = build_pair(n, shared)
     started = time.perf_counter()
@@ -101,7 +101,7 @@ def run_size(n: int, scorer: str, shared: Path, cache: str | None) -> dict:
 
 
 def main() -> int:
-    from tui.engine.scorers import available_scorers
+    from tui.engine.scoring.registry import available_scorers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])

@@ -214,8 +214,8 @@ def plan(paths: Sequence[str | Path]) -> Plan:
 def compare_pair(source: str, target: str, options: CompareOptions) -> PairResult:
     """Load and compare one pair; every failure becomes an error result, never an exception."""
     # Imported here so that worker processes pay for the engine once, and the CLI not at all.
-    from tui.engine.load import input_warnings, load_article
     from tui.engine.pipeline import compare
+    from tui.engine.text.load import input_warnings, load_article
 
     current = source
     try:

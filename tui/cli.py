@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from tui import __version__
-from tui.engine.atomic import write_atomically
 from tui.engine.errors import TransdiffError
 from tui.engine.export import FORMATS, ExportOptions, render
-from tui.engine.load import input_warnings, load_article
 from tui.engine.model import Article, CompareOptions, Comparison
+from tui.engine.text.load import input_warnings, load_article
+from tui.engine.util.atomic import write_atomically
 
 PROG = "transdiff"
 SCORERS = ("auto", "lexical", "semantic")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine.load import article_from_text
 from tui.engine.model import (
     Article,
     Comparison,
@@ -25,6 +24,7 @@ from tui.engine.model import (
     Severity,
 )
 from tui.engine.review import Decision
+from tui.engine.text.load import article_from_text
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_DE = "sample_articles/ultraman-musk.de.txt"

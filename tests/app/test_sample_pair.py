@@ -10,10 +10,10 @@ from conftest import REPO, SAMPLE_DE, SAMPLE_FR
 from tui.app import build_app
 from tui.app.config import Settings
 from tui.app.screens.review import ReviewScreen
-from tui.engine.load import load_article
 from tui.engine.model import FindingKind, Side
 from tui.engine.review import Decision, load_session
-from tui.engine.scorers import semantic_available
+from tui.engine.scoring.registry import semantic_available
+from tui.engine.text.load import load_article
 
 # The two sentences German dropped carry no numbers or names: only the semantic scorer sees
 # that no German sentence says them (the lexical scorer folds them into 1-2 links).

@@ -20,7 +20,7 @@ from tui.engine.model import (
     SentenceLink,
     Severity,
 )
-from tui.engine.segment import split_sentences
+from tui.engine.text.segment import split_sentences
 
 SCRIPT = "<script>alert(1)</script>"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tui.engine.align import SMALL_PROBLEM, AlignParams, align
+from tui.engine.align.dp import SMALL_PROBLEM, AlignParams, align
 
 
 class ConcatScorer:

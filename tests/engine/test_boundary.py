@@ -12,10 +12,10 @@ import pytest
     "modules",
     [
         # the engine's entry points
-        "tui.engine, tui.engine.pipeline, tui.engine.load",
+        "tui.engine, tui.engine.pipeline, tui.engine.text.load",
         # loading, segmenting and every export format
-        "tui.engine.segment, tui.engine.language, tui.engine.markup, tui.engine.export.text, "
-        "tui.engine.export.json",
+        "tui.engine.text.segment, tui.engine.text.language, tui.engine.text.markup, "
+        "tui.engine.export.text, tui.engine.export.json",
         # the command line itself: the app is imported lazily
         "tui.cli",
     ],

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tui.engine.embedding_cache import FILE_NAME, EmbeddingCache, cache_dir
+from tui.engine.scoring.embedding_cache import FILE_NAME, EmbeddingCache, cache_dir
 
 
 def _vectors(n: int, dim: int = 4, seed: int = 0) -> np.ndarray:

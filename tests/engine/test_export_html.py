@@ -9,9 +9,9 @@ from export_fixtures import SCRIPT, SOURCE_TEXTS, make_comparison, without_findi
 
 from tui.engine.export import ExportOptions, render
 from tui.engine.export.html import MARK_COLOURS
-from tui.engine.load import load_article
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
+from tui.engine.text.load import load_article
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 EXTERNAL = {

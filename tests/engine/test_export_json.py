@@ -12,10 +12,10 @@ from export_fixtures import make_comparison, without_findings
 from tui.engine.errors import InputError
 from tui.engine.export import ExportOptions, render
 from tui.engine.export.json import parse_json, render_json
-from tui.engine.load import load_article
 from tui.engine.model import FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
+from tui.engine.text.load import load_article
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 

@@ -9,10 +9,10 @@ from export_fixtures import SCRIPT, make_comparison, without_findings
 from markdown_it import MarkdownIt
 
 from tui.engine.export import ExportOptions, render
-from tui.engine.load import load_article
 from tui.engine.model import CompareOptions
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
+from tui.engine.text.load import load_article
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 

@@ -15,10 +15,10 @@ from export_fixtures import (
 
 from tui import __version__
 from tui.engine.export import ExportOptions, render
-from tui.engine.load import load_article
 from tui.engine.model import FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
+from tui.engine.text.load import load_article
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SAMPLES = Path(__file__).parents[2] / "sample_articles"

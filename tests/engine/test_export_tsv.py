@@ -14,7 +14,6 @@ from export_fixtures import (
 )
 
 from tui.engine.export import ExportOptions, render
-from tui.engine.load import load_article
 from tui.engine.model import (
     CompareOptions,
     Finding,
@@ -24,6 +23,7 @@ from tui.engine.model import (
     Severity,
 )
 from tui.engine.pipeline import compare
+from tui.engine.text.load import load_article
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 

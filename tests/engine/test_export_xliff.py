@@ -14,9 +14,9 @@ from export_fixtures import (
 )
 
 from tui.engine.export import ExportOptions, render
-from tui.engine.load import load_article
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
+from tui.engine.text.load import load_article
 
 NS = "{urn:oasis:names:tc:xliff:document:1.2}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine.findings import analyse_quotes
-from tui.engine.load import article_from_text
+from tui.engine.detect.findings import analyse_quotes
 from tui.engine.model import CompareOptions, FindingKind, Side
 from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
 
 
 def run(source: str, target: str):
@@ -204,8 +204,8 @@ class _NeighbourScorer:
 def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
     lone_side, translated_next_door, flagged
 ):
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     one = ("Der Hund schläft im Garten.", "Le chien dort au jardin.")
@@ -260,8 +260,8 @@ class _MemberScorer:
 
 
 def _flagged_members(scorer, bead_source, bead_target, side):
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     three = "Der Hund schläft dort. Die Katze frisst Fisch. Es regnet am Berg heute."
@@ -306,8 +306,8 @@ def test_an_unsupported_last_source_member_is_dropped_from_the_end():
 def test_an_unsupported_member_that_is_a_whole_paragraph_is_a_paragraph_only_finding():
     """One line per paragraph, a line dropped: the link carries two source paragraphs for one
     target paragraph, and the unsupported one is reported as a paragraph, not a sentence."""
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     source = article_from_text(
@@ -339,8 +339,8 @@ def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
     """A link of three one-line paragraphs facing one: both lines with no counterpart are
     flagged, each in its own paragraph (a run of lone sentences used to be cut at the first
     paragraph's end)."""
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     source = article_from_text(
@@ -380,8 +380,8 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
     """Nine 1-1 beads, the fifth scored -5: a scorer that calls that improbable gets both of
     its sentences reported as one-sided (a sentence dropped on each side, paired because
     that is cheaper than two skips); one whose low scores say nothing gets a weak link."""
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
@@ -439,8 +439,8 @@ class _ImprobableWithAStrayMember(_ThresholdScorer):
 
 
 def test_a_sentence_is_reported_once_when_its_whole_side_is_reported_too():
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     source = article_from_text(
@@ -466,8 +466,8 @@ def test_a_sentence_is_reported_once_when_its_whole_side_is_reported_too():
 def test_no_weak_link_on_a_pair_whose_source_sentence_is_reported():
     """The target sentence of an improbable pair is too short to report (two words), the
     source sentence is reported: a weak link on the same pair would say it again."""
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
@@ -548,8 +548,8 @@ def test_two_revisions_in_one_language_stay_revisions():
 def test_a_dropped_sentence_explains_its_own_numbers_and_quotation():
     """One omission, one finding: the numbers and the quotation of a sentence reported as
     present in the source only are not reported again."""
-    from tui.engine.align import Bead
-    from tui.engine.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     source = article_from_text(

@@ -5,10 +5,10 @@ import gc
 import pytest
 
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.gc_pause import cyclic_gc_paused
-from tui.engine.load import article_from_text
 from tui.engine.model import CompareOptions
 from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
+from tui.engine.util.gc_pause import cyclic_gc_paused
 
 SOURCE = article_from_text("Der Berg misst 8481 m.\n\nDie Expedition kam am 12. Juni an.")
 TARGET = article_from_text("La montagne mesure 8481 m.\n\nL'expédition arriva le 12 juin.")

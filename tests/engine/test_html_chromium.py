@@ -17,9 +17,9 @@ import pytest
 
 from tui.engine.export import ExportOptions, render
 from tui.engine.export.html import MARK_COLOURS
-from tui.engine.load import load_article
 from tui.engine.model import Finding, FindingKind, Location, Severity
 from tui.engine.pipeline import compare
+from tui.engine.text.load import load_article
 
 SAMPLES = Path(__file__).parents[2] / "sample_articles"
 WIDTH, HEIGHT = 1280, 2000

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tui.engine.language import detect_language, has_enough_letters
+from tui.engine.text.language import detect_language, has_enough_letters
 
 GERMAN = "die umstrukturierung wird openai auch dabei helfen, neue investoren anzuziehen."
 FRENCH = "la restructuration aidera également openai à attirer les investisseurs."
@@ -61,7 +61,7 @@ def test_letter_counting_stops_early() -> None:
 def test_deterministic_across_interpreters() -> None:
     # langdetect samples at random; the fixed seed must give the same answer in every process
     code = (
-        "from tui.engine.language import detect_language as d;"
+        "from tui.engine.text.language import detect_language as d;"
         "print(d('le chat mange la souris et elles dansent', exact=True),"
         " d('ein kurzer text mit wenigen wörtern hier', exact=True))"
     )
@@ -75,7 +75,7 @@ def test_deterministic_across_interpreters() -> None:
 
 
 def test_import_does_no_work() -> None:
-    code = "import sys, tui.engine.language; print('langdetect' in sys.modules)"
+    code = "import sys, tui.engine.text.language; print('langdetect' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
@@ -85,7 +85,7 @@ def test_import_does_no_work() -> None:
 def test_array_detector_answers_like_langdetects_own() -> None:
     from pathlib import Path
 
-    from tui.engine.language import _detector_class, _factory
+    from tui.engine.text.language import _detector_class, _factory
 
     root = Path(__file__).resolve().parents[2] / "sample_articles"
     texts = [

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui.engine.errors import InputError
-from tui.engine.load import article_from_text, decode_bytes, load_article
-from tui.engine.markup import guess_format, html_blocks, markdown_blocks, text_blocks
+from tui.engine.text.load import article_from_text, decode_bytes, load_article
+from tui.engine.text.markup import guess_format, html_blocks, markdown_blocks, text_blocks
 
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "sample_articles"

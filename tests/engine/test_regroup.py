@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tui.engine.align import Bead
-from tui.engine.load import article_from_text, load_article
+from tui.engine.align.dp import Bead
+from tui.engine.align.regroup import _links_from_beads, _pairs_lone_sentences
 from tui.engine.model import CompareOptions, FindingKind, Link
 from tui.engine.pipeline import compare
-from tui.engine.regroup import _links_from_beads, _pairs_lone_sentences
+from tui.engine.text.load import article_from_text, load_article
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
 GERMAN = [

@@ -195,7 +195,7 @@ def test_memory_only_session_never_writes(tmp_path: Path) -> None:
 def test_a_fifo_is_written_in_place_not_replaced(tmp_path: Path) -> None:
     import threading
 
-    from tui.engine.atomic import write_atomically
+    from tui.engine.util.atomic import write_atomically
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine.scorers import semantic_available
+from tui.engine.scoring.registry import semantic_available
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

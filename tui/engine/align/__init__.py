@@ -1,0 +1,1 @@
+"""Stage 4: monotone bead alignment (dp) and paragraph links re-derived from sentences."""

@@ -1,0 +1,1 @@
+"""Stage 5: from aligned links to findings an editor should look at."""

@@ -1,0 +1,87 @@
+"""What the aligner asks of a scorer: the SpanScorer and Scorer protocols, and sigmoid.
+
+A span is a run of consecutive segments (paragraphs or sentences) ``[start, end)`` on one
+side. The aligner asks for many spans at once, as arrays, so that a scorer can vectorise.
+Scores are log-odds: positive when the evidence says the spans translate each other,
+negative when it says they do not, about zero when there is nothing to go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import numpy as np
+
+
+class SpanScorer(Protocol):
+    """A scorer prepared for one pair of segment sequences."""
+
+    # Log-odds below which a two-sided bead pairs segments that likely do not translate each
+    # other, or None where this scorer's low scores are not evidence enough.
+    improbable_log_odds: float | None
+
+    def score(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        """Log-odds that each source span translates the target span at the same index.
+
+        All four arrays are int arrays of one length; spans are half-open and non-empty.
+        """
+        ...
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        """Segment pairs (source, target) that share a rare anchor: hints for the band."""
+        ...
+
+    def focus(self, first: np.ndarray, last: np.ndarray) -> None:
+        """The aligner will pair source segment ``i`` only with target segments in
+        ``[first[i], last[i])``: precompute what scores need there and nowhere else."""
+        ...
+
+    def unsupported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Positions, within one bead's source and target members, of segments that the
+        other side does not support (content likely present on one side only); asked of
+        every two-sided bead, 1-1 included."""
+        ...
+
+    def supported_members(
+        self, source: Sequence[int], target: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """Positions of segments that the other side's whole span supports as well as a
+        typical translation does (a sentence left one-sided that a neighbour translates)."""
+        ...
+
+    def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> SpanScorer:
+        """A scorer for the sub-sequences ``[src_start, src_end)`` and ``[tgt_start, tgt_end)``,
+        indexed from 0, that keeps document-wide statistics (used for sentences inside a
+        paragraph link)."""
+        ...
+
+
+class Scorer(Protocol):
+    """Turns two sequences of segment texts into a SpanScorer."""
+
+    name: str
+
+    def prepare(
+        self,
+        source: Sequence[str],
+        target: Sequence[str],
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SpanScorer:
+        """``progress(done, total)`` reports long preparation (a model embedding text)."""
+        ...
+
+
+def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
+    """Log-odds to a probability-like score in (0, 1), as shown to users."""
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))

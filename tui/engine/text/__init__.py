@@ -1,0 +1,1 @@
+"""Stage 1-2: files to paragraphs (load, markup), languages, sentences (segment), anchors."""
