@@ -1,23 +1,28 @@
 """Accuracy of transdiff against the gold data in ../shared (prints figures, asserts nothing).
 
-    python benchmarks/accuracy.py [--scorer lexical semantic] [--seeds 20] [--shared PATH]
+    python benchmarks/accuracy.py [--scorer lexical semantic] [--sections ...] [--jobs 2]
 
-(a) the sample pair against shared/gold: paragraph links, recall of the major differences,
-    findings that overlap no gold difference; the same pair with the German paragraphs joined
-    5 at a time (paragraphed differently): one-sided findings, and those on French-only gold;
-(b) the dev set shared/eval/textberg-dev: strict and lax sentence-link P/R/F1 (the
-    definitions of Vecalign's and Bertalign's evaluations, tui.engine.evaluation);
-(c) synthetic omissions on the dev set: gold links grouped into paragraphs, sentences and
-    whole paragraphs deleted from one side at random (fixed seed); precision and recall of
-    the ``*_only_in_*`` findings.
+One command, one table per section, every figure per dev set and language pair, one column
+group per scorer:
+
+(a) sample: the sample pair against shared/gold: paragraph links, the major differences
+    flagged, findings that overlap no gold difference; the same pair with the German
+    paragraphs joined 5 at a time (paragraphed differently): one-sided findings, and those on
+    French-only gold.
+(b) align: strict and lax link P/R/F1 (the definitions of Vecalign's and Bertalign's
+    evaluations, tui.engine.evaluation) on textberg-dev (German-French) and mac-dev
+    (Chinese-English, chapters 7-24), with the time per set.
+(c) omissions: synthetic omissions (benchmarks/devsets.py): gold links grouped into
+    paragraphs, sentences and whole paragraphs deleted from one side at random (fixed seeds);
+    recall and precision of the ``*_only_in_*`` findings, per set and language pair.
+    Rows marked "tune" are the ones parameters were looked at on; "check" rows are our own
+    held-out check.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import sys
 import time
 from dataclasses import dataclass
@@ -25,8 +30,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from tui.engine.evaluation import score_document  # noqa: E402
+import devsets  # noqa: E402
+
+from tui.engine.evaluation import score_alignments  # noqa: E402
 from tui.engine.model import Article, CompareOptions, FindingKind, Side  # noqa: E402
 from tui.engine.pipeline import compare  # noqa: E402
 from tui.engine.text.load import article_from_text, load_article  # noqa: E402
@@ -137,169 +145,179 @@ def joined_sample_report(shared: Path, scorer: str, joined: int = 5) -> dict:
     return {"findings": len(one_sided), "on_gold": len(on_gold), "gold": len(french_only)}
 
 
-# --- dev set ----------------------------------------------------------------------------------
+# --- (b) alignment on the dev sets -------------------------------------------------------------
 
 
-def read_dev(shared: Path) -> tuple[list[str], list[str], list[tuple[list[int], list[int]]]]:
-    folder = shared / "eval/textberg-dev"
-    de = (folder / "de.txt").read_text(encoding="utf-8").split("\n")
-    fr = (folder / "fr.txt").read_text(encoding="utf-8").split("\n")
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    return [x.strip() for x in de if x.strip()], [x.strip() for x in fr if x.strip()], gold
+def _documents(shared: Path, name: str) -> list[devsets.Document]:
+    return devsets.textberg(shared) if name == "textberg-dev" else devsets.mac(shared)
+
+
+def align_report(shared: Path, scorer: str, name: str) -> dict:
+    """Strict and lax scores of the line links of every document of one set, summed."""
+    seconds = 0.0
+    pairs = []
+    for doc in _documents(shared, name):
+        source = article_from_text("\n".join(doc.source), path=f"a.{doc.source_lang}.txt")
+        target = article_from_text("\n".join(doc.target), path=f"b.{doc.target_lang}.txt")
+        assert len(source.paragraphs) == len(doc.source), doc.name
+        assert len(target.paragraphs) == len(doc.target), doc.name
+        started = time.perf_counter()
+        result = compare(source, target, options=CompareOptions(scorer=scorer))
+        seconds += time.perf_counter() - started
+        pairs.append(([(link.source, link.target) for link in result.links], doc.gold))
+    return {"scores": score_alignments(pairs), "seconds": seconds}
 
 
 def dev_alignment(shared: Path, scorer: str) -> tuple[object, float]:
-    de, fr, gold = read_dev(shared)
-    source = article_from_text("\n".join(de), path="de.txt")
-    target = article_from_text("\n".join(fr), path="fr.txt")
-    assert len(source.paragraphs) == len(de)
-    assert len(target.paragraphs) == len(fr)
-    started = time.perf_counter()
-    result = compare(source, target, options=CompareOptions(scorer=scorer))
-    seconds = time.perf_counter() - started
-    return score_document([(link.source, link.target) for link in result.links], gold), seconds
+    """textberg-dev's strict and lax scores and the compare time."""
+    report = align_report(shared, scorer, "textberg-dev")
+    return report["scores"], report["seconds"]
+
+
+# --- (c) synthetic omissions -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Truth:
-    side: Side
-    paragraph: int
-    start: int
-    end: int
-    words: int
+class OmissionSet:
+    """One row of the omission table: documents of one set and language pair, and seeds."""
+
+    label: str
+    role: str  # "tune": looked at while setting parameters; "check": held out
+    seeds: int
+
+    def documents(self, shared: Path) -> list[devsets.Document]:
+        if self.label == "textberg-dev":
+            return devsets.textberg(shared)
+        if self.label.startswith("mac-dev"):
+            return devsets.mac(shared, _MAC_CHAPTERS[self.label])
+        source_lang, target_lang = self.label.split(" ")[1].split("-")
+        return devsets.ntrex(shared, source_lang, target_lang)
 
 
-# Words are runs of letters and digits: the tokenised dev text has punctuation between spaces.
-_WORD = re.compile(r"\w+")
+# mac-dev's chapters: the first half for tuning, the second half held out
+_MAC_CHAPTERS = {"mac-dev 7-15": range(7, 16), "mac-dev 16-24": range(16, 25)}
+# ntrex-dev pairs: all nine from English and three without English
+_TUNE_PAIRS = ("en-de", "en-ja", "en-hi", "de-ja")
+_CHECK_PAIRS = ("en-fr", "en-es", "en-ru", "en-zh", "en-ar", "en-ko", "fr-ru", "ar-zh")
+
+OMISSION_SETS = (
+    OmissionSet("textberg-dev", "tune", 20),
+    OmissionSet("mac-dev 7-15", "tune", 1),
+    OmissionSet("mac-dev 16-24", "check", 1),
+    *(OmissionSet(f"ntrex {pair}", "tune", 2) for pair in _TUNE_PAIRS),
+    *(OmissionSet(f"ntrex {pair}", "check", 2) for pair in _CHECK_PAIRS),
+)
 
 
-def synthetic_pair(
-    shared: Path, seed: int, sentence_rate: float = 0.08, paragraph_rate: float = 0.04
-) -> tuple[Article, Article, list[Truth]]:
-    """Dev-set article rebuilt into paragraphs, with content deleted from one side."""
-    de, fr, gold = read_dev(shared)
-    rng = random.Random(seed)
-    groups: list[list[tuple[list[int], list[int]]]] = []
-    k = 0
-    while k < len(gold):
-        size = rng.randint(2, 6)
-        groups.append(gold[k : k + size])
-        k += size
-    src_pars: list[str] = []
-    tgt_pars: list[str] = []
-    truths: list[Truth] = []
-
-    def add(side: Side, pars: list[str], pieces: list[tuple[str, bool]]) -> None:
-        text, marks = "", []
-        for piece, is_truth in pieces:
-            if text:
-                text += " "
-            start = len(text)
-            text += piece
-            if is_truth:
-                marks.append((start, len(text), len(_WORD.findall(piece))))
-        if text:
-            for start, end, words in marks:
-                truths.append(Truth(side, len(pars), start, end, words))
-            pars.append(text)
-
-    for group in groups:
-        drop_paragraph = rng.random() < paragraph_rate
-        drop_side = rng.choice([Side.SOURCE, Side.TARGET])
-        src_pieces: list[tuple[str, bool]] = []
-        tgt_pieces: list[tuple[str, bool]] = []
-        for s_ids, t_ids in group:
-            s_text = " ".join(de[i] for i in s_ids)
-            t_text = " ".join(fr[j] for j in t_ids)
-            one_sided_gold = not s_ids or not t_ids
-            drop = not one_sided_gold and (drop_paragraph or rng.random() < sentence_rate)
-            side = drop_side if drop_paragraph else rng.choice([Side.SOURCE, Side.TARGET])
-            if drop and side is Side.TARGET:  # target loses it: the source holds it alone
-                src_pieces.append((s_text, True))
-            elif drop:
-                tgt_pieces.append((t_text, True))
-            else:
-                if s_text:
-                    src_pieces.append((s_text, one_sided_gold))
-                if t_text:
-                    tgt_pieces.append((t_text, one_sided_gold))
-        add(Side.SOURCE, src_pars, src_pieces)
-        add(Side.TARGET, tgt_pars, tgt_pieces)
-    source = article_from_text("\n\n".join(src_pars), path="synthetic.de.txt")
-    target = article_from_text("\n\n".join(tgt_pars), path="synthetic.fr.txt")
-    return source, target, truths
+def synthetic_pair(shared: Path, seed: int) -> tuple[Article, Article, list[devsets.Truth]]:
+    """textberg-dev with synthetic omissions (the set earlier figures were measured on)."""
+    return devsets.synthetic_pair(devsets.textberg(shared)[0], seed)
 
 
-def synthetic_report(
-    shared: Path, scorer: str, seeds: range = range(5), min_words: int = 3
-) -> dict:
-    """Precision: findings that overlap any one-sided piece. Recall: pieces of ``min_words``
-    words or more (shorter content is never flagged by design) that a finding overlaps."""
-    tp_findings = n_findings = detected = n_truths = 0
-    for seed in seeds:
-        source, target, every_truth = synthetic_pair(shared, seed)
-        truths = [t for t in every_truth if t.words >= min_words]
+def _omission_job(args: tuple[Path, str, str, int]) -> tuple[str, str, devsets.OmissionCounts]:
+    """Every document of one set and one seed, compared with one scorer."""
+    shared, scorer, label, seed = args
+    row = next(s for s in OMISSION_SETS if s.label == label)
+    counts = devsets.OmissionCounts()
+    for doc in row.documents(shared):
+        source, target, truths = devsets.synthetic_pair(doc, seed)
         result = compare(source, target, options=CompareOptions(scorer=scorer))
-        one_sided = [f for f in result.findings if f.kind.is_omission or f.kind.is_insertion]
-
-        def overlaps(finding, truth: Truth) -> bool:
-            loc = finding.location(truth.side)
-            return (
-                finding.side is truth.side
-                and loc is not None
-                and loc.paragraph == truth.paragraph
-                and loc.start < truth.end
-                and truth.start < loc.end
-            )
-
-        n_findings += len(one_sided)
-        tp_findings += sum(1 for f in one_sided if any(overlaps(f, t) for t in every_truth))
-        n_truths += len(truths)
-        detected += sum(1 for t in truths if any(overlaps(f, t) for f in one_sided))
-    return {
-        "precision": tp_findings / n_findings if n_findings else 0.0,
-        "recall": detected / n_truths if n_truths else 0.0,
-        "findings": n_findings,
-        "truths": n_truths,
-    }
+        counts.add(result, truths)
+    return scorer, label, counts
 
 
-def measure(shared: Path, scorer: str, seeds: int) -> tuple[dict[str, str], list[str]]:
-    """Every figure for one scorer, and the details worth reading under the table."""
+def omission_table(
+    shared: Path, scorers: list[str], sets: list[OmissionSet], jobs: int
+) -> list[str]:
+    """The omission table's lines: one row per set, recall / precision per scorer."""
+    tasks = [
+        (shared, scorer, row.label, seed)
+        for scorer in scorers
+        for row in sets
+        for seed in range(row.seeds)
+    ]
+    totals: dict[tuple[str, str], devsets.OmissionCounts] = {}
+    started = time.perf_counter()
+    for scorer, label, counts in _run(_omission_job, tasks, jobs):
+        total = totals.setdefault((scorer, label), devsets.OmissionCounts())
+        for name in ("findings", "true_findings", "truths", "detected"):
+            setattr(total, name, getattr(total, name) + getattr(counts, name))
+    seconds = time.perf_counter() - started
+    width = max(len(row.label) for row in sets)
+    header = f"{'set / pair':{width}}  role   " + "".join(
+        f"{scorer + ' R / P (pieces, findings)':>36}" for scorer in scorers
+    )
+    lines = [header]
+    for row in sets:
+        cells = []
+        for scorer in scorers:
+            c = totals[(scorer, row.label)]
+            cells.append(f"{c.recall:.3f} / {c.precision:.3f} ({c.truths}, {c.findings})".rjust(36))
+        lines.append(f"{row.label:{width}}  {row.role:5}  " + "".join(cells))
+    lines.append(f"({len(tasks)} comparisons in {seconds:.0f} s with {jobs} process(es))")
+    return lines
+
+
+def _run(function, tasks: list, jobs: int):
+    if jobs <= 1:
+        yield from map(function, tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(function, tasks)
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def sample_rows(shared: Path, scorer: str) -> tuple[dict[str, str], list[str]]:
     figures: dict[str, str] = {}
     details: list[str] = []
     report = sample_report(shared, scorer)
-    figures["(a) sample: paragraph link precision"] = f"{report['link_precision']:.3f}"
-    figures["(a) sample: paragraph link recall"] = f"{report['link_recall']:.3f}"
+    figures["links P / R (78 gold)"] = (
+        f"{report['link_precision']:.3f} / {report['link_recall']:.3f}"
+    )
     hits = sum(hit for _, hit in report["required"])
-    figures["(a) sample: major differences flagged"] = f"{hits}/{len(report['required'])}"
-    figures["(a) sample: findings overlapping no gold"] = str(len(report["unmatched"]))
-    figures["(a) sample: compare time (s)"] = f"{report['seconds']:.2f}"
+    figures["major differences flagged"] = f"{hits}/{len(report['required'])}"
+    figures["findings overlapping no gold"] = str(len(report["unmatched"]))
+    figures["compare time (s)"] = f"{report['seconds']:.2f}"
     for difference, hit in report["required"]:
         if not hit:
             details.append(f"{scorer}: MISSED {difference['kind']}: {difference['note'][:70]}")
     for finding in report["unmatched"]:
         details.append(f"{scorer}: no gold: {finding.kind.value}: {finding.message[:70]}")
-
     joined = joined_sample_report(shared, scorer)
-    figures["(a) sample, German joined 5 by 5: one-sided findings"] = str(joined["findings"])
-    figures["(a) ... of them on French-only gold content"] = (
+    figures["German joined 5 by 5: one-sided findings"] = str(joined["findings"])
+    figures["... of them on French-only gold content"] = (
         f"{joined['on_gold']} (gold: {joined['gold']})"
     )
-
-    scores, seconds = dev_alignment(shared, scorer)
-    for name, counts in (("strict", scores.strict), ("lax", scores.lax)):
-        figures[f"(b) dev {name} P / R / F1"] = (
-            f"{counts.precision:.3f} / {counts.recall:.3f} / {counts.f1:.3f}"
-        )
-    figures["(b) dev compare time (s)"] = f"{seconds:.2f}"
-
-    synthetic = synthetic_report(shared, scorer, range(seeds))
-    figures[f"(c) synthetic omissions P / R ({seeds} seeds)"] = (
-        f"{synthetic['precision']:.3f} / {synthetic['recall']:.3f}"
-    )
-    figures["(c) one-sided pieces / findings"] = f"{synthetic['truths']} / {synthetic['findings']}"
     return figures, details
+
+
+def align_rows(shared: Path, scorer: str) -> dict[str, str]:
+    figures = {}
+    for name in ("textberg-dev", "mac-dev"):
+        report = align_report(shared, scorer, name)
+        for kind in ("strict", "lax"):
+            counts = getattr(report["scores"], kind)
+            figures[f"{name} {kind} P / R / F1"] = (
+                f"{counts.precision:.3f} / {counts.recall:.3f} / {counts.f1:.3f}"
+            )
+        figures[f"{name} compare time (s)"] = f"{report['seconds']:.1f}"
+    return figures
+
+
+def _print_columns(title: str, columns: dict[str, dict[str, str]]) -> None:
+    rows = list(next(iter(columns.values())))
+    width = max(len(r) for r in rows)
+    print(f"\n{title}")
+    print(f"{'':{width}}  " + "  ".join(f"{name:>21}" for name in columns))
+    for row in rows:
+        print(f"{row:{width}}  " + "  ".join(f"{c[row]:>21}" for c in columns.values()))
+
+
+SECTIONS = ("sample", "align", "omissions")
 
 
 def main() -> int:
@@ -312,21 +330,31 @@ def main() -> int:
         default=[name for name in ("lexical", "semantic") if name in available_scorers()],
         help="one column per scorer (default: every installed one)",
     )
+    parser.add_argument("--sections", nargs="+", choices=SECTIONS, default=list(SECTIONS))
+    parser.add_argument(
+        "--sets", nargs="+", help="omission rows to run (labels as printed, e.g. 'ntrex en-de')"
+    )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--jobs", type=int, default=1, help="processes for the omission table")
     args = parser.parse_args()
     if not (args.shared / "gold").is_dir():
         print(f"no gold data at {args.shared}; nothing to measure")
         return 0
-    columns = {name: measure(args.shared, name, args.seeds) for name in args.scorer}
-    rows = list(next(iter(columns.values()))[0])
-    width = max(len(r) for r in rows)
-    print(f"{'':{width}}  " + "  ".join(f"{name:>21}" for name in columns))
-    for row in rows:
-        print(f"{row:{width}}  " + "  ".join(f"{f[row]:>21}" for f, _ in columns.values()))
-    for _, details in columns.values():
-        for line in details:
-            print("  " + line)
+    if "sample" in args.sections:
+        columns = {name: sample_rows(args.shared, name) for name in args.scorer}
+        _print_columns("(a) sample pair", {name: c[0] for name, c in columns.items()})
+        for _, details in columns.values():
+            for line in details:
+                print("  " + line)
+    if "align" in args.sections:
+        _print_columns(
+            "(b) alignment", {name: align_rows(args.shared, name) for name in args.scorer}
+        )
+    if "omissions" in args.sections:
+        sets = [s for s in OMISSION_SETS if not args.sets or s.label in args.sets]
+        print("\n(c) synthetic omissions: recall / precision of one-sided findings")
+        for line in omission_table(args.shared, args.scorer, sets, args.jobs):
+            print(line)
     return 0
 
 
