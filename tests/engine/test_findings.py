@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine.detect.findings import analyse_quotes
+from tui.engine.detect.quotes import analyse_quotes
 from tui.engine.model import CompareOptions, FindingKind, Side
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text

@@ -30,6 +30,18 @@ QUOTE_MARKS = '„“”«»‚‘‹›"「」『』'
 _GROUP_SEP = "\u00a0\u202f\u2009'’"  # no-break, narrow no-break, thin spaces; Swiss apostrophe
 
 
+def _combining_marks() -> str:
+    """The combining marks of the scripts in use (vowel signs of Devanagari, Thai, Arabic
+    vowels, ...), which ``\\w`` leaves out: without them a Hindi word falls into pieces."""
+    ranges = (range(0x0300, 0x2000), range(0x20D0, 0x2100), range(0xA670, 0xAB30))
+    marks = [chr(c) for block in ranges for c in block if unicodedata.category(chr(c))[0] == "M"]
+    return "".join(marks)
+
+
+# A word: letters with their combining marks (digits and "_" are not letters)
+WORD_PATTERN = rf"(?:[^\W\d_]|[{_combining_marks()}])+"
+
+
 class ProseLexer(RegexLexer):
     """Lexes article prose into URLs, numbers, words, quotation marks and punctuation."""
 
@@ -41,7 +53,7 @@ class ProseLexer(RegexLexer):
         "root": [
             # Most frequent first: RegexLexer tries the rules in order at every position.
             (r"\s+", Text),
-            (r"(?!https?://|www\.)[^\W\d_]+", Name),
+            (r"(?!https?://|www\.)" + WORD_PATTERN, Name),
             # "6 000" with a plain space is French for 6000; the group must end the number
             (rf"\d{{1,3}}(?:[{_GROUP_SEP} ]\d{{3}})+(?![\d.,]\d)(?:[.,]\d+)?", Number),
             (r"\d+(?:[.,]\d+)*", Number),
@@ -165,7 +177,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile("|".join(p for p, kind in _ANCHOR_RULES if kind == "number"), re.UNICODE)
 
 
-_WORD_RUN = re.compile(r"[^\W\d_]+")  # the lexer's word rule, without its URL guard
+_WORD_RUN = re.compile(WORD_PATTERN)  # the lexer's word rule, without its URL guard
 
 
 def may_contain_url(text: str) -> bool:
@@ -196,6 +208,36 @@ def iter_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         return
     for match in _NUMBER.finditer(text):
         yield match.start(), match.end(), normalize_number(match.group())
+
+
+# Scripts written without spaces between words, and their usual characters per word (Chinese
+# words are one or two characters, Japanese kana runs longer, Thai-family syllables several
+# letters): a length in words is comparable across scripts only with these.
+_UNSPACED_SCRIPTS = (
+    ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff", 1.5),  # Han
+    ("\u3040-\u309f", 2.0),  # Hiragana
+    ("\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f", 3.0),  # Katakana
+    ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff", 4.0),  # Thai, Lao, ...
+)
+_UNSPACED_RUNS = [(re.compile(f"[{chars}]"), per_word) for chars, per_word in _UNSPACED_SCRIPTS]
+_UNSPACED_ANY = re.compile("[" + "".join(chars for chars, _ in _UNSPACED_SCRIPTS) + "]+")
+_SPACED_WORD = re.compile(rf"{WORD_PATTERN}|\d+")
+
+
+def word_count(text: str) -> float:
+    """Words in ``text``, comparable across scripts: runs of letters and digits where words
+    are separated by spaces, and a word per few characters in scripts written without
+    spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese, Tibetan).
+
+    >>> word_count("er kam am 26. september an."), word_count("只见二三百人")
+    (6.0, 4.0)
+    """
+    total = 0.0
+    if _UNSPACED_ANY.search(text):
+        for pattern, per_word in _UNSPACED_RUNS:
+            total += len(pattern.findall(text)) / per_word
+        text = _UNSPACED_ANY.sub(" ", text)
+    return total + len(_SPACED_WORD.findall(text))
 
 
 @lru_cache(maxsize=65536)

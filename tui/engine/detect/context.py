@@ -1,0 +1,188 @@
+"""What every detector shares: the aligned links it reads, a finding before its id (Draft),
+and how findings quote, locate and size the text they flag."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.engine.align.dp import Bead
+from tui.engine.model import (
+    Article,
+    FindingKind,
+    Link,
+    Location,
+    Paragraph,
+    SentenceRef,
+    Severity,
+    Side,
+    Span,
+)
+from tui.engine.scoring.base import SpanScorer
+from tui.engine.text.anchors import (
+    word_count,
+)
+
+Span4 = tuple[int, int, int, int]  # source start, end, target start, end (local indices)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGroup:
+    """The sentence alignment inside one paragraph link, with local bead indices."""
+
+    link: Link
+    scorer: SpanScorer | None
+    beads: list[Bead]
+    source_refs: Sequence[SentenceRef]
+    target_refs: Sequence[SentenceRef]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingContext:
+    source: Article
+    target: Article
+    links: tuple[Link, ...]
+    groups: list[LinkGroup]
+
+    def article(self, side: Side) -> Article:
+        return self.source if side is Side.SOURCE else self.target
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A finding before its id is assigned."""
+
+    kind: FindingKind
+    severity: Severity
+    confidence: float
+    message: str
+    side: Side
+    held: Location  # where the content is
+    partner: Location | None  # the linked paragraph on the other side, empty span
+    signature: str  # text the id is derived from
+
+
+MIN_WORDS_TO_FLAG = 3
+
+
+def quote_text(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
+
+
+def partner_of(context: FindingContext, link: Link, side: Side) -> Location | None:
+    ids = link.target if side is Side.SOURCE else link.source
+    return Location(ids[0], 0, 0) if ids else None
+
+
+def locations(
+    side: Side, held: Location, partner: Location | None
+) -> tuple[Location | None, Location | None]:
+    return (held, partner) if side is Side.SOURCE else (partner, held)
+
+
+def side_name(side: Side) -> str:
+    return "source" if side is Side.SOURCE else "target"
+
+
+def severity_by_size(words: float) -> Severity:
+    if words >= 12:
+        return Severity.HIGH
+    if words >= MIN_WORDS_TO_FLAG:
+        return Severity.MEDIUM
+    return Severity.LOW
+
+
+# --- one-sided spans already reported -----------------------------------------------------------
+
+
+class OneSidedSpans:
+    """The spans reported as present on one side only, per side and paragraph, sorted by
+    start with the furthest end reached so far: overlap and cover tests by bisection."""
+
+    def __init__(self, drafts: Sequence[Draft]) -> None:
+        self._starts: dict[tuple[Side, int], list[int]] = {}
+        self._reach: dict[tuple[Side, int], list[int]] = {}
+        held = sorted(
+            ((d.side, d.held) for d in drafts if d.kind.is_omission or d.kind.is_insertion),
+            key=lambda item: (item[0].value, item[1].paragraph, item[1].start),
+        )
+        for side, location in held:
+            key = (side, location.paragraph)
+            self._starts.setdefault(key, []).append(location.start)
+            reach = self._reach.setdefault(key, [])
+            reach.append(max(location.end, reach[-1]) if reach else location.end)
+
+    def _furthest(self, side: Side, paragraph: int, position: int, *, right: bool) -> int:
+        """The furthest end among spans starting before ``position`` (or at it, ``right``)."""
+        starts = self._starts.get((side, paragraph), [])
+        k = (bisect.bisect_right if right else bisect.bisect_left)(starts, position) - 1
+        return self._reach[(side, paragraph)][k] if k >= 0 else -1
+
+    def overlaps(self, side: Side, paragraph: int, start: int, end: int) -> bool:
+        return self._furthest(side, paragraph, end, right=False) > start
+
+    def covers(self, side: Side, paragraph: int, start: int, end: int) -> bool:
+        return self._furthest(side, paragraph, start, right=True) >= end
+
+
+# (side holding the content, whole paragraph?) -> kind
+ONE_SIDED_KINDS = {
+    (Side.SOURCE, False): FindingKind.SENTENCE_ONLY_IN_SOURCE,
+    (Side.TARGET, False): FindingKind.SENTENCE_ONLY_IN_TARGET,
+    (Side.SOURCE, True): FindingKind.PARAGRAPH_ONLY_IN_SOURCE,
+    (Side.TARGET, True): FindingKind.PARAGRAPH_ONLY_IN_TARGET,
+}
+
+
+def sentence_span(article: Article, ref: SentenceRef) -> tuple[Paragraph, Span]:
+    paragraph = article.paragraphs[ref[0]]
+    return paragraph, paragraph.sentences[ref[1]]
+
+
+def runs_in_paragraph(indices: list[int], refs: Sequence[SentenceRef]) -> list[list[int]]:
+    """Consecutive runs inside one paragraph each: with sentences 1 and 2 in one paragraph
+    and 3, 4 in the next, [1, 2, 3, 5] -> [[1, 2], [3], [5]] (a finding is one paragraph's)."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1 and refs[k][0] == refs[k - 1][0]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def sentence_draft(
+    context: FindingContext,
+    group: LinkGroup,
+    side: Side,
+    local: list[int],
+    confidence: float,
+    reason: str,
+) -> Draft | None:
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    article = context.article(side)
+    chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
+    paragraph_id = chosen[0][0]
+    paragraph = article.paragraphs[paragraph_id]
+    start = paragraph.sentences[chosen[0][1]].start
+    end = paragraph.sentences[chosen[-1][1]].end
+    text = paragraph.text[start:end]
+    words = word_count(text)
+    if words < MIN_WORDS_TO_FLAG:
+        return None
+    # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
+    # along (one line per paragraph, a dropped line), which is what the editor should read
+    whole = len(chosen) == len(paragraph.sentences)
+    unit = "Paragraph" if whole else "Sentence"
+    return Draft(
+        kind=ONE_SIDED_KINDS[(side, whole)],
+        severity=severity_by_size(words),
+        confidence=round(confidence, 3),
+        message=f"{unit} only in the {side_name(side)}{reason}: {quote_text(text)}",
+        side=side,
+        held=Location(paragraph_id, start, end),
+        partner=partner_of(context, group.link, side),
+        signature=text,
+    )

@@ -1,0 +1,62 @@
+"""Paragraphs of the target left in the source's language (or identical to it)."""
+
+from __future__ import annotations
+
+from tui.engine.detect.context import (
+    Draft,
+    FindingContext,
+    LinkGroup,
+    partner_of,
+    quote_text,
+)
+from tui.engine.model import (
+    FindingKind,
+    Location,
+    Severity,
+    Side,
+)
+from tui.engine.text.anchors import (
+    word_count,
+)
+
+MIN_WORDS_UNTRANSLATED = 5
+
+
+def _normalized_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[Draft]:
+    link = group.link
+    source_lang, target_lang = context.source.language, context.target.language
+    if source_lang is not None and source_lang == target_lang:
+        return []  # two revisions in one language: identical paragraphs are expected
+    drafts = []
+    source_texts = {_normalized_text(context.source.paragraphs[p].text) for p in link.source}
+    for p in link.target:
+        paragraph = context.target.paragraphs[p]
+        identical = _normalized_text(paragraph.text) in source_texts
+        in_source_language = (
+            source_lang is not None
+            and paragraph.language == source_lang
+            and paragraph.language != target_lang
+        )
+        # counting words is the costly test: only for paragraphs that are candidates
+        if (identical or in_source_language) and word_count(
+            paragraph.text
+        ) >= MIN_WORDS_UNTRANSLATED:
+            reason = "identical to the source" if identical else f"written in {source_lang}"
+            drafts.append(
+                Draft(
+                    kind=FindingKind.UNTRANSLATED,
+                    severity=Severity.HIGH,
+                    confidence=0.9 if identical else 0.7,
+                    message=f"Paragraph looks untranslated ({reason}): "
+                    + quote_text(paragraph.text),
+                    side=Side.TARGET,
+                    held=Location(p, 0, len(paragraph.text)),
+                    partner=partner_of(context, link, Side.TARGET),
+                    signature=paragraph.text,
+                )
+            )
+    return drafts

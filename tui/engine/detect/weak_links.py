@@ -1,0 +1,74 @@
+"""Linked sentence pairs that score far below the document's typical link."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tui.engine.detect.context import (
+    Draft,
+    FindingContext,
+    OneSidedSpans,
+    quote_text,
+    sentence_span,
+)
+from tui.engine.model import (
+    FindingKind,
+    Location,
+    Severity,
+    Side,
+    Span,
+)
+from tui.engine.scoring.base import sigmoid
+
+# Linked sentence pairs this many robust deviations below the document's median are weak.
+WEAK_LINK_DEVIATIONS = 3.5
+
+
+def weak_links_not_reported(context: FindingContext, drafts: list[Draft]) -> list[Draft]:
+    """Weak links, except on a pair either of whose sentences is already reported as present
+    on one side only (the stronger statement about the same text)."""
+    reported = OneSidedSpans(drafts)
+    return [
+        weak
+        for weak, (paragraph, span) in _weak_links(context)
+        if not reported.overlaps(Side.TARGET, weak.held.paragraph, weak.held.start, weak.held.end)
+        and not reported.overlaps(Side.SOURCE, paragraph, span.start, span.end)
+    ]
+
+
+def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]:
+    """Linked 1-1 sentence pairs whose score is a low outlier for this document: a draft on
+    the target sentence, with the source sentence's (paragraph, span)."""
+    scored = [
+        (group, bead)
+        for group in context.groups
+        for bead in group.beads
+        if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
+    ]
+    if len(scored) < 8:
+        return []
+    scores = np.array([bead.score for _, bead in scored])
+    median = float(np.median(scores))
+    spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
+    threshold = median - WEAK_LINK_DEVIATIONS * spread
+    drafts = []
+    for group, bead in scored:
+        if bead.score >= threshold or bead.score > 0:
+            continue
+        ref = group.target_refs[bead.target[0]]
+        paragraph, span = sentence_span(context.target, ref)
+        src_ref = group.source_refs[bead.source[0]]
+        _, src_span = sentence_span(context.source, src_ref)
+        draft = Draft(
+            kind=FindingKind.WEAK_LINK,
+            severity=Severity.LOW,
+            confidence=round(float(sigmoid(threshold - bead.score)), 3),
+            message="Linked sentences differ more than usual here; check the meaning: "
+            + quote_text(paragraph.text[span.start : span.end]),
+            side=Side.TARGET,
+            held=Location(ref[0], span.start, span.end),
+            partner=Location(src_ref[0], 0, 0),
+            signature=paragraph.text[span.start : span.end],
+        )
+        drafts.append((draft, (src_ref[0], src_span)))
+    return drafts
