@@ -122,6 +122,14 @@ def test_identical_paragraph_is_untranslated():
     assert [f.target.paragraph for f in untranslated] == [1]
 
 
+def test_an_identical_language_menu_is_not_untranslated():
+    """The sample pair's site menu of language names is the same in both versions and in
+    neither's language: nothing was left untranslated there."""
+    menu = "한어Русский языкEnglishFrançaisIndonesianSanskrit日本語DeutschPortuguêsΕλληνικά"
+    result = run("\n\n".join([*DE, menu]), "\n\n".join([*FR, menu]))
+    assert not [f for f in result.findings if f.kind is FindingKind.UNTRANSLATED]
+
+
 @pytest.mark.parametrize(
     ("text", "stray"),
     [

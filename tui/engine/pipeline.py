@@ -21,6 +21,7 @@ from tui.engine.align.dp import (
     align_small,
     small_candidates,
 )
+from tui.engine.align.priors import document_params, shape_counts
 from tui.engine.align.regroup import regroup_links
 from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
 from tui.engine.errors import ComparisonCancelled
@@ -35,6 +36,8 @@ from tui.engine.model import (
 from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
 from tui.engine.scoring.registry import make_scorer
 from tui.engine.util.gc_pause import cyclic_gc_paused
+
+DOCUMENT_PRIORS = True
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""
@@ -117,6 +120,19 @@ def _compare(
         params=params,
         cancelled=cancelled,
     )
+    if DOCUMENT_PRIORS and _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
+        # Paragraphs that are sentences (a subtitle file, a sentence-aligned corpus): a
+        # second pass with the length model and shape costs the first pass shows. Elsewhere
+        # paragraph shapes say how an editor paragraphed, not how the translator wrote, and
+        # paragraphs joined differently are re-derived from their sentences instead.
+        paragraph_scorer = paragraph_scorer.calibrated(_confident_pairs(beads))
+        beads = align(
+            len(source.paragraphs),
+            len(target.paragraphs),
+            paragraph_scorer,
+            params=document_params(shape_counts(beads), params),
+            cancelled=cancelled,
+        )
     links = tuple(_to_link(bead) for bead in beads)
 
     report(0.45, "scoring sentences")
@@ -145,6 +161,17 @@ def _compare(
         (*src_sentences.span_of(link.source), *tgt_sentences.span_of(link.target)) for link in links
     ]
     aligned = _align_sentence_blocks(blocks, sentence_scorer, params, check)
+    if DOCUMENT_PRIORS:
+        counts = shape_counts(bead for _, group in aligned for bead in group)
+        sentence_params = document_params(counts, params)
+        sentence_scorer = sentence_scorer.calibrated(
+            [
+                (s0 + s, t0 + t)
+                for (s0, _, t0, _), (_, group) in zip(blocks, aligned, strict=True)
+                for (s, t) in _confident_pairs(group)
+            ]
+        )
+        aligned = _align_sentence_blocks(blocks, sentence_scorer, sentence_params, check)
     sentence_links: list[SentenceLink] = []
     groups: list[LinkGroup] = []
     for link, (s0, s1, t0, t1), (group_scorer, group) in zip(links, blocks, aligned, strict=True):
@@ -233,7 +260,7 @@ def _align_sentence_blocks(
         n, m = s1 - s0, t1 - t0
         if n and m and n * m <= SMALL_PROBLEM:
             small.append(k)
-            for a, b, i, j in small_candidates(n, m):
+            for a, b, i, j in small_candidates(n, m, params):
                 rows.append((s0 + i - a, s0 + i, t0 + j - b, t0 + j))
                 keys.append((k, (a, b, i, j)))
     scores: list[float] = []
@@ -260,6 +287,21 @@ def _align_sentence_blocks(
             window = scorer.window(s0, s1, t0, t1)
             out.append((window, align(n, m, window, params=params)))
     return out
+
+
+def _sentence_per_paragraph(article: Article) -> bool:
+    """Are most paragraphs of ``article`` a single sentence?"""
+    single = sum(1 for paragraph in article.paragraphs if len(paragraph.sentences) <= 1)
+    return single * 2 > len(article.paragraphs)
+
+
+def _confident_pairs(beads: Sequence[Bead]) -> list[tuple[int, int]]:
+    """(source, target) of the one-to-one beads more likely translations than not."""
+    return [
+        (bead.source[0], bead.target[0])
+        for bead in beads
+        if len(bead.source) == 1 and len(bead.target) == 1 and bead.score > 0
+    ]
 
 
 def _display_score(log_odds: float) -> float:

@@ -22,6 +22,7 @@ knows bead costs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -43,6 +44,14 @@ class BeadType(Enum):
     TWO_TWO = (2, 2)
     ONE_THREE = (1, 3)
     THREE_ONE = (3, 1)
+    # Free translation splits one sentence into up to five (a novel's 1-4 and 1-5 links):
+    # these shapes are searched only where a document's own links call for them (priors).
+    TWO_THREE = (2, 3)
+    THREE_TWO = (3, 2)
+    ONE_FOUR = (1, 4)
+    FOUR_ONE = (4, 1)
+    ONE_FIVE = (1, 5)
+    FIVE_ONE = (5, 1)
 
     @property
     def source_count(self) -> int:
@@ -57,23 +66,38 @@ class BeadType(Enum):
         return self.source_count == 0 or self.target_count == 0
 
 
+def generic_priors() -> dict[BeadType, float]:
+    """Costs of two-sided shapes before a document says otherwise; a shape left out (or
+    given an infinite cost) is not searched."""
+    return {
+        BeadType.ONE_ONE: 0.0,
+        BeadType.ONE_TWO: 1.5,
+        BeadType.TWO_ONE: 1.5,
+        BeadType.TWO_TWO: 3.5,
+        BeadType.ONE_THREE: 3.5,
+        BeadType.THREE_ONE: 3.5,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class AlignParams:
-    """Costs of the DP. ``prior`` is added to a two-sided bead's negated score."""
+    """Costs of the DP. ``prior`` is added to a two-sided bead's negated score; the shapes
+    it lists with a finite cost are the two-sided shapes searched."""
 
     skip: float = 3.5  # cost per segment left without counterpart
-    prior: dict[BeadType, float] = field(
-        default_factory=lambda: {
-            BeadType.ONE_ONE: 0.0,
-            BeadType.ONE_TWO: 1.5,
-            BeadType.TWO_ONE: 1.5,
-            BeadType.TWO_TWO: 3.5,
-            BeadType.ONE_THREE: 3.5,
-            BeadType.THREE_ONE: 3.5,
-        }
-    )
+    prior: dict[BeadType, float] = field(default_factory=generic_priors)
     half_width: int = 40  # band half-width in target segments, before widening
     chunk_rows: int = 256  # bead costs are computed this many rows at a time
+
+    @property
+    def beads(self) -> list[BeadType]:
+        """Every shape the DP tries: the one-sided ones and the two-sided ones with a cost."""
+        return [b for b in BeadType if b.one_sided or math.isfinite(self.prior.get(b, math.inf))]
+
+    @property
+    def widest(self) -> int:
+        """The most segments a bead of these shapes takes on one side."""
+        return max(max(bead.value) for bead in self.beads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,20 +141,16 @@ def align(
 SMALL_PROBLEM = 64  # cells; below this a plain table beats the banded machinery's overhead
 
 
-_TWO_SIDED_SHAPES = [b.value for b in BeadType if not b.one_sided]
-
-
-def small_candidates(n: int, m: int) -> list[tuple[int, int, int, int]]:
+def small_candidates(n: int, m: int, params: AlignParams) -> list[tuple[int, int, int, int]]:
     """Every two-sided bead (a, b, i, j) of an n x m problem: a source and b target
-    segments ending at DP node (i, j)."""
-    return [
-        (a, b, i, j) for a, b in _TWO_SIDED_SHAPES for i in range(a, n + 1) for j in range(b, m + 1)
-    ]
+    segments ending at DP node (i, j), for the shapes ``params`` searches."""
+    shapes = [bead.value for bead in params.beads if not bead.one_sided]
+    return [(a, b, i, j) for a, b in shapes for i in range(a, n + 1) for j in range(b, m + 1)]
 
 
 def _align_small(n: int, m: int, scorer: SpanScorer, params: AlignParams) -> list[Bead]:
     """The same DP without a band, with every bead scored in one vectorised call."""
-    candidates = small_candidates(n, m)
+    candidates = small_candidates(n, m, params)
     arr = np.array([(i - a, i, j - b, j) for a, b, i, j in candidates], dtype=np.int64)
     scores = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]).tolist()
     return align_small(n, m, dict(zip(candidates, scores, strict=True)), params)
@@ -143,7 +163,7 @@ def align_small(
 
     Lets a caller score the beads of many small problems in one vectorised call.
     """
-    shapes = [bead.value for bead in _BEADS]
+    shapes = [bead.value for bead in params.beads]
     prior = {bead.value: cost for bead, cost in params.prior.items()}
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -230,9 +250,6 @@ def _path_center(path: list[Bead], n: int) -> np.ndarray:
     return np.interp(np.arange(n + 1, dtype=float), keys, [last[k] for k in keys])
 
 
-_BEADS = list(BeadType)
-
-
 def _run_dp(
     n: int,
     m: int,
@@ -242,8 +259,9 @@ def _run_dp(
     params: AlignParams,
     cancelled: Callable[[], bool] | None,
 ) -> tuple[list[Bead], bool]:
-    max_a = max(b.source_count for b in _BEADS)
-    max_b = max(b.target_count for b in _BEADS)
+    beads = params.beads
+    max_a = max(b.source_count for b in beads)
+    max_b = max(b.target_count for b in beads)
     # source segment i meets target segments from the band of rows i+1 .. i+max_a
     first = np.empty(n, dtype=np.int64)
     last = np.empty(n, dtype=np.int64)
@@ -259,7 +277,7 @@ def _run_dp(
     cost[0, 0] = 0.0  # row 0, column lo[0] == 0
     back = np.full((n + 1, width), -1, dtype=np.int8)
     columns = np.arange(width)
-    insertion = _BEADS.index(BeadType.INSERTION)
+    insertion = beads.index(BeadType.INSERTION)
 
     for chunk_start in range(0, n + 1, params.chunk_rows):
         if cancelled is not None and cancelled():
@@ -272,7 +290,7 @@ def _run_dp(
             row_in_chunk = i - chunk_rows.start
             # columns k with a target position j = lo[i] + k inside the document
             k_end = min(width, m - int(lo[i]) + 1)
-            for t, bead in enumerate(_BEADS):
+            for t, bead in enumerate(beads):
                 a, b = bead.value
                 if a == 0 or a > i:
                     continue  # insertions stay on the row: handled below
@@ -309,7 +327,7 @@ def _run_dp(
     touches = False
     while i > 0 or lo[i] + k > 0:
         t = int(back[i, k])
-        a, b = _BEADS[t].value
+        a, b = beads[t].value
         j = int(lo[i] + k)
         if (k == 0 and lo[i] > 0) or (k == width - 1 and j < m):
             touches = True
@@ -327,7 +345,7 @@ def _chunk_bead_costs(
     i = np.repeat(np.arange(rows.start, rows.stop), width)
     j = (lo[rows.start : rows.stop, None] + np.arange(width)[None, :]).ravel()
     costs: list[np.ndarray] = []
-    for bead in _BEADS:
+    for bead in params.beads:
         a, b = bead.value
         out = np.full(n_rows * width, np.inf)
         if bead.one_sided:

@@ -24,14 +24,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.engine.align.dp import AlignParams, Bead, BeadType, align
+from tui.engine.align.dp import AlignParams, Bead, align
 from tui.engine.model import Link, SentenceRef
 from tui.engine.scoring.base import SpanScorer, sigmoid
 
 SentenceSpan = Callable[[tuple[int, ...]], tuple[int, int]]
 """Paragraph ids (consecutive) -> the [start, end) range of their sentences on that side."""
 
-_WIDEST = max(max(b.source_count, b.target_count) for b in BeadType)
 # A window's sentence DP costs about this many cells at most (a 10,000-paragraph pair
 # paragraphed differently throughout is 3 million); beyond, such as one 20 MB paragraph
 # against a whole article, the paragraph links stay as they are.
@@ -111,7 +110,7 @@ def _regroup_once(
             )
             if _one_sided(found) < _one_sided(window):
                 lone = _LoneSentences(window, sentences)
-                shape_trusted = _shape_trusted(window)
+                shape_trusted = _shape_trusted(window, sentences.params.widest)
                 if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
                     derived = found
         if derived is window:
@@ -142,20 +141,21 @@ def _windows(links: Sequence[Link]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _shape_trusted(window: Sequence[Link]) -> bool:
+def _shape_trusted(window: Sequence[Link], widest: int) -> bool:
     """Whether the paragraph links themselves say their shapes failed: a link as wide as a
     bead can be (the one-sided paragraph is probably its overflow), or no link in the window
     that pairs anything although both sides have paragraphs there (one paragraph against
     many: no bead could pair them)."""
-    if any(_at_the_limit(link) for link in window):
+    if any(_at_the_limit(link, widest) for link in window):
         return True
     return all(link.is_one_sided for link in window) and (
         any(link.source for link in window) and any(link.target for link in window)
     )
 
 
-def _at_the_limit(link: Link) -> bool:
-    return bool(link.source and link.target) and max(len(link.source), len(link.target)) >= _WIDEST
+def _at_the_limit(link: Link, widest: int) -> bool:
+    """Is ``link`` as wide as the paragraph DP's widest bead (``widest`` segments a side)?"""
+    return bool(link.source and link.target) and max(len(link.source), len(link.target)) >= widest
 
 
 def _one_sided(links: Sequence[Link]) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from tui.engine.detect.context import Draft, FindingContext, LinkGroup
 from tui.engine.detect.ids import assign_ids
-from tui.engine.detect.numbers import number_mismatches
+from tui.engine.detect.numerals import number_mismatches
 from tui.engine.detect.one_sided import (
     improbable_beads,
     one_sided_paragraphs,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from tui.engine.detect.context import (
     Draft,
     FindingContext,
@@ -26,6 +28,22 @@ def _normalized_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _multilingual(text: str) -> bool:
+    """Letters of three scripts or more: a list of names in many languages (a site's
+    language menu), the same in every version, not prose left untranslated.
+
+    >>> _multilingual("한어Русский языкEnglishFrançais日本語"), _multilingual("Der Übergang")
+    (True, False)
+    """
+    scripts = set()
+    for ch in text:
+        if ch.isalpha():
+            scripts.add(unicodedata.name(ch, "?").split(" ")[0])
+            if len(scripts) >= 3:
+                return True
+    return False
+
+
 def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[Draft]:
     link = group.link
     source_lang, target_lang = context.source.language, context.target.language
@@ -42,9 +60,11 @@ def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[D
             and paragraph.language != target_lang
         )
         # counting words is the costly test: only for paragraphs that are candidates
-        if (identical or in_source_language) and word_count(
-            paragraph.text
-        ) >= MIN_WORDS_UNTRANSLATED:
+        if (
+            (identical or in_source_language)
+            and word_count(paragraph.text) >= MIN_WORDS_UNTRANSLATED
+            and not _multilingual(paragraph.text)
+        ):
             reason = "identical to the source" if identical else f"written in {source_lang}"
             drafts.append(
                 Draft(

@@ -58,6 +58,11 @@ class SpanScorer(Protocol):
         typical translation does (a sentence left one-sided that a neighbour translates)."""
         ...
 
+    def calibrated(self, pairs: Sequence[tuple[int, int]]) -> SpanScorer:
+        """This scorer with what it measures on the document (the length model) measured
+        again on ``pairs``: segments a first alignment linked one to one with confidence."""
+        ...
+
     def window(self, src_start: int, src_end: int, tgt_start: int, tgt_end: int) -> SpanScorer:
         """A scorer for the sub-sequences ``[src_start, src_end)`` and ``[tgt_start, tgt_end)``,
         indexed from 0, that keeps document-wide statistics (used for sentences inside a

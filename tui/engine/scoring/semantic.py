@@ -150,15 +150,18 @@ class _Side:
         return out / np.maximum(norms, 1e-12)
 
     def span_knn(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-        """Length-weighted mean of the span's segments' neighbour cosines."""
+        """Neighbour cosine of each span's mean vector, bounded from its segments'.
+
+        The unit mean of several segments is closer to everything than its segments are
+        (averaging divides by a norm below the weights' sum), so its neighbours' cosine is
+        its segments' weighted sum divided by that norm: an upper bound (the top k of a sum
+        is at most the sum of the tops), which is what keeps a 2-2 bead of two translated
+        pairs from outscoring the two 1-1 beads by its smoothness alone."""
         total = np.zeros(len(start))
-        weight = np.zeros(len(start))
         for k in range(int((end - start).max(initial=0))):
             idx = self.members(start, end, k)
-            w = self.weights[idx]  # zero for the padding row
-            total += w * self.knn[idx]
-            weight += w
-        out = total / np.maximum(weight, 1e-12)
+            total += self.weights[idx] * self.knn[idx]  # zero weight for the padding row
+        out = total / np.maximum(self.span_norms(start, end), 1e-12)
         if self.exact_knn:
             for row in np.nonzero(end - start >= 2)[0]:
                 knn = self.exact_knn.get((int(start[row]), int(end[row])))
@@ -332,6 +335,21 @@ class SemanticSpanScorer:
             self.weights,
             offsets=(self._src_off + src_start, self._tgt_off + tgt_start),
             sizes=(src_end - src_start, tgt_end - tgt_start),
+            mutual=self._mutual,
+            cancelled=self._cancelled,
+        )
+
+    def calibrated(self, pairs: Sequence[tuple[int, int]]) -> SemanticSpanScorer:
+        """This scorer with the lexical length model measured on ``pairs`` (confident
+        one-to-one links of a first alignment, local indices)."""
+        return SemanticSpanScorer(
+            self.lexical.calibrated(pairs),
+            self._src,
+            self._tgt,
+            self._embedder,
+            self.weights,
+            offsets=(self._src_off, self._tgt_off),
+            sizes=(self.n_src, self.n_tgt),
             mutual=self._mutual,
             cancelled=self._cancelled,
         )
