@@ -154,13 +154,13 @@ def pair_folders(source_dir: Path, target_dir: Path) -> Plan:
 def _list_fields(line: str) -> list[str] | str:
     """A list line's paths (a source and one or more targets), or why it names no pair.
 
-    >>> _list_fields("a b.txt\tc.txt"), _list_fields("a.txt  c.txt")
+    >>> _list_fields("a b.txt\\tc.txt"), _list_fields("a.txt  c.txt")
     (['a b.txt', 'c.txt'], ['a.txt', 'c.txt'])
-    >>> _list_fields("a.txt\tb.fr.txt\tb.en.txt")
+    >>> _list_fields("a.txt\\tb.fr.txt\\tb.en.txt")
     ['a.txt', 'b.fr.txt', 'b.en.txt']
     >>> _list_fields("my story.txt c.txt")
     'expected SOURCE<TAB>TARGET, found 3 fields separated by spaces'
-    >>> _list_fields("a.txt\t\tc.txt")
+    >>> _list_fields("a.txt\\t\\tc.txt")
     'expected SOURCE<TAB>TARGET, found an empty field'
     """
     if "\t" in line:
