@@ -140,3 +140,11 @@ def test_a_list_line_with_several_targets_gives_a_pair_each(tmp_path: Path) -> N
         ("a.de.txt", "a.en.txt"),
         ("b.de.txt", "b.fr.txt"),
     ]
+
+
+def test_scheduler_without_batch_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli(DE, FR, "--scheduler", "tcp://127.0.0.1:9", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "transdiff: error: --scheduler only works with --batch (see transdiff --help)"
+    ]

@@ -106,9 +106,7 @@ class TargetsApp(TransdiffApp):
 
     def _shown_screens(self) -> list[TargetReviewScreen]:
         # A screen showing its first result is composed, though not yet marked as mounted.
-        return [
-            s for s in self.screens if s is not None and (s.is_mounted or s.model is not None)
-        ]
+        return [s for s in self.screens if s is not None and (s.is_mounted or s.model is not None)]
 
     # ----- results ---------------------------------------------------------------------------
     def target_shown(self, index: int, comparison: Comparison) -> None:

@@ -2,10 +2,11 @@
 source paragraphs the targets have in common.
 
 Each comparison is exactly what a two-file run computes for that pair. The targets run one
-after the other in this process unless processes clearly pay (``parallel_plan``): the semantic
-scorer embeds with every core already and keeps one model and the source's vectors (through the
-embedding cache) for all targets, and a process pool's start costs more than it saves on
-article-sized inputs (see the README's figures).
+after the other in this process unless the caller asks for processes (``jobs``) and the
+scorer is lexical: on two cores, a pool of two was slower at every size measured
+(``benchmarks/targets_speed.py``), and the semantic scorer embeds with every core already and
+keeps one model and the source's vectors (through the embedding cache) for all targets,
+where each process would load and embed them again.
 
 >>> from tui.engine.text.load import article_from_text
 >>> source = article_from_text("Eins.\\n\\nZwei.\\n\\nDrei.", language="de")
@@ -28,10 +29,6 @@ from enum import StrEnum
 from tui.engine.model import Article, CompareOptions, Comparison, FindingKind
 from tui.engine.pipeline import ProgressCallback, compare
 from tui.engine.scoring.registry import semantic_available
-
-# Lexical comparisons of targets this large (sentences, summed over the targets) are worth a
-# process pool on two or more cores; below it the pool's start (about a second) costs more.
-PARALLEL_MIN_SENTENCES = 60_000
 
 
 class CoverageMark(StrEnum):
@@ -96,21 +93,15 @@ def parallel_plan(
 ) -> int:
     """How many processes to compare ``targets`` in: 1 means here, one after the other.
 
-    Semantic runs stay here: the model already uses every core, and one process keeps one
-    model and the source's cached vectors instead of loading and embedding them per worker.
+    Only when asked (``jobs`` of 2 or more) and only for the lexical scorer: the semantic one
+    keeps one model and the source's cached vectors in one process, and uses every core.
     """
-    cores = jobs if jobs is not None else usable_cores()
-    workers = min(cores, len(targets))
-    if workers < 2:
+    if jobs is None or jobs < 2 or len(targets) < 2:
         return 1
     scorer = options.scorer.strip().lower()
     if scorer == "semantic" or (scorer == "auto" and semantic_available()):
         return 1
-    if jobs is None:  # chosen for the user: only where the pool's start is repaid
-        sentences = sum(len(p.sentences) for t in targets for p in t.paragraphs)
-        if sentences < PARALLEL_MIN_SENTENCES:
-            return 1
-    return workers
+    return min(jobs, len(targets), usable_cores())
 
 
 def usable_cores() -> int:
@@ -131,7 +122,7 @@ def compare_targets(
 ) -> TargetsComparison:
     """Compare ``source`` with every target; ``progress`` gets the fraction of all the work.
 
-    ``jobs`` caps the processes (default: the usable cores, when ``parallel_plan`` says so).
+    ``jobs`` of 2 or more compares lexical targets in that many processes (``parallel_plan``).
     """
     options = options or CompareOptions()
     workers = parallel_plan(targets, options, jobs)
