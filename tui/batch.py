@@ -246,9 +246,9 @@ def compare_pair(
 
     current = source
     try:
-        source_article = load(source, texts and texts.source, options.source_lang)
+        source_article = load(source, texts.source if texts else None, options.source_lang)
         current = target
-        target_article = load(target, texts and texts.target, options.target_lang)
+        target_article = load(target, texts.target if texts else None, options.target_lang)
         comparison = compare(source_article, target_article, options=options)
         said = input_warnings(
             source,
@@ -270,15 +270,16 @@ def compare_pair(
     return PairResult(source, target, "ok", None, summary, len(comparison.findings), warnings)
 
 
-def read_pair(source: str, target: str) -> PairTexts | PairResult:
+def read_pair(source: str, target: str, options: CompareOptions) -> PairTexts | PairResult:
     """Both files' bytes for a comparison elsewhere, or the error result a local run gives."""
     from tui.engine.text.load import is_same_file, read_article_bytes
 
     try:
         source_bytes = read_article_bytes(source)
         target_bytes = read_article_bytes(target)
-    except TransdiffError as exc:
-        return PairResult(source, target, "error", str(exc))
+    except TransdiffError:
+        # Nothing to compare; a local run says what is wrong, the source's trouble first.
+        return compare_pair(source, target, options)
     return PairTexts(source_bytes, target_bytes, is_same_file(source, target))
 
 

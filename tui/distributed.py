@@ -64,7 +64,7 @@ def distributed_results(
                 if item is None:
                     return
                 index, (source, target) = item
-                texts = read_pair(source, target)
+                texts = read_pair(source, target, options)
                 if isinstance(texts, PairResult):  # unreadable here: fails as a local run does
                     ready.append((index, texts))
                     continue

@@ -82,12 +82,12 @@ def _run_app(
 
 
 def _say_once(message: str, source: str, target: str, said: set[str]) -> None:
-    """Warn once per message (the source's own come with every pair); a message that names
-    no file gets the target's name in front."""
-    if message in said:
-        return
-    said.add(message)
-    _warn(message if source in message or target in message else f"{target}: {message}")
+    """Warn once per line (the source's own warnings come with every pair); a message that
+    names no file gets the target's name in front."""
+    line = message if source in message or target in message else f"{target}: {message}"
+    if line not in said:
+        said.add(line)
+        _warn(line)
 
 
 def _write_reports(
