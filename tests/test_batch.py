@@ -286,7 +286,7 @@ def test_list_lines_with_spaces_run_and_a_bad_line_fails_alone(tmp_path: Path) -
     listing.write_text(
         "../de/story000.de.txt   ../fr/story000.fr.txt\n"  # spaces for the tab: still a pair
         "my story.txt other.txt\n"  # three fields: cannot tell where the paths split
-        "../de/story001.de.txt\t../fr/story001.fr.txt\textra\n"  # two tabs
+        "../de/story001.de.txt\t\t../fr/story001.fr.txt\n"  # an empty field
         "../de/story002.de.txt\t../fr/story002.fr.txt\n",
         encoding="utf-8",
     )
@@ -294,7 +294,7 @@ def test_list_lines_with_spaces_run_and_a_bad_line_fails_alone(tmp_path: Path) -
     assert out.splitlines() == [
         f"{a / 'story000.de.txt'} ↔ {b / 'story000.fr.txt'}: no findings",
         f"error: {listing}:2: expected SOURCE<TAB>TARGET, found 3 fields separated by spaces",
-        f"error: {listing}:3: expected SOURCE<TAB>TARGET, found 3 fields",
+        f"error: {listing}:3: expected SOURCE<TAB>TARGET, found an empty field",
         f"{a / 'story002.de.txt'} ↔ {b / 'story002.fr.txt'}: no findings",
         "4 pairs: 2 compared, 2 errors; 0 with findings, 0 findings",
     ]
@@ -314,9 +314,11 @@ def test_list_lines_with_spaces_run_and_a_bad_line_fails_alone(tmp_path: Path) -
 
 def test_a_list_of_only_bad_lines_reports_each(tmp_path: Path) -> None:
     listing = tmp_path / "pairs.tsv"
-    listing.write_text("just one\tfield\tor three\n", encoding="utf-8")
+    listing.write_text("just one\t\tor three\n", encoding="utf-8")
     status, out, _ = _run([listing])
-    assert out.splitlines()[0] == f"error: {listing}:1: expected SOURCE<TAB>TARGET, found 3 fields"
+    assert out.splitlines()[0] == (
+        f"error: {listing}:1: expected SOURCE<TAB>TARGET, found an empty field"
+    )
     assert out.splitlines()[1].startswith("1 pair: 0 compared, 1 error;")
     assert status == 2
 

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.engine.errors import InputError, TransdiffError
-from tui.engine.model import CompareOptions, FindingKind
+from tui.engine.model import Article, CompareOptions, FindingKind
 
 FORMATS = ("text", "json")
 
@@ -152,18 +152,22 @@ def pair_folders(source_dir: Path, target_dir: Path) -> Plan:
 
 
 def _list_fields(line: str) -> list[str] | str:
-    """A list line's two paths, or why it names no pair.
+    """A list line's paths (a source and one or more targets), or why it names no pair.
 
     >>> _list_fields("a b.txt\\tc.txt"), _list_fields("a.txt  c.txt")
     (['a b.txt', 'c.txt'], ['a.txt', 'c.txt'])
+    >>> _list_fields("a.txt\\tb.fr.txt\\tb.en.txt")
+    ['a.txt', 'b.fr.txt', 'b.en.txt']
     >>> _list_fields("my story.txt c.txt")
     'expected SOURCE<TAB>TARGET, found 3 fields separated by spaces'
+    >>> _list_fields("a.txt\\t\\tc.txt")
+    'expected SOURCE<TAB>TARGET, found an empty field'
     """
     if "\t" in line:
         fields = [f.strip() for f in line.split("\t")]
-        if len(fields) == 2 and all(fields):
+        if all(fields):
             return fields
-        return f"expected SOURCE<TAB>TARGET, found {len([f for f in fields if f])} fields"
+        return "expected SOURCE<TAB>TARGET, found an empty field"
     # Editors and copy-paste often turn the tab into spaces; two fields are still unambiguous.
     fields = line.split()
     if len(fields) == 2:
@@ -172,7 +176,10 @@ def _list_fields(line: str) -> list[str] | str:
 
 
 def read_list(list_file: Path) -> Plan:
-    """Pairs from a ``SOURCE<TAB>TARGET`` list; blank lines and ``#`` comments are skipped."""
+    """Pairs from a ``SOURCE<TAB>TARGET`` list; blank lines and ``#`` comments are skipped.
+
+    A line ``SOURCE<TAB>TARGET1<TAB>TARGET2...`` gives one pair per target, in order.
+    """
     try:
         text = list_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -188,7 +195,7 @@ def read_list(list_file: Path) -> Plan:
             # One bad line fails like one bad pair: reported in its place, the rest still run.
             rejected.append((len(pairs) + len(rejected), f"{_shown(list_file)}:{number}: {fields}"))
             continue
-        pairs.append((base / fields[0], base / fields[1]))
+        pairs.extend((base / fields[0], base / target) for target in fields[1:])
     if not pairs and not rejected:
         raise InputError(f"{list_file}: the list of pairs is empty")
     return Plan(tuple(pairs), rejected=tuple(rejected))
@@ -211,19 +218,45 @@ def plan(paths: Sequence[str | Path]) -> Plan:
     raise InputError("--batch takes two folders (DIR_A DIR_B) or one list file")
 
 
-def compare_pair(source: str, target: str, options: CompareOptions) -> PairResult:
-    """Load and compare one pair; every failure becomes an error result, never an exception."""
+@dataclass(frozen=True, slots=True)
+class PairTexts:
+    """A pair's file contents, read where the files are, to be compared elsewhere (a Dask
+    worker); ``same_file`` is what the file system there said of the two paths."""
+
+    source: bytes
+    target: bytes
+    same_file: bool
+
+
+def compare_pair(
+    source: str, target: str, options: CompareOptions, texts: PairTexts | None = None
+) -> PairResult:
+    """Load and compare one pair; every failure becomes an error result, never an exception.
+
+    With ``texts`` the files are not opened: their bytes came with the task.
+    """
     # Imported here so that worker processes pay for the engine once, and the CLI not at all.
     from tui.engine.pipeline import compare
-    from tui.engine.text.load import input_warnings, load_article
+    from tui.engine.text.load import article_from_bytes, input_warnings, load_article
+
+    def load(path: str, data: bytes | None, language: str | None) -> Article:
+        if data is None:
+            return load_article(path, language=language)
+        return article_from_bytes(data, path=path, language=language)
 
     current = source
     try:
-        source_article = load_article(source, language=options.source_lang)
+        source_article = load(source, texts.source if texts else None, options.source_lang)
         current = target
-        target_article = load_article(target, language=options.target_lang)
+        target_article = load(target, texts.target if texts else None, options.target_lang)
         comparison = compare(source_article, target_article, options=options)
-        said = input_warnings(source, target, source_article, target_article)
+        said = input_warnings(
+            source,
+            target,
+            source_article,
+            target_article,
+            same_file=texts.same_file if texts is not None else None,
+        )
     except TransdiffError as exc:
         return PairResult(source, target, "error", str(exc))
     except UnicodeDecodeError:
@@ -235,6 +268,19 @@ def compare_pair(source: str, target: str, options: CompareOptions) -> PairResul
     warnings = (*said, *(w for w in comparison.warnings if w not in said))
     summary = comparison.summary()
     return PairResult(source, target, "ok", None, summary, len(comparison.findings), warnings)
+
+
+def read_pair(source: str, target: str, options: CompareOptions) -> PairTexts | PairResult:
+    """Both files' bytes for a comparison elsewhere, or the error result a local run gives."""
+    from tui.engine.text.load import is_same_file, read_article_bytes
+
+    try:
+        source_bytes = read_article_bytes(source)
+        target_bytes = read_article_bytes(target)
+    except TransdiffError:
+        # Nothing to compare; a local run says what is wrong, the source's trouble first.
+        return compare_pair(source, target, options)
+    return PairTexts(source_bytes, target_bytes, is_same_file(source, target))
 
 
 class _Progress:
@@ -289,6 +335,22 @@ def _results(pairs: list[tuple[str, str]], jobs: int, options: CompareOptions):
             raise
 
 
+def _pair_results(
+    pairs: list[tuple[str, str]],
+    jobs: int | None,
+    options: CompareOptions,
+    scheduler: str | None,
+    err: TextIO,
+) -> Iterator[tuple[int, PairResult]]:
+    if scheduler is None:
+        return _results(pairs, jobs or os.cpu_count() or 1, options)
+    if jobs is not None:
+        err.write("transdiff: warning: --jobs is ignored with --scheduler (the workers decide)\n")
+    from tui.distributed import distributed_results
+
+    return distributed_results(pairs, scheduler, options)
+
+
 def run_batch(
     paths: Sequence[str | Path],
     *,
@@ -297,8 +359,13 @@ def run_batch(
     options: CompareOptions | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    scheduler: str | None = None,
 ) -> int:
-    """Compare every pair named by ``paths`` and report; returns the exit status (0, 1 or 2)."""
+    """Compare every pair named by ``paths`` and report; returns the exit status (0, 1 or 2).
+
+    ``scheduler`` (a Dask scheduler's address) runs the pairs on that cluster instead of local
+    processes (``tui.distributed``, imported only then); the output is the same.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     options = options or CompareOptions()
@@ -335,7 +402,7 @@ def run_batch(
     progress.draw()
     try:
         flush()
-        for index, result in _results(pairs, jobs or os.cpu_count() or 1, options):
+        for index, result in _pair_results(pairs, jobs, options, scheduler, err):
             results[slots[index]] = result
             progress.step()
             flush()
@@ -343,6 +410,10 @@ def run_batch(
         progress.clear()
         err.write("transdiff: error: interrupted\n")
         return 130
+    except TransdiffError as exc:  # the cluster could not be reached or went away
+        progress.clear()
+        err.write(f"transdiff: error: {exc}\n")
+        return 2
     progress.clear()
     finished = [r for r in results if r is not None]
     _report_totals(finished, batch.unpaired, fmt, out, err)

@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("source", nargs="?", metavar="SOURCE", help="the original article")
     parser.add_argument("target", nargs="?", metavar="TARGET", help="its translation")
     parser.add_argument(
+        "more_targets",
+        nargs="*",
+        metavar="TARGET2",
+        help="more translations of SOURCE: each is compared with it, as TARGET is",
+    )
+    parser.add_argument(
         "-f",
         "--format",
         choices=sorted(FORMATS),
@@ -80,7 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare many pairs: SOURCE and TARGET are folders, or SOURCE is a list file",
     )
-    parser.add_argument("--jobs", type=int, metavar="N", help="parallel comparisons in batch mode")
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="parallel comparisons (batch mode, several targets)"
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="batch mode on a Dask cluster: its scheduler, e.g. tcp://host:8786 "
+        "(needs the dask extra)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -110,6 +124,8 @@ def _main(argv: Sequence[str] | None) -> int:
     )
     if args.batch:
         return _run_batch(args, options)
+    if args.scheduler is not None:
+        parser.error("--scheduler only works with --batch")
     if args.source is None or args.target is None:
         parser.error("the following arguments are required: SOURCE, TARGET")
     fmt = args.format or _format_of_output(args.output)
@@ -117,6 +133,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if fmt is None and suffix:
         # no format claims the extension: say what the file will hold (none, e.g. /dev/null: text)
         _warn(f"unknown extension {suffix}; writing the text report (use --format)")
+    if args.more_targets:
+        from tui.multi import run_targets
+
+        return run_targets(args, options, fmt)
     if args.jobs is not None:
         _warn("--jobs only matters with --batch")
 
@@ -174,17 +194,19 @@ def _run_batch(args: argparse.Namespace, options: CompareOptions) -> int:
     except ImportError:
         _error("batch mode is not available")
         return 2
-    paths = [p for p in (args.source, args.target) if p is not None]
+    paths = [p for p in (args.source, args.target, *args.more_targets) if p is not None]
     if not paths:
         _error("--batch needs two folders or one list file")
         return 2
     fmt = args.format or "text"
     if args.output is None:
-        return run_batch(paths, fmt=fmt, jobs=args.jobs, options=options)
+        return run_batch(paths, fmt=fmt, jobs=args.jobs, options=options, scheduler=args.scheduler)
     import io
 
     buffer = io.StringIO()
-    status = run_batch(paths, fmt=fmt, jobs=args.jobs, options=options, out=buffer)
+    status = run_batch(
+        paths, fmt=fmt, jobs=args.jobs, options=options, out=buffer, scheduler=args.scheduler
+    )
     _write_output(args.output, buffer.getvalue())
     return status
 

@@ -272,6 +272,28 @@ KEYS: list[tuple[str, Binding]] = [
         ),
     ),
     (
+        "Targets",
+        Binding(
+            "t",
+            "target(1)",
+            "Next target",
+            id="next-target",
+            show=False,
+            tooltip="Show the next target (transdiff SOURCE TARGET1 TARGET2 ...)",
+        ),
+    ),
+    (
+        "Targets",
+        Binding(
+            "T",
+            "target(-1)",
+            "Previous target",
+            id="prev-target",
+            show=False,
+            tooltip="Show the previous target",
+        ),
+    ),
+    (
         "App",
         Binding(
             "e",

@@ -183,13 +183,13 @@ _RESTATED: dict[FindingKind, re.Pattern[str]] = {
 DECISION_MARK: dict[Decision, str] = {Decision.REVIEWED: "✓", Decision.DISMISSED: "×"}
 STYLE_NAMES = (
     "omission", "insertion", "number", "quote", "untranslated", "weak", "dismissed", "current",
-    "match", "match-cursor", "gutter", "cursor", "filler", "bookmark", "separator",
+    "match", "match-cursor", "gutter", "cursor", "filler", "bookmark", "separator", "coverage",
 )  # fmt: skip
 
 CURSOR_BAR = "▌"
 BOOKMARK = "★"
 SEPARATOR = " │ "
-LEFT = 5  # cursor bar, link shape (3 cells), bookmark
+LEFT = 5  # cursor bar, link shape (3 cells), bookmark or coverage mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +254,7 @@ class RowState:
     cursor: bool = False
     bookmarked: bool = False
     current_finding: int | None = None
+    coverage: str = ""  # one cell: a source paragraph in no target / one target (several targets)
     search: re.Pattern[str] | None = None
 
 
@@ -283,11 +284,12 @@ def render_row(
         segments: list[Segment] = []
         segments.append(Segment(CURSOR_BAR if state.cursor else " ", gutter))
         segments.append(Segment(row.shape[:3].ljust(3) if y == 0 else "   ", gutter))
-        segments.append(
-            Segment(BOOKMARK, base + styles["bookmark"])
-            if y == 0 and state.bookmarked
-            else Segment(" ", base)
-        )
+        if y == 0 and state.bookmarked:
+            segments.append(Segment(BOOKMARK, base + styles["bookmark"]))
+        elif state.coverage:  # down the row, so a bookmark on its first line hides nothing
+            segments.append(Segment(state.coverage, base + styles["coverage"]))
+        else:
+            segments.append(Segment(" ", base))
         for side, lines, width in ((Side.SOURCE, left, src_w), (Side.TARGET, right, tgt_w)):
             if side is Side.TARGET:
                 segments.append(Segment(SEPARATOR, base + styles["separator"]))

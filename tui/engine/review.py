@@ -161,7 +161,7 @@ def _parse(data: object) -> ReviewSession:
     return ReviewSession(Path(), reviews, set(bookmarks), position)
 
 
-def _set_aside(path: Path) -> Path:
+def set_aside(path: Path) -> Path:
     """Rename ``path`` to a fresh ``PATH.corrupt-<timestamp>`` name (never over another file)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
@@ -221,7 +221,7 @@ def load_session(path: str | Path) -> tuple[ReviewSession, str | None]:
     if reason is None:
         return ReviewSession(path), None
     try:
-        aside = _set_aside(path)
+        aside = set_aside(path)
     except OSError as exc:
         # Cannot rename: keep the file untouched and do not save over it.
         session = ReviewSession(path, autosave=False)
@@ -233,3 +233,14 @@ def load_session(path: str | Path) -> tuple[ReviewSession, str | None]:
         f"Session file {path} was not loaded because {reason}; it was kept as {aside.name} "
         "and a new session was started."
     )
+
+
+def parse_session(data: object, path: Path) -> ReviewSession:
+    """The session in a decoded ``transdiff-session/1`` document (one embedded in another
+    file, say); ValueError saying why when this version cannot use it."""
+    try:
+        session = _parse(data)
+    except _Unreadable as exc:
+        raise ValueError(str(exc)) from exc
+    session.path = path
+    return session

@@ -99,8 +99,9 @@ class ReviewScreen(Screen[None]):
         options: CompareOptions,
         session: ReviewSession,
         comparison: Comparison | None = None,
+        id: str = "review",
     ) -> None:
-        super().__init__(id="review")
+        super().__init__(id=id)
         self.source = source
         self.target = target
         self.options = options
@@ -668,6 +669,14 @@ class ReviewScreen(Screen[None]):
         seconds = time.perf_counter() - started
         self.app.call_from_thread(
             self.notify, f"Exported {name} to {path} ({seconds:.1f} s).", markup=False
+        )
+
+    def action_target(self, step: int) -> None:
+        """Several targets have their own screen (``TargetReviewScreen``); this one has one."""
+        self.notify(
+            "Only one target: give several to cycle them (transdiff SOURCE TARGET1 TARGET2).",
+            timeout=4,
+            markup=False,
         )
 
     def action_help(self) -> None:

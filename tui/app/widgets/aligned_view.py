@@ -44,6 +44,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.model: ReviewModel | None = None
         self.decision: Callable[[int], Decision] = lambda _f: Decision.OPEN
         self.bookmarks: set[str] = set()
+        self.row_marks: dict[int, str] = {}  # model row -> coverage mark (several targets)
         self.shown: list[int] = []
         self.cursor = 0  # index into visible
         self.current_finding: int | None = None
@@ -178,6 +179,7 @@ class AlignedView(ScrollView, can_focus=True):
             bookmarked=row.key in self.bookmarks,
             current_finding=self.current_finding if self.current_finding in row.findings else None,
             search=self.search,
+            coverage=self.row_marks.get(row_index, ""),
         )
         strips = render_row(
             model, row, layout, self._style_map(), self.rich_style, self.decision, state

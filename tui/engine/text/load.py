@@ -15,7 +15,6 @@ message is one line naming the file. Formats: plain text, Markdown, HTML (see ma
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
 from pathlib import Path
 
@@ -47,6 +46,15 @@ def load_article(path: str | Path, *, language: str | None = None) -> Article:
     ``language`` overrides the detected document language. Raises InputError (one line,
     naming the file) for a missing, unreadable, binary, undecodable or empty file.
     """
+    return article_from_bytes(read_article_bytes(path), path=str(path), language=language)
+
+
+def read_article_bytes(path: str | Path) -> bytes:
+    """The raw bytes of the article file at ``path``; InputError (one line) when unreadable.
+
+    Apart from ``article_from_bytes`` so that bytes read on one machine can be compared on
+    another (batch mode on a Dask cluster) with the same messages.
+    """
     name = str(path)
     p = Path(path)
     try:
@@ -66,9 +74,14 @@ def load_article(path: str | Path, *, language: str | None = None) -> Article:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: too large (more than {MAX_BYTES // 2**20} MB)")
-    text, encoding, warnings = decode_bytes(data, name=name)
+    return data
+
+
+def article_from_bytes(data: bytes, *, path: str, language: str | None = None) -> Article:
+    """Decode and segment the bytes of the file ``path`` (named in messages and the Article)."""
+    text, encoding, warnings = decode_bytes(data, name=path)
     return article_from_text(
-        text, path=name, language=language, encoding=encoding, warnings=warnings
+        text, path=path, language=language, encoding=encoding, warnings=warnings
     )
 
 
@@ -213,18 +226,23 @@ def _looks_like_text(text: str) -> bool:
 
 
 def input_warnings(
-    source_path: str, target_path: str, source: Article, target: Article
+    source_path: str,
+    target_path: str,
+    source: Article,
+    target: Article,
+    *,
+    same_file: bool | None = None,
 ) -> list[str]:
     """Things worth saying about two loaded articles before comparing them (the command line
     and batch mode say the same): decoding guesses, the same file twice.
 
     The comparison adds its own warnings (the same path twice, the same language on both
     sides); these cover what it cannot see: two spellings of one file, two identical files.
+    ``same_file`` is asked of the file system unless given (by the machine that read the files).
     """
     messages = [*source.warnings, *target.warnings]
-    same_file = False
-    with contextlib.suppress(OSError):
-        same_file = os.path.samefile(source_path, target_path)
+    if same_file is None:
+        same_file = is_same_file(source_path, target_path)
     if same_file and source_path != target_path:
         messages.append(f"{source_path} and {target_path} are the same file")
     elif not same_file and [p.text for p in source.paragraphs] == [
@@ -232,3 +250,11 @@ def input_warnings(
     ]:
         messages.append("the two articles have identical text")
     return messages
+
+
+def is_same_file(first: str, second: str) -> bool:
+    """True when the two paths name one file (False when either cannot be looked at)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
