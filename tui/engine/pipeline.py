@@ -120,17 +120,21 @@ def _compare(
         params=params,
         cancelled=cancelled,
     )
-    if DOCUMENT_PRIORS and _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
-        # Paragraphs that are sentences (a subtitle file, a sentence-aligned corpus): a
-        # second pass with the length model and shape costs the first pass shows. Elsewhere
-        # paragraph shapes say how an editor paragraphed, not how the translator wrote, and
-        # paragraphs joined differently are re-derived from their sentences instead.
+    if DOCUMENT_PRIORS:
+        # A second pass with the length model measured on the first pass's confident links;
+        # and where paragraphs are sentences (a subtitle file, a sentence-aligned corpus),
+        # with the shape costs the first pass shows. Elsewhere paragraph shapes say how an
+        # editor paragraphed, not how the translator wrote, and paragraphs joined
+        # differently are re-derived from their sentences instead.
         paragraph_scorer = paragraph_scorer.calibrated(_confident_pairs(beads))
+        paragraph_params = params
+        if _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
+            paragraph_params = document_params(shape_counts(beads), params)
         beads = align(
             len(source.paragraphs),
             len(target.paragraphs),
             paragraph_scorer,
-            params=document_params(shape_counts(beads), params),
+            params=paragraph_params,
             cancelled=cancelled,
         )
     links = tuple(_to_link(bead) for bead in beads)
