@@ -52,3 +52,20 @@ def test_late_copy_in_a_long_target_is_found(source, target, first_linked):
     comparison = _compare_texts(source, target)
     assert _linked_target_texts(comparison)[0] == first_linked
 
+
+@pytest.mark.parametrize(
+    ("html", "paragraphs"),
+    [
+        # AssertionError: unknown status keyword 'x ' in marked section (html.parser)
+        ("a<![x b", ["a<![x b"]),
+        # AssertionError: expected name token at '<![ b'
+        ("a<![ b", ["a<![ b"]),
+        # the same, closed: a bogus comment up to the ">", as browsers read it
+        ("<p>a<![CDAT\n\nb]></p><p>c</p>", ["a", "c"]),
+        # marked sections the parser knows still work
+        ("<p>x<![CDATA[y]]>z</p><p>x<![if !supportLists]>y<![endif]>z</p>", ["xz", "xyz"]),
+    ],
+)
+def test_malformed_marked_sections_in_html(html, paragraphs):
+    article = article_from_text(html, fmt="html")
+    assert [p.text for p in article.paragraphs] == paragraphs
