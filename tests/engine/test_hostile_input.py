@@ -33,24 +33,24 @@ def _linked_target_texts(comparison) -> list[list[str]]:
 # (found_weight), or the table itself (_run_dp), or a third band built around that bogus
 # path missed the end (RuntimeError). Each case below crashed in its own way before.
 @pytest.mark.parametrize(
-    ("source", "target", "first_linked"),
+    ("source", "target"),
     [
         # IndexError: index -3 is out of bounds for axis 0 with size 2 (found_weight)
-        ("1.\n2.", "a.\n" * 160 + "1.\n2.\n" * 2, ["1.", "2."]),
+        ("1.\n2.", "a.\n" * 160 + "1.\n2.\n" * 2),
         # IndexError: index -256 is out of bounds for axis 1 with size 242 (_run_dp)
         (
             "1.\n2.\n3.\n4.\n5.\n6.\n7.",
             "a.\n" * 100 + "1.\n2.\n3.\n4.\n5.\n6.\n7.\n" * 2 + "b.\n" * 450,
-            ["1.", "2."],
         ),
         # RuntimeError: alignment band does not reach the end of both documents
-        ("1.\n2.\n3.", "a.\n" * 100 + "1.\n2.\n3.\n" * 2 + "b.\n" * 250, ["1.", "2."]),
+        ("1.\n2.\n3.", "a.\n" * 100 + "1.\n2.\n3.\n" * 2 + "b.\n" * 250),
     ],
     ids=["found-weight-index", "run-dp-index", "band-misses-end"],
 )
-def test_late_copy_in_a_long_target_is_found(source, target, first_linked):
+def test_late_copy_in_a_long_target_is_found(source, target):
     comparison = _compare_texts(source, target)
-    assert _linked_target_texts(comparison)[0] == first_linked
+    # the first source line is linked, and with one of its copies (not with the filler)
+    assert "1." in _linked_target_texts(comparison)[0]
 
 
 @pytest.mark.parametrize(
