@@ -14,6 +14,7 @@ from tui.app.screens import review
 from tui.app.screens.error import InternalErrorScreen
 from tui.app.screens.review import ReviewScreen
 from tui.engine.errors import InputError
+from tui.engine.model import CompareOptions
 from tui.engine.review import Decision, Review, load_session
 
 REPORT = "; please report it with the two files"
@@ -116,3 +117,66 @@ async def test_an_expected_engine_error_ends_the_app_with_status_2(
             await pilot.pause(0.01)
     assert app.return_code == 2  # an error, like the command line's (it was 0)
     assert app.internal_error is None
+
+
+async def test_several_targets_a_bug_in_the_background_fails_only_that_target(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import targets as targets_app
+    from tui.app.targets import build_targets_app
+
+    first = make_comparison()
+    second = make_comparison(target_path="fixture/second.fr.txt")
+
+    def broken(source, target, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(targets_app, "compare", broken)  # the background worker's compare
+    app = build_targets_app(
+        first.source,
+        [first.target, second.target],
+        options=CompareOptions(scorer="lexical"),
+        session_path=isolated / "s.json",
+        settings=Settings(),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):  # the first target compares itself, then the worker the second
+            await pilot.pause(0.02)
+            notices = [n.message for n in app._notifications]
+            if any("Target 2 could not be compared" in n for n in notices):
+                break
+        assert any(
+            n.startswith("Target 2 could not be compared: internal error: ZeroDivisionError")
+            for n in notices
+        )
+        assert app.internal_error is None  # the target shown is still reviewable
+        assert app.screen.model is not None
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_several_targets_a_bug_in_the_shown_target_shows_the_error_screen(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app.targets import build_targets_app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine broke")
+
+    monkeypatch.setattr(review, "compare", broken)  # the shown target's own comparison
+    first = make_comparison()
+    second = make_comparison(target_path="fixture/second.fr.txt")
+    session_path = isolated / "s.json"
+    app = build_targets_app(
+        first.source,
+        [first.target, second.target],
+        options=CompareOptions(scorer="lexical"),
+        session_path=session_path,
+        settings=Settings(),
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _wait_for_error_screen(app, pilot)
+        assert _text(screen, "#error-message").startswith("internal error: RuntimeError: engine")
+        await pilot.press("ctrl+q")  # the app's quit: writes nothing after a bug
+    assert app.return_code == 2
+    assert not session_path.exists()
