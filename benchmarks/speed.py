@@ -1,6 +1,7 @@
 """Speed and memory of a whole comparison on large generated article pairs (prints figures).
 
     python benchmarks/speed.py [--sizes 1000 10000 50000] [--scorer lexical semantic]
+    python benchmarks/speed.py --sizes --batch-pairs 0      # the lopsided row alone
 
 The semantic scorer runs cold (empty temporary cache) then warm, up to --semantic-max
 paragraphs; embedding throughput and the sample pair's cold/warm times are in
@@ -11,6 +12,11 @@ absent): gold links are taken in order, over and over, one paragraph per link, w
 varied per copy so that the copies are not identical. Every size runs in a fresh process,
 so peak memory (max RSS) is that comparison's own. The growth exponent between two sizes is
 log(t2 / t1) / log(n2 / n1): 1.0 means linear.
+
+The lopsided row compares the --lopsided-paragraph source article with a one-line file (its
+target's first paragraph), the ordinary mistake of giving the wrong file: nearly everything
+is one-sided. It runs the command line once per output format (load, compare, write the
+report), wall seconds and CPU seconds each (they differ when the machine is shared).
 """
 
 from __future__ import annotations
@@ -100,11 +106,35 @@ def run_size(n: int, scorer: str, shared: Path, cache: str | None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def lopsided(n: int, shared: Path) -> list[tuple[str, float, float, int]]:
+    """(format, wall s, CPU s, exit status) of ``transdiff`` on an n-paragraph article
+    against a one-line file, --scorer lexical, once per output format."""
+    from tui.engine.export import FORMATS
+
+    source_text, target_text = build_pair(n, shared)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "article.txt", Path(tmp) / "one-line.txt"
+        source.write_text(source_text, encoding="utf-8")
+        target.write_text(target_text.split("\n\n")[0] + "\n", encoding="utf-8")
+        for fmt in sorted(FORMATS):
+            command = [sys.executable, "-m", "tui", str(source), str(target), "--format", fmt]
+            command += ["--scorer", "lexical", "-o", str(Path(tmp) / f"report.{fmt}")]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, cwd=ROOT, check=False)
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            rows.append((fmt, wall, cpu, done.returncode))
+    return rows
+
+
 def main() -> int:
     from tui.engine.scoring.registry import available_scorers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument(
         "--scorer",
         nargs="+",
@@ -118,17 +148,21 @@ def main() -> int:
     )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--batch-pairs", type=int, default=200, help="0 skips the batch figure")
+    parser.add_argument(
+        "--lopsided", type=int, default=10000, help="paragraphs against one line; 0 skips it"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.scorer[0], args.shared)))
         return 0
-    print("whole comparison (load, segment, align, findings), each run in a fresh process")
-    print(
-        f"{'scorer':>9} {'paragraphs':>11} {'cache':>6} {'load s':>7} {'compare s':>10} "
-        f"{'total s':>8} {'peak MiB':>9}"
-    )
-    for scorer in args.scorer:
+    if args.sizes:
+        print("whole comparison (load, segment, align, findings), each run in a fresh process")
+        print(
+            f"{'scorer':>9} {'paragraphs':>11} {'cache':>6} {'load s':>7} {'compare s':>10} "
+            f"{'total s':>8} {'peak MiB':>9}"
+        )
+    for scorer in args.scorer if args.sizes else ():
         rows = []
         with tempfile.TemporaryDirectory() as cache:
             for n in args.sizes:
@@ -149,6 +183,11 @@ def main() -> int:
             ratio = r2["total_s"] / r1["total_s"]
             exponent = math.log(ratio) / math.log(n2 / n1)
             print(f"{scorer}: {n1} -> {n2}: time x{ratio:.2f}, growth exponent {exponent:.2f}")
+    if args.lopsided:
+        print(f"lopsided: {args.lopsided} paragraphs against a one-line file (command line)")
+        print(f"{'format':>9} {'wall s':>7} {'cpu s':>6} {'exit':>5}")
+        for fmt, wall, cpu, status in lopsided(args.lopsided, args.shared):
+            print(f"{fmt:>9} {wall:>7.2f} {cpu:>6.2f} {status:>5}", flush=True)
     if args.batch_pairs:
         from batch_speed import measure, report
 

@@ -262,10 +262,15 @@ def test_app_is_called_with_the_loaded_articles(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(
-        cli, "_run_app", lambda source, target, options, session: calls.append(source) or 7
+        cli,
+        "_run_app",
+        lambda source, target, options, session, *, debug: calls.append((source, debug)) or 7,
     )
     assert cli.main([str(pair[0]), str(pair[1])]) == 7
-    assert calls[0].path == str(pair[0])
+    assert calls[0][0].path == str(pair[0])
+    assert calls[0][1] is False
+    assert cli.main([str(pair[0]), str(pair[1]), "--debug"]) == 7
+    assert calls[1][1] is True
 
 
 # ---------------------------------------------------------------------------- review sessions

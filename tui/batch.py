@@ -6,8 +6,10 @@ list file with one ``SOURCE<TAB>TARGET`` per line (two space-separated fields do
 paths being relative to the list. Paths are shown normalised (``lst/../b`` as ``b``).
 
 Exit status: 2 when any pair could not be compared, else 1 when any pair has findings, else 0.
-A pair that fails, or a list line that cannot be read, never stops the others. Files with no
-partner are reported, not compared. Each pair carries the warnings single mode would print.
+A pair that fails (an internal error included: a bug, reported in the pair's line, its
+traceback with ``--debug``), or a list line that cannot be read, never stops the others.
+Files with no partner are reported, not compared. Each pair carries the warnings single
+mode would print.
 
 >>> language_free_stem("story.de.txt"), language_free_stem("story.zh-cn.md")
 ('story', 'story')
@@ -33,6 +35,7 @@ from typing import TextIO
 
 from tui.engine.errors import InputError, TransdiffError
 from tui.engine.model import Article, CompareOptions, FindingKind
+from tui.internal_error import InternalError
 
 FORMATS = ("text", "json")
 
@@ -78,6 +81,7 @@ class PairResult:
     summary: dict[str, int] = field(default_factory=dict)
     findings: int = 0
     warnings: tuple[str, ...] = ()  # what single mode prints as "warning:" for this pair
+    traceback: str | None = None  # of an internal error, printed with --debug only
 
     def as_json(self) -> str:
         return json.dumps(
@@ -263,8 +267,9 @@ def compare_pair(
         return PairResult(source, target, "error", f"{current}: not readable as text")
     except OSError as exc:
         return PairResult(source, target, "error", f"{current}: cannot read ({exc.strerror})")
-    except Exception as exc:  # one broken pair must not stop the batch
-        return PairResult(source, target, "error", f"{current}: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # a bug: this pair fails, the batch goes on
+        error = InternalError.of(exc)
+        return PairResult(source, target, "error", error.message, traceback=error.traceback)
     warnings = (*said, *(w for w in comparison.warnings if w not in said))
     summary = comparison.summary()
     return PairResult(source, target, "ok", None, summary, len(comparison.findings), warnings)
@@ -360,11 +365,14 @@ def run_batch(
     out: TextIO | None = None,
     err: TextIO | None = None,
     scheduler: str | None = None,
+    debug: bool = False,
 ) -> int:
     """Compare every pair named by ``paths`` and report; returns the exit status (0, 1 or 2).
 
     ``scheduler`` (a Dask scheduler's address) runs the pairs on that cluster instead of local
-    processes (``tui.distributed``, imported only then); the output is the same.
+    processes (``tui.distributed``, imported only then); the output is the same. A pair that
+    meets an internal error is reported failed like any other; ``debug`` adds its traceback
+    on ``err``.
     """
     out = out or sys.stdout
     err = err or sys.stderr
@@ -396,6 +404,9 @@ def run_batch(
             assert done is not None
             out.write((done.as_json() if fmt == "json" else done.as_line()) + "\n")
             out.flush()
+            if debug and done.traceback:
+                err.write(done.traceback)
+                err.flush()
             progress.draw()
             printed += 1
 

@@ -2,7 +2,8 @@
 
 Headless output runs the engine only: this module imports ``tui.app`` (and with it Textual)
 inside ``_run_app`` and nowhere else. Exit status as diff's: 0 no findings, 1 findings,
-2 error (a bad argument, an unreadable or empty file), 130 interrupted.
+2 error (a bad argument, an unreadable or empty file, or an internal error: a bug, said in
+one line, with the traceback under ``--debug``), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from tui.engine.export import FORMATS, ExportOptions, render
 from tui.engine.model import Article, CompareOptions, Comparison
 from tui.engine.text.load import input_warnings, load_article
 from tui.engine.util.atomic import write_atomically
+from tui.internal_error import EXIT_STATUS as INTERNAL_ERROR_STATUS
+from tui.internal_error import InternalError
 
 PROG = "transdiff"
 SCORERS = ("auto", "lexical", "semantic")
@@ -95,14 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="batch mode on a Dask cluster: its scheduler, e.g. tcp://host:8786 "
         "(needs the dask extra)",
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="print the Python traceback of an internal error (a bug to report)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (never raises, never prints a traceback)."""
+    """Run the command line; returns the exit status (never raises, and prints a traceback
+    only for an internal error with ``--debug``)."""
+    parser = build_parser()
+    args = None
     try:
-        return _main(argv)
+        args = parser.parse_args(argv)
+        return _main(parser, args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
@@ -114,11 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         _error(_os_message(exc))
         return 2
+    except Exception as exc:  # a bug: one line and status 2, not a traceback and status 1
+        InternalError.of(exc).report(sys.stderr, debug=bool(args and args.debug))
+        return INTERNAL_ERROR_STATUS
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     options = CompareOptions(
         source_lang=args.source_lang, target_lang=args.target_lang, scorer=args.scorer
     )
@@ -147,7 +160,7 @@ def _main(argv: Sequence[str] | None) -> int:
         _warn(message)
 
     if fmt is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty():
-        status = _run_app(source, target, options, args.session)
+        status = _run_app(source, target, options, args.session, debug=args.debug)
         if status is not None:
             return status
         fmt = "text"  # the app could not start: print the report instead
@@ -170,7 +183,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _run_app(
-    source: Article, target: Article, options: CompareOptions, session: str | None
+    source: Article, target: Article, options: CompareOptions, session: str | None, *, debug: bool
 ) -> int | None:
     """Open the review app; None when it is not available (then the caller prints a report).
 
@@ -181,7 +194,13 @@ def _run_app(
     except ImportError as exc:
         _warn(f"the review app cannot start ({exc}); printing the text report")
         return None
-    return run_app(source, target, options=options, session_path=Path(session) if session else None)
+    return run_app(
+        source,
+        target,
+        options=options,
+        session_path=Path(session) if session else None,
+        debug=debug,
+    )
 
 
 # ---------------------------------------------------------------------------- batch
@@ -200,12 +219,25 @@ def _run_batch(args: argparse.Namespace, options: CompareOptions) -> int:
         return 2
     fmt = args.format or "text"
     if args.output is None:
-        return run_batch(paths, fmt=fmt, jobs=args.jobs, options=options, scheduler=args.scheduler)
+        return run_batch(
+            paths,
+            fmt=fmt,
+            jobs=args.jobs,
+            options=options,
+            scheduler=args.scheduler,
+            debug=args.debug,
+        )
     import io
 
     buffer = io.StringIO()
     status = run_batch(
-        paths, fmt=fmt, jobs=args.jobs, options=options, out=buffer, scheduler=args.scheduler
+        paths,
+        fmt=fmt,
+        jobs=args.jobs,
+        options=options,
+        out=buffer,
+        scheduler=args.scheduler,
+        debug=args.debug,
     )
     _write_output(args.output, buffer.getvalue())
     return status

@@ -41,7 +41,7 @@ def run_targets(args: argparse.Namespace, options: CompareOptions, fmt: str | No
 
     session_path = Path(args.session) if args.session else default_targets_session_path(args.source)
     if fmt is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty():
-        status = _run_app(source, targets, options, session_path)
+        status = _run_app(source, targets, options, session_path, debug=args.debug)
         if status is not None:
             return status
         fmt_name = "text"
@@ -70,7 +70,12 @@ def run_targets(args: argparse.Namespace, options: CompareOptions, fmt: str | No
 
 
 def _run_app(
-    source: Article, targets: list[Article], options: CompareOptions, session_path: Path
+    source: Article,
+    targets: list[Article],
+    options: CompareOptions,
+    session_path: Path,
+    *,
+    debug: bool,
 ) -> int | None:
     """The review app with a key to cycle the targets; None when it cannot start."""
     try:
@@ -78,7 +83,7 @@ def _run_app(
     except ImportError as exc:
         _warn(f"the review app cannot start ({exc}); printing the text report")
         return None
-    return run_targets_app(source, targets, options=options, session_path=session_path)
+    return run_targets_app(source, targets, options=options, session_path=session_path, debug=debug)
 
 
 def _say_once(message: str, source: str, target: str, said: set[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,9 +14,12 @@ from textual.screen import Screen
 
 from tui.app import keys
 from tui.app.config import Settings, config_path, load_settings
+from tui.app.messages import ComparisonCrashed
+from tui.app.screens.error import InternalErrorScreen
 from tui.app.screens.review import ReviewScreen
 from tui.engine.model import Article, CompareOptions, Comparison
 from tui.engine.review import ReviewSession, default_session_path, load_session
+from tui.internal_error import EXIT_STATUS, InternalError
 
 
 class TransdiffApp(App[int]):
@@ -39,8 +43,10 @@ class TransdiffApp(App[int]):
         comparison: Comparison | None = None,
         warnings: Iterable[str] = (),
         settings: Settings | None = None,
+        debug: bool = False,
     ) -> None:
         super().__init__()
+        self.show_tracebacks = debug  # --debug: keep the traceback of an internal error
         self.source = source
         self.target = target
         self.options = options
@@ -48,6 +54,7 @@ class TransdiffApp(App[int]):
         self.comparison = comparison
         self.startup_warnings = [w for w in warnings if w]
         self.settings = settings or Settings()
+        self.internal_error: InternalError | None = None  # the bug the app ended on
         self.keymap, problems = keys.check_keymap(self.settings.keymap, _binding_ids_elsewhere())
         if problems:
             where = self.settings.path or config_path()
@@ -91,10 +98,36 @@ class TransdiffApp(App[int]):
             )
 
     async def action_quit(self) -> None:
+        if self.internal_error is not None:  # after a bug, write nothing more
+            self.exit(return_code=EXIT_STATUS)
+            return
         screen = self.screen_stack[0] if self.screen_stack else None
         if isinstance(screen, ReviewScreen):
             screen.save_position()
         self.exit(0)
+
+    # ----- the last line of defence: a bug shows the error screen, not a traceback ----------
+    def on_comparison_crashed(self, message: ComparisonCrashed) -> None:
+        self.show_internal_error(message.error)
+
+    def show_internal_error(self, error: InternalError) -> None:
+        """End on the error screen (the first error only: later ones follow from it)."""
+        if self.internal_error is not None:
+            return
+        self.internal_error = error
+        session = self.session.path if self.session.autosave else None
+        self.push_screen(InternalErrorScreen(error, session))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's handler of an exception no handler caught (a bug in the app itself). The
+        message loop that raised has stopped, so no screen can be shown: the app ends as
+        Textual ends it, and ``exit_status`` says it in one line instead of Textual's
+        traceback (kept with ``--debug``). Decisions were saved when made; nothing more is."""
+        if self.internal_error is None:
+            self.internal_error = InternalError.of(error)
+        super()._handle_exception(error)
+        if not self.show_tracebacks:
+            self._exit_renderables.clear()  # Textual's traceback, printed on exit
 
 
 def build_app(
@@ -105,6 +138,7 @@ def build_app(
     session_path: Path | None = None,
     comparison: Comparison | None = None,
     settings: Settings | None = None,
+    debug: bool = False,
 ) -> TransdiffApp:
     """The app for one pair. ``comparison`` skips the worker (tests, precomputed results).
 
@@ -127,6 +161,7 @@ def build_app(
         comparison=comparison,
         warnings=warnings,
         settings=settings if settings is not None else load_settings(),
+        debug=debug,
     )
 
 
@@ -136,12 +171,25 @@ def run_app(
     *,
     options: CompareOptions,
     session_path: Path | None = None,
+    debug: bool = False,
 ) -> int:
-    """Run the review app until the editor quits; returns the exit status."""
-    app = build_app(source, target, options=options, session_path=session_path)
+    """Run the review app until the editor quits; returns the exit status.
+
+    After an internal error the terminal gets its one line (and the traceback with
+    ``debug``) once the app has given it back, and the status is 2.
+    """
+    app = build_app(source, target, options=options, session_path=session_path, debug=debug)
     app.run()
-    # A crash leaves return_code at 1 and Textual prints the error; None means never started.
-    return 1 if app.return_code is None else app.return_code
+    return exit_status(app, debug=debug)
+
+
+def exit_status(app: TransdiffApp, *, debug: bool = False) -> int:
+    """The status of an app that has ended, after saying its internal error on stderr."""
+    if app.internal_error is not None:
+        app.internal_error.report(sys.stderr, debug=debug)
+        return EXIT_STATUS
+    # None: the app never started; Textual has printed why
+    return EXIT_STATUS if app.return_code is None else app.return_code
 
 
 def _binding_ids_elsewhere() -> set[str]:
@@ -149,5 +197,5 @@ def _binding_ids_elsewhere() -> set[str]:
     from tui.app.screens.dialogs import PromptScreen, TextScreen
     from tui.app.screens.export import ExportScreen
 
-    holders = (TransdiffApp, PromptScreen, TextScreen, ExportScreen)
+    holders = (TransdiffApp, PromptScreen, TextScreen, ExportScreen, InternalErrorScreen)
     return {b.id for holder in holders for b in holder.BINDINGS if isinstance(b, Binding) and b.id}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from tui.app.rows import ReviewModel
+from tui.internal_error import InternalError
 
 
 @dataclass
@@ -29,6 +30,13 @@ class ComparisonFailed(Message):
     """The comparison raised an engine error; ``message`` is user-facing."""
 
     message: str
+
+
+@dataclass
+class ComparisonCrashed(Message):
+    """The comparison raised something unexpected (a bug): the app shows the error screen."""
+
+    error: InternalError
 
 
 @dataclass

@@ -17,7 +17,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from tui.app.app import TransdiffApp
+from tui.app.app import TransdiffApp, exit_status
 from tui.app.config import Settings, load_settings
 from tui.app.rows import ReviewModel
 from tui.app.screens.review import comparison_passes
@@ -28,6 +28,7 @@ from tui.engine.model import Article, CompareOptions, Comparison
 from tui.engine.pipeline import compare
 from tui.engine.target_sessions import TargetSessions, load_target_sessions
 from tui.engine.targets import Coverage, coverage
+from tui.internal_error import EXIT_STATUS, InternalError
 
 
 class TargetsApp(TransdiffApp):
@@ -43,6 +44,7 @@ class TargetsApp(TransdiffApp):
         comparisons: Sequence[Comparison] | None = None,
         warnings: Iterable[str] = (),
         settings: Settings | None = None,
+        debug: bool = False,
     ) -> None:
         current = sessions.current if 0 <= sessions.current < len(targets) else 0
         given = list(comparisons) if comparisons is not None else [None] * len(targets)
@@ -54,6 +56,7 @@ class TargetsApp(TransdiffApp):
             comparison=given[current],
             warnings=warnings,
             settings=settings,
+            debug=debug,
         )
         self.targets = list(targets)
         self.sessions = sessions
@@ -137,6 +140,9 @@ class TargetsApp(TransdiffApp):
                 except TransdiffError as exc:
                     self.call_from_thread(self._failed, index, str(exc))
                     continue
+                except Exception as exc:  # a bug: this target fails, the one shown stays
+                    self.call_from_thread(self._failed, index, InternalError.of(exc).message)
+                    continue
                 self.call_from_thread(self._compared, index, result, number == len(passes))
 
     def _compared(self, index: int, result: Comparison, final: bool) -> None:
@@ -177,6 +183,9 @@ class TargetsApp(TransdiffApp):
         screen.set_coverage(self.coverage)
 
     async def action_quit(self) -> None:
+        if self.internal_error is not None:  # after a bug, write nothing more
+            self.exit(return_code=EXIT_STATUS)
+            return
         screen = self.screens[self.current]
         if screen is not None:
             screen.save_position()
@@ -191,6 +200,7 @@ def build_targets_app(
     session_path: Path,
     comparisons: Sequence[Comparison] | None = None,
     settings: Settings | None = None,
+    debug: bool = False,
 ) -> TargetsApp:
     """The app for a source and its targets; ``comparisons`` (one per target) skip the work."""
     paths = [t.path or f"<memory {k + 1}>" for k, t in enumerate(targets)]
@@ -203,6 +213,7 @@ def build_targets_app(
         comparisons=comparisons,
         warnings=warnings,
         settings=settings if settings is not None else load_settings(),
+        debug=debug,
     )
 
 
@@ -212,8 +223,11 @@ def run_targets_app(
     *,
     options: CompareOptions,
     session_path: Path,
+    debug: bool = False,
 ) -> int:
-    """Run the app until the editor quits; returns the exit status."""
-    app = build_targets_app(source, targets, options=options, session_path=session_path)
+    """Run the app until the editor quits; returns the exit status (see ``exit_status``)."""
+    app = build_targets_app(
+        source, targets, options=options, session_path=session_path, debug=debug
+    )
     app.run()
-    return 1 if app.return_code is None else app.return_code
+    return exit_status(app, debug=debug)

@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app import keys
 from tui.app.messages import (
+    ComparisonCrashed,
     ComparisonFailed,
     ComparisonProgress,
     ComparisonReady,
@@ -50,6 +51,7 @@ from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review, ReviewSession
 from tui.engine.scoring.registry import available_scorers
 from tui.engine.util.atomic import write_atomically
+from tui.internal_error import InternalError
 
 
 def comparison_passes(options: CompareOptions) -> list[CompareOptions]:
@@ -162,13 +164,17 @@ class ReviewScreen(Screen[None]):
                 progress=_throttled(lambda f, s: self.post_message(ComparisonProgress(f, s))),
                 cancelled=lambda: worker.is_cancelled,
             )
+            model = ReviewModel(comparison)
         except ComparisonCancelled:
             return
         except TransdiffError as exc:
             self.post_message(ComparisonFailed(str(exc)))
             return
+        except Exception as exc:  # a bug: the error screen, not a worker that never reports
+            self.post_message(ComparisonCrashed(InternalError.of(exc)))
+            return
         if not worker.is_cancelled:
-            self.post_message(ComparisonReady(ReviewModel(comparison)))
+            self.post_message(ComparisonReady(model))
 
     def on_comparison_progress(self, message: ComparisonProgress) -> None:
         self.query_one("#progress", ProgressBar).update(progress=100 * message.fraction)
@@ -269,7 +275,7 @@ class ReviewScreen(Screen[None]):
                 self.notify(warning, severity="warning", markup=False)
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
-        self.app.exit(2, message=Text(f"transdiff: {message.message}"))
+        self.app.exit(return_code=2, message=Text(f"transdiff: error: {message.message}"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "export" and event.state is WorkerState.ERROR:

@@ -126,10 +126,12 @@ def align(
     half = params.half_width
     center = _expected_path(n_source, n_target, scorer.anchor_pairs())
     for _attempt in range(4):
-        # a row's band must hold the path's climb from the previous row (target-only runs)
-        climb = int(np.ceil(np.diff(center).max(initial=0.0)))
+        # a row's band must hold the path's climb from the previous row (target-only runs);
+        # every path enters row 0 at column 0, also when a re-centred path leaves it further on
+        lower = np.concatenate([[0.0], center[:-1]])
+        climb = int(np.ceil((center - lower).max(initial=0.0)))
         width = min(n_target + 1, 2 * half + 1 + climb)
-        lo = _band_starts(np.concatenate([center[:1], center[:-1]]), width, n_target, half)
+        lo = _band_starts(lower, width, n_target, half)
         path, touches_edge = _run_dp(n_source, n_target, scorer, lo, width, params, cancelled)
         if not touches_edge or width == n_target + 1:
             break

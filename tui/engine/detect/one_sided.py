@@ -10,8 +10,6 @@ not flagged."""
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 
 from tui.engine.align.dp import Bead
@@ -35,6 +33,7 @@ from tui.engine.model import (
 from tui.engine.text.anchors import (
     word_count,
 )
+from tui.engine.util.nearest import NearestMarked
 
 # A bead member the scorer finds unsupported is flagged unless dropping it from its bead
 # costs the bead more log-odds than this (measured on synthetic omissions of the dev set;
@@ -47,12 +46,20 @@ IMPROBABLE_CONFIDENCE = 0.5  # either side may be the translator's rewrite of th
 
 def one_sided_paragraphs(context: FindingContext) -> list[Draft]:
     drafts = []
+    # links holding paragraphs of each side, looked up once: a scan per one-sided link is
+    # quadratic when nearly everything is one-sided (a book against a one-line file)
+    holding = {
+        side: NearestMarked(
+            link.source if side is Side.SOURCE else link.target for link in context.links
+        )
+        for side in Side
+    }
     for n, link in enumerate(context.links):
         if link.source and link.target:
             continue
         side = Side.SOURCE if link.source else Side.TARGET
         article = context.article(side)
-        neighbour = _neighbour_partner(context, n, side)
+        neighbour = _neighbour_partner(context, n, side, holding[side.other])
         for p in link.source or link.target:
             paragraph = article.paragraphs[p]
             words = word_count(paragraph.text)
@@ -72,17 +79,17 @@ def one_sided_paragraphs(context: FindingContext) -> list[Draft]:
     return drafts
 
 
-def _neighbour_partner(context: FindingContext, link_index: int, side: Side) -> Location | None:
-    """The other side's paragraph just before a one-sided link (or after, at the start)."""
-    other = side.other
-    # lazily: building both ranges as lists would make this O(n) per one-sided link
-    for k in itertools.chain(
-        range(link_index - 1, -1, -1), range(link_index + 1, len(context.links))
-    ):
-        ids = context.links[k].source if other is Side.SOURCE else context.links[k].target
-        if ids:
-            return Location(ids[-1] if k < link_index else ids[0], 0, 0)
-    return None
+def _neighbour_partner(
+    context: FindingContext, link_index: int, side: Side, holding_other: NearestMarked
+) -> Location | None:
+    """The other side's paragraph just before a one-sided link (or after, at the start);
+    ``holding_other`` marks the links that hold paragraphs of the other side."""
+    before = holding_other.at_or_before(link_index - 1)
+    k = before if before is not None else holding_other.at_or_after(link_index + 1)
+    if k is None:
+        return None
+    ids = context.links[k].source if side.other is Side.SOURCE else context.links[k].target
+    return Location(ids[-1] if k < link_index else ids[0], 0, 0)
 
 
 def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft]:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from tui.engine.model import (
     Side,
 )
 from tui.engine.review import Decision, Review
+from tui.engine.util.nearest import NearestMarked
 
 UNITS = ("sentence", "paragraph")
 
@@ -175,47 +177,66 @@ def _text(article: Article, refs: tuple[tuple[int, int], ...]) -> str:
     return ("\n" if any(s < 0 for _, s in refs) else " ").join(parts)
 
 
-def _bead_of(
-    comparison: Comparison,
-    beads: list[_Bead],
-    finding: Finding,
-    sides: tuple[Side, Side] = (Side.SOURCE, Side.TARGET),
-) -> int | None:
-    """Index of the bead holding the content ``finding`` points at, looked up on ``sides`` in
-    that order."""
-    for side in sides:
-        location = finding.location(side)
-        if location is None:
-            continue
-        paragraph = comparison.article(side).paragraphs[location.paragraph]
-        fallback = None
+class _BeadLookup:
+    """Which bead holds what a finding points at, and the two-sided bead nearest to a bead:
+    an index built once per export, so each question costs O(log n) instead of a scan of all
+    beads (quadratic when most of a document is one-sided: a book against a one-line file).
+    """
+
+    def __init__(self, comparison: Comparison, beads: list[_Bead]) -> None:
+        self._comparison = comparison
+        self._two_sided = NearestMarked(bead.two_sided for bead in beads)
+        # per (side, paragraph): the first bead holding it at all, the first holding it whole,
+        # and the beads of its sentences with their spans, in sentence order (sentences do
+        # not overlap, so starts and ends are both sorted)
+        self._first: dict[tuple[Side, int], int] = {}
+        self._whole: dict[tuple[Side, int], int] = {}
+        self._sentences: dict[tuple[Side, int], tuple[list[int], list[int], list[int]]] = {}
         for index, bead in enumerate(beads):
-            for p, s in bead.source if side is Side.SOURCE else bead.target:
-                if p != location.paragraph:
-                    continue
-                if s < 0:
-                    return index
-                span = paragraph.sentences[s]
-                if location.end > location.start:
-                    if span.start < location.end and location.start < span.end:
-                        return index
-                elif span.start <= location.start <= span.end:
-                    return index
-                fallback = index if fallback is None else fallback
-        if fallback is not None:
-            return fallback
-    return None
+            for side, refs in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
+                paragraphs = comparison.article(side).paragraphs
+                for p, s in refs:
+                    key = (side, p)
+                    self._first.setdefault(key, index)
+                    if s < 0:
+                        self._whole.setdefault(key, index)
+                        continue
+                    span = paragraphs[p].sentences[s]
+                    starts, ends, owners = self._sentences.setdefault(key, ([], [], []))
+                    starts.append(span.start)
+                    ends.append(span.end)
+                    owners.append(index)
 
+    def neighbour(self, index: int) -> int | None:
+        """The nearest two-sided bead at or before ``index``, else after it."""
+        before = self._two_sided.at_or_before(index)
+        return before if before is not None else self._two_sided.at_or_after(index + 1)
 
-def _neighbour(beads: list[_Bead], index: int) -> int | None:
-    """The nearest two-sided bead before ``index``, else after it."""
-    for i in range(index, -1, -1):
-        if beads[i].two_sided:
-            return i
-    for i in range(index + 1, len(beads)):
-        if beads[i].two_sided:
-            return i
-    return None
+    def bead_of(
+        self, finding: Finding, sides: tuple[Side, Side] = (Side.SOURCE, Side.TARGET)
+    ) -> int | None:
+        """The first bead holding the content ``finding`` points at, looked up on ``sides``
+        in that order: one holding its paragraph whole or a sentence its span overlaps (an
+        empty span: touches), else the first bead holding that paragraph at all."""
+        for side in sides:
+            location = finding.location(side)
+            if location is None:
+                continue
+            key = (side, location.paragraph)
+            if key not in self._first:
+                continue
+            found = [self._whole[key]] if key in self._whole else []
+            starts, ends, owners = self._sentences.get(key, ([], [], []))
+            if location.end > location.start:  # sentences overlapping [start, end)
+                lo = bisect.bisect_right(ends, location.start)
+                hi = bisect.bisect_left(starts, location.end)
+            else:  # sentences with start <= position <= end
+                lo = bisect.bisect_left(ends, location.start)
+                hi = bisect.bisect_right(starts, location.start)
+            if lo < hi:
+                found.append(min(owners[lo:hi]))
+            return min(found) if found else self._first[key]
+        return None
 
 
 def _beads(comparison: Comparison, unit: str) -> list[_Bead]:
@@ -241,11 +262,12 @@ def aligned_rows(comparison: Comparison, unit: str = "sentence") -> tuple[Row, .
     included, each with the findings about its own content (a table can hold what TMX cannot).
     """
     beads = _beads(comparison, unit)
+    lookup = _BeadLookup(comparison, beads)
     findings: dict[int | None, list[Finding]] = {}
     for finding in comparison.findings:
         # The side holding the content first: the other side's empty span only marks a partner.
         sides = (finding.side, finding.side.other)
-        findings.setdefault(_bead_of(comparison, beads, finding, sides), []).append(finding)
+        findings.setdefault(lookup.bead_of(finding, sides), []).append(finding)
     return tuple(
         Row(
             _text(comparison.source, bead.source),
@@ -264,6 +286,7 @@ def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
     One-sided content becomes a note on the neighbouring unit, and so do findings about it.
     """
     beads = _beads(comparison, unit)
+    lookup = _BeadLookup(comparison, beads)
     notes: dict[int | None, list[str]] = {}
     findings: dict[int | None, list[Finding]] = {}
     for index, bead in enumerate(beads):
@@ -275,12 +298,12 @@ def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
             continue
         language = article_language(comparison.article(side))
         text = _text(comparison.article(side), refs)
-        notes.setdefault(_neighbour(beads, index), []).append(
+        notes.setdefault(lookup.neighbour(index), []).append(
             f"only in the {side.value} ({language}): {text}"
         )
     for finding in comparison.findings:
-        index = _bead_of(comparison, beads, finding)
-        owner = None if index is None else _neighbour(beads, index)
+        index = lookup.bead_of(finding)
+        owner = None if index is None else lookup.neighbour(index)
         findings.setdefault(owner, []).append(finding)
     units = []
     for index, bead in enumerate(beads):

@@ -9,6 +9,7 @@ review (decision and note, from a review session) follows each finding's message
 
 from __future__ import annotations
 
+import functools
 import shutil
 import textwrap
 import unicodedata
@@ -286,6 +287,7 @@ def _side_by_side(left: Styled, right: Styled, width: int, color: bool) -> list[
 def _wrap(runs: Styled, width: int, color: bool) -> list[str]:
     """Word-wrap styled runs to ``width`` visible columns; styles survive line breaks."""
     chars: list[tuple[str, str | None]] = [(ch, style) for text, style in runs for ch in text]
+    widths = [_char_width(ch) for ch, _ in chars]  # once per character: a book's report is long
     lines: list[str] = []
     start = 0
     while start < len(chars):
@@ -294,10 +296,10 @@ def _wrap(runs: Styled, width: int, color: bool) -> list[str]:
         if start >= len(chars):
             break
         end, used, last_space = start, 0, None
-        while end < len(chars) and used + _char_width(chars[end][0]) <= width:
+        while end < len(chars) and used + widths[end] <= width:
             if chars[end][0] == " ":
                 last_space = end
-            used += _char_width(chars[end][0])
+            used += widths[end]
             end += 1
         if end < len(chars) and last_space is not None and chars[end][0] != " ":
             end = last_space  # break at the last space rather than inside a word
@@ -342,6 +344,7 @@ def _width(line: str) -> int:
     return total
 
 
+@functools.lru_cache(maxsize=4096)
 def _char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0

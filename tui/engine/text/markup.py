@@ -274,6 +274,14 @@ def _is_chrome(attributes: dict[str, str | None]) -> bool:
     return False
 
 
+# Keywords after "<![" that html.parser's marked-section code knows ("<![CDATA[", Word's
+# "<![if ...]>"); it raises AssertionError on any other, and on none at all ("<![ x").
+_MARKED_SECTIONS = frozenset(
+    ("temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif")
+)
+_SECTION_KEYWORD = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
+
+
 class _ArticleParser(HTMLParser):
     """Collects text into blocks at block-level tags; remembers which came from <article>/<main>.
 
@@ -292,6 +300,14 @@ class _ArticleParser(HTMLParser):
         self._quote = 0
 
     # The parser calls these.
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A "<![" without a known keyword is a bogus comment up to the next ">", as HTML5
+        reads it (the base class raises AssertionError there)."""
+        keyword = _SECTION_KEYWORD.match(self.rawdata, i + 3)
+        if keyword is not None and keyword.group().lower() in _MARKED_SECTIONS:
+            return super().parse_marked_section(i, report)
+        return self.parse_bogus_comment(i, report)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip:
             if tag == self._skip[-1] and tag not in _VOID:
