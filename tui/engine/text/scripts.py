@@ -64,7 +64,7 @@ def is_caseless_letter(ch: str) -> bool:
 def starts_like_sentence(ch: str) -> bool:
     """Could a sentence start with ``ch`` in properly cased text: a capital, or a letter of a
     caseless script."""
-    return ch.isupper() or is_caseless_letter(ch) or ch.istitle()
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 # Thai and Lao words that continue a sentence across a space: a run of letters that starts
@@ -73,7 +73,7 @@ def starts_like_sentence(ch: str) -> bool:
 CLAUSE_OPENERS = {
     "THAI": _words(
         "และ หรือ แต่ ซึ่ง ที่ โดย เพื่อ ว่า เพราะ เนื่องจาก จึง ก็ ของ ใน กับ จาก ให้ ด้วย หาก "
-        "รวมถึง รวมทั้ง ได้แก่ คือ เช่น ตาม พร้อม ทำให้ จน กล่าว เปิดเผย ระบุ นั้น นี้"
+        "รวมถึง รวมทั้ง ได้แก่ คือ เช่น ตาม พร้อม ทำให้ จน กล่าว เปิดเผย ระบุ นั้น นี้ ขณะที่ ตั้งแต่"
     ),
     "LAO": _words(
         "ແລະ ຫຼື ຫລື ແຕ່ ຊຶ່ງ ເຊິ່ງ ທີ່ ໂດຍ ເພື່ອ ວ່າ ເພາະ ຈຶ່ງ ກໍ ຂອງ ໃນ ກັບ ຈາກ ໃຫ້ ດ້ວຍ ຖ້າ ຄື ເຊັ່ນ ຕາມ ກ່າວ ນັ້ນ ນີ້"
@@ -81,8 +81,21 @@ CLAUSE_OPENERS = {
 }
 # ... nor does a space after a run that ends with one of these (the clause goes on).
 CLAUSE_HOLDERS = {
-    "THAI": _words("และ หรือ แต่ ซึ่ง ที่ โดย เพื่อ ว่า ของ ใน กับ จาก คือ เป็น ได้แก่ เช่น ตาม ถึง ต่อ แก่ แห่ง"),
+    "THAI": _words("และ หรือ แต่ ซึ่ง ที่ โดย เพื่อ ว่า ของ ใน กับ จาก คือ เป็น ได้แก่ เช่น ตาม ถึง ต่อ แก่"),
     "LAO": _words("ແລະ ຫຼື ແຕ່ ຊຶ່ງ ເຊິ່ງ ທີ່ ໂດຍ ເພື່ອ ວ່າ ຂອງ ໃນ ກັບ ຈາກ ຄື ເປັນ ເຊັ່ນ ຕາມ ເຖິງ ຕໍ່ ແກ່"),
+}
+# Units and classifiers that follow a number: "20 แห่ง", "50 สตางค์" (a space after a number
+# in Thai or Lao text ends a sentence unless one of these or a clause opener follows).
+NUMBER_UNITS = {
+    "THAI": _words(
+        "คน บาท สตางค์ ปี เดือน วัน สัปดาห์ ชั่วโมง นาที วินาที โมง ครั้ง ราย ล้าน พัน หมื่น แสน "
+        "กิโล เมตร เซนติเมตร ลิตร ไร่ ตัน แห่ง ตัว หลัง ลำ คัน เล่ม ชิ้น ฉบับ ประเทศ จังหวัด "
+        "องศา เปอร์เซ็นต์ ดอลลาร์ ยูโร เยน หยวน ตำแหน่ง อันดับ ข้อ"
+    ),
+    "LAO": _words(
+        "ຄົນ ກີບ ບາດ ປີ ເດືອນ ວັນ ອາທິດ ຊົ່ວໂມງ ນາທີ ຄັ້ງ ລ້ານ ພັນ ໝື່ນ ແສນ ກິໂລ ແມັດ ລິດ "
+        "ໂຕນ ແຫ່ງ ໂຕ ຫຼັງ ຄັນ ເຫຼັ້ມ ສະບັບ ປະເທດ ແຂວງ ອົງສາ ເປີເຊັນ ໂດລາ ອັນດັບ ຂໍ້"
+    ),
 }
 # Titles glued to a given name: the next one or two runs are the family name and a position.
 PERSONAL_TITLES = {

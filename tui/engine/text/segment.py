@@ -34,6 +34,7 @@ from tui.engine.text.scripts import (
     CLAUSE_OPENERS,
     FULLWIDTH_STOP,
     NATIVE_STOPS,
+    NUMBER_UNITS,
     PERSONAL_TITLES,
     QUOTATIVE_PARTICLES,
     SPACE_SEPARATED,
@@ -102,19 +103,20 @@ _ALWAYS_CLOSING = "」』）】〕》〉’›"
 # What may follow a stop inside a sentence: commas, semicolons and colons of every script.
 _CONTINUATION = ",;:，、；：،؛"
 _SPACE_RUNS = "|".join(
-    f"(?<=[{letters}])[ \u00a0]+(?=[{letters}])" for letters in SPACE_SEPARATED.values()
+    f"(?<=[{letters}\\d])[ \u00a0]+(?=[{letters}])" for letters in SPACE_SEPARATED.values()
 )
 # One event: a run of sentence-final punctuation, a quote/bracket that changes the nesting, a
 # colon or semicolon that some scripts type for their stop, a space inside Thai or Lao text.
 _EVENT = re.compile(
-    f"[{re.escape(_TERMINATORS)}]+"
-    + r"|[„“”«»\"()\[\]]"
-    + f"|[{''.join(SUBSTITUTE_STOPS)}]|{_SPACE_RUNS}"
+    f"[{re.escape(_TERMINATORS)}]+" + r"|[„“”«»\"()\[\]]" + f"|[{''.join(SUBSTITUTE_STOPS)}]"
 )
+_EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}")  # only for text with Thai or Lao
+_SPACED_LETTER = re.compile(f"[{''.join(SPACE_SEPARATED.values())}]")
 _AFTER_STOP = re.compile(r"[.!?]\s+[\"'„“«‘(]*([^\W\d_])")  # the letter after a stop
+_QUESTION_MARKS = frozenset("?!‼⁇⁈⁉؟\u037e")
 _NATIVE_STOP = re.compile(f"[{re.escape(NATIVE_STOPS)}]")
 _URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
-_MIN_SPACED_SENTENCE = 12  # characters before a Thai or Lao space can end a sentence
+_MIN_SPACED_SENTENCE = 16  # characters before a Thai or Lao space can end a sentence
 _MINUTES = re.compile(r"\s*\d{1,2}(?![\d.])")
 _WINDOW = 64  # how far to look around a full stop; keeps the pass linear
 
@@ -219,12 +221,13 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
     has_url = "://" in text or "www." in text or "WWW." in text  # skip the slow scan if none
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if has_url else []
     paragraph = _Paragraph(text, language)
+    events = _EVENT_SPACED if _SPACED_LETTER.search(text) else _EVENT
     state = _QuoteState()
     ends: list[int] = []
     url_index = 0
     pos = 0
     while True:
-        match = _EVENT.search(text, pos)
+        match = events.search(text, pos)
         if match is None:
             break
         start, end = match.span()
@@ -265,17 +268,20 @@ def _substitute_stop(text: str, start: int, mark: str) -> bool:
 
 
 def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """A space between two runs of Thai (or Lao) letters: a sentence ends there unless the
-    words around it continue the clause, the sentence so far is too short to be one, or the
-    space follows a title and given name ("นายสมชาย ใจดี")."""
-    script = script_of(text[start - 1])
-    if script not in SPACE_SEPARATED:
-        return False
-    if start - sentence_start < _MIN_SPACED_SENTENCE:
+    """A space before a run of Thai (or Lao) letters, after another run or a number: a sentence
+    ends there unless the words around it continue the clause ("และ", "ว่า"), a unit follows a
+    number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
+    title and given name ("นายสมชาย ใจดี")."""
+    script = script_of(text[end])
+    if script not in SPACE_SEPARATED or start - sentence_start < _MIN_SPACED_SENTENCE:
         return False
     before = _run_before(text, start)
     after = _run_after(text, end)
-    if after.startswith(CLAUSE_OPENERS[script]) or before.endswith(CLAUSE_HOLDERS[script]):
+    if after.startswith(CLAUSE_OPENERS[script]):
+        return False
+    if before[-1:].isdigit():
+        return not after.startswith(NUMBER_UNITS[script])
+    if before.endswith(CLAUSE_HOLDERS[script]):
         return False
     # The given name, family name and position that follow a title are one subject.
     for run in (before, _run_before(text, start - len(before) - 1)):
@@ -358,7 +364,7 @@ def _is_boundary(
     following = text[next_start]
     if following in _CONTINUATION or following in _CLOSING_BRACKETS:
         return False
-    run_end = run_start
+    run_end = run_start + 1  # the first mark may be a substitute stop (":" in Armenian)
     while run_end < len(text) and text[run_end] in _TERMINATORS:
         run_end += 1
     run = text[run_start:run_end]
@@ -376,7 +382,7 @@ def _is_boundary(
         following in _OPENING and starts_like_sentence(next_word[:1])
     )
     cased = paragraph.cased
-    if any(mark in run for mark in "?!‼⁇⁈⁉؟\u037e"):
+    if not _QUESTION_MARKS.isdisjoint(run):
         # « quoi ? » dit-il: lowercase after a question inside a quotation continues it.
         return not cased or not following.islower()
     if "…" in run or ".." in run:
@@ -389,7 +395,7 @@ def _is_boundary(
         and _lone_letter(text, run_start)
     ):
         return True  # a quotation closes after "W.": "l'arête W. » C'est", not an initial
-    if script_of(before) in paragraph.own_stop_scripts:
+    if paragraph.own_stop_scripts and script_of(before) in paragraph.own_stop_scripts:
         return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
     if paragraph.capital_starts and following.islower():
         return False  # "3 тыс. наименований", "approx. five": the sentence goes on
