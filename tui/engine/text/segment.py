@@ -398,7 +398,11 @@ def _is_boundary(
     if paragraph.own_stop_scripts and script_of(before) in paragraph.own_stop_scripts:
         return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
     if paragraph.capital_starts and following.islower():
-        return False  # "3 тыс. наименований", "approx. five": the sentence goes on
+        # "3 тыс. наименований", "approx. five": a lowercase abbreviation, the sentence goes on
+        # (after a capitalised word, "…Corée du Nord. les États-Unis", a sentence ends).
+        word, _ = _word_before(text, run_start)
+        if word == word.lower():
+            return False
     return _full_stop_boundary(
         paragraph, sentence_start, run_start, sentence_end, next_word, next_upper
     )
