@@ -262,3 +262,12 @@ def test_ntrex_boundary_f1_in_every_language() -> None:
     assert {row.language for row in rows} == set(splitting.LANGUAGES)
     low = {row.language: round(row.counts.f1, 3) for row in rows if row.counts.f1 < 0.85}
     assert not low
+
+
+def test_doctests_run() -> None:
+    import doctest
+
+    from tui.engine.text import scripts, segment
+
+    assert doctest.testmod(segment).failed == 0
+    assert doctest.testmod(scripts).failed == 0

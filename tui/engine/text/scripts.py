@@ -3,8 +3,8 @@ script's own sentence-final marks, and the scripts that separate sentences by a 
 
 >>> script_of("क"), script_of("ि"), script_of("Ж"), script_of("한"), script_of("7")
 ('DEVANAGARI', 'DEVANAGARI', 'CYRILLIC', 'HANGUL', '')
->>> is_caseless_letter("क"), is_caseless_letter("a"), is_caseless_letter("A")
-(True, False, False)
+>>> starts_like_sentence("क"), starts_like_sentence("a"), starts_like_sentence("A")
+(True, False, True)
 """
 
 from __future__ import annotations
@@ -54,11 +54,6 @@ def script_of(ch: str) -> str:
         return ""
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
-
-
-def is_caseless_letter(ch: str) -> bool:
-    """A letter of a script with no capitals (Devanagari, Arabic, Hangul, Han, Thai...)."""
-    return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
 def starts_like_sentence(ch: str) -> bool:
