@@ -169,6 +169,24 @@ CASES = [
         ["Das wird gemacht werden .", "Und dann ?", "Nichts ."],
         "de",
     ),
+    # ... and a stop standing alone there ends a sentence even before a lowercase line
+    (
+        "Die Lawine hatte alle Lasten verschüttet . ebener Gletscherboden - und dann .",
+        ["Die Lawine hatte alle Lasten verschüttet .", "ebener Gletscherboden - und dann ."],
+        "de",
+    ),
+    # in cased text a lowercase word after a lowercase abbreviation continues the sentence ...
+    (
+        "Es kostet ca. 3 tsd. euro im jahr. Das ist viel.",
+        ["Es kostet ca. 3 tsd. euro im jahr.", "Das ist viel."],
+        "de",
+    ),
+    # ... but after a capitalised word a sentence ends even if the next one starts lowercase
+    (
+        "Des sanctions contre la Corée du Nord. les États-Unis insistent.",
+        ["Des sanctions contre la Corée du Nord.", "les États-Unis insistent."],
+        "fr",
+    ),
     # a stray second full stop stays with its sentence (sample: "vision. .")
     (
         "il peut tout faire pour sa vision. . un",

@@ -399,9 +399,10 @@ def _is_boundary(
         return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
     if paragraph.capital_starts and following.islower():
         # "3 тыс. наименований", "approx. five": a lowercase abbreviation, the sentence goes on
-        # (after a capitalised word, "…Corée du Nord. les États-Unis", a sentence ends).
+        # (after a capitalised word, "…Corée du Nord. les États-Unis", and after a stop that
+        # stands alone in tokenised text, "hatte . ebener", a sentence ends).
         word, _ = _word_before(text, run_start)
-        if word == word.lower():
+        if word and word == word.lower():
             return False
     return _full_stop_boundary(
         paragraph, sentence_start, run_start, sentence_end, next_word, next_upper
