@@ -70,6 +70,9 @@ _NEVER_FINAL_IN = {
     "es": _words("sr sra srta sres dña ud uds avda pág núm"),
     "ru": _words("св ул англ нем франц проф акад тыс млн млрд руб коп"),
 }
+_NEVER_FINAL_BY_LANGUAGE = {
+    language: _NEVER_FINAL | words for language, words in _NEVER_FINAL_IN.items()
+}
 _NEVER_FINAL_ANY = _NEVER_FINAL.union(*_NEVER_FINAL_IN.values())
 _VOWELS = frozenset("aeiouyаеёиоуыэюяієїαεηιουω")
 
@@ -184,28 +187,33 @@ class _QuoteState:
 class _Paragraph:
     """What the rules need to know about the whole paragraph, computed once."""
 
-    __slots__ = ("capital_starts", "cased", "language", "never_final", "own_stop_scripts", "text")
+    __slots__ = ("_capital_starts", "cased", "language", "never_final", "own_stop_scripts", "text")
 
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
         self.language = language.split("-")[0] if language else None
         self.cased = text != text.lower()
-        # Text that mostly starts its sentences with a capital: there, a lowercase word after a
-        # full stop continues the sentence ("3 тыс. наименований"). The sample pair is all
-        # lowercase but for names.
-        followers = _AFTER_STOP.findall(text)
-        upper = sum(1 for ch in followers if ch.isupper())
-        self.capital_starts = upper > 0 and upper >= len(followers) - upper
         self.never_final = (
             _NEVER_FINAL_ANY
             if self.language is None
-            else _NEVER_FINAL | _NEVER_FINAL_IN.get(self.language, frozenset())
+            else _NEVER_FINAL_BY_LANGUAGE.get(self.language, _NEVER_FINAL)
         )
         # Scripts that end sentences with their own mark here (Hindi "।"): a full stop after
         # one of their letters marks an abbreviation ("मि. एडम्स", "यू.एस.").
         self.own_stop_scripts = frozenset(
             script_of(text[m.start() - 1]) for m in _NATIVE_STOP.finditer(text) if m.start()
         )
+        self._capital_starts: bool | None = None
+
+    def capital_starts(self) -> bool:
+        """Does the text mostly start its sentences with a capital? There, a lowercase word
+        after a full stop continues the sentence ("3 тыс. наименований"). The sample pair is
+        all lowercase but for names. Counted on first use: few paragraphs need it."""
+        if self._capital_starts is None:
+            followers = _AFTER_STOP.findall(self.text)
+            upper = sum(1 for ch in followers if ch.isupper())
+            self._capital_starts = upper > 0 and upper >= len(followers) - upper
+        return self._capital_starts
 
 
 def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ...]:
@@ -397,7 +405,7 @@ def _is_boundary(
         return True  # a quotation closes after "W.": "l'arête W. » C'est", not an initial
     if paragraph.own_stop_scripts and script_of(before) in paragraph.own_stop_scripts:
         return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
-    if paragraph.capital_starts and following.islower():
+    if following.islower() and paragraph.capital_starts():
         # "3 тыс. наименований", "approx. five": a lowercase abbreviation, the sentence goes on
         # (after a capitalised word, "…Corée du Nord. les États-Unis", and after a stop that
         # stands alone in tokenised text, "hatte . ebener", a sentence ends).
