@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.engine.text.segment import split_sentences
 
@@ -167,6 +169,24 @@ CASES = [
         ["Das wird gemacht werden .", "Und dann ?", "Nichts ."],
         "de",
     ),
+    # ... and a stop standing alone there ends a sentence even before a lowercase line
+    (
+        "Die Lawine hatte alle Lasten verschüttet . ebener Gletscherboden - und dann .",
+        ["Die Lawine hatte alle Lasten verschüttet .", "ebener Gletscherboden - und dann ."],
+        "de",
+    ),
+    # in cased text a lowercase word after a lowercase abbreviation continues the sentence ...
+    (
+        "Es kostet ca. 3 tsd. euro im jahr. Das ist viel.",
+        ["Es kostet ca. 3 tsd. euro im jahr.", "Das ist viel."],
+        "de",
+    ),
+    # ... but after a capitalised word a sentence ends even if the next one starts lowercase
+    (
+        "Des sanctions contre la Corée du Nord. les États-Unis insistent.",
+        ["Des sanctions contre la Corée du Nord.", "les États-Unis insistent."],
+        "fr",
+    ),
     # a stray second full stop stays with its sentence (sample: "vision. .")
     (
         "il peut tout faire pour sa vision. . un",
@@ -238,8 +258,8 @@ def test_empty_text_has_no_sentence() -> None:
     assert split_sentences(" \n\t ") == ()
 
 
-def _check_invariants(text: str) -> None:
-    spans = split_sentences(text)
+def _check_invariants(text: str, language: str | None = None) -> None:
+    spans = split_sentences(text, language=language)
     covered = [False] * len(text)
     previous_end = 0
     for span in spans:
@@ -260,6 +280,21 @@ def test_every_visible_character_is_in_exactly_one_sentence() -> None:
     for _ in range(400):
         length = generator.randint(0, 60)
         _check_invariants("".join(generator.choice(alphabet) for _ in range(length)))
+
+
+# Characters the rules look at, in every script they know, mixed with anything Unicode has.
+_MARKS = [*list(".!?…。！？．।॥۔։።။།។؟;:„“”«»\"'’()[]「」』（）"), " ", "\n", "\xa0"]
+_LETTERS = [*list("aZzBé1дЖλԱकि한日とกขเ่ລຂ"), "z.B.", "Dr", "EE", "https://x.y", "www.a.b"]
+_TEXT = st.lists(
+    st.one_of(st.sampled_from(_MARKS), st.sampled_from(_LETTERS), st.characters()), max_size=80
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT, language=st.sampled_from([None, "de", "en", "fr", "es", "ru", "hi", "th"]))
+def test_invariants_hold_on_any_text(text: str, language: str | None) -> None:
+    # spans in order, not overlapping, stripped, every visible character in exactly one span
+    _check_invariants(text, language)
 
 
 def test_sample_pair_invariants_and_known_splits(sample_texts: dict[str, list[str]]) -> None:

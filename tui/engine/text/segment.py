@@ -6,16 +6,43 @@ paragraph is fine). It does not rely on capital letters, because real input (the
 all lowercase: a full stop followed by a space ends a sentence unless the word before it is a known
 abbreviation, an initial ("g. o. dyhrenfurth") or an ordinal ("26. september").
 
+Every script is handled by the characters around the mark (``scripts.py``): the full stops of
+Devanagari (।), Urdu (۔), Armenian (։), Ethiopic (።), Burmese (။), Tibetan (།), Khmer (។) and
+others always end a sentence, as do the Chinese and Japanese 。！？; a letter of a caseless
+script (Hangul, Arabic, Hindi) after a full stop may start a sentence as a capital does; in Thai
+and Lao, which mark no sentence end, a space between two runs of letters does, unless the words
+around it continue the clause. A known ``language`` adds its abbreviations and number rules.
+
 >>> text = "er kam am 26. september an. z. b. dr. müller sagte: „gut.“ dann ging er."
 >>> [text[s.start : s.end] for s in split_sentences(text)]
 ['er kam am 26. september an.', 'z. b. dr. müller sagte: „gut.“', 'dann ging er.']
+>>> text = "यह पहला वाक्य है। यह दूसरा है।"
+>>> [text[s.start : s.end] for s in split_sentences(text)]
+['यह पहला वाक्य है।', 'यह दूसरा है।']
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from tui.engine.model import Span
+from tui.engine.text.scripts import (
+    ALL_STOPS,
+    CJK_STOPS,
+    CLAUSE_HOLDERS,
+    CLAUSE_OPENERS,
+    FULLWIDTH_STOP,
+    NATIVE_STOPS,
+    NUMBER_UNITS,
+    PERSONAL_TITLES,
+    QUOTATIVE_PARTICLES,
+    SPACE_SEPARATED,
+    SUBSTITUTE_STOPS,
+    TITLE_LOOKALIKES,
+    script_of,
+    starts_like_sentence,
+)
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -35,6 +62,19 @@ _NEVER_FINAL = _words(
 _SOMETIMES_FINAL = _words(
     "etc usw usf u.s.w u.ä u.v.m ff co inc ltd corp jr sr no nos ft vol mio mrd"
 )
+
+# Abbreviations of one language (titles before a name, units before a noun), used where the
+# paragraph is in that language or its language is unknown.
+_NEVER_FINAL_IN = {
+    "en": _words("sen sens rep reps rev gov gen col det supt hon messrs"),
+    "es": _words("sr sra srta sres dña ud uds avda pág núm"),
+    "ru": _words("св ул англ нем франц проф акад тыс млн млрд руб коп"),
+}
+_NEVER_FINAL_BY_LANGUAGE = {
+    language: _NEVER_FINAL | words for language, words in _NEVER_FINAL_IN.items()
+}
+_NEVER_FINAL_ANY = _NEVER_FINAL.union(*_NEVER_FINAL_IN.values())
+_VOWELS = frozenset("aeiouyаеёиоуыэюяієїαεηιουω")
 
 # Month names: "am 26. september" is an ordinal date, not a sentence end.
 _MONTHS = _words(
@@ -56,14 +96,30 @@ _DOMAIN_SUFFIXES = _words(
 _WORDLIKE_SUFFIXES = _words("so go")
 _FILE_STEM = re.compile(r"[\w/\\-]*[\d_/\\-][\w/\\-]*")
 
-_TERMINATORS = ".!?…。！？"
-_CJK_FINAL = "。！？"
+_TERMINATORS = ALL_STOPS
+_ALWAYS_FINAL = CJK_STOPS + NATIVE_STOPS  # never an abbreviation, a decimal point or an ellipsis
 _CLOSING_BRACKETS = ")]}"
-_OPENING = "([{„“‘«»\"'‚"
+_OPENING = "([{„“‘«»\"'‚「『（【〔《〈"
 _QUOTES = '„“”«»"'
-# One event: a run of sentence-final punctuation, or a quote/bracket that changes the nesting.
-_EVENT = re.compile(r"[.!?…。！？]+|[„“”«»\"()\[\]]")
+# Closing marks that never open anything: CJK brackets, single closing quotes.
+_ALWAYS_CLOSING = "」』）】〕》〉’›"
+# What may follow a stop inside a sentence: commas, semicolons and colons of every script.
+_CONTINUATION = ",;:，、；：،؛"
+_SPACE_RUNS = "|".join(
+    f"(?<=[{letters}\\d])[ \u00a0]+(?=[{letters}])" for letters in SPACE_SEPARATED.values()
+)
+# One event: a run of sentence-final punctuation, a quote/bracket that changes the nesting, a
+# colon or semicolon that some scripts type for their stop, a space inside Thai or Lao text.
+_EVENT = re.compile(
+    f"[{re.escape(_TERMINATORS)}]+" + r"|[„“”«»\"()\[\]]" + f"|[{''.join(SUBSTITUTE_STOPS)}]"
+)
+_EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}")  # only for text with Thai or Lao
+_SPACED_LETTER = re.compile(f"[{''.join(SPACE_SEPARATED.values())}]")
+_AFTER_STOP = re.compile(r"[.!?]\s+[\"'„“«‘(]*([^\W\d_])")  # the letter after a stop
+_QUESTION_MARKS = frozenset("?!‼⁇⁈⁉؟\u037e")
+_NATIVE_STOP = re.compile(f"[{re.escape(NATIVE_STOPS)}]")
 _URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
+_MIN_SPACED_SENTENCE = 16  # characters before a Thai or Lao space can end a sentence
 _MINUTES = re.compile(r"\s*\d{1,2}(?![\d.])")
 _WINDOW = 64  # how far to look around a full stop; keeps the pass linear
 
@@ -128,53 +184,142 @@ class _QuoteState:
             self.paren -= 1
 
 
+class _Paragraph:
+    """What the rules need to know about the whole paragraph, computed once."""
+
+    __slots__ = ("_capital_starts", "cased", "language", "never_final", "own_stop_scripts", "text")
+
+    def __init__(self, text: str, language: str | None) -> None:
+        self.text = text
+        self.language = language.split("-")[0] if language else None
+        self.cased = text != text.lower()
+        self.never_final = (
+            _NEVER_FINAL_ANY
+            if self.language is None
+            else _NEVER_FINAL_BY_LANGUAGE.get(self.language, _NEVER_FINAL)
+        )
+        # Scripts that end sentences with their own mark here (Hindi "।"): a full stop after
+        # one of their letters marks an abbreviation ("मि. एडम्स", "यू.एस.").
+        self.own_stop_scripts = frozenset(
+            script_of(text[m.start() - 1]) for m in _NATIVE_STOP.finditer(text) if m.start()
+        )
+        self._capital_starts: bool | None = None
+
+    def capital_starts(self) -> bool:
+        """Does the text mostly start its sentences with a capital? There, a lowercase word
+        after a full stop continues the sentence ("3 тыс. наименований"). The sample pair is
+        all lowercase but for names. Counted on first use: few paragraphs need it."""
+        if self._capital_starts is None:
+            followers = _AFTER_STOP.findall(self.text)
+            upper = sum(1 for ch in followers if ch.isupper())
+            self._capital_starts = upper > 0 and upper >= len(followers) - upper
+        return self._capital_starts
+
+
 def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ...]:
     """Sentences of ``text`` as spans, in order, without surrounding whitespace.
 
     Every non-space character belongs to exactly one span; text with no visible character
-    gives no span. ``language`` (an ISO code such as "de") refines number rules: German
-    writes ordinals as "3." so a small number before a full stop does not end its sentence.
+    gives no span. ``language`` (an ISO code such as "de", as detected for the paragraph)
+    adds that language's abbreviations and number rules: German writes ordinals as "3." so a
+    small number before a full stop does not end its sentence. Without it, the rules of
+    every language apply and the script of the text around each mark decides.
     """
     n = len(text)
     has_url = "://" in text or "www." in text or "WWW." in text  # skip the slow scan if none
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if has_url else []
-    cased = text != text.lower()
+    paragraph = _Paragraph(text, language)
+    events = _EVENT_SPACED if _SPACED_LETTER.search(text) else _EVENT
     state = _QuoteState()
     ends: list[int] = []
     url_index = 0
     pos = 0
     while True:
-        match = _EVENT.search(text, pos)
+        match = events.search(text, pos)
         if match is None:
             break
         start, end = match.span()
         run = match.group()
+        pos = end
         if run[0] in _QUOTES or run[0] in "()[]":
             state.feed(run)
-            pos = end
+            continue
+        sentence_start = ends[-1] if ends else 0
+        if run[0].isspace():
+            if _space_boundary(text, sentence_start, start, end):
+                ends.append(start)
+            continue
+        if run in SUBSTITUTE_STOPS and not _substitute_stop(text, start, run):
             continue
         while url_index < len(urls) and urls[url_index][1] <= start:
             url_index += 1
         if url_index < len(urls) and urls[url_index][0] <= start:
-            pos = end  # a full stop inside a URL
-            continue
+            continue  # a full stop inside a URL
         sentence_end, last_start, next_start = _absorb_closers(text, end, start, state)
         if next_start >= n:
             break
-        sentence_start = ends[-1] if ends else 0
-        if _is_boundary(
-            text, sentence_start, last_start, sentence_end, next_start, cased, language
-        ):
+        if _is_boundary(paragraph, sentence_start, last_start, sentence_end, next_start):
             ends.append(sentence_end)
         pos = max(sentence_end, end)
     return _spans(text, ends)
+
+
+def _substitute_stop(text: str, start: int, mark: str) -> bool:
+    """A ":" after an Armenian word or a ";" after a Greek one, then a space: the keyboard's
+    stand-in for the Armenian full stop and the Greek question mark."""
+    return (
+        start > 0
+        and script_of(text[start - 1]) == SUBSTITUTE_STOPS[mark]
+        and start + 1 < len(text)
+        and text[start + 1].isspace()
+    )
+
+
+def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """A space before a run of Thai (or Lao) letters, after another run or a number: a sentence
+    ends there unless the words around it continue the clause ("และ", "ว่า"), a unit follows a
+    number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
+    title and given name ("นายสมชาย ใจดี")."""
+    script = script_of(text[end])
+    if script not in SPACE_SEPARATED or start - sentence_start < _MIN_SPACED_SENTENCE:
+        return False
+    before = _run_before(text, start)
+    after = _run_after(text, end)
+    if after.startswith(CLAUSE_OPENERS[script]):
+        return False
+    if before[-1:].isdigit():
+        return not after.startswith(NUMBER_UNITS[script])
+    if before.endswith(CLAUSE_HOLDERS[script]):
+        return False
+    # The given name, family name and position that follow a title are one subject.
+    for run in (before, _run_before(text, start - len(before) - 1)):
+        if run.startswith(PERSONAL_TITLES[script]) and not run.startswith(TITLE_LOOKALIKES[script]):
+            return False
+    return True
+
+
+def _run_before(text: str, end: int) -> str:
+    """The letters and marks of one run (no space) that end at ``end``, within the window."""
+    start = end
+    limit = max(0, end - _WINDOW)
+    while start > limit and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _run_after(text: str, start: int) -> str:
+    end = start
+    limit = min(len(text), start + _WINDOW)
+    while end < limit and not text[end].isspace():
+        end += 1
+    return text[start:end]
 
 
 def _absorb_closers(text: str, end: int, start: int, state: _QuoteState) -> tuple[int, int, int]:
     """Extend a terminator run over the closing quotes, brackets and stray stops that follow.
 
     Returns (end of the sentence, start of the last terminator run, start of what follows).
-    "vision. ." and „gut.“ and « rien. » all end after their last mark.
+    "vision. ." and „gut.“ and « rien. » and 「…。」 all end after their last mark.
     """
     n = len(text)
     p = end
@@ -184,7 +329,12 @@ def _absorb_closers(text: str, end: int, start: int, state: _QuoteState) -> tupl
             ch = text[p]
             if state.closes(ch):
                 state.feed(ch)
-            elif not (ch in "”“»" or (ch == '"' and not _opens_next(text, p))):
+            elif not (
+                ch in "”“»"
+                or ch in _ALWAYS_CLOSING
+                or (ch == '"' and not _opens_next(text, p))
+                or (ch == "'" and (p + 1 == n or text[p + 1].isspace()))  # "bit!' His"
+            ):
                 break
             # else: a stray closing mark glued to the stop stays with it; nesting unchanged
             p += 1
@@ -198,9 +348,12 @@ def _absorb_closers(text: str, end: int, start: int, state: _QuoteState) -> tupl
                 p += 1
             continue
         if q > p and q < n and (text[q] in _QUOTES or text[q] in _CLOSING_BRACKETS):
-            # An opening mark is glued to its word, so « rien. » and „gut. ” close with a space.
+            # An opening mark is glued to its word, so « rien. » and „gut. ” close with a space,
+            # and a straight quote glued to the next word opens it: 'stop. "Next'.
             spaced = q + 1 >= n or text[q + 1].isspace()
-            if state.closes(text[q]) or (text[q] in "»”" and spaced):
+            if (state.closes(text[q]) and (text[q] != '"' or spaced)) or (
+                text[q] in "»”" and spaced
+            ):
                 p = q
                 continue
         return p, last_start, q
@@ -212,32 +365,32 @@ def _opens_next(text: str, p: int) -> bool:
 
 
 def _is_boundary(
-    text: str,
-    sentence_start: int,
-    run_start: int,
-    sentence_end: int,
-    next_start: int,
-    cased: bool,
-    language: str | None,
+    paragraph: _Paragraph, sentence_start: int, run_start: int, sentence_end: int, next_start: int
 ) -> bool:
     """Does a sentence end at ``sentence_end``, with the next one starting at ``next_start``?"""
+    text = paragraph.text
     following = text[next_start]
-    if following in ",;:" or following in _CLOSING_BRACKETS:
+    if following in _CONTINUATION or following in _CLOSING_BRACKETS:
         return False
-    run_end = run_start
+    run_end = run_start + 1  # the first mark may be a substitute stop (":" in Armenian)
     while run_end < len(text) and text[run_end] in _TERMINATORS:
         run_end += 1
     run = text[run_start:run_end]
     before = text[run_start - 1] if run_start else " "
-    if run[-1] in _CJK_FINAL:
-        return True
+    if run[-1] in _ALWAYS_FINAL or (run[-1] == FULLWIDTH_STOP and not before.isdigit()):
+        return not _quotative(text, run_end, sentence_end, next_start)
+    if run in SUBSTITUTE_STOPS:
+        return starts_like_sentence(following) or following in _OPENING
     if before in "([{":
         return False  # "(...)" and "[…]" mark an omission inside a sentence
     if next_start == sentence_end:
         return _glued_boundary(text, run_start, run_end, sentence_end, next_start)
     next_word = _word_after(text, next_start)
-    next_upper = following.isupper() or (following in _OPENING and next_word[:1].isupper())
-    if "?" in run or "!" in run:
+    next_upper = starts_like_sentence(following) or (
+        following in _OPENING and starts_like_sentence(next_word[:1])
+    )
+    cased = paragraph.cased
+    if not _QUESTION_MARKS.isdisjoint(run):
         # « quoi ? » dit-il: lowercase after a question inside a quotation continues it.
         return not cased or not following.islower()
     if "…" in run or ".." in run:
@@ -250,21 +403,39 @@ def _is_boundary(
         and _lone_letter(text, run_start)
     ):
         return True  # a quotation closes after "W.": "l'arête W. » C'est", not an initial
+    if paragraph.own_stop_scripts and script_of(before) in paragraph.own_stop_scripts:
+        return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
+    if following.islower() and paragraph.capital_starts():
+        # "3 тыс. наименований", "approx. five": a lowercase abbreviation, the sentence goes on
+        # (after a capitalised word, "…Corée du Nord. les États-Unis", and after a stop that
+        # stands alone in tokenised text, "hatte . ebener", a sentence ends).
+        word, _ = _word_before(text, run_start)
+        if word and word == word.lower():
+            return False
     return _full_stop_boundary(
-        text, sentence_start, run_start, next_word, next_upper, cased, language
+        paragraph, sentence_start, run_start, sentence_end, next_word, next_upper
     )
 
 
+def _quotative(text: str, run_end: int, sentence_end: int, next_start: int) -> bool:
+    """A quotation that ends with its own stop and goes on as the same sentence, the
+    particle glued to the closing mark: 「…。」と述べた."""
+    if next_start != sentence_end or sentence_end == run_end:
+        return False
+    particles = QUOTATIVE_PARTICLES.get(script_of(text[next_start]), ())
+    return particles is None or text.startswith(particles, next_start)
+
+
 def _full_stop_boundary(
-    text: str,
+    paragraph: _Paragraph,
     sentence_start: int,
     run_start: int,
+    sentence_end: int,
     next_word: str,
     next_upper: bool,
-    cased: bool,
-    language: str | None,
 ) -> bool:
     """A single full stop followed by whitespace."""
+    text = paragraph.text
     word, word_start = _word_before(text, run_start)
     if not word:
         return True  # tokenised text: "werden . Und"
@@ -276,19 +447,36 @@ def _full_stop_boundary(
         if len(key) <= 3 and not lead.strip(' \t\n"„“«»('):
             return False  # "1. jiemian news": a list number opens the sentence
         # German ordinal: "im 19. jahrhundert"; elsewhere a number can end a sentence.
+        language = paragraph.language
         return not (len(key) <= 2 and (language == "de" or (language is None and not next_upper)))
-    if key in _NEVER_FINAL:
+    if key in paragraph.never_final or (sentence_end == run_start + 1 and _is_title(word)):
         return False
     if key in _SOMETIMES_FINAL:
         return next_upper
-    if len(key) == 1 and key.isalpha():
+    if len(key) == 1 and key.isalpha() and key != key.upper():
         previous, _ = _word_before(text, max(0, word_start - 1))
         if previous.replace(",", "").replace(".", "").isdigit() and word.islower():
             if key == "h" and _MINUTES.match(text, run_start + 1):
                 return False  # a time: "20 h. 30" (but "6064 m. 11. Les" is a list number)
-            return not cased or not next_word[:1].islower()  # a unit: "8481 m. Am"
+            return not paragraph.cased or not next_word[:1].islower()  # a unit: "8481 m. Am"
         return False  # an initial: "g. o. dyhrenfurth"
+    if _doubled_capitals(word):
+        # Spanish plurals: "EE. UU." (Estados Unidos) is one name; after it a sentence may end.
+        return next_upper and not _doubled_capitals(next_word)
     return not _is_dotted_letters(key)  # "z.B.", "u.a."
+
+
+def _is_title(word: str) -> bool:
+    """A capitalised abbreviation with no vowel: "Dr", "Mrs", "Sr", "Св" (before a name)."""
+    if not 2 <= len(word) <= 4 or not word[0].isupper() or not word[1:].islower():
+        return False
+    bare = unicodedata.normalize("NFD", word.casefold())
+    return word.isalpha() and not any(ch in _VOWELS for ch in bare)
+
+
+def _doubled_capitals(word: str) -> bool:
+    """ "EE", "UU", "FF": a capital written twice, the Spanish plural of an initial."""
+    return len(word) == 2 and word[0] == word[1] and word.isupper()
 
 
 def _lone_letter(text: str, run_start: int) -> bool:
@@ -306,6 +494,8 @@ def _glued_boundary(
     """A stop with no space after it: "…vor.the information", "littlefinger.“musk"."""
     if text[run_start:run_end] != "." and not set(text[run_start:run_end]) <= set("?!"):
         return False
+    if _quotative(text, run_end, sentence_end, next_start):
+        return False  # Korean “…다.”라고 말했다: the quotation goes on as the sentence
     before = text[run_start - 1] if run_start else ""
     if not before.isalpha():
         return False  # "3.5", "6.000"; in "usw.)." the later stop decides

@@ -1,0 +1,273 @@
+"""Sentence splitting across scripts: one table of real sentences per script family, Thai and
+Lao paragraphs, and boundary F1 on the ntrex-dev paragraphs (skipped where the data is absent).
+
+Each paragraph is written as its sentences; the test joins them with one space and expects the
+splitter to give them back.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.engine.text.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sentences(text: str, language: str | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, language=language)]
+
+
+SCRIPTS = [
+    # (sentences, language, what it guards); language None: the script-aware default
+    (
+        ["भारत ने आज नया मौसम उपग्रह प्रक्षेपित किया।", "यह बारिश की सटीक जानकारी देगा।"],
+        "hi",
+        "Devanagari: the danda ends a sentence",
+    ),
+    (
+        ["मि. शर्मा ने कहा कि यू.एस. में बैठक होगी।", "अगली बैठक दिल्ली में है।"],
+        None,
+        "Devanagari: where the danda ends sentences, a full stop marks an abbreviation",
+    ),
+    (
+        ["पुलिस ने कहा, 'यह जानकारी हमारी जांच के लिए ज़रूरी है।'", "एक प्रवक्ता ने इसकी पुष्टि की।"],
+        "hi",
+        "Devanagari: a closing quote after the danda stays with its sentence",
+    ),
+    (
+        [
+            "أعلنت الحكومة عن خطة جديدة للنقل العام.",
+            "هل ستنخفض أسعار التذاكر؟",
+            "لم يعلن الوزير ذلك بعد.",
+        ],
+        "ar",
+        "Arabic: full stop and Arabic question mark before caseless letters in a cased paragraph",
+    ),
+    (
+        ["حکومت نے نئے بجٹ کا اعلان کیا۔", "کیا مہنگائی کم ہوگی؟", "ماہرین کو یقین نہیں۔"],
+        "ur",
+        "Urdu: the Arabic full stop",
+    ),
+    (
+        ["Կառավարությունը հաստատեց նոր օրենքը։", "Այն ուժի մեջ կմտնի հունվարից։"],
+        None,
+        "Armenian: its full stop",
+    ),
+    (
+        ["Կառավարությունը հաստատեց նոր օրենքը:", "Այն ուժի մեջ կմտնի հունվարից:"],
+        None,
+        "Armenian: the colon typed for the full stop",
+    ),
+    (
+        ["መንግሥት አዲስ ሕግ አወጣ።", "ሕጉ ከጥር ወር ጀምሮ ተግባራዊ ይሆናል።"],
+        None,
+        "Ethiopic: the Ethiopic full stop",
+    ),
+    (
+        ["မိုးသည်းထန်စွာ ရွာသွန်းနေသည်။", "လမ်းများ ရေလွှမ်းမိုးနေသည်။"],
+        None,
+        "Burmese: the section mark; spaces between its phrases split nothing",
+    ),
+    (["ང་བོད་པ་ཡིན། ", "ཁྱེད་རང་ག་ནས་ཡིན།"], None, "Tibetan: the shad"),
+    (
+        ["រដ្ឋាភិបាលបានប្រកាសច្បាប់ថ្មី។", "ច្បាប់នេះនឹងចូលជាធរមាននៅខែមករា។"],
+        None,
+        "Khmer: the khan",
+    ),
+    (
+        ["今天北京下了大雨。", "很多航班被取消了！", "旅客们怎么办？"],
+        "zh-cn",
+        "Chinese: full-width stops",
+    ),
+    (
+        ["他说：“我们明天出发。”", "大家都同意了。"],
+        "zh-cn",
+        "Chinese: the closing quote stays with its sentence",
+    ),
+    (
+        ["彼は「明日行きます。」と言った。", "雨が降っている。"],
+        "ja",
+        "Japanese: a quotation that ends in 。 and goes on with と is one sentence",
+    ),
+    (
+        ["「今はいずれも存在しません。」", "バーが消えた理由は無理もない。"],
+        "ja",
+        "Japanese: the closing bracket stays with its sentence",
+    ),
+    (
+        ["これは試験です．", "結果は３．５％でした．"],
+        "ja",
+        "Japanese: the full-width full stop, not between digits",
+    ),
+    (
+        ["정부는 새로운 법안을 발표했다.", "이 법안은 내년부터 시행된다."],
+        "ko",
+        "Korean: a full stop and no capitals",
+    ),
+    (
+        ["그는 “내일 가겠다.”라고 말했다.", "모두 동의했다."],
+        "ko",
+        "Korean: a quotative particle glued to the closing quote continues the sentence",
+    ),
+    (
+        ["의원들은 MWP 명칭 제안에 실망하고 있다..", "그것은 계획 때문에 일어났다."],
+        "ko",
+        "Korean: a doubled stop before Hangul in a paragraph with Latin capitals",
+    ),
+    (
+        [
+            "В 1870 г. была построена церковь Св. Мартина.",
+            "Ассортимент вырос до 3 тыс. наименований.",
+            "Это много.",
+        ],
+        "ru",
+        "Cyrillic: abbreviations before a name and before a lowercase word",
+    ),
+    (["Πού είναι ο σταθμός;", "Είναι κοντά."], "el", "Greek: the question mark typed as ';'"),
+    (
+        ["Sen. Jeff Flake met Rev. John Johnson in the U.S. capital.", "They talked."],
+        "en",
+        "Latin: English titles before a name",
+    ),
+    (
+        ["Lo dijo el presidente de EE. UU. en Madrid.", "Luego se fue."],
+        "es",
+        "Latin: the Spanish plural initials EE. UU.",
+    ),
+    (
+        ["I yelled at everyone to get out.", '"There is a shark in the water!"', "Hammel said."],
+        "en",
+        "Latin: a straight quote glued to the next word opens it",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [pytest.param(e, lang, id=why) for e, lang, why in SCRIPTS],
+)
+def test_script(expected: list[str], language: str | None) -> None:
+    text = " ".join(expected)
+    assert sentences(text, language) == [s.strip() for s in expected]
+    assert sentences(text) == [s.strip() for s in expected]  # the script decides, not the language
+
+
+# Thai: no sentence-final mark, a space between clauses and sentences. The rule: a space before
+# a run of letters ends a sentence unless a clause word, a unit after a number, a title and name,
+# or a short sentence so far says otherwise.
+THAI = [
+    [
+        "กรมอุตุนิยมวิทยาประกาศเตือนพายุฤดูร้อนในภาคเหนือและภาคตะวันออกเฉียงเหนือ",
+        "ประชาชนควรหลีกเลี่ยงการอยู่ในที่โล่งแจ้งและใต้ต้นไม้ใหญ่",
+        "ฝนจะตกหนักต่อเนื่องจนถึงวันศุกร์นี้",
+    ],
+    [
+        "นายสมชาย ใจดี ผู้ว่าราชการจังหวัดเชียงใหม่ กล่าวว่า ทางจังหวัดได้เตรียมศูนย์พักพิงไว้แล้ว 20 แห่ง",
+        "เจ้าหน้าที่จะออกตรวจพื้นที่เสี่ยงทุกวัน",
+    ],
+    [
+        "ธนาคารแห่งประเทศไทยคงอัตราดอกเบี้ยนโยบายไว้ที่ร้อยละ 2.5 ตามที่นักวิเคราะห์คาดการณ์ไว้",
+        "คณะกรรมการนโยบายการเงินมองว่าเศรษฐกิจยังฟื้นตัวได้ดี",
+        "อย่างไรก็ตาม ความเสี่ยงจากภายนอกยังคงมีอยู่",
+    ],
+    [
+        "ตำรวจจับกุมผู้ต้องสงสัยได้แล้วสองคน",
+        "ทั้งคู่ให้การรับสารภาพ",
+        "คดีนี้อยู่ระหว่างการสอบสวนเพิ่มเติม",
+    ],
+    [
+        "รัฐบาลเตรียมแจกเงินช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้ง โดยจะโอนเงินเข้าบัญชีภายในเดือนหน้า",
+        "เกษตรกรสามารถตรวจสอบสิทธิ์ได้ทางเว็บไซต์ของกระทรวงเกษตรและสหกรณ์",
+    ],
+    [
+        "ผู้อำนวยการโรงพยาบาลระบุว่า ผู้ป่วยทั้งหมดปลอดภัยแล้ว",
+        "แพทย์จะติดตามอาการอย่างใกล้ชิดอีกสามวัน",
+    ],
+    [
+        "ทีมชาติไทยเอาชนะเวียดนาม 2-1 ในนัดชิงชนะเลิศ",
+        "ศุภชัย ใจเด็ด ยิงประตูชัยในนาทีที่ 88",
+        "แฟนบอลหลายหมื่นคนออกมาเฉลิมฉลองกันทั่วกรุงเทพฯ",
+    ],
+    [
+        "ราคาน้ำมันดีเซลจะปรับขึ้นลิตรละ 50 สตางค์ ตั้งแต่วันพรุ่งนี้เป็นต้นไป",
+        "ผู้ประกอบการขนส่งเตรียมยื่นหนังสือคัดค้านต่อกระทรวงพลังงาน",
+    ],
+    [
+        "นางสาวอรุณี แสงทอง นักวิจัยจากมหาวิทยาลัยมหิดล เปิดเผยผลการศึกษาล่าสุด",
+        "ทีมวิจัยพบว่ายุงลายในเขตเมืองดื้อต่อยากำจัดแมลงมากขึ้น",
+        "ผลการศึกษาจะตีพิมพ์ในวารสารวิชาการเดือนหน้า",
+    ],
+    [
+        "สำนักงานสถิติแห่งชาติรายงานว่าอัตราการว่างงานลดลงเหลือร้อยละ 1.1",
+        "ภาคการท่องเที่ยวจ้างงานเพิ่มขึ้นมากที่สุด ขณะที่ภาคการผลิตยังทรงตัว",
+    ],
+    [
+        "เที่ยวบินจากภูเก็ตไปสิงคโปร์ล่าช้ากว่าสามชั่วโมงเมื่อคืนนี้ เนื่องจากสภาพอากาศเลวร้าย",
+        "สายการบินขออภัยผู้โดยสารทุกคน และจะชดเชยค่าอาหารให้ตามระเบียบ",
+    ],
+    [
+        "โรงเรียนกว่าสองร้อยแห่งในจังหวัดอุบลราชธานีประกาศปิดชั่วคราว",
+        "น้ำท่วมสูงกว่าหนึ่งเมตรในหลายอำเภอ",
+        "กระทรวงศึกษาธิการจะจัดสอนออนไลน์แทนจนกว่าน้ำจะลด",
+    ],
+]
+LAO = [
+    [
+        "ລັດຖະບານລາວປະກາດເປີດເສັ້ນທາງລົດໄຟໃໝ່ໃນເດືອນໜ້າ",
+        "ປະຊາຊົນສາມາດຊື້ປີ້ໄດ້ທີ່ສະຖານີວຽງຈັນ",
+        "ລາຄາປີ້ຈະຖືກປະກາດໃນອາທິດໜ້າ",
+    ],
+    [
+        "ທ່ານ ສົມພອນ ລັດຖະມົນຕີກະຊວງສາທາລະນະສຸກ ກ່າວວ່າ ໂຮງໝໍທຸກແຫ່ງກຽມພ້ອມແລ້ວ",
+        "ແພດຈະອອກກວດພະຍາດຢູ່ບ້ານຫ່າງໄກສອກຫຼີກ",
+    ],
+]
+
+
+@pytest.mark.parametrize("expected", THAI + LAO, ids=lambda e: e[0][:12])
+def test_thai_and_lao(expected: list[str]) -> None:
+    assert sentences(" ".join(expected)) == expected
+
+
+def test_thai_spaces_inside_a_sentence_split_nothing() -> None:
+    # a space after "said that", before "and", between a title's name and family name
+    text = "นายสมชาย ใจดี ผู้ว่าราชการจังหวัด กล่าวว่า ฝนจะตกหนัก และน้ำอาจท่วมบางพื้นที่"
+    assert sentences(text, "th") == [text]
+
+
+def _ntrex_shared() -> Path | None:
+    for candidate in (ROOT.parent / "shared", Path("/work/shared")):
+        if (candidate / "eval" / "ntrex-dev").is_dir():
+            return candidate
+    return None
+
+
+@pytest.mark.skipif(_ntrex_shared() is None, reason="no shared/eval/ntrex-dev here")
+def test_ntrex_boundary_f1_in_every_language() -> None:
+    # the measure of benchmarks/splitting.py: four-line paragraphs, gold = the line joins
+    spec = importlib.util.spec_from_file_location("splitting", ROOT / "benchmarks/splitting.py")
+    assert spec is not None
+    assert spec.loader is not None
+    splitting = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = splitting  # its dataclasses look their module up
+    spec.loader.exec_module(splitting)
+    shared = _ntrex_shared()
+    assert shared is not None
+    rows = splitting.splitting_table(shared, ("ours",))
+    assert {row.language for row in rows} == set(splitting.LANGUAGES)
+    low = {row.language: round(row.counts.f1, 3) for row in rows if row.counts.f1 < 0.85}
+    assert not low
+
+
+def test_doctests_run() -> None:
+    import doctest
+
+    from tui.engine.text import scripts, segment
+
+    assert doctest.testmod(segment).failed == 0
+    assert doctest.testmod(scripts).failed == 0

@@ -1,0 +1,101 @@
+"""What the splitter needs to know about writing systems: the script of a character, each
+script's own sentence-final marks, and the scripts that separate sentences by a space only.
+
+>>> script_of("क"), script_of("ि"), script_of("Ж"), script_of("한"), script_of("7")
+('DEVANAGARI', 'DEVANAGARI', 'CYRILLIC', 'HANGUL', '')
+>>> starts_like_sentence("क"), starts_like_sentence("a"), starts_like_sentence("A")
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+# Marks that end a sentence wherever they stand: no script uses them for abbreviations or
+# numbers. Danda-like marks of the Brahmic scripts, the Arabic full stop (Urdu), Armenian,
+# Ethiopic, Burmese, Tibetan, Khmer, Mongolian, Syriac, N'Ko, old Thai, Javanese, Balinese,
+# Meetei Mayek, Ol Chiki, Tai Tham, Lisu, Vai, Bamum, Saurashtra, Cham.
+NATIVE_STOPS = "।॥۔։።፧፨။།༎༏༐༑។៕៚᠃᠉๚๛܀܁܂߹꧉᭟꯫᱾᱿᪩᪪᪫꓿꘎꘏꛳꛷꣎꣏꩝꩞꩟᥄᥅᙮"
+# Full stops of Chinese and Japanese: no space follows them, and none is an abbreviation.
+CJK_STOPS = "。！？｡︒︕︖﹖﹗"
+FULLWIDTH_STOP = "．"  # a full stop in Japanese typesetting, a decimal point between digits
+# Marks that end a sentence only when what follows says so (abbreviations, decimals, quotes).
+AMBIGUOUS_STOPS = ".!?…‼⁇⁈⁉؟\u037e"
+ALL_STOPS = AMBIGUOUS_STOPS + CJK_STOPS + FULLWIDTH_STOP + NATIVE_STOPS
+
+# Scripts that write sentences without a final mark: a space between two runs of their letters
+# (with their combining vowels and tone marks) may end a sentence.
+SPACE_SEPARATED = {
+    "THAI": "\u0e01-\u0e3a\u0e40-\u0e4e",  # letters, vowels and marks; not the digits
+    "LAO": "\u0e81-\u0ebc\u0ec0-\u0ece",
+}
+
+# Scripts whose texts use ":" (Armenian, for the full stop ։) or ";" (Greek, for the
+# question mark) in place of a sentence-final mark when typed on an ordinary keyboard.
+SUBSTITUTE_STOPS = {":": "ARMENIAN", ";": "GREEK"}
+
+# Glued after a closing quote, a letter of these scripts is a particle of the same sentence:
+# Korean “…다.”라고 말했다, Japanese 「…。」と述べた.
+QUOTATIVE_PARTICLES = {"HANGUL": None, "HIRAGANA": ("と", "って", "っ", "との", "という")}
+
+
+@functools.lru_cache(maxsize=4096)
+def script_of(ch: str) -> str:
+    """First word of the character's Unicode name for letters and combining marks ("LATIN",
+    "DEVANAGARI", "CJK", "HIRAGANA", "HANGUL", "THAI"...), "" for anything else."""
+    category = unicodedata.category(ch)
+    if category[0] not in "LM":
+        return ""
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def starts_like_sentence(ch: str) -> bool:
+    """Could a sentence start with ``ch`` in properly cased text: a capital, or a letter of a
+    caseless script."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
+# Thai and Lao words that continue a sentence across a space: a run of letters that starts
+# with one of them (conjunctions, relative pronouns, prepositions, "that" after verbs of
+# saying) does not open a new sentence ...
+CLAUSE_OPENERS = {
+    "THAI": _words(
+        "และ หรือ แต่ ซึ่ง ที่ โดย เพื่อ ว่า เพราะ เนื่องจาก จึง ก็ ของ ใน กับ จาก ให้ ด้วย หาก "
+        "รวมถึง รวมทั้ง ได้แก่ คือ เช่น ตาม พร้อม ทำให้ จน กล่าว เปิดเผย ระบุ นั้น นี้ ขณะที่ ตั้งแต่"
+    ),
+    "LAO": _words(
+        "ແລະ ຫຼື ຫລື ແຕ່ ຊຶ່ງ ເຊິ່ງ ທີ່ ໂດຍ ເພື່ອ ວ່າ ເພາະ ຈຶ່ງ ກໍ ຂອງ ໃນ ກັບ ຈາກ ໃຫ້ ດ້ວຍ ຖ້າ ຄື ເຊັ່ນ ຕາມ ກ່າວ ນັ້ນ ນີ້"
+    ),
+}
+# ... nor does a space after a run that ends with one of these (the clause goes on).
+CLAUSE_HOLDERS = {
+    "THAI": _words("และ หรือ แต่ ซึ่ง ที่ โดย เพื่อ ว่า ของ ใน กับ จาก คือ เป็น ได้แก่ เช่น ตาม ถึง ต่อ แก่"),
+    "LAO": _words("ແລະ ຫຼື ແຕ່ ຊຶ່ງ ເຊິ່ງ ທີ່ ໂດຍ ເພື່ອ ວ່າ ຂອງ ໃນ ກັບ ຈາກ ຄື ເປັນ ເຊັ່ນ ຕາມ ເຖິງ ຕໍ່ ແກ່"),
+}
+# Units and classifiers that follow a number: "20 แห่ง", "50 สตางค์" (a space after a number
+# in Thai or Lao text ends a sentence unless one of these or a clause opener follows).
+NUMBER_UNITS = {
+    "THAI": _words(
+        "คน บาท สตางค์ ปี เดือน วัน สัปดาห์ ชั่วโมง นาที วินาที โมง ครั้ง ราย ล้าน พัน หมื่น แสน "
+        "กิโล เมตร เซนติเมตร ลิตร ไร่ ตัน แห่ง ตัว หลัง ลำ คัน เล่ม ชิ้น ฉบับ ประเทศ จังหวัด "
+        "องศา เปอร์เซ็นต์ ดอลลาร์ ยูโร เยน หยวน ตำแหน่ง อันดับ ข้อ"
+    ),
+    "LAO": _words(
+        "ຄົນ ກີບ ບາດ ປີ ເດືອນ ວັນ ອາທິດ ຊົ່ວໂມງ ນາທີ ຄັ້ງ ລ້ານ ພັນ ໝື່ນ ແສນ ກິໂລ ແມັດ ລິດ "
+        "ໂຕນ ແຫ່ງ ໂຕ ຫຼັງ ຄັນ ເຫຼັ້ມ ສະບັບ ປະເທດ ແຂວງ ອົງສາ ເປີເຊັນ ໂດລາ ອັນດັບ ຂໍ້"
+    ),
+}
+# Titles glued to a given name: the next one or two runs are the family name and a position.
+PERSONAL_TITLES = {
+    "THAI": _words("นาย นาง นางสาว"),
+    "LAO": _words("ທ່ານ ທ້າວ ນາງ"),
+}
+# Runs that start with a title but are words of their own ("prime minister" is นายก...).
+TITLE_LOOKALIKES = {"THAI": ("นายก", "นายจ้าง", "นางแบบ"), "LAO": ("ນາຍົກ",)}
