@@ -68,13 +68,16 @@ class Paragraph:
     """One paragraph as the user sees it, with its sentences as spans into ``text``.
 
     ``role`` says where it came from in the file ("paragraph", "heading", "list_item",
-    "quote", "caption"); ``language`` is None when the paragraph is too short to judge.
+    "quote", "caption", "table_row", "footnote"); ``language`` is None when the paragraph is
+    too short to judge. ``line`` is the 1-based line of the file where it starts, None where
+    a file has no lines to speak of (Word and OpenDocument files).
     """
 
     text: str
     sentences: tuple[Span, ...]
     language: str | None = None
     role: str = "paragraph"
+    line: int | None = None
 
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]
