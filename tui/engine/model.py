@@ -31,6 +31,7 @@ class FindingKind(StrEnum):
     QUOTE_MISMATCH = "quote_mismatch"
     UNTRANSLATED = "untranslated"
     WEAK_LINK = "weak_link"
+    EDITOR_NOTE = "editor_note"  # the editor's own, from the review session (engine/notes.py)
 
     @property
     def is_omission(self) -> bool:

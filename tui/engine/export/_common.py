@@ -36,6 +36,7 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "Quotation differs",
     FindingKind.UNTRANSLATED: "Left untranslated",
     FindingKind.WEAK_LINK: "Weak match",
+    FindingKind.EDITOR_NOTE: "Editor's note",
 }
 
 # XML 1.0 allows tab, newline, carriage return and these ranges; anything else breaks parsers.
