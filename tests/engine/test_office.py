@@ -121,7 +121,8 @@ def test_docx_text_is_what_a_reader_sees(tmp_path: Path) -> None:
     document = docx.Document()
     paragraph = document.add_paragraph("Vorher")
     # A tracked insertion is shown, a tracked deletion is not; a field shows its result,
-    # not its code; a hyperlink shows its text; a tab and a line break are spaces.
+    # not its code; a hyperlink shows its text; a tab and a line break are spaces; a text box
+    # (drawn, not part of the flow) is left out.
     for xml in [
         '<w:ins w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">'
         " eingefügt</w:t></w:r></w:ins>",
@@ -134,6 +135,8 @@ def test_docx_text_is_what_a_reader_sees(tmp_path: Path) -> None:
         '<w:hyperlink w:anchor="x"><w:r><w:t xml:space="preserve"> und Link</w:t></w:r>'
         "</w:hyperlink>",
         "<w:r><w:tab/><w:t>nach</w:t><w:br/><w:t>Umbruch</w:t></w:r>",
+        "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>im Kasten</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></w:r>",
     ]:
         for element in parse_xml(f"<w:p {W}>{xml}</w:p>"):
             paragraph._p.append(element)

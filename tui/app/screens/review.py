@@ -548,17 +548,18 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
             finding_id = note_id(side, model.paragraph_text(side, row.paragraphs(side)[0]))
             title = f"Your own finding on this {side.value} paragraph (empty removes it)"
         old = self.session.review(finding_id)
+        own = finding is None or model.finding(finding).kind is FindingKind.EDITOR_NOTE
 
         def save(note: str | None) -> None:
             if note is None or self.model is None:
                 return
             note = note.strip()
-            own = self.model.comparison.findings
-            if finding is None or self.model.finding(finding).kind is FindingKind.EDITOR_NOTE:
+            if own:  # emptied, the editor's own finding goes
                 self._save_own_note(finding_id, Review(old.decision, note) if note else Review())
                 return
             # By id: the semantic result may have replaced the one the dialog opened on.
-            index = next((n for n, f in enumerate(own) if f.id == finding_id), None)
+            findings = self.model.comparison.findings
+            index = next((n for n, f in enumerate(findings) if f.id == finding_id), None)
             if index is not None:
                 self._set_review(index, Review(old.decision, note))
 
