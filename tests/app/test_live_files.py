@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import docx
@@ -18,6 +20,7 @@ from textual.drivers.headless_driver import HeadlessDriver
 from tui.app import build_app
 from tui.app.config import Settings
 from tui.app.screens.review import ReviewScreen
+from tui.app.watch import FileWatcher
 from tui.engine.model import CompareOptions, FindingKind, Side
 from tui.engine.review import Decision
 from tui.engine.text.load import load_article
@@ -111,8 +114,8 @@ async def test_a_changed_file_is_offered_for_reload_and_keeps_the_other_decision
         assert screen.session.review(headline).decision is Decision.DISMISSED
         header = screen.query_one("#header").render().plain
         assert "(changed)" not in header
-        assert "reviewed 1/8 · dismissed 1" in header
-        assert screen.notice.startswith(f"Reloaded {target}: 1 fewer finding (8 in all)")
+        assert f"reviewed 1/{len(after)} · dismissed 1" in header
+        assert screen.notice.startswith(f"Reloaded {target}: 1 fewer finding ({len(after)} in all)")
 
         await pilot.press("R")  # nothing new on disk: said, and nothing compared
         await pilot.pause()
@@ -200,3 +203,32 @@ async def test_a_word_file_is_not_opened_in_a_text_editor(
         await pilot.pause()
         assert screen.notice.startswith(f"{word} is not a text file: edit it in its own")
     assert not editor.exists()  # the editor never ran
+
+
+def test_the_watcher_sees_a_save_by_rename_and_ignores_an_unchanged_one(tmp_path: Path) -> None:
+    path = tmp_path / "a.fr.txt"
+    path.write_text("premier état", encoding="utf-8")
+    seen: queue.Queue[Side] = queue.Queue()
+    failures: list[str] = []
+    watcher = FileWatcher({Side.TARGET: str(path)}, changed=seen.put, failed=failures.append)
+
+    def save_by_rename(text: str) -> None:  # as vim and most IDEs save
+        new = tmp_path / ".a.fr.txt.swp"
+        new.write_text(text, encoding="utf-8")
+        os.replace(new, path)
+
+    watcher.start()
+    try:
+        time.sleep(0.5)  # the inotify watch is set up in the thread
+        save_by_rename("premier état")  # same bytes: no change
+        with pytest.raises(queue.Empty):
+            seen.get(timeout=1.5)
+        save_by_rename("second état")
+        assert seen.get(timeout=10) is Side.TARGET
+        save_by_rename("second état")  # reported once per new content
+        with pytest.raises(queue.Empty):
+            seen.get(timeout=1.5)
+    finally:
+        watcher.stop()
+    assert not watcher.running
+    assert failures == []

@@ -55,7 +55,8 @@ class LiveFilesMixin:
 
     def on_file_changed(self, message: FileChanged) -> None:
         self.changed_sides = self.changed_sides | {message.side}
-        self.refresh_header()
+        if self.model is not None:  # else the header shows it once the comparison is done
+            self.refresh_header()
         name = self._articles()[message.side].name
         self.notify(
             f"{clean(name)} changed on disk: {self.reload_key()} reloads it "

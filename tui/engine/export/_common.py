@@ -71,6 +71,16 @@ def article_language(article: Article) -> str:
     return bcp47(counts.most_common(1)[0][0]) if counts else "und"
 
 
+def kind_counts(comparison: Comparison) -> list[tuple[FindingKind, int]]:
+    """A report's counts per kind: every kind the engine finds, zeros included, and the
+    editor's own notes when there are any."""
+    return [
+        (FindingKind(kind), count)
+        for kind, count in comparison.summary().items()
+        if count or kind != FindingKind.EDITOR_NOTE
+    ]
+
+
 def review_of(reviews: Mapping[str, Any], finding: Finding) -> Review:
     """The editor's review of ``finding`` (open when the session holds nothing for it)."""
     review = reviews.get(finding.id)
