@@ -157,6 +157,13 @@ def test_the_command_line_report_carries_the_editors_own_finding(
     (own,) = [f for f in data["findings"] if f["kind"] == "editor_note"]
     assert own["review"] == {"decision": "open", "note": "titre à revoir"}
     assert status == 1
+    # With several targets, each target's reports carry its own notes (here, read from the
+    # first target's pair session).
+    second = isolated / "b.fr.txt"
+    second.write_text(TARGET_TEXT, encoding="utf-8")
+    cli.main([str(source), str(target), str(second), "--format", "markdown", "--scorer", "lexical"])
+    report = capsys.readouterr().out
+    assert report.count("titre à revoir") == 1
 
 
 # ---------------------------------------------------------------------------- detail pane
