@@ -86,8 +86,9 @@ def finding_hits(finding, span: GoldSpan) -> bool:
     return loc.start < span.end and span.start < loc.end
 
 
-def sample_report(shared: Path, scorer: str) -> dict:
-    source = load_article(ROOT / "sample_articles/ultraman-musk.de.txt")
+def sample_report(shared: Path, scorer: str, source: Article | None = None) -> dict:
+    """``source``: the German sample loaded some other way (from a Word file, say)."""
+    source = source or load_article(ROOT / "sample_articles/ultraman-musk.de.txt")
     target = load_article(ROOT / "sample_articles/ultraman-musk.fr.txt")
     started = time.perf_counter()
     result = compare(source, target, options=CompareOptions(scorer=scorer))

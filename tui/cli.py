@@ -19,6 +19,7 @@ from tui import __version__
 from tui.engine.errors import TransdiffError
 from tui.engine.export import FORMATS, ExportOptions, render
 from tui.engine.model import Article, CompareOptions, Comparison
+from tui.engine.notes import with_editor_notes
 from tui.engine.text.load import input_warnings, load_article
 from tui.engine.util.atomic import write_atomically
 from tui.internal_error import EXIT_STATUS as INTERNAL_ERROR_STATUS
@@ -168,8 +169,11 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     for message in comparison.warnings:
         if message not in said:
             _warn(message)
+    reviews = _reviews(args)
+    # The editor's own findings (notes on rows without one) are findings of the report too.
+    comparison = with_editor_notes(comparison, reviews)
     export_options = ExportOptions(
-        color=_use_color(args.color, args.output), unit=args.unit, reviews=_reviews(args)
+        color=_use_color(args.color, args.output), unit=args.unit, reviews=reviews
     )
     report = render(fmt or "text", comparison, export_options)
     if args.output:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from tui.cli import _Progress, _use_color, _warn, _write_output, _write_stdout
@@ -18,6 +19,7 @@ from tui.engine.errors import TransdiffError
 from tui.engine.export import ExportOptions, render
 from tui.engine.export.targets import COMBINED, one_file_per_target, render_targets
 from tui.engine.model import Article, CompareOptions
+from tui.engine.notes import with_editor_notes
 from tui.engine.target_sessions import default_targets_session_path, read_target_sessions
 from tui.engine.targets import TargetsComparison, compare_targets
 from tui.engine.text.load import input_warnings, load_article
@@ -60,6 +62,14 @@ def run_targets(args: argparse.Namespace, options: CompareOptions, fmt: str | No
     sessions, warnings = read_target_sessions(session_path, target_paths)
     for warning in warnings:
         _warn(warning)
+    # The editor's own findings (notes on rows without one) are findings of the reports too.
+    result = replace(
+        result,
+        comparisons=tuple(
+            with_editor_notes(comparison, session.reviews)
+            for comparison, session in zip(result.comparisons, sessions.sessions, strict=True)
+        ),
+    )
     color = _use_color(args.color, args.output)
     export_options = [
         ExportOptions(color=color, unit=args.unit, reviews=dict(session.reviews))

@@ -113,6 +113,8 @@ def test_state_follows_review_and_findings_are_notes() -> None:
     states = [u.find(f"{NS}target").get("state") for u in units]
     # no findings; reviewed; all decided (dismissed + reviewed); untranslated still open
     assert states == ["translated", "signed-off", "signed-off", "needs-review-translation"]
+    # CAT tools built on translate-toolkit read approved, not state: fuzzy unless "yes"
+    assert [u.get("approved") for u in units] == ["yes", "yes", "yes", "no"]
     notes = [n.text for n in units[1].findall(f"{NS}note")]
     assert any(n.startswith("number_mismatch [reviewed]") and "ok & <fine>" in n for n in notes)
     assert any(
@@ -124,6 +126,7 @@ def test_without_a_session_units_with_findings_need_review() -> None:
     root = _parse(render("xliff", make_comparison(), ExportOptions()))
     states = [u.find(f"{NS}target").get("state") for u in _units(root)]
     assert states == ["translated"] + ["needs-review-translation"] * 3
+    assert [u.get("approved") for u in _units(root)] == ["yes", "no", "no", "no"]
 
 
 def test_text_is_escaped_and_languages_on_both_sides() -> None:

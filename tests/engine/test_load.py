@@ -380,3 +380,23 @@ def test_html_with_only_scripts_has_no_text(tmp_path: Path) -> None:
 def test_text_blocks_keep_inner_spacing() -> None:
     # the gold paragraphs are the stripped lines: inner spaces stay as they are
     assert text_blocks("a  b .\n") == [("a  b .", "paragraph")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "lines"),
+    [
+        # one paragraph per line, blank lines counted
+        ("a.txt", "eins\nzwei\n", [1, 2]),
+        ("a.txt", "\n\neins\nnoch eins\n\n\nzwei\r\n", [3, 7]),
+        # Markdown: front matter, headings, list items and paragraphs from their first line
+        ("a.md", "---\ntitle: x\n---\n# Titel\n\nText\nweiter\n\n- Punkt\n", [4, 6, 9]),
+        # HTML: the line of the first visible character of each block
+        ("a.html", "<html><body>\n<h1>Titel</h1>\n<p>\n  Text\n</p><p>zwei</p>", [2, 4, 5]),
+    ],
+)
+def test_paragraphs_know_the_line_they_start_on(
+    tmp_path: Path, name: str, content: str, lines: list[int]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8"))
+    assert [p.line for p in load_article(path).paragraphs] == lines

@@ -157,7 +157,7 @@ KEYS: list[tuple[str, Binding]] = [
             "Note",
             id="note",
             show=False,
-            tooltip="Write a note on the current finding",
+            tooltip="Write a note on the current finding (on a row without one: your own finding)",
         ),
     ),
     (
@@ -202,7 +202,7 @@ KEYS: list[tuple[str, Binding]] = [
             "Search",
             id="search",
             key_display="/",
-            tooltip="Search both sides (case-insensitive)",
+            tooltip="Search both sides (case and accents count only when you type them)",
         ),
     ),
     ("Search", Binding("n", "search_step(1)", "Next match", id="search-next", show=False)),
@@ -291,6 +291,39 @@ KEYS: list[tuple[str, Binding]] = [
             id="prev-target",
             show=False,
             tooltip="Show the previous target",
+        ),
+    ),
+    (
+        "Files",
+        Binding(
+            "R",
+            "reload",
+            "Reload",
+            id="reload",
+            show=False,
+            tooltip="Reload the files that changed on disk (decisions on unchanged text stay)",
+        ),
+    ),
+    (
+        "Files",
+        Binding(
+            "v",
+            "edit('target')",
+            "Edit target",
+            id="edit-target",
+            show=False,
+            tooltip="Open $EDITOR on the target file at this paragraph; reload on return",
+        ),
+    ),
+    (
+        "Files",
+        Binding(
+            "V",
+            "edit('source')",
+            "Edit source",
+            id="edit-source",
+            show=False,
+            tooltip="Open $EDITOR on the source file at this paragraph; reload on return",
         ),
     ),
     (

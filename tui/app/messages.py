@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from tui.app.rows import ReviewModel
+from tui.engine.model import Article, Side
 from tui.internal_error import InternalError
 
 
@@ -74,3 +75,29 @@ class FindingChosen(Message):
     """The editor picked a finding in the findings list."""
 
     finding: int
+
+
+@dataclass
+class FileChanged(Message):
+    """Posted from the file watcher's thread: ``side``'s file has new content on disk."""
+
+    side: Side
+
+
+@dataclass
+class FilesReloaded(Message):
+    """The reload worker read the changed files and compared them again (first pass)."""
+
+    model: ReviewModel
+    source: Article
+    target: Article
+    digests: dict[Side, str]
+    changed: tuple[Side, ...]
+
+
+@dataclass
+class ReloadFailed(Message):
+    """Nothing to reload, or a file could not be read; ``message`` is user-facing."""
+
+    message: str
+    severity: str = "warning"

@@ -150,6 +150,7 @@ KIND_STYLE: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "quote",
     FindingKind.UNTRANSLATED: "untranslated",
     FindingKind.WEAK_LINK: "weak",
+    FindingKind.EDITOR_NOTE: "note",
 }
 KIND_MARK: dict[FindingKind, str] = {
     FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "-",
@@ -160,6 +161,7 @@ KIND_MARK: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: '"',
     FindingKind.UNTRANSLATED: "U",
     FindingKind.WEAK_LINK: "~",
+    FindingKind.EDITOR_NOTE: "✎",  # NOTE_MARK
 }
 KIND_LABEL: dict[FindingKind, str] = {
     FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "paragraph only in source",
@@ -170,6 +172,7 @@ KIND_LABEL: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "quote mismatch",
     FindingKind.UNTRANSLATED: "untranslated",
     FindingKind.WEAK_LINK: "weak link",
+    FindingKind.EDITOR_NOTE: "editor's note",
 }
 # The engine's one-sided messages open with their kind ("Paragraph only in the target: “…”"),
 # which the list already shows as the label; matched case-insensitively, up to the colon.
@@ -182,10 +185,12 @@ _RESTATED: dict[FindingKind, re.Pattern[str]] = {
 }
 DECISION_MARK: dict[Decision, str] = {Decision.REVIEWED: "✓", Decision.DISMISSED: "×"}
 STYLE_NAMES = (
-    "omission", "insertion", "number", "quote", "untranslated", "weak", "dismissed", "current",
-    "match", "match-cursor", "gutter", "cursor", "filler", "bookmark", "separator", "coverage",
+    "omission", "insertion", "number", "quote", "untranslated", "weak", "note", "dismissed",
+    "current", "changed", "match", "match-cursor", "gutter", "cursor", "filler", "bookmark",
+    "separator", "coverage",
 )  # fmt: skip
 
+NOTE_MARK = "✎"
 CURSOR_BAR = "▌"
 BOOKMARK = "★"
 SEPARATOR = " │ "
@@ -400,8 +405,8 @@ def _cell(
     return [*segments[:3], *Strip(segments[3:]).adjust_cell_length(width, base)]
 
 
-def finding_text(model: ReviewModel, index: int, decision: Decision) -> Text:
-    """One line describing a finding for lists: mark, place, kind, message, decision."""
+def finding_text(model: ReviewModel, index: int, decision: Decision, note: str = "") -> Text:
+    """One line describing a finding for lists: mark, place, kind, message, decision, note."""
     finding = model.finding(index)
     loc = finding.location(finding.side)
     where = f"¶{loc.paragraph + 1}" if loc else "¶?"
@@ -415,6 +420,8 @@ def finding_text(model: ReviewModel, index: int, decision: Decision) -> Text:
         text.append(": " + clean(message))
     if decision is not Decision.OPEN:
         text.append(f" [{decision.value}]", style="italic")
+    if note:
+        text.append(f" {NOTE_MARK} {clean(note)}", style="italic")
     return text
 
 
@@ -431,14 +438,35 @@ def message_after_kind(kind: FindingKind, message: str) -> str:
     return message[match.end() :] if match else message
 
 
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How many findings the editor decided, each decision apart."""
+
+    reviewed: int = 0
+    dismissed: int = 0
+
+    def texts(self, total: int) -> tuple[str, str]:
+        """The full and the compact way to say it.
+
+        >>> Progress(2, 1).texts(11)
+        ('reviewed 2/11 · dismissed 1', '✓2 ×1 of 11')
+        """
+        return (
+            f"reviewed {self.reviewed}/{total} · dismissed {self.dismissed}",
+            f"✓{self.reviewed} ×{self.dismissed} of {total}",
+        )
+
+
 def header_text(
     comparison: Comparison,
-    reviewed: int,
+    progress: Progress,
     width: int,
     styles: Mapping[str, Style],
+    changed: Sequence[Side] = (),
+    reload_key: str = "R",
 ) -> Text:
-    """Two lines: both files with their languages and the scorer that ran, then counts per
-    finding kind."""
+    """Two lines: both files with their languages and the scorer that ran (or, for files that
+    changed on disk, the key that reloads them), then counts per finding kind."""
     text = Text(no_wrap=True, overflow="ellipsis")
     names = [comparison.article(side).name for side in Side]
     if sum(len(n) for n in names) + 20 > width:  # narrow: file names without folders
@@ -448,27 +476,50 @@ def header_text(
         if language:
             text.append(f"{language.upper()} ", style="bold")
         text.append(clean(name))
+        if side in changed:
+            text.append(" (changed)", style=styles.get("changed", Style(bold=True)))
         text.append(arrow)
-    text.append(f"   {comparison.scorer} scorer", style=Style(dim=True))
+    if changed:
+        text.append(f"   {reload_key} reloads", style=Style(bold=True))
+    else:
+        text.append(f"   {comparison.scorer} scorer", style=Style(dim=True))
     text.append("\n")
-    text.append_text(counts_line(comparison, reviewed, width, styles))
+    text.append_text(counts_line(comparison, progress, width, styles))
     return text
 
 
 def counts_line(
-    comparison: Comparison, reviewed: int, width: int, styles: Mapping[str, Style]
+    comparison: Comparison, progress: Progress, width: int, styles: Mapping[str, Style]
 ) -> Text:
-    """Counts per kind with full labels, short labels or none: the first that fits ``width``.
+    """Counts per kind and the review progress, in the first of these forms that fits ``width``:
+    full labels; short labels; short labels with paragraphs and sentences only in one version
+    counted together (both have the same mark); the same for the kinds found only (zeros left
+    out); then the compact progress; then bare counts.
 
-    The reviewed progress always shows: when even bare counts do not fit, it comes first.
+    The progress always shows: when even bare counts do not fit, it comes first.
     """
     counts = comparison.summary()
-    progress = Text(f"reviewed {reviewed}/{len(comparison.findings)}", style="bold")
-    for labels, gap in ((KIND_LABEL, "  "), (_SHORT, " "), (None, " ")):
-        line = _counts(counts, styles, labels, gap)
-        if line.cell_len + progress.cell_len <= width:
-            return Text.assemble(line, progress, no_wrap=True, overflow="ellipsis")
-    return Text.assemble(progress, " ", line, no_wrap=True, overflow="ellipsis")
+    full, compact = (Text(t, style="bold") for t in progress.texts(len(comparison.findings)))
+    forms = (
+        (KIND_LABEL, "  ", False, False, full),
+        (_SHORT, " ", False, False, full),
+        (_SHORT, " ", True, False, full),
+        (_SHORT, " ", True, True, full),
+        (_SHORT, " ", True, True, compact),
+        (None, " ", True, True, compact),
+    )
+    for labels, gap, merged, found_only, shown in forms:
+        line = _counts(counts, styles, labels, gap, merged=merged, found_only=found_only)
+        if line.cell_len + shown.cell_len <= width:
+            return Text.assemble(line, shown, no_wrap=True, overflow="ellipsis")
+    return Text.assemble(compact, " ", line, no_wrap=True, overflow="ellipsis")
+
+
+# Paragraphs and sentences only in one version, counted together in the merged forms.
+_MERGED: dict[FindingKind, FindingKind] = {
+    FindingKind.PARAGRAPH_ONLY_IN_SOURCE: FindingKind.SENTENCE_ONLY_IN_SOURCE,
+    FindingKind.PARAGRAPH_ONLY_IN_TARGET: FindingKind.SENTENCE_ONLY_IN_TARGET,
+}
 
 
 def _counts(
@@ -476,10 +527,19 @@ def _counts(
     styles: Mapping[str, Style],
     labels: Mapping[FindingKind, str] | None,
     gap: str,
+    *,
+    merged: bool,
+    found_only: bool,
 ) -> Text:
+    totals = {kind: counts[kind.value] for kind in FindingKind}
+    if merged:
+        for kind, into in _MERGED.items():
+            totals[into] += totals.pop(kind)
     text = Text()
-    for kind in FindingKind:
-        count = counts[kind.value]
+    for kind, count in totals.items():
+        # The editor's notes are counted only once there is one: they are not the engine's.
+        if not count and (found_only or kind is FindingKind.EDITOR_NOTE):
+            continue
         dim = None if count else Style(dim=True)
         text.append(f"{KIND_MARK[kind]}{count}", style=styles[KIND_STYLE[kind]] if count else dim)
         text.append(f" {labels[kind]}{gap}" if labels else gap, style=dim)
@@ -495,4 +555,5 @@ _SHORT: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "quote",
     FindingKind.UNTRANSLATED: "untr",
     FindingKind.WEAK_LINK: "weak",
+    FindingKind.EDITOR_NOTE: "notes",
 }

@@ -6,11 +6,12 @@ UI-free (no Textual, no Rich) so it can be built in the comparison worker and te
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from tui.engine.model import Comparison, Finding, FindingKind, Side
+from tui.engine.model import Comparison, Finding, FindingKind, Location, Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ PRIORITY: dict[FindingKind, int] = {
     FindingKind.QUOTE_MISMATCH: 3,
     FindingKind.UNTRANSLATED: 4,
     FindingKind.WEAK_LINK: 5,
+    FindingKind.EDITOR_NOTE: 6,
 }
 
 
@@ -121,15 +123,17 @@ class ReviewModel:
         ]
 
         # Marks per paragraph and side; an empty span only points at the partner, so no mark.
+        # An editor's note is about its whole paragraph: its mark covers it.
         self.marks: dict[Side, dict[int, list[Mark]]] = {Side.SOURCE: {}, Side.TARGET: {}}
         for index, finding in enumerate(comparison.findings):
             for side in Side:
                 loc = finding.location(side)
+                if loc is not None and finding.kind is FindingKind.EDITOR_NOTE:
+                    loc = Location(loc.paragraph, 0, len(self.paragraph_text(side, loc.paragraph)))
                 if loc is not None and loc.end > loc.start:
                     self.marks[side].setdefault(loc.paragraph, []).append(
                         Mark(loc.start, loc.end, index)
                     )
-        self._lower: dict[Side, list[str]] | None = None
 
     def _row_for_finding(self, finding: Finding) -> int:
         for side in (finding.side, finding.side.other):
@@ -147,23 +151,22 @@ class ReviewModel:
     def paragraph_text(self, side: Side, paragraph: int) -> str:
         return self.comparison.article(side).paragraphs[paragraph].text
 
-    def search(self, query: str) -> list[int]:
-        """Rows whose text on either side contains ``query`` (case-insensitive), in order."""
-        needle = query.casefold()
-        if not needle:
-            return []
-        if self._lower is None:
-            self._lower = {
-                side: [p.text.casefold() for p in self.comparison.article(side).paragraphs]
-                for side in Side
-            }
-        found = []
-        for n, row in enumerate(self.rows):
-            if any(needle in self._lower[Side.SOURCE][p] for p in row.source) or any(
-                needle in self._lower[Side.TARGET][p] for p in row.target
-            ):
-                found.append(n)
-        return found
+    def search(self, pattern: re.Pattern[str]) -> list[int]:
+        """Rows whose text on either side matches ``pattern`` (see tui.app.search), in order."""
+        source, target = self.comparison.source.paragraphs, self.comparison.target.paragraphs
+        return [
+            n
+            for n, row in enumerate(self.rows)
+            if any(pattern.search(source[p].text) for p in row.source)
+            or any(pattern.search(target[p].text) for p in row.target)
+        ]
+
+    def nearest_finding(self, row: int) -> int | None:
+        """The first finding at or after ``row`` in reading order, else the last one before."""
+        if not self.order:
+            return None
+        position = bisect_left(self._order_rows, row)
+        return self.order[min(position, len(self.order) - 1)]
 
     def next_finding(
         self, current: int | None, row: int, step: int, accept: Callable[[int], bool]

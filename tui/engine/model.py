@@ -31,6 +31,7 @@ class FindingKind(StrEnum):
     QUOTE_MISMATCH = "quote_mismatch"
     UNTRANSLATED = "untranslated"
     WEAK_LINK = "weak_link"
+    EDITOR_NOTE = "editor_note"  # the editor's own, from the review session (engine/notes.py)
 
     @property
     def is_omission(self) -> bool:
@@ -68,13 +69,16 @@ class Paragraph:
     """One paragraph as the user sees it, with its sentences as spans into ``text``.
 
     ``role`` says where it came from in the file ("paragraph", "heading", "list_item",
-    "quote", "caption"); ``language`` is None when the paragraph is too short to judge.
+    "quote", "caption", "table_row", "footnote"); ``language`` is None when the paragraph is
+    too short to judge. ``line`` is the 1-based line of the file where it starts, None where
+    a file has no lines to speak of (Word and OpenDocument files).
     """
 
     text: str
     sentences: tuple[Span, ...]
     language: str | None = None
     role: str = "paragraph"
+    line: int | None = None
 
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app import keys
+from tui.app.detail import detail_body
 from tui.app.messages import (
     ComparisonCrashed,
     ComparisonFailed,
@@ -33,20 +34,25 @@ from tui.app.render import (
     DECISION_MARK,
     KIND_LABEL,
     KIND_MARK,
+    NOTE_MARK,
+    Progress,
     clean,
-    finding_text,
     message_after_kind,
 )
 from tui.app.rows import ReviewModel, Row
 from tui.app.screens.dialogs import PromptScreen, TextScreen
 from tui.app.screens.export import ExportScreen
 from tui.app.screens.help import help_text
+from tui.app.screens.live_files import LiveFilesMixin
+from tui.app.screens.notices import NoticesMixin
+from tui.app.search import search_pattern
 from tui.app.widgets.aligned_view import AlignedView
-from tui.app.widgets.bars import StatusLine, SummaryHeader
+from tui.app.widgets.bars import NoticeLine, StatusLine, SummaryHeader
 from tui.app.widgets.findings_list import FindingsList
 from tui.engine.errors import ComparisonCancelled, TransdiffError
 from tui.engine.export import ExportOptions, render
-from tui.engine.model import Article, CompareOptions, Comparison, Side
+from tui.engine.model import Article, CompareOptions, Comparison, FindingKind, Side
+from tui.engine.notes import note_id, with_editor_notes
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review, ReviewSession
 from tui.engine.scoring.registry import available_scorers
@@ -80,7 +86,11 @@ def _throttled(post: Callable[[float, str], object]) -> Callable[[float, str], N
 
 
 def _matching_row(row: Row, new: ReviewModel) -> int:
-    """The row of ``new`` holding the first paragraph of ``row`` (source side first)."""
+    """The row of ``new`` with the same paragraphs' text as ``row``, else the one holding the
+    first paragraph of ``row`` (source side first)."""
+    same = next((n for n, other in enumerate(new.rows) if other.key == row.key), None)
+    if same is not None:
+        return same
     for side in Side:
         for paragraph in row.paragraphs(side):
             found = new.row_of_paragraph(side, paragraph)
@@ -89,7 +99,19 @@ def _matching_row(row: Row, new: ReviewModel) -> int:
     return min(row.link, len(new.rows) - 1)
 
 
-class ReviewScreen(Screen[None]):
+def _paragraph_range(paragraphs: tuple[int, ...]) -> str:
+    """1-based paragraph numbers of a row's side, as a range.
+
+    >>> _paragraph_range((3,)), _paragraph_range((3, 4, 5)), _paragraph_range(())
+    ('¶4', '¶4-6', '—')
+    """
+    if not paragraphs:
+        return "—"
+    first, last = paragraphs[0] + 1, paragraphs[-1] + 1
+    return f"¶{first}" if first == last else f"¶{first}-{last}"
+
+
+class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
     BINDINGS = keys.BINDINGS
     AUTO_FOCUS = "#view"
 
@@ -133,6 +155,7 @@ class ReviewScreen(Screen[None]):
             yield Label(Text("semantic pass"), id="semantic-stage")
             yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="semantic-bar")
         yield StatusLine(id="status")
+        yield NoticeLine(id="notice")
         yield Footer(compact=True)
 
     @property
@@ -216,6 +239,12 @@ class ReviewScreen(Screen[None]):
         )
 
     def on_semantic_ready(self, message: SemanticReady) -> None:
+        compared = message.model.comparison
+        if (compared.source.paragraphs, compared.target.paragraphs) != (
+            self.source.paragraphs,
+            self.target.paragraphs,
+        ):
+            return  # a pass over text that has been reloaded since
         if self.app.screen is self:
             self.replace_model(message.model)
         else:  # a dialog is open and may hold finding indices: swap when it closes
@@ -236,8 +265,10 @@ class ReviewScreen(Screen[None]):
             markup=False,
         )
 
-    def replace_model(self, model: ReviewModel) -> None:
-        """Swap in a better comparison, keeping the row, the current finding and the marks."""
+    def replace_model(self, model: ReviewModel, reason: str | None = None) -> None:
+        """Swap in a better comparison (or one of reloaded files: ``reason`` says so), keeping
+        the row, the current finding and the marks."""
+        model = self._with_notes(model)
         old, view = self.model, self.view
         self.semantic_pass = None
         self.remove_class("-semantic")
@@ -253,12 +284,12 @@ class ReviewScreen(Screen[None]):
         self.model = model
         self.comparison = model.comparison
         view.replace(model, row, finding)
-        self.findings_list.show(model, self.decision)
+        self.findings_list.show(model, self.review_of)
         if self.has_class("-panel"):
             self.findings_list.fill()
             self.findings_list.follow(view.current_finding)
         if view.search is not None:
-            self.matches = model.search(self.query_text)
+            self.matches = model.search(view.search)
         self.refresh_header()
         self.refresh_status()
         before, after = len(old.comparison.findings), len(model.comparison.findings)
@@ -269,7 +300,8 @@ class ReviewScreen(Screen[None]):
             summary = f"{abs(change)} {more} finding{plural} ({after} in all)"
         else:
             summary = f"same number of findings ({after})"
-        self.notify(f"{model.comparison.scorer} scorer: {summary}.", timeout=6, markup=False)
+        reason = reason or f"{model.comparison.scorer} scorer"
+        self.notify(f"{reason}: {summary}.", timeout=6, markup=False)
         for warning in model.comparison.warnings:
             if warning not in old.comparison.warnings:
                 self.notify(warning, severity="warning", markup=False)
@@ -283,12 +315,13 @@ class ReviewScreen(Screen[None]):
             self.notify(f"Export failed: {error}", severity="error", markup=False)
 
     def show_model(self, model: ReviewModel) -> None:
+        model = self._with_notes(model)
         self.model = model
         self.comparison = model.comparison
         self.remove_class("-loading")
         view = self.view
         view.show(model, self.decision, self.session.bookmarks)
-        self.findings_list.show(model, self.decision)
+        self.findings_list.show(model, self.review_of)
         self.refresh_header()
         start = 0
         if self.session.position is not None:  # resume where the editor stopped
@@ -304,14 +337,22 @@ class ReviewScreen(Screen[None]):
         assert self.model is not None
         return self.session.review(self.model.finding(finding).id).decision
 
+    def review_of(self, finding: int) -> Review:
+        assert self.model is not None
+        return self.session.review(self.model.finding(finding).id)
+
+    def _with_notes(self, model: ReviewModel) -> ReviewModel:
+        """``model`` with the editor's own findings (notes on rows) of the session added."""
+        comparison = with_editor_notes(model.comparison, self.session.reviews)
+        return model if comparison is model.comparison else ReviewModel(comparison)
+
     def refresh_header(self) -> None:
         assert self.model is not None
-        reviewed = sum(
-            1
-            for f in self.model.comparison.findings
-            if self.session.review(f.id).decision is not Decision.OPEN
+        decisions = [self.session.review(f.id).decision for f in self.model.comparison.findings]
+        progress = Progress(decisions.count(Decision.REVIEWED), decisions.count(Decision.DISMISSED))
+        self.query_one("#header", SummaryHeader).show(
+            self.model.comparison, progress, sorted(self.changed_sides), self.reload_key()
         )
-        self.query_one("#header", SummaryHeader).show(self.model.comparison, reviewed)
 
     # ----- status line ----------------------------------------------------------------------
     def on_cursor_moved(self, message: CursorMoved) -> None:
@@ -324,28 +365,26 @@ class ReviewScreen(Screen[None]):
         if model is None or view.row is None:
             return
         row = model.rows[view.row]
-        text = Text(no_wrap=True, overflow="ellipsis")
-        # The finding first: at 80 columns the line is cut, and the gutter already shows the
-        # paragraph numbers while the finding's message is nowhere else on screen.
+        # The finding at the left, cut when long; the row at the right, never cut.
         finding = view.current_finding
-        if finding is not None:
-            text.append_text(self._finding_status(finding))
-            text.append("  │ ")
-        span = " ".join(f"¶{p + 1}" for p in row.source) or "—"
-        tspan = " ".join(f"¶{p + 1}" for p in row.target) or "—"
-        text.append(f"row {view.cursor + 1}/{len(view.shown)} ", style="bold")
-        text.append(f"{span} ⇄ {tspan}  {row.shape}  score {row.score:.2f}")
+        left = self._finding_status(finding) if finding is not None else Text("")
+        right = Text(no_wrap=True)
         flags = []
         if view.only_findings:
-            flags.append("only rows with findings")
+            flags.append("findings only")
         if not view.wrap:
             flags.append("no wrap")
         if view.search is not None:
             rows = len(self.matches)
-            flags.append(f"search {clean(self.query_text)!r}: {rows} row{'' if rows == 1 else 's'}")
+            flags.append(f"/{clean(self.query_text)}: {rows} row{'' if rows == 1 else 's'}")
         if flags:
-            text.append("  │ " + " · ".join(flags), style="italic")
-        self.query_one("#status", StatusLine).show(text)
+            right.append(" · ".join(flags) + " │ ", style="italic")
+        right.append(f"row {view.cursor + 1}/{len(view.shown)} ", style="bold")
+        right.append(
+            f"{_paragraph_range(row.source)} ⇄ {_paragraph_range(row.target)} "
+            f"{row.shape} {row.score:.2f}"
+        )
+        self.query_one("#status", StatusLine).show(left, right)
 
     def _finding_status(self, finding: int) -> Text:
         assert self.model is not None
@@ -358,8 +397,11 @@ class ReviewScreen(Screen[None]):
         )
         if decision is not Decision.OPEN:
             text.append(f" [{decision.value}]", style="italic")
+        note = self.review_of(finding).note
+        if note:  # before the message: the editor's own words matter most
+            text.append(f" {NOTE_MARK} {clean(note)}", style="italic")
         message = message_after_kind(f.kind, f.message)
-        if message:
+        if message and f.kind is not FindingKind.EDITOR_NOTE:
             text.append(": " + clean(message))
         return text
 
@@ -437,16 +479,27 @@ class ReviewScreen(Screen[None]):
                 return self.decision(f) is Decision.OPEN
             return True
 
+        label = {
+            "omission": "content only in the source",
+            "insertion": "content only in the target",
+            "open": "unreviewed finding",
+        }.get(which, "finding")
         found = model.next_finding(view.current_finding, view.row, step, accept)
+        wrapped = found is None
+        if found is None:  # wrap around, as vim's search does, and say so
+            found = model.next_finding(None, 0 if step > 0 else len(model.rows), step, accept)
         if found is None:
-            label = {
-                "omission": "content only in the source",
-                "insertion": "content only in the target",
-                "open": "unreviewed finding",
-            }.get(which, "finding")
-            self.notify(f"No {'next' if step > 0 else 'previous'} {label}.", timeout=2)
+            self.notify(f"No {label}.", timeout=3)
             return
         view.move_to_row(model.finding_row[found], found)
+        if wrapped:
+            self._say_wrapped(step, label)
+
+    def _say_wrapped(self, step: int, label: str) -> None:
+        if step > 0:
+            self.notify(f"Past the last {label}: wrapped to the first.", timeout=3)
+        else:
+            self.notify(f"Before the first {label}: wrapped to the last.", timeout=3)
 
     def on_finding_chosen(self, message: FindingChosen) -> None:
         if self.model is not None:
@@ -488,24 +541,57 @@ class ReviewScreen(Screen[None]):
         self._set_review(finding, Review(decision, old.note))
 
     def action_note(self) -> None:
-        finding = self._current()
-        if finding is None or self.model is None:
+        model, view = self.model, self.view
+        if model is None or view.row is None:
             return
-        finding_id = self.model.finding(finding).id
+        finding = view.current_finding
+        if finding is not None:
+            finding_id = model.finding(finding).id
+            title = "Note on this finding (empty removes it)"
+        else:  # the note becomes the editor's own finding on the row's paragraph
+            row = model.rows[view.row]
+            side = Side.TARGET if row.target else Side.SOURCE
+            finding_id = note_id(side, model.paragraph_text(side, row.paragraphs(side)[0]))
+            title = f"Your own finding on this {side.value} paragraph (empty removes it)"
         old = self.session.review(finding_id)
+        own = finding is None or model.finding(finding).kind is FindingKind.EDITOR_NOTE
 
         def save(note: str | None) -> None:
             if note is None or self.model is None:
+                return
+            note = note.strip()
+            if own:  # emptied, the editor's own finding goes
+                self._save_own_note(finding_id, Review(old.decision, note) if note else Review())
                 return
             # By id: the semantic result may have replaced the one the dialog opened on.
             findings = self.model.comparison.findings
             index = next((n for n, f in enumerate(findings) if f.id == finding_id), None)
             if index is not None:
-                self._set_review(index, Review(old.decision, note.strip()))
+                self._set_review(index, Review(old.decision, note))
 
-        self.app.push_screen(
-            PromptScreen("Note on this finding (empty removes it)", value=old.note), save
-        )
+        self.app.push_screen(PromptScreen(title, value=old.note), save)
+
+    def _save_own_note(self, finding_id: str, review: Review) -> None:
+        """Save (or, with an empty review, remove) an editor's own finding and show it."""
+        model, view = self.model, self.view
+        assert model is not None
+        try:
+            self.session.set_review(finding_id, review)
+        except OSError as exc:
+            self.notify(f"Could not save the session: {exc}", severity="error", markup=False)
+        comparison = with_editor_notes(model.comparison, self.session.reviews)
+        new = ReviewModel(comparison)
+        finding = next((n for n, f in enumerate(comparison.findings) if f.id == finding_id), None)
+        self.model, self.comparison = new, comparison
+        view.replace(new, view.row if view.row is not None else 0, finding)
+        self.findings_list.show(new, self.review_of)
+        if self.has_class("-panel"):
+            self.findings_list.fill()
+            self.findings_list.follow(view.current_finding)
+        if view.search is not None:
+            self.matches = new.search(view.search)
+        self.refresh_header()
+        self.refresh_status()
 
     def action_bookmark(self) -> None:
         if not self._ready() or self.view.row is None:
@@ -527,13 +613,13 @@ class ReviewScreen(Screen[None]):
         marked = [
             n for n, row in enumerate(view.shown) if model.rows[row].key in self.session.bookmarks
         ]
-        after = [n for n in marked if (n - view.cursor) * step > 0]
-        if not after:
-            self.notify(
-                "No bookmark that way." if marked else "No bookmarks yet (m adds one).", timeout=2
-            )
+        if not marked:
+            self.notify("No bookmarks yet (m adds one).", timeout=3)
             return
+        after = [n for n in marked if (n - view.cursor) * step > 0] or marked
         view.move_to(after[0] if step > 0 else after[-1])
+        if after is marked:
+            self._say_wrapped(step, "bookmark")
 
     # ----- search ---------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -544,8 +630,9 @@ class ReviewScreen(Screen[None]):
                 self.action_close()
                 return
             self.query_text = query
-            self.matches = self.model.search(query)
-            self.view.set_search(re.compile(re.escape(query), re.IGNORECASE))
+            pattern = search_pattern(query)
+            self.matches = self.model.search(pattern)
+            self.view.set_search(pattern)
             if not self.matches:
                 self.notify(f"Not found: {query}", severity="warning", markup=False)
                 self.refresh_status()
@@ -592,7 +679,11 @@ class ReviewScreen(Screen[None]):
         self.toggle_class("-panel")
         if self.has_class("-panel"):
             self.findings_list.fill()
-            self.findings_list.follow(self.view.current_finding)
+            view = self.view
+            nearest = view.current_finding
+            if nearest is None and view.row is not None:
+                nearest = self.model.nearest_finding(view.row)
+            self.findings_list.follow(nearest)
         else:
             self.view.focus()
 
@@ -612,48 +703,10 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(
             TextScreen(
                 f"Row {view.row + 1}: link {row.shape}, score {row.score:.2f}",
-                self.detail_text(view.row),
+                detail_body(model, view.row, self.review_of),
                 classes="detail",
             )
         )
-
-    def detail_text(self, row_index: int) -> Text:
-        """Sentence-level alignment of the row, then its findings with their decisions."""
-        assert self.model is not None
-        model = self.model
-        comparison = model.comparison
-        row = model.rows[row_index]
-        text = Text()
-        text.append("Sentence alignment\n", style="bold underline")
-        if not row.sentence_links:
-            text.append("  (no sentence links in this row)\n", style="italic")
-        for index in row.sentence_links:
-            link = comparison.sentence_links[index]
-            text.append(f"\n{link.shape}  score {link.score:.2f}\n", style="bold")
-            for side, refs in ((Side.SOURCE, link.source), (Side.TARGET, link.target)):
-                label = "src" if side is Side.SOURCE else "tgt"
-                if not refs:
-                    text.append(
-                        f"  {label}  (nothing: only in the other version)\n", style="italic"
-                    )
-                for p, s in refs:
-                    sentence = comparison.article(side).paragraphs[p].sentence_text(s)
-                    text.append(f"  {label} ¶{p + 1}.{s + 1}  ")
-                    text.append(clean(sentence) + "\n")
-        text.append("\nFindings\n", style="bold underline")
-        if not row.findings:
-            text.append("  (none)\n", style="italic")
-        for f in row.findings:
-            finding = model.finding(f)
-            review = self.session.review(finding.id)
-            text.append("  ")
-            text.append_text(finding_text(model, f, review.decision))
-            text.append(
-                f"\n      severity {finding.severity.value}, confidence {finding.confidence:.2f}\n"
-            )
-            if review.note:
-                text.append("      note: " + clean(review.note) + "\n", style="italic")
-        return text
 
     def action_export(self) -> None:
         if self.model is None:

@@ -63,8 +63,8 @@ class TargetReviewScreen(ReviewScreen):
         self._mark_rows()
         self.targets_app.target_shown(self.index, model.comparison)
 
-    def replace_model(self, model: ReviewModel) -> None:
-        super().replace_model(model)
+    def replace_model(self, model: ReviewModel, reason: str | None = None) -> None:
+        super().replace_model(model, reason)
         self._mark_rows()
         self.targets_app.target_shown(self.index, model.comparison)
 
@@ -101,11 +101,11 @@ class TargetReviewScreen(ReviewScreen):
             for p in model.rows[view.row].source
             if (c := self.coverage.get(p)) is not None
         ]
-        if said:
+        if said:  # after the finding, cut before the row when the line is short
             status = self.query_one("#status", StatusLine)
-            line = status.text.copy()
+            line = status.left.copy()
             line.append("  │ " + " · ".join(said), style="bold")
-            status.show(line)
+            status.show(line, status.right)
 
     def action_target(self, step: int) -> None:
         self.targets_app.cycle_target(step)

@@ -4,42 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.messages import FindingChosen
 from tui.app.render import finding_text
 from tui.app.rows import ReviewModel
-from tui.engine.review import Decision
+from tui.engine.review import Review
 
 
 class FindingsList(OptionList):
     """Options are findings in reading order; an option's id is the finding index."""
 
     model: ReviewModel
-    decision: Callable[[int], Decision]
+    review: Callable[[int], Review]
 
     filled = False
 
-    def show(self, model: ReviewModel, decision: Callable[[int], Decision]) -> None:
+    def show(self, model: ReviewModel, review: Callable[[int], Review]) -> None:
         """Remember what to list; the options are built when the panel is first shown."""
         self.model = model
-        self.decision = decision
+        self.review = review
         self.filled = False
+
+    def _prompt(self, finding: int) -> Text:
+        review = self.review(finding)
+        return finding_text(self.model, finding, review.decision, review.note)
 
     def fill(self) -> None:
         if not self.filled:
             self.filled = True
-            self.set_options(
-                Option(finding_text(self.model, f, self.decision(f)), id=str(f))
-                for f in self.model.order
-            )
+            self.set_options(Option(self._prompt(f), id=str(f)) for f in self.model.order)
 
     def refresh_finding(self, finding: int) -> None:
         if self.filled:
-            self.replace_option_prompt(
-                str(finding), finding_text(self.model, finding, self.decision(finding))
-            )
+            self.replace_option_prompt(str(finding), self._prompt(finding))
 
     def follow(self, finding: int | None) -> None:
         """Highlight ``finding`` without moving focus (keeps the list in step with the view)."""

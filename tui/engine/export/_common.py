@@ -38,6 +38,7 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "Quotation differs",
     FindingKind.UNTRANSLATED: "Left untranslated",
     FindingKind.WEAK_LINK: "Weak match",
+    FindingKind.EDITOR_NOTE: "Editor's note",
 }
 
 # XML 1.0 allows tab, newline, carriage return and these ranges; anything else breaks parsers.
@@ -70,6 +71,16 @@ def article_language(article: Article) -> str:
         return bcp47(article.language)
     counts = Counter(p.language for p in article.paragraphs if p.language)
     return bcp47(counts.most_common(1)[0][0]) if counts else "und"
+
+
+def kind_counts(comparison: Comparison) -> list[tuple[FindingKind, int]]:
+    """A report's counts per kind: every kind the engine finds, zeros included, and the
+    editor's own notes when there are any."""
+    return [
+        (FindingKind(kind), count)
+        for kind, count in comparison.summary().items()
+        if count or kind != FindingKind.EDITOR_NOTE
+    ]
 
 
 def review_of(reviews: Mapping[str, Any], finding: Finding) -> Review:

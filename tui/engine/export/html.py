@@ -15,6 +15,7 @@ from tui.engine.export._common import (
     Unlinked,
     article_language,
     excerpt,
+    kind_counts,
     place_of,
     review_counts,
     review_of,
@@ -167,7 +168,7 @@ def render_html(comparison: Comparison, options: ExportOptions) -> str:
         '<h2>Findings per kind</h2>\n<table class="counts"><thead><tr><th>Kind</th>'
         "<th>Count</th></tr></thead><tbody>\n"
     )
-    for kind, count in zip(KIND_LABELS, comparison.summary().values(), strict=True):
+    for kind, count in kind_counts(comparison):
         zero = ' class="zero"' if not count else ""
         parts.append(f"<tr{zero}><td>{KIND_LABELS[kind]}</td><td>{count}</td></tr>\n")
     parts.append("</tbody></table>\n<h2>Findings</h2>\n")

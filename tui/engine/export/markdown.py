@@ -15,6 +15,7 @@ from tui.engine.export._common import (
     Unlinked,
     article_language,
     excerpt,
+    kind_counts,
     place_of,
     review_counts,
     review_of,
@@ -77,7 +78,7 @@ def render_markdown(comparison: Comparison, options: ExportOptions) -> str:
     if warnings:
         out += ["", "Warnings:", ""] + [f"- {md_escape(w)}" for w in warnings]
     out += ["", "## Findings per kind", "", "| Kind | Count |", "|---|---:|"]
-    for kind, count in zip(KIND_LABELS, comparison.summary().values(), strict=True):
+    for kind, count in kind_counts(comparison):
         out.append(f"| {KIND_LABELS[kind]} | {count} |")
     out += ["", "## Findings", ""]
     unlinked = unlinked_paragraphs(comparison)

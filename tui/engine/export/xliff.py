@@ -2,7 +2,10 @@
 
 The target's ``state`` carries the review: ``signed-off`` once every finding on the unit has
 been decided (reviewed or dismissed), ``needs-review-translation`` while any is open, and
-``translated`` for units without findings. Findings and one-sided neighbours are ``note``s.
+``translated`` for units without findings. The unit's ``approved`` says the same to tools that
+read only that (translate-toolkit and the editors built on it show every unit without
+``approved="yes"`` as fuzzy): "yes" unless a finding is open. Findings and one-sided
+neighbours are ``note``s.
 """
 
 from __future__ import annotations
@@ -74,9 +77,10 @@ def render_xliff(comparison: Comparison, options: ExportOptions) -> str:
         group = groups.get(unit.group)
         if group is None:
             group = groups[unit.group] = _child(body, "group", id=f"p{unit.group + 1}")
-        tu = _child(group, "trans-unit", id=f"u{unit.index + 1}")
-        _child(tu, "source", unit.source_text, **{XML_LANG: source_lang})
         state = _state(options, unit.findings)
+        approved = "no" if state == "needs-review-translation" else "yes"
+        tu = _child(group, "trans-unit", id=f"u{unit.index + 1}", approved=approved)
+        _child(tu, "source", unit.source_text, **{XML_LANG: source_lang})
         _child(tu, "target", unit.target_text, **{XML_LANG: target_lang, "state": state})
         _child(tu, "note", f"link score {unit.score:.3f}", **{"from": "transdiff"})
         for note in unit.notes:

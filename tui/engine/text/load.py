@@ -3,7 +3,8 @@
 Decoding: UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without BOM when its NUL
 pattern is unmistakable; anything else that is not valid UTF-8 is read as cp1252 or Latin-1
 with a warning. Binary data and undecodable garbage are refused with an InputError whose
-message is one line naming the file. Formats: plain text, Markdown, HTML (see markup.py).
+message is one line naming the file. Formats: plain text, Markdown, HTML (see markup.py), Word
+and OpenDocument text (see office.py).
 
 >>> article = article_from_text("erster satz. zweiter satz.\\n\\nnoch ein absatz.")
 >>> [p.text for p in article.paragraphs]
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from tui.engine.errors import InputError
 from tui.engine.model import Article, Paragraph
 from tui.engine.text.language import detect_language
 from tui.engine.text.markup import FORMATS, blocks_of, guess_format
+from tui.engine.text.office import office_blocks, office_format
 from tui.engine.text.segment import split_sentences
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
@@ -78,7 +81,13 @@ def read_article_bytes(path: str | Path) -> bytes:
 
 
 def article_from_bytes(data: bytes, *, path: str, language: str | None = None) -> Article:
-    """Decode and segment the bytes of the file ``path`` (named in messages and the Article)."""
+    """Decode and segment the bytes of the file ``path`` (named in messages and the Article):
+    a Word or OpenDocument file, else text."""
+    office = office_format(data, path)
+    if office is not None:
+        blocks = [(body, role, None) for body, role in office_blocks(data, office, name=path)]
+        # The XML inside Word and OpenDocument packages is Unicode: nothing to guess.
+        return _article_from_blocks(blocks, path=path, language=language, encoding="utf-8")
     text, encoding, warnings = decode_bytes(data, name=path)
     return article_from_text(
         text, path=path, language=language, encoding=encoding, warnings=warnings
@@ -106,18 +115,34 @@ def article_from_text(
     fmt = fmt or guess_format(text, path)
     if fmt not in FORMATS:
         raise InputError(f"{name}: unknown format {fmt!r} (expected {', '.join(FORMATS)})")
-    blocks = [(body, role) for body, role in blocks_of(text, fmt) if body.strip()]
-    if not blocks:
-        what = "is empty" if not text.strip() else "contains no text"
-        raise InputError(f"{name}: the article {what}")
+    if not text.strip():
+        raise InputError(f"{name}: the article is empty")
+    return _article_from_blocks(
+        blocks_of(text, fmt), path=path, language=language, encoding=encoding, warnings=warnings
+    )
+
+
+def _article_from_blocks(
+    located: Iterable[tuple[str, str, int | None]],
+    *,
+    path: str | None,
+    language: str | None,
+    encoding: str,
+    warnings: tuple[str, ...] = (),
+) -> Article:
+    """Detect languages and split sentences of the non-blank blocks (text, role, line)."""
+    located = [block for block in located if block[0].strip()]
+    if not located:
+        raise InputError(f"{path or '<memory>'}: the article contains no text")
+    blocks = [(body, role) for body, role, _line in located]
     document_language = language or detect_language(
         "\n".join(_sample(blocks)), max_chars=_DOCUMENT_SAMPLE, exact=True
     )
     paragraphs = []
-    for body, role in blocks:
+    for body, role, line in located:
         paragraph_language = detect_language(body)
         sentences = split_sentences(body, language=paragraph_language or document_language)
-        paragraphs.append(Paragraph(body, sentences, paragraph_language, role))
+        paragraphs.append(Paragraph(body, sentences, paragraph_language, role, line))
     return Article(
         paragraphs=tuple(paragraphs),
         path=path,

@@ -2,7 +2,8 @@
 
 Each block is ``(text, role)``; roles are "paragraph", "heading", "list_item", "quote",
 "caption" and "table_row". Offsets computed later refer to these texts, so nothing here may
-leave markup behind.
+leave markup behind. ``blocks_of`` adds the 1-based line of the file where each block starts
+(an editor opened there with ``+LINE`` shows the paragraph).
 
 >>> text_blocks("eins\\nzwei\\n")
 [('eins', 'paragraph'), ('zwei', 'paragraph')]
@@ -10,6 +11,8 @@ leave markup behind.
 [('Title', 'heading'), ('Some emphasis and a link.', 'paragraph')]
 >>> html_blocks("<nav>menu</nav><article><h1>T</h1><p>a &amp; b</p></article>")
 [('T', 'heading'), ('a & b', 'paragraph')]
+>>> blocks_of("# Title\\n\\nfirst line\\nsecond line", "markdown")
+[('Title', 'heading', 1), ('first line second line', 'paragraph', 3)]
 """
 
 from __future__ import annotations
@@ -20,6 +23,13 @@ import re
 from html.parser import HTMLParser
 
 Block = tuple[str, str]
+LocatedBlock = tuple[str, str, int]
+"""A block and the 1-based line where it starts in the file."""
+
+
+def _unlocated(blocks: list[LocatedBlock]) -> list[Block]:
+    return [(body, role) for body, role, _line in blocks]
+
 
 # ---------------------------------------------------------------------------- plain text
 
@@ -29,19 +39,26 @@ def text_blocks(text: str) -> list[Block]:
 
     A text with no blank line at all has one paragraph per line (the German sample).
     """
+    return _unlocated(_text_located(text))
+
+
+def _text_located(text: str) -> list[LocatedBlock]:
     lines = text.splitlines()
     if not any(not line.strip() for line in lines):
-        return [(line.strip(), "paragraph") for line in lines if line.strip()]
-    blocks: list[Block] = []
+        return [(line.strip(), "paragraph", n) for n, line in enumerate(lines, 1) if line.strip()]
+    blocks: list[LocatedBlock] = []
     current: list[str] = []
-    for line in lines:
+    first = 0
+    for n, line in enumerate(lines, 1):
         if line.strip():
+            if not current:
+                first = n
             current.append(line.strip())
         elif current:
-            blocks.append((" ".join(current), "paragraph"))
+            blocks.append((" ".join(current), "paragraph", first))
             current = []
     if current:
-        blocks.append((" ".join(current), "paragraph"))
+        blocks.append((" ".join(current), "paragraph", first))
     return blocks
 
 
@@ -70,27 +87,41 @@ def markdown_blocks(text: str) -> list[Block]:
 
     Code blocks and front matter are dropped: they are not prose to translate.
     """
+    return _unlocated(_markdown_located(text))
+
+
+def _markdown_located(text: str) -> list[LocatedBlock]:
     lines = text.splitlines()
+    skipped = 0  # lines of front matter before ``lines``
     if lines and lines[0].strip() == "---":  # YAML front matter
         for index in range(1, len(lines)):
             if lines[index].strip() in ("---", "..."):
                 lines = lines[index + 1 :]
+                skipped = index + 1
                 break
-    blocks: list[Block] = []
+    blocks: list[LocatedBlock] = []
     current: list[str] = []
     role = "paragraph"
     fence: str | None = None
+    first = 0  # line where ``current`` began
+    number = 0  # line being read
 
     def flush() -> None:
         nonlocal current, role
         if current:
             text = _inline_markdown(" ".join(current))
             if text:
-                blocks.append((text, role))
+                blocks.append((text, role, first))
         current = []
         role = "paragraph"
 
-    for line in lines:
+    def add(part: str) -> None:
+        nonlocal first
+        if not current:
+            first = number
+        current.append(part)
+
+    for number, line in enumerate(lines, skipped + 1):  # noqa: B007 (add() reads it)
         if fence is not None:
             if line.strip().startswith(fence):
                 fence = None
@@ -113,7 +144,7 @@ def markdown_blocks(text: str) -> list[Block]:
                 flush()
                 role = "quote"
             else:
-                current.append(_BULLET.sub("", inner).strip())
+                add(_BULLET.sub("", inner).strip())
             continue
         if role == "quote":
             flush()
@@ -127,23 +158,26 @@ def markdown_blocks(text: str) -> list[Block]:
         heading = _ATX.match(line)
         if heading:
             flush()
-            current, role = [heading.group(2) or ""], "heading"
+            add(heading.group(2) or "")
+            role = "heading"
             flush()
             continue
         bullet = _BULLET.match(line)
         if bullet:
             flush()
-            current, role = [line[bullet.end() :].strip()], "list_item"
+            add(line[bullet.end() :].strip())
+            role = "list_item"
             continue
         if line.lstrip().startswith("|"):
             flush()
             cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            current, role = [" | ".join(cell for cell in cells if cell)], "table_row"
+            add(" | ".join(cell for cell in cells if cell))
+            role = "table_row"
             flush()
             continue
         if line.startswith(("    ", "\t")) and not current:
             continue  # an indented code block
-        current.append(line.strip())
+        add(line.strip())
     flush()
     return blocks
 
@@ -291,8 +325,10 @@ class _ArticleParser(HTMLParser):
     def __init__(self, *, drop_chrome: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_chrome = drop_chrome
-        self.blocks: list[tuple[str, str, bool, bool]] = []  # text, role, in article, in main
+        # text, role, line, in article, in main
+        self.blocks: list[tuple[str, str, int, bool, bool]] = []
         self._buffer: list[str] = []
+        self._line = 0  # line of the first visible character in the buffer (0: none yet)
         self._roles: list[tuple[str, str]] = []  # (tag, role) of open block elements
         self._skip: list[str] = []  # open elements whose content is dropped
         self._article = 0
@@ -371,6 +407,9 @@ class _ArticleParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
+            if not self._line and data.strip():
+                leading = len(data) - len(data.lstrip())
+                self._line = self.getpos()[0] + data.count("\n", 0, leading)
             self._buffer.append(data)
 
     def close(self) -> None:
@@ -379,13 +418,14 @@ class _ArticleParser(HTMLParser):
 
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split()).strip(" |")
+        line, self._line = self._line, 0
         self._buffer = []
         if not text:
             return
         role = self._roles[-1][1] if self._roles else "paragraph"
         if self._quote and role == "paragraph":
             role = "quote"
-        self.blocks.append((text, role, self._article > 0, self._main > 0))
+        self.blocks.append((text, role, line, self._article > 0, self._main > 0))
 
 
 def html_blocks(text: str) -> list[Block]:
@@ -398,18 +438,22 @@ def html_blocks(text: str) -> list[Block]:
     >>> html_blocks('<body><div id="menu"><a>Home</a></div><p>Text.</p></body>')
     [('Text.', 'paragraph')]
     """
+    return _unlocated(_html_located(text))
+
+
+def _html_located(text: str) -> list[LocatedBlock]:
     blocks = _parse(text, drop_chrome=False)
-    for index in (2, 3):  # in <article>, then in <main>
+    for index in (3, 4):  # in <article>, then in <main>
         inside = [block for block in blocks if block[index]]
         if inside:
-            return [(text, role) for text, role, _, _ in inside]
+            return [(text, role, line) for text, role, line, _, _ in inside]
     # No article body to trust: a second pass drops chrome named by class or id. Class names
     # are only a hint, so a page they would empty entirely keeps the first pass's text.
     blocks = _parse(text, drop_chrome=True) or blocks
-    return [(text, role) for text, role, _, _ in blocks]
+    return [(text, role, line) for text, role, line, _, _ in blocks]
 
 
-def _parse(text: str, *, drop_chrome: bool) -> list[tuple[str, str, bool, bool]]:
+def _parse(text: str, *, drop_chrome: bool) -> list[tuple[str, str, int, bool, bool]]:
     parser = _ArticleParser(drop_chrome=drop_chrome)
     parser.feed(text)
     parser.close()
@@ -447,12 +491,12 @@ def guess_format(text: str, path: str | None = None) -> str:
     return "text"
 
 
-def blocks_of(text: str, fmt: str) -> list[Block]:
-    """Dispatch to the parser of ``fmt`` (one of ``FORMATS``)."""
+def blocks_of(text: str, fmt: str) -> list[LocatedBlock]:
+    """The blocks of ``text`` in ``fmt`` (one of ``FORMATS``), each with its first line."""
     if fmt == "markdown":
-        return markdown_blocks(text)
+        return _markdown_located(text)
     if fmt == "html":
-        return html_blocks(text)
+        return _html_located(text)
     if fmt == "text":
-        return text_blocks(text)
+        return _text_located(text)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
