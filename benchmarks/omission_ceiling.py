@@ -70,7 +70,7 @@ def member_evidence(shared: Path, seed: int, scorer_name: str) -> list[tuple[str
         src = [index[Side.SOURCE][ref] for ref in link.source]
         tgt = [index[Side.TARGET][ref] for ref in link.target]
         if scorer_name == "semantic":
-            floor = span_scorer.weights.unsupported_margin
+            floor = span_scorer.weights.offset  # the document's midpoint margin
             evidence = [values - floor for values in span_scorer.member_margins(src, tgt)]
         else:
             evidence = _drop_costs(span_scorer, src, tgt)

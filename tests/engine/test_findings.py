@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from tui.engine.detect.quotes import analyse_quotes
@@ -186,32 +188,36 @@ def test_finding_ids_are_stable_when_unrelated_text_changes():
     assert ids(base)
 
 
-class _NeighbourScorer:
-    """Says whether the lone sentence (target 1 or source 1) is translated next door, and
-    checks it is asked about that sentence against the neighbour's other side."""
+class _FakeScorer:
+    """What find_all asks of a scorer, with nothing to say: subclasses say one thing."""
 
-    improbable_log_odds = None
-
-    def __init__(self, supported: bool) -> None:
-        self.supported = supported
-
-    def unsupported_members(self, source, target):
-        return [], []
+    improbable_log_odds: float | None = None
+    length_model = (1.0, 6.8)
 
     def supported_members(self, source, target):
-        if tuple(target) == (1,):  # a lone target sentence against the neighbour's source
-            assert tuple(source) == (0,)
-            return [], ([0] if self.supported else [])
-        assert tuple(source) == (1,)  # a lone source sentence against the neighbour's target
-        assert tuple(target) == (0,)
-        return ([0] if self.supported else []), []
+        return [], []
+
+    def text_log_odds(self, texts, *, source, start, end):
+        return None
 
 
-@pytest.mark.parametrize("lone_side", [Side.SOURCE, Side.TARGET])
-@pytest.mark.parametrize(("translated_next_door", "flagged"), [(False, True), (True, False)])
-def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
-    lone_side, translated_next_door, flagged
-):
+class _MeaningScorer(_FakeScorer):
+    """A model's word on a lone sentence against its neighbour's other side: ``log_odds``;
+    checks it is asked about that sentence against that side."""
+
+    def __init__(self, log_odds: float, lone_words=("müde", "fatigué")) -> None:
+        self.log_odds, self.lone_words = log_odds, lone_words
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        assert (start, end) == (0, 1)  # the neighbouring bead's other side
+        assert len(texts) == 1
+        assert any(word in texts[0] for word in self.lone_words)
+        return np.array([self.log_odds])
+
+
+def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0):
     from tui.engine.align.dp import Bead
     from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
@@ -231,10 +237,11 @@ def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
     link = Link((0,), (0,), 0.9)
     group = LinkGroup(
         link=link,
-        scorer=_NeighbourScorer(translated_next_door),
-        beads=[Bead((0,), (0,), 3.0), lone],
+        scorer=scorer,
+        beads=[Bead((0,), (0,), neighbour_score), lone],
         source_refs=[(0, k) for k in range(len(source.paragraphs[0].sentences))],
         target_refs=[(0, k) for k in range(len(target.paragraphs[0].sentences))],
+        params=params,
     )
     findings = find_all(FindingContext(source, target, (link,), [group]))
     kind = (
@@ -242,78 +249,53 @@ def test_a_one_sided_sentence_that_a_neighbour_translates_is_not_flagged(
         if lone_side is Side.SOURCE
         else FindingKind.SENTENCE_ONLY_IN_TARGET
     )
-    assert bool([f for f in findings if f.kind is kind]) is flagged
+    return [f for f in findings if f.kind is kind]
 
 
-class _MemberScorer:
-    """Names unsupported members and scores spans from a table, recording what it is asked."""
+@pytest.mark.parametrize("lone_side", [Side.SOURCE, Side.TARGET])
+@pytest.mark.parametrize(("log_odds", "flagged"), [(-5.0, True), (-1.0, False), (2.0, False)])
+def test_a_lone_sentence_is_flagged_when_its_meaning_is_9_to_1_against_its_neighbour(
+    lone_side, log_odds, flagged
+):
+    # log-odds -5: far more likely not a translation of the neighbour (flagged); -1 or +2:
+    # the aligner's doubt or a translation its bead shapes could not place (not flagged)
+    found = _lone_sentence_findings(lone_side, _MeaningScorer(log_odds))
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].confidence == pytest.approx(1 / (1 + math.exp(log_odds)), abs=1e-3)
 
-    improbable_log_odds = None
 
-    def __init__(self, unsupported, scores) -> None:
-        self.unsupported, self.scores, self.asked = unsupported, scores, []
+class _TableScorer(_FakeScorer):
+    """No model; scores spans from a table (the neighbour with the lone sentence joined)."""
 
-    def unsupported_members(self, source, target):
-        return self.unsupported
-
-    def supported_members(self, source, target):
-        return [], []
+    def __init__(self, scores) -> None:
+        self.scores = scores
 
     def score(self, a0, a1, b0, b1):
         import numpy as np
 
-        spans = list(zip(a0.tolist(), a1.tolist(), b0.tolist(), b1.tolist(), strict=True))
-        self.asked += spans
+        spans = zip(a0.tolist(), a1.tolist(), b0.tolist(), b1.tolist(), strict=True)
         return np.array([self.scores[span] for span in spans])
 
 
-def _flagged_members(scorer, bead_source, bead_target, side):
-    from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
+@pytest.mark.parametrize(("joined_score", "flagged"), [(3.0, False), (-2.0, True)])
+def test_without_a_model_a_lone_sentence_is_flagged_when_joining_it_costs_9_to_1(
+    joined_score, flagged
+):
+    from tui.engine.align.dp import AlignParams
 
-    three = "Der Hund schläft dort. Die Katze frisst Fisch. Es regnet am Berg heute."
-    source = article_from_text(three if side is Side.SOURCE else "Der Hund schläft.", language="de")
-    target = article_from_text(
-        three.replace("Der Hund", "Le chien") if side is Side.TARGET else "Le chien dort.",
-        language="fr",
+    # joining costs (prior 1.5 - joined) - (prior 0 - neighbour 3.0 + skip 3.5) = 1 - joined:
+    # -2.0 for a joined bead as good as its neighbour alone, 3.0 (> log 9) for one far worse
+    params = AlignParams()
+    found = _lone_sentence_findings(
+        Side.TARGET, _TableScorer({(0, 1, 0, 2): joined_score}), params=params
     )
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=scorer,
-        beads=[Bead(bead_source, bead_target, 2.0)],
-        source_refs=[(0, k) for k in range(len(source.paragraphs[0].sentences))],
-        target_refs=[(0, k) for k in range(len(target.paragraphs[0].sentences))],
-    )
-    article = source if side is Side.SOURCE else target
-    starts = [sentence.start for sentence in article.paragraphs[0].sentences]
-    return sorted(
-        starts.index(f.location(side).start)
-        for f in find_all(FindingContext(source, target, (link,), [group]))
-        if f.side is side and (f.kind.is_omission or f.kind.is_insertion)
-    )
+    assert bool(found) is flagged
 
 
-def test_unsupported_members_at_a_beads_edge_need_a_cheap_drop():
-    # 1-3 bead, all three target members unsupported: dropping the first gains 0.5 (flagged),
-    # dropping the last costs 2 (kept), the middle one cannot be dropped alone (flagged)
-    full, without_first, without_last = (0, 1, 0, 3), (0, 1, 1, 3), (0, 1, 0, 2)
-    scorer = _MemberScorer(([], [0, 1, 2]), {full: 5.0, without_first: 5.5, without_last: 3.0})
-    assert _flagged_members(scorer, (0,), (0, 1, 2), Side.TARGET) == [0, 1]
-    assert set(scorer.asked) == {full, without_first, without_last}
-
-
-def test_an_unsupported_last_source_member_is_dropped_from_the_end():
-    full, without_last = (0, 3, 0, 1), (0, 2, 0, 1)
-    scorer = _MemberScorer(([2], []), {full: 4.0, without_last: 3.5})
-    assert _flagged_members(scorer, (0, 1, 2), (0,), Side.SOURCE) == [2]
-    assert set(scorer.asked) == {full, without_last}
-
-
-def test_an_unsupported_member_that_is_a_whole_paragraph_is_a_paragraph_only_finding():
+def test_a_lone_sentence_that_is_a_whole_paragraph_is_a_paragraph_only_finding():
     """One line per paragraph, a line dropped: the link carries two source paragraphs for one
-    target paragraph, and the unsupported one is reported as a paragraph, not a sentence."""
+    target paragraph, and the lone one is reported as a paragraph, not a sentence."""
     from tui.engine.align.dp import Bead
     from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
@@ -325,13 +307,11 @@ def test_an_unsupported_member_that_is_a_whole_paragraph_is_a_paragraph_only_fin
     target = article_from_text(
         "Dès lors, la fille lui rendit visite chaque semaine.", language="fr"
     )
-    full, without_first = (0, 2, 0, 1), (1, 2, 0, 1)
-    scorer = _MemberScorer(([0], []), {full: 4.0, without_first: 4.5})
     link = Link((0, 1), (0,), 0.9)
     group = LinkGroup(
         link=link,
-        scorer=scorer,
-        beads=[Bead((0, 1), (0,), 4.0)],
+        scorer=_MeaningScorer(-5.0, lone_words=("dankte",)),
+        beads=[Bead((0,), (), float("nan")), Bead((1,), (0,), 4.0)],
         source_refs=[(0, 0), (1, 0)],
         target_refs=[(0, 0)],
     )
@@ -370,17 +350,11 @@ def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
     assert flagged == [1, 2]
 
 
-class _ThresholdScorer:
-    """Supports every member; trusts no bead scored below ``improbable_log_odds``."""
+class _ThresholdScorer(_FakeScorer):
+    """Trusts no bead scored below ``improbable_log_odds``."""
 
     def __init__(self, improbable_log_odds: float | None) -> None:
         self.improbable_log_odds = improbable_log_odds
-
-    def unsupported_members(self, source, target):
-        return [], []
-
-    def supported_members(self, source, target):
-        return [], []
 
 
 @pytest.mark.parametrize("calls_improbable", [True, False])
@@ -432,13 +406,10 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
 
 
 class _ImprobableWithAStrayMember(_ThresholdScorer):
-    """Calls beads below -3 improbable and the middle source member of a 3-1 bead unsupported."""
+    """Calls beads below -3 improbable."""
 
     def __init__(self) -> None:
         super().__init__(-3.0)
-
-    def unsupported_members(self, source, target):
-        return ([1], []) if len(source) == 3 else ([], [])
 
     def score(self, a0, a1, b0, b1):
         import numpy as np
@@ -575,3 +546,60 @@ def test_a_dropped_sentence_explains_its_own_numbers_and_quotation():
     )
     findings = find_all(FindingContext(source, target, (link,), [group]))
     assert [f.kind for f in findings] == [FindingKind.SENTENCE_ONLY_IN_SOURCE]
+
+
+class _RestScorer(_FakeScorer):
+    """Lengths as the length model says (one to one, variance 1), and a model that finds
+    ``rest`` a far better translation of the linked sentence than anything else."""
+
+    length_model = (1.0, 1.0)
+
+    def __init__(self, rest: str) -> None:
+        self.rest = rest
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        return np.array([6.0 if text == self.rest else 1.0 for text in texts])
+
+
+def _headline_findings(scorer):
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    # the German headline has no full stop, so it runs into the sentence after it; the French
+    # version dropped it: the two linked sentences differ in length by the headline's
+    source = article_from_text(
+        "Neue Brücke über den Rhein eröffnet Die Stadt hat am Montag die neue Brücke eröffnet.",
+        language="de",
+    )
+    target = article_from_text("La ville a inauguré lundi le nouveau pont.", language="fr")
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=scorer,
+        beads=[Bead((0,), (0,), 3.0)],
+        source_refs=[(0, 0)],
+        target_refs=[(0, 0)],
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    return source, [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE]
+
+
+def test_a_headline_run_into_its_sentence_is_reported_where_the_line_ends():
+    # cuts after "eröffnet" and after "Die" are alike in length: the model picks the one
+    # whose rest translates the French sentence
+    rest = "Die Stadt hat am Montag die neue Brücke eröffnet."
+    source, [finding] = _headline_findings(_RestScorer(rest))
+    text = source.paragraphs[0].text
+    assert text[finding.source.start : finding.source.end] == "Neue Brücke über den Rhein eröffnet"
+    assert "longer than the linked one" in finding.message
+
+
+def test_a_long_sentence_is_not_cut_where_the_model_cannot_tell():
+    # the rest translates no better than the whole (no model, or a loose translation)
+    _, found = _headline_findings(_FakeScorer())
+    assert not found
+    _, found = _headline_findings(_RestScorer("nothing of the kind"))
+    assert not found

@@ -164,13 +164,6 @@ def test_only_a_translating_span_supports_a_sentence():
     assert scorer.supported_members([0, 1], [1]) == ([1], [0])
 
 
-def test_a_pair_is_unsupported_both_ways_only_when_it_translates_nothing():
-    scorer = _prepare()
-    assert scorer.unsupported_members([1], [1]) == ([], [])  # the cat and le chat
-    # the dog against the rain: far below how this document's translations score
-    assert scorer.unsupported_members([0], [2]) == ([0], [0])
-
-
 def test_the_member_term_only_charges_beads_with_a_stray_member():
     source = ["Der Hund schläft im Garten und die Katze frisst einen Fisch."]
     target = ["Le chien dort au jardin.", "Il pleut.", "Le chat mange un poisson."]
@@ -351,24 +344,25 @@ def _pairs_with_cosines(cosines: list[float]):
     return (*sides, [(k, k) for k in range(n)])
 
 
-def test_the_unsupported_floor_is_measured_on_the_documents_translations():
-    from tui.engine.scoring.semantic import calibrated_support
+def test_the_margin_line_is_measured_on_the_documents_translations():
+    from tui.engine.scoring.semantic import calibrated_margin
 
     weights = SemanticWeights()
-    # margins 0.05 .. 0.12: median 0.085, interquartile spread 0.035
-    tight = calibrated_support(weights, *_pairs_with_cosines([0.05 + 0.01 * k for k in range(8)]))
-    assert tight.unsupported_margin == pytest.approx(0.085 - 3.5 * 0.035, abs=1e-4)
-    assert weights.unsupported_margin < tight.unsupported_margin < 0.0
-    # a spread under the minimum is taken as the minimum
-    same = calibrated_support(weights, *_pairs_with_cosines([0.06] * 6))
-    assert same.unsupported_margin == pytest.approx(0.06 - 3.5 * weights.support_min_spread)
-    # translations far above their neighbours: the floor stays at 0, where a member is as
-    # close to the span as to its usual neighbours
-    high = calibrated_support(weights, *_pairs_with_cosines([0.30 + 0.01 * k for k in range(8)]))
-    assert high.unsupported_margin == 0.0
-    # too few pairs to measure anything: the fixed floor
-    few = calibrated_support(weights, *_pairs_with_cosines([0.3, 0.31, 0.32, 0.33]))
-    assert few.unsupported_margin == weights.unsupported_margin
+    # mutual pairs' margins 0.05 .. 0.12 (median 0.085); their neighbours across are
+    # orthogonal (margin 0): the midpoint lies halfway, the slope is the gap over the spread
+    # squared, the spread taken as at least the minimum (the measured one is smaller here)
+    measured = calibrated_margin(weights, *_pairs_with_cosines([0.05 + 0.01 * k for k in range(8)]))
+    spread = weights.support_min_spread / 1.349
+    assert measured.offset == pytest.approx(0.085 / 2)
+    assert measured.margin == pytest.approx(0.085 / spread**2)
+    assert measured.supported_margin == measured.offset
+    # translations further from their neighbours: the midpoint moves up with them
+    wide = calibrated_margin(weights, *_pairs_with_cosines([0.30 + 0.01 * k for k in range(8)]))
+    assert wide.offset > measured.offset
+    assert wide.margin > measured.margin  # the gap grows, the spread stays at its minimum
+    # too few pairs to measure anything: the defaults
+    few = calibrated_margin(weights, *_pairs_with_cosines([0.3, 0.31, 0.32, 0.33]))
+    assert few == weights
 
 
 ENGLISH_STORY = [

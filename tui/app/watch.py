@@ -111,6 +111,12 @@ class FileWatcher:
                 if path in touched:
                     self.check(side)
 
+    def shows_current(self, side: Side) -> bool:
+        """Is what is shown of ``side`` what its file holds now? A change noticed while a
+        reload was reading the file arrives after the reload: it is old news then."""
+        current = file_digest(self.files[side])
+        return current is not None and self.is_shown(side, current)
+
     def check(self, side: Side) -> None:
         current = file_digest(self.files[side])
         with self._lock:

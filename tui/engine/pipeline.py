@@ -165,6 +165,7 @@ def _compare(
         (*src_sentences.span_of(link.source), *tgt_sentences.span_of(link.target)) for link in links
     ]
     aligned = _align_sentence_blocks(blocks, sentence_scorer, params, check)
+    sentence_params = params
     if DOCUMENT_PRIORS:
         counts = shape_counts(bead for _, group in aligned for bead in group)
         sentence_params = document_params(counts, params)
@@ -186,6 +187,7 @@ def _compare(
                 beads=group,
                 source_refs=src_sentences.refs[s0:s1],
                 target_refs=tgt_sentences.refs[t0:t1],
+                params=sentence_params,
             )
         )
         for bead in group:
@@ -223,13 +225,20 @@ class _ShiftedScorer:
     def improbable_log_odds(self) -> float | None:
         return self._scorer.improbable_log_odds
 
+    @property
+    def length_model(self) -> tuple[float, float]:
+        return self._scorer.length_model
+
+    def text_log_odds(
+        self, texts: Sequence[str], *, source: bool, start: int, end: int
+    ) -> np.ndarray | None:
+        offset = self._tgt if source else self._src
+        return self._scorer.text_log_odds(
+            texts, source=source, start=start + offset, end=end + offset
+        )
+
     def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         return self._scorer.score(a0 + self._src, a1 + self._src, b0 + self._tgt, b1 + self._tgt)
-
-    def unsupported_members(
-        self, source: Sequence[int], target: Sequence[int]
-    ) -> tuple[list[int], list[int]]:
-        return self._scorer.unsupported_members(*self._shift(source, target))
 
     def supported_members(
         self, source: Sequence[int], target: Sequence[int]

@@ -54,6 +54,8 @@ class LiveFilesMixin:
             self.watcher.stop()
 
     def on_file_changed(self, message: FileChanged) -> None:
+        if self.watcher is not None and self.watcher.shows_current(message.side):
+            return
         self.changed_sides = self.changed_sides | {message.side}
         if self.model is not None:  # else the header shows it once the comparison is done
             self.refresh_header()

@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.engine.align.dp import Bead
+from tui.engine.align.dp import AlignParams, Bead
 from tui.engine.model import (
     Article,
     FindingKind,
@@ -36,6 +36,7 @@ class LinkGroup:
     beads: list[Bead]
     source_refs: Sequence[SentenceRef]
     target_refs: Sequence[SentenceRef]
+    params: AlignParams | None = None  # the costs the sentence alignment was made with
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from tui.engine.detect.one_sided import (
     improbable_beads,
     one_sided_paragraphs,
     one_sided_sentences,
-    unsupported_members,
 )
+from tui.engine.detect.partial import partial_sentences
 from tui.engine.detect.quotes import quote_mismatches
 from tui.engine.detect.untranslated import untranslated_paragraphs
 from tui.engine.detect.weak_links import weak_links_not_reported
@@ -31,7 +31,6 @@ LinkDetector = Callable[[FindingContext, LinkGroup], list[Draft]]
 # Run on every link that pairs paragraphs of both versions, in this order.
 LINK_DETECTORS: tuple[LinkDetector, ...] = (
     one_sided_sentences,  # sentences the sentence alignment left without a partner
-    unsupported_members,  # members of two-sided beads the other side does not support
     improbable_beads,  # both sides of a bead too unlikely to be a translation
     number_mismatches,  # numbers with no equal number across
     quote_mismatches,  # quotations unbalanced or on one side only
@@ -45,5 +44,6 @@ def find_all(context: FindingContext) -> tuple[Finding, ...]:
         if group.link.source and group.link.target:
             for detector in LINK_DETECTORS:
                 drafts += detector(context, group)
+    drafts += partial_sentences(context)
     drafts += weak_links_not_reported(context, drafts)
     return assign_ids(drafts)

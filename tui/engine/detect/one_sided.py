@@ -10,9 +10,11 @@ not flagged."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from tui.engine.align.dp import Bead
+from tui.engine.align.dp import Bead, BeadType
 from tui.engine.detect.context import (
     MIN_WORDS_TO_FLAG,
     ONE_SIDED_KINDS,
@@ -30,17 +32,12 @@ from tui.engine.model import (
     Location,
     Side,
 )
+from tui.engine.scoring.base import sigmoid
 from tui.engine.text.anchors import (
     word_count,
 )
 from tui.engine.util.nearest import NearestMarked
 
-# A bead member the scorer finds unsupported is flagged unless dropping it from its bead
-# costs the bead more log-odds than this (measured on synthetic omissions of the dev set;
-# a floor of 0 removes a third of the false alarms there but loses one of the sample
-# pair's dropped sentences).
-UNSUPPORTED_MAX_COST = 1.0
-UNSUPPORTED_CONFIDENCE = 0.6  # the embedding's word alone: less sure than a one-sided bead
 IMPROBABLE_CONFIDENCE = 0.5  # either side may be the translator's rewrite of the other
 
 
@@ -92,42 +89,110 @@ def _neighbour_partner(
     return Location(ids[-1] if k < link_index else ids[0], 0, 0)
 
 
+# A sentence the alignment left alone is reported when the evidence is at least 9 to 1
+# (log-odds; a 90% choice) that it is not a translation of what is next to it: a closer
+# call is the aligner's doubt, not evidence of an omission.
+LONE_MIN_LOG_ODDS = math.log(9.0)
+
+
 def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft]:
     drafts = []
     for side in Side:
-        lonely = [
-            (bead.source or bead.target)[0]
-            for position, bead in enumerate(group.beads)
-            if (
-                (bead.source and not bead.target and side is Side.SOURCE)
-                or (bead.target and not bead.source and side is Side.TARGET)
-            )
-            and not _translated_next_door(group, position, side)
-        ]
+        lonely: dict[int, float] = {}
+        for position, bead in enumerate(group.beads):
+            alone = bead.source if side is Side.SOURCE else bead.target
+            if not alone or (bead.source and bead.target):
+                continue
+            evidence = _evidence_alone(context, group, position, side)
+            if evidence is not None and evidence < LONE_MIN_LOG_ODDS:
+                continue
+            lonely[alone[0]] = 0.8 if evidence is None else float(sigmoid(evidence))
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
         for run in runs_in_paragraph(sorted(lonely), refs):
-            draft = sentence_draft(context, group, side, run, 0.8, "")
+            confidence = min(lonely[k] for k in run)
+            draft = sentence_draft(context, group, side, run, confidence, "")
             if draft is not None:
                 drafts.append(draft)
     return drafts
 
 
-def _translated_next_door(group: LinkGroup, position: int, side: Side) -> bool:
-    """Does the other side of a neighbouring bead support this one-sided sentence as well as
-    a translation? Then the bead shapes, not the translator, left it alone (a 1-4 merge)."""
-    if group.scorer is None:
-        return False
+def _evidence_alone(
+    context: FindingContext, group: LinkGroup, position: int, side: Side
+) -> float | None:
+    """Log-odds that the one-sided sentence at ``position`` is no translation of its
+    neighbours, the stronger of two kinds of evidence: what joining it to a neighbouring bead
+    would cost the alignment, and (with a model) how unlike each neighbour's other side its
+    meaning is on its own (the alignment's bead scores are length-weighted means, in which a
+    short unrelated sentence barely counts). None where neither can be measured."""
+    cost = _joining_cost(group, position, side)
+    unlike = _member_log_odds(context, group, position, side)
+    known = [value for value in (cost, None if unlike is None else -unlike) if value is not None]
+    return max(known) if known else None
+
+
+def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
+    """How much less likely the alignment becomes (log-odds) if the one-sided sentence at
+    ``position`` joins the bead before or after it instead, the cheaper of the two; None
+    where neither can take it (no two-sided neighbour, or a shape not searched)."""
+    params, scorer = group.params, group.scorer
+    if params is None or scorer is None:
+        return None
     lone = group.beads[position]
-    for neighbour in group.beads[max(position - 1, 0) : position + 2]:
-        if neighbour is lone or not neighbour.source or not neighbour.target:
+    member = (lone.source or lone.target)[0]
+    costs = []
+    for k in (position - 1, position + 1):
+        if not 0 <= k < len(group.beads):
             continue
-        if side is Side.SOURCE:
-            supported, _ = group.scorer.supported_members(lone.source, neighbour.target)
-        else:
-            _, supported = group.scorer.supported_members(neighbour.source, lone.target)
-        if supported:
-            return True
-    return False
+        neighbour = group.beads[k]
+        if not neighbour.source or not neighbour.target:
+            continue
+        source, target = list(neighbour.source), list(neighbour.target)
+        (source if side is Side.SOURCE else target).append(member)
+        source.sort()
+        target.sort()
+        try:
+            joined = BeadType((len(source), len(target)))
+        except ValueError:
+            continue
+        if joined not in params.prior:
+            continue
+        score = scorer.score(
+            *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
+        )[0]
+        now = params.prior[BeadType((len(neighbour.source), len(neighbour.target)))]
+        costs.append((params.prior[joined] - float(score)) - (now - neighbour.score + params.skip))
+    return min(costs) if costs else None
+
+
+def _member_log_odds(
+    context: FindingContext, group: LinkGroup, position: int, side: Side
+) -> float | None:
+    """The meaning evidence (log-odds) that the one-sided sentence at ``position``
+    translates part of a neighbouring bead's other side, the stronger of the two; None for
+    a scorer without a model or without a two-sided neighbour."""
+    scorer = group.scorer
+    if scorer is None:
+        return None
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    paragraph, sentence = refs[member]
+    text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
+    best = None
+    for k in (position - 1, position + 1):
+        if not 0 <= k < len(group.beads):
+            continue
+        neighbour = group.beads[k]
+        if not neighbour.source or not neighbour.target:
+            continue
+        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        odds = scorer.text_log_odds(
+            [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+        )
+        if odds is None:
+            return None
+        best = float(odds[0]) if best is None else max(best, float(odds[0]))
+    return best
 
 
 _IMPROBABLE_REASON = " (its link to the other version is improbable)"
@@ -162,52 +227,3 @@ def _without_edge(span: Span4, side: Side, *, at_start: bool) -> Span4:
     if side is Side.SOURCE:
         return (s0 + 1, s1, t0, t1) if at_start else (s0, s1 - 1, t0, t1)
     return (s0, s1, t0 + 1, t1) if at_start else (s0, s1, t0, t1 - 1)
-
-
-def unsupported_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
-    """Members of two-sided beads that the other side does not support.
-
-    The scorer names the members it finds unsupported (embeddings can tell, anchors cannot).
-    A middle member is flagged on that word alone; an edge member only when dropping it from
-    the bead costs less than ``UNSUPPORTED_MAX_COST``. (Dropping a member never gains more
-    than a one-sided bead's cost minus the merge prior - else the aligner had left it alone -
-    so the gain alone cannot decide.)
-    """
-    scorer = group.scorer
-    if scorer is None:
-        return []
-    # (side, member, the bead's span, the span without the member); a middle member cannot
-    # be dropped alone, so the scorer's word is enough there
-    candidates: list[tuple[Side, int, Span4, Span4 | None]] = []
-    for bead in group.beads:
-        if not bead.source or not bead.target:
-            continue
-        full = (bead.source[0], bead.source[-1] + 1, bead.target[0], bead.target[-1] + 1)
-        unsupported = scorer.unsupported_members(bead.source, bead.target)
-        for side, positions in zip(Side, unsupported, strict=True):
-            members = bead.source if side is Side.SOURCE else bead.target
-            for k in positions:
-                if len(members) > 1 and (k == 0 or k == len(members) - 1):
-                    reduced: Span4 | None = _without_edge(full, side, at_start=k == 0)
-                else:
-                    reduced = None
-                candidates.append((side, members[k], full, reduced))
-    edges = [c for c in candidates if c[3] is not None]
-    gains: dict[tuple[Side, int], float] = {}
-    if edges:
-        spans = np.array([c[2] for c in edges] + [c[3] for c in edges], dtype=np.int64)
-        scores = scorer.score(spans[:, 0], spans[:, 1], spans[:, 2], spans[:, 3])
-        for k, (side, member, _full, _reduced) in enumerate(edges):
-            gains[(side, member)] = float(scores[len(edges) + k] - scores[k])
-    drafts = []
-    for side, member, full, _reduced in candidates:
-        gain = gains.get((side, member), 0.0)
-        if gain <= -UNSUPPORTED_MAX_COST:
-            continue
-        # a 1-1 bead's two sentences are both unsupported: they are shown side by side
-        alone = full[1] - full[0] == 1 and full[3] - full[2] == 1
-        reason = " (the sentence linked to it does not translate it)" if alone else ""
-        draft = sentence_draft(context, group, side, [member], UNSUPPORTED_CONFIDENCE, reason)
-        if draft is not None:
-            drafts.append(draft)
-    return drafts

@@ -43,19 +43,26 @@ class SpanScorer(Protocol):
         ``[first[i], last[i])``: precompute what scores need there and nowhere else."""
         ...
 
-    def unsupported_members(
-        self, source: Sequence[int], target: Sequence[int]
-    ) -> tuple[list[int], list[int]]:
-        """Positions, within one bead's source and target members, of segments that the
-        other side does not support (content likely present on one side only); asked of
-        every two-sided bead, 1-1 included."""
-        ...
-
     def supported_members(
         self, source: Sequence[int], target: Sequence[int]
     ) -> tuple[list[int], list[int]]:
         """Positions of segments that the other side's whole span supports as well as a
         typical translation does (a sentence left one-sided that a neighbour translates)."""
+        ...
+
+    @property
+    def length_model(self) -> tuple[float, float]:
+        """(ratio, variance) of the Gale-Church length model this scorer uses: target
+        characters per source character, and the variance of the difference per character."""
+        ...
+
+    def text_log_odds(
+        self, texts: Sequence[str], *, source: bool, start: int, end: int
+    ) -> np.ndarray | None:
+        """How likely each of ``texts`` (new text of the source side if ``source``, else of
+        the target) translates the other side's segments ``[start, end)``, as the log-odds
+        of the scorer's meaning evidence alone; None for a scorer that cannot read new text
+        (no model)."""
         ...
 
     def calibrated(self, pairs: Sequence[tuple[int, int]]) -> SpanScorer:

@@ -287,6 +287,15 @@ class LexicalSpanScorer:
         estimate = _variance_of(self._src.lengths[i], self._tgt.lengths[j], self._ratio)
         return float(np.clip(estimate, 1.0, default))  # sharpen only: noisy text keeps the default
 
+    @property
+    def length_model(self) -> tuple[float, float]:
+        return self._ratio, self._variance
+
+    def text_log_odds(
+        self, texts: Sequence[str], *, source: bool, start: int, end: int
+    ) -> np.ndarray | None:
+        return None  # anchors alone cannot say whether a piece of text is translated
+
     def calibrated(self, pairs: Sequence[tuple[int, int]]) -> LexicalSpanScorer:
         """This scorer with the length model measured on ``pairs``, segments (source,
         target) the document's first alignment linked one to one with confidence.
@@ -431,14 +440,6 @@ class LexicalSpanScorer:
             + w.length * length_logprob
             - w.punct * punct_diff
         )
-
-    def unsupported_members(
-        self, source: Sequence[int], target: Sequence[int]
-    ) -> tuple[list[int], list[int]]:
-        """Anchors cannot say that a sentence with no anchors is untranslated: none here
-        (a known gap of the lexical scorer: such a sentence folded into a neighbour's bead
-        is not reported)."""
-        return [], []
 
     def supported_members(
         self, source: Sequence[int], target: Sequence[int]

@@ -37,7 +37,12 @@ _BLOCK = 4_000_000  # cells of a similarity block (~16 MB) when comparing whole 
 
 @dataclass(frozen=True, slots=True)
 class SemanticWeights:
-    """How embedding evidence enters the log-odds; tuned on the public dev set, round values."""
+    """How embedding evidence enters the log-odds.
+
+    ``margin``, ``offset`` and ``supported_margin`` are defaults only: every document with
+    enough mutual nearest neighbours replaces them with what it measures
+    (``calibrated_margin``). The rest are round values chosen on the dev sets.
+    """
 
     margin: float = 100.0  # log-odds per unit of margin-normalised cosine
     lexical: float = 1.0  # times the lexical scorer's log-odds
@@ -47,23 +52,16 @@ class SemanticWeights:
     # A segment of a multi-segment span whose own margin against the other span falls below
     # ``member_floor`` costs ``member`` log-odds per unit: short unrelated sentences are not
     # absorbed into a neighbour's bead for free (the length-weighted mean barely notices them).
+    # Off by default: on the dev sets it split translations more often than omissions.
     member: float = 0.0
     member_floor: float = 0.0
-    # A bead member whose margin against the other side's span is below a floor is reported
-    # as possibly present on one side only. The floor is measured on each document: the
-    # median margin of its mutual nearest neighbours (nearly all translations) minus
-    # ``support_deviations`` times their interquartile spread, the spread taken as at least
-    # ``support_min_spread`` (few pairs understate it; the dev article's is 0.027), and never
-    # above 0 (a member as close to the span as to its usual neighbours is supported). With
-    # fewer than ``support_min_pairs`` such pairs the fixed ``unsupported_margin`` applies.
-    # On the dev set the measured floor comes out at about the fixed one (-0.049 vs -0.05).
-    unsupported_margin: float = -0.05
-    support_deviations: float = 3.5
+    # The calibration needs this many mutual nearest neighbours (and as many neighbouring
+    # non-translations); their margins' spread is taken as at least ``support_min_spread``
+    # (few pairs understate it; the dev article's is 0.027).
     support_min_spread: float = 0.02
     support_min_pairs: int = 5
-    # A sentence the aligner left one-sided is not reported when a neighbouring bead's other
-    # side supports it with at least this margin (a translated sentence the bead shapes could
-    # not place; measured on synthetic omissions, where no deleted sentence came above 0.02).
+    # A bead member whose margin against the other side's span reaches this is supported:
+    # regrouping trusts a bead that rescues a paragraph left one-sided only when it has one.
     supported_margin: float = 0.025
     # A two-sided sentence bead below these log-odds (a probability under 5%) pairs sentences
     # the embeddings and the anchors both find unrelated: a sentence dropped on each side,
@@ -89,10 +87,16 @@ class _Side:
     exact: dict[tuple[int, int], np.ndarray]  # embedded concatenations (start, end) -> vector
     exact_knn: dict[tuple[int, int], float]  # their neighbour cosines
     too_long: set[tuple[int, int]]  # concatenations over ``exact_chars``: always the mean
+    centre: np.ndarray  # (DIM,) the side's mean sentence vector, taken from every new vector
 
     @classmethod
     def build(
-        cls, texts: Sequence[str], vectors: np.ndarray, weights: np.ndarray, max_span: int
+        cls,
+        texts: Sequence[str],
+        vectors: np.ndarray,
+        weights: np.ndarray,
+        max_span: int,
+        centre: np.ndarray | None = None,
     ) -> _Side:
         n = len(texts)
         padded = np.zeros((n + 1, DIM), dtype=np.float32)
@@ -105,7 +109,13 @@ class _Side:
             if n > d:
                 g[: n - d] = np.einsum("ij,ij->i", padded[: n - d], padded[d:n])
             gram.append(g)
-        return cls(list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set())
+        centre = np.zeros(DIM, dtype=np.float32) if centre is None else centre
+        return cls(list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set(), centre)
+
+    def unit(self, vectors: np.ndarray) -> np.ndarray:
+        """Model vectors of new texts in this side's space: centred like its sentences."""
+        out = vectors - self.centre
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
     @property
     def size(self) -> int:
@@ -192,6 +202,27 @@ def _segment_vectors(
     return vectors, weights
 
 
+def _centred(
+    pieces: Sequence[list[str]], vectors: dict[str, np.ndarray]
+) -> tuple[dict[str, np.ndarray], np.ndarray | None]:
+    """The side's sentence vectors minus their mean, renormalised.
+
+    Every sentence of one document shares a component (its language, its topic) that makes
+    all of them alike to all of the other side's; averaged over a paragraph it dominates, so a
+    Chinese paragraph is as close to the English paragraph after its translation as to the
+    translation itself. Removing each side's mean leaves what tells its sentences apart.
+    """
+    distinct = list(dict.fromkeys(piece for segment in pieces for piece in segment))
+    if len(distinct) < 2:
+        return vectors, None
+    matrix = np.array([vectors[piece] for piece in distinct], dtype=np.float32)
+    centre = matrix.mean(axis=0)
+    matrix -= centre
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.maximum(norms, 1e-12)
+    return dict(zip(distinct, matrix, strict=True)), centre
+
+
 def knn_means(a: np.ndarray, b: np.ndarray, k: int, *, block: int = _BLOCK) -> np.ndarray:
     """For each row of ``a``, the mean of its ``k`` largest cosines with the rows of ``b``."""
     out = np.zeros(len(a))
@@ -206,26 +237,47 @@ def knn_means(a: np.ndarray, b: np.ndarray, k: int, *, block: int = _BLOCK) -> n
     return out
 
 
-def calibrated_support(
+def _pair_margins(source: _Side, target: _Side, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    cosines = np.einsum("ij,ij->i", source.vectors[i], target.vectors[j])
+    return cosines - (source.knn[i] + target.knn[j]) / 2.0
+
+
+def calibrated_margin(
     weights: SemanticWeights, source: _Side, target: _Side, mutual: list[tuple[int, int]]
 ) -> SemanticWeights:
-    """``weights`` with the unsupported-member floor measured on this document.
+    """``weights`` whose margin-to-log-odds line is measured on this document.
 
-    How far apart translations and non-translations lie by margin depends on the languages
-    and the text (short sentences, distant scripts, one topic throughout): the document's own
-    mutual nearest neighbours, nearly all translations, say what a translated pair looks like
-    here, and a member far below them is unsupported.
+    The document's mutual nearest neighbours are nearly all translations; their neighbours
+    across (the segment before or after the partner) are nearly all not, and are the
+    alternatives the aligner weighs. With both margins taken as normal with a shared spread,
+    the log-odds of a margin ``m`` is ``(m - midpoint) * (mu_yes - mu_no) / spread**2``: how
+    much a margin says depends on how far apart the two groups lie here, which differs by
+    language pair, text and model (robust estimates: medians and interquartile ranges).
     """
     if len(mutual) < weights.support_min_pairs:
         return weights
     i, j = np.array(mutual, dtype=np.int64).T
-    cosines = np.einsum("ij,ij->i", source.vectors[i], target.vectors[j])
-    margins = cosines - (source.knn[i] + target.knn[j]) / 2.0
-    q25, median, q75 = np.percentile(margins, [25, 50, 75])
-    spread = max(float(q75 - q25), weights.support_min_spread)
-    floor = float(median) - weights.support_deviations * spread
-    # never above 0: a member closer to the span than to its usual neighbours is supported
-    return replace(weights, unsupported_margin=min(floor, 0.0))
+    yes = _pair_margins(source, target, i, j)
+    paired = set(mutual)
+    wrong = [
+        (a, b)
+        for a, b in mutual
+        for a2, b2 in ((a, b - 1), (a, b + 1), (a - 1, b), (a + 1, b))
+        if 0 <= a2 < source.size and 0 <= b2 < target.size and (a2, b2) not in paired
+        for a, b in ((a2, b2),)
+    ]
+    if len(wrong) < weights.support_min_pairs:
+        return weights
+    a, b = np.array(wrong, dtype=np.int64).T
+    no = _pair_margins(source, target, a, b)
+    mu_yes, mu_no = float(np.median(yes)), float(np.median(no))
+    iqr = lambda x: float(np.subtract(*np.percentile(x, [75, 25])))  # noqa: E731
+    spread = max((iqr(yes) + iqr(no)) / 2.0 / 1.349, weights.support_min_spread / 1.349)
+    slope = max(mu_yes - mu_no, 0.0) / spread**2
+    midpoint = (mu_yes + mu_no) / 2.0
+    # a member as close to a span as halfway between a translation and its neighbour is
+    # more likely translated there than not
+    return replace(weights, margin=slope, offset=midpoint, supported_margin=midpoint)
 
 
 def mutual_nearest(
@@ -339,6 +391,22 @@ class SemanticSpanScorer:
             cancelled=self._cancelled,
         )
 
+    @property
+    def length_model(self) -> tuple[float, float]:
+        return self.lexical.length_model
+
+    def text_log_odds(
+        self, texts: Sequence[str], *, source: bool, start: int, end: int
+    ) -> np.ndarray | None:
+        here, there = (self._src, self._tgt) if source else (self._tgt, self._src)
+        offset = self._tgt_off if source else self._src_off
+        vectors = here.unit(self._embedder.embed(list(texts), cancelled=self._cancelled))
+        first, last = np.array([start + offset]), np.array([end + offset])
+        span = there.span_vectors(first, last)[0]
+        knn = knn_means(vectors, there.vectors[: there.size], self.weights.neighbours)
+        margins = vectors @ span - (knn + there.span_knn(first, last)[0]) / 2.0
+        return self.weights.margin * (margins - self.weights.offset)
+
     def calibrated(self, pairs: Sequence[tuple[int, int]]) -> SemanticSpanScorer:
         """This scorer with the lexical length model measured on ``pairs`` (confident
         one-to-one links of a first alignment, local indices)."""
@@ -388,23 +456,6 @@ class SemanticSpanScorer:
         arrays += [np.array([v], dtype=np.int64) for v in (target[0], target[-1] + 1)]
         src, tgt = self._members(*arrays)
         return np.array([m[0] for m in src]), np.array([m[0] for m in tgt])
-
-    def unsupported_members(
-        self, source: Sequence[int], target: Sequence[int]
-    ) -> tuple[list[int], list[int]]:
-        """Positions, within one bead's source and target members, of segments the other
-        side does not support: their margin is below ``unsupported_margin``. In a 1-1 bead
-        that makes both sentences one-sided (a sentence replaced by an unrelated one)."""
-        if len(source) == 1 and len(target) == 1:
-            # one sentence each: both or neither (the margin of the pair is the same both ways)
-            margin, _ = self.member_margins(source, target)
-            return ([0], [0]) if margin[0] < self.weights.unsupported_margin else ([], [])
-        margins_src, margins_tgt = self.member_margins(source, target)
-        floor = self.weights.unsupported_margin
-        pick = lambda margins: [  # noqa: E731
-            k for k, value in enumerate(margins) if len(margins) >= 2 and value < floor
-        ]
-        return pick(margins_src), pick(margins_tgt)
 
     def supported_members(
         self, source: Sequence[int], target: Sequence[int]
@@ -616,6 +667,7 @@ class SemanticSpanScorer:
         k = self.weights.neighbours
         for side, other in ((self._src, self._tgt), (self._tgt, self._src)):
             rows = [r for r, job in enumerate(jobs) if job[0] is side]
+            vectors[rows] = side.unit(vectors[rows])
             knn = knn_means(vectors[rows], other.vectors[: other.size], k)
             for r, value in zip(rows, knn, strict=True):
                 side.exact[jobs[r][1]] = vectors[r]
@@ -661,15 +713,16 @@ class SemanticScorer:
         pieces = [_pieces(text) for text in texts]
         distinct = sorted({p for segment in pieces for p in segment})
         vectors = self.embedder.embed(distinct, cancelled=cancelled, progress=progress)
-        segment_vectors, segment_weights = _segment_vectors(
-            pieces, dict(zip(distinct, vectors, strict=True))
-        )
-        row = {text: k for k, text in enumerate(texts)}
-        src_rows = np.array([row[text] for text in source], dtype=np.int64)
-        tgt_rows = np.array([row[text] for text in target], dtype=np.int64)
+        by_text = dict(zip(distinct, vectors, strict=True))
+        piece_of = dict(zip(texts, pieces, strict=True))
         span = self.weights.max_span
-        src = _Side.build(source, segment_vectors[src_rows], segment_weights[src_rows], span)
-        tgt = _Side.build(target, segment_vectors[tgt_rows], segment_weights[tgt_rows], span)
+        sides = []
+        for segments in (source, target):
+            side_pieces = [piece_of[text] for text in segments]
+            side_vectors, centre = _centred(side_pieces, by_text)
+            segment_vectors, segment_weights = _segment_vectors(side_pieces, side_vectors)
+            sides.append(_Side.build(segments, segment_vectors, segment_weights, span, centre))
+        src, tgt = sides
         k = self.weights.neighbours
         src.knn[: src.size] = knn_means(src.vectors[: src.size], tgt.vectors[: tgt.size], k)
         tgt.knn[: tgt.size] = knn_means(tgt.vectors[: tgt.size], src.vectors[: src.size], k)
@@ -680,7 +733,7 @@ class SemanticScorer:
             tgt.knn[: tgt.size],
             self.weights.anchor_margin,
         )
-        weights = calibrated_support(self.weights, src, tgt, mutual)
+        weights = calibrated_margin(self.weights, src, tgt, mutual)
         return SemanticSpanScorer(
             lexical, src, tgt, self.embedder, weights, mutual=mutual, cancelled=cancelled
         )

@@ -1,0 +1,186 @@
+"""Text one version holds inside a sentence that its counterpart translates only in part.
+
+A line with no final punctuation (a headline, a caption, a byline) runs into the sentence
+after it, so when a version drops it, or drops the sentence after it, no sentence is left
+alone: the two linked sentences differ in length instead. The document's length model (the
+ratio of the two languages' lengths and its spread, measured on the document's confident
+links) says how long a translation should be; a linked pair too far from it, by more than
+the document's count of pairs makes likely by chance, has text on its longer side that the
+shorter does not translate. It is reported where a line of its length would have ended: at a
+word followed by a capital (or a space, in scripts written without spaces) with no
+punctuation between, the cut whose length is nearest the excess.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+from tui.engine.detect.context import (
+    MIN_WORDS_TO_FLAG,
+    Draft,
+    FindingContext,
+    LinkGroup,
+    partner_of,
+    quote_text,
+    severity_by_size,
+    side_name,
+)
+from tui.engine.model import FindingKind, Location, Side, Span
+from tui.engine.text.anchors import word_count
+
+_KIND = {
+    Side.SOURCE: FindingKind.SENTENCE_ONLY_IN_SOURCE,
+    Side.TARGET: FindingKind.SENTENCE_ONLY_IN_TARGET,
+}
+# A cut is accepted when its length is within this share of the excess the model predicts
+# (the model's own spread at a typical sentence length is about a third of it).
+CUT_TOLERANCE = 0.5
+# The rest of the sentence must translate the other side at least 9 times as likely as the
+# whole does (log-odds): a 90% choice, as for sentences left alone.
+MIN_GAIN_LOG_ODDS = math.log(9.0)
+# Cuts the model is asked about per long sentence (each is one short text to embed).
+MAX_CUTS = 6
+
+
+def partial_sentences(context: FindingContext) -> list[Draft]:
+    pairs = [
+        (group, bead)
+        for group in context.groups
+        if group.scorer is not None and group.link.source and group.link.target
+        for bead in group.beads
+        if bead.source and bead.target
+    ]
+    if not pairs:
+        return []
+    # deviations this large happen by chance less than once in the document's pairs
+    threshold = NormalDist().inv_cdf(1.0 - 0.25 / len(pairs))
+    drafts = []
+    for group, bead in pairs:
+        draft = _excess(context, group, bead.source, bead.target, threshold)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _excess(
+    context: FindingContext,
+    group: LinkGroup,
+    source: tuple[int, ...],
+    target: tuple[int, ...],
+    threshold: float,
+) -> Draft | None:
+    assert group.scorer is not None
+    ratio, variance = group.scorer.length_model
+    texts = {
+        side: [
+            context.article(side).paragraphs[p].sentence_text(s)
+            for p, s in (
+                [group.source_refs[k] for k in source]
+                if side is Side.SOURCE
+                else [group.target_refs[k] for k in target]
+            )
+        ]
+        for side in Side
+    }
+    len_src = sum(len(t) for t in texts[Side.SOURCE])
+    len_tgt = sum(len(t) for t in texts[Side.TARGET])
+    mean = max((len_src + len_tgt / ratio) / 2.0, 1.0)
+    delta = (len_tgt - len_src * ratio) / math.sqrt(variance * mean)
+    if abs(delta) < threshold:
+        return None
+    side = Side.TARGET if delta > 0 else Side.SOURCE
+    members = target if side is Side.TARGET else source
+    if len(members) != 1:
+        return None  # several sentences: one of them is the members detector's question
+    refs = group.target_refs if side is Side.TARGET else group.source_refs
+    paragraph_id, sentence = refs[members[0]]
+    paragraph = context.article(side).paragraphs[paragraph_id]
+    span = paragraph.sentences[sentence]
+    # characters of the longer side that the shorter one accounts for
+    expected = len_src * ratio if side is Side.TARGET else len_tgt / ratio
+    cuts = _line_cuts(paragraph.text, span, len(paragraph.text[span.start : span.end]) - expected)
+    other = source if side is Side.TARGET else target
+    cut = _best_supported(group, paragraph.text, span, cuts, side, other)
+    if cut is None:
+        return None
+    text = paragraph.text[cut.start : cut.end]
+    words = word_count(text)
+    if words < MIN_WORDS_TO_FLAG:
+        return None
+    tail = 2.0 * (1.0 - NormalDist().cdf(abs(delta)))
+    link = group.link
+    return Draft(
+        kind=_KIND[side],
+        severity=severity_by_size(words),
+        confidence=round(1.0 - min(1.0, tail * 4.0), 3),
+        message=f"Text only in the {side_name(side)} (its sentence is longer than the linked "
+        f"one by about {round(words)} words): {quote_text(text)}",
+        side=side,
+        held=Location(paragraph_id, cut.start, cut.end),
+        partner=partner_of(context, link, side),
+        signature=text,
+    )
+
+
+def _line_cuts(text: str, span: Span, excess: float) -> list[Span]:
+    """Starts and ends of the sentence ``span`` that a line of about ``excess`` characters
+    would take, nearest in length first (at most ``MAX_CUTS``): cuts at a word followed by a
+    capital or, in scripts written without spaces, at a space, with no punctuation before
+    it. Length alone cannot choose among them (German capitalises every noun): the model
+    does."""
+    cuts: list[tuple[float, Span]] = []
+    for at in range(span.start + 1, span.end - 1):
+        if not text[at].isspace() or not _line_end(text, at):
+            continue
+        for piece in (Span(span.start, at), Span(at + 1, span.end)):
+            miss = abs(len(piece) - excess)
+            if miss <= CUT_TOLERANCE * excess:
+                cuts.append((miss, piece))
+    cuts.sort(key=lambda cut: cut[0])
+    return [piece for _, piece in cuts[:MAX_CUTS]]
+
+
+def _best_supported(
+    group: LinkGroup,
+    text: str,
+    span: Span,
+    cuts: list[Span],
+    side: Side,
+    other: tuple[int, ...],
+) -> Span | None:
+    """The cut whose removal leaves a sentence the other side translates far better than
+    the whole: a headline run into its sentence, not a long translation cut at a capital. A
+    scorer that cannot read new text (no model) cannot tell, and nothing is reported."""
+    if not cuts or group.scorer is None:
+        return None
+    rests = [
+        text[span.start : cut.start].strip() if cut.end == span.end else text[cut.end : span.end]
+        for cut in cuts
+    ]
+    log_odds = group.scorer.text_log_odds(
+        [text[span.start : span.end], *(rest.strip() for rest in rests)],
+        source=side is Side.SOURCE,
+        start=other[0],
+        end=other[-1] + 1,
+    )
+    if log_odds is None:
+        return None
+    gains = log_odds[1:] - log_odds[0]
+    best = int(gains.argmax())  # the first of equals: the nearest in length
+    return cuts[best] if gains[best] >= MIN_GAIN_LOG_ODDS else None
+
+
+def _line_end(text: str, at: int) -> bool:
+    """Could a line without a full stop end at the space ``at``?"""
+    before, after = text[at - 1], text[at + 1]
+    if not before.isalnum() and before not in ")”’\"'»」』":
+        return False
+    if _unspaced(before) or _unspaced(after):
+        return True
+    return after.isupper() or (after.isalpha() and not after.islower())
+
+
+def _unspaced(ch: str) -> bool:
+    """A letter of a script written without spaces between words (Chinese, Japanese, Thai)."""
+    return "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u0e00" <= ch <= "\u0eff"
