@@ -94,10 +94,13 @@ def test_number_words_satisfy_digits():
         # ... one number across is matched once: the digit 3 takes the 3, "drei" is left
         ("de fr", "3 Äpfel und drei Birnen.", "3 pommes et quatre poires.",
          {("source", "drei"), ("target", "quatre")}),
-        # ... a part of a longer number, or the "cent" of "pour cent", is never flagged alone
+        # ... a number in several words is read whole, never a part of it alone; the "cent"
+        # of "pour cent" is no hundred
         ("de fr", "18 Gäste und 4 Kinder.", "dix-huit invités et 5 enfants.",
-         {("source", "18"), ("source", "4"), ("target", "5")}),
-        ("de fr", "3000 Einwohner.", "trois mille habitants.", {("source", "3000")}),
+         {("source", "4"), ("target", "5")}),
+        ("de fr", "3000 Einwohner.", "trois mille habitants.", set()),
+        ("de fr", "3000 Einwohner.", "quatre mille habitants.",
+         {("source", "3000"), ("target", "quatre mille")}),
         ("de fr", "20 Prozent auf 5 Euro.", "20 pour cent sur 6 euros.",
          {("source", "5"), ("target", "6")}),
     ],

@@ -38,8 +38,9 @@ def _combining_marks() -> str:
     return "".join(marks)
 
 
+COMBINING_MARKS = _combining_marks()
 # A word: letters with their combining marks (digits and "_" are not letters)
-WORD_PATTERN = rf"(?:[^\W\d_]|[{_combining_marks()}])+"
+WORD_PATTERN = rf"(?:[^\W\d_]|[{COMBINING_MARKS}])+"
 
 
 class ProseLexer(RegexLexer):
@@ -56,7 +57,7 @@ class ProseLexer(RegexLexer):
             (r"(?!https?://|www\.)" + WORD_PATTERN, Name),
             # "6 000" with a plain space is French for 6000; the group must end the number
             (rf"\d{{1,3}}(?:[{_GROUP_SEP} ]\d{{3}})+(?![\d.,]\d)(?:[.,]\d+)?", Number),
-            (r"\d+(?:[.,]\d+)*", Number),
+            (r"\d+(?:[.,\u066b\u066c]\d+)*", Number),  # Arabic ٫ decimal, ٬ thousands
             (f"[{QUOTE_MARKS}]", String),
             (r"(?:https?://|www\.)[^\s<>\"«»„“”]+[^\s<>\"«»„“”.,;:!?)]", Name.Label),
             (r"[^\w\s]", Punctuation),
@@ -112,6 +113,15 @@ def normalize_word(word: str) -> str:
 
 _GROUP_SEPARATORS = re.compile(f"[{_GROUP_SEP} ]")
 _DECIMAL_MARKS = re.compile(r"[.,]")
+# Every script's decimal digits (Devanagari ०-९, Arabic-Indic ٠-٩, full-width ０-９, ...) as
+# ASCII digits, and the Arabic decimal and thousands separators as "." and ",".
+_TO_ASCII = {
+    code: str(unicodedata.decimal(chr(code)))
+    for code in range(0x80, 0x20000)
+    if unicodedata.category(chr(code)) == "Nd"
+} | {0x066B: ".", 0x066C: ","}
+# Indian grouping: "1,00,000" is a lakh, "12,34,567" twelve lakh and more
+_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 
 
 @lru_cache(maxsize=65536)  # years and amounts repeat throughout an article
@@ -121,7 +131,16 @@ def normalize_number(raw: str) -> str:
     >>> examples = ("6,5", "6.5", "1.000", "1\u00a0000", "1'234,5", "2024", "007")
     >>> [normalize_number(x) for x in examples]
     ['6.5', '6.5', '1000', '1000', '1234.5', '2024', '7']
+
+    Other scripts' digits and Indian grouping too:
+
+    >>> [normalize_number(x) for x in ("२०२४", "٣٫٥", "١٢٬٥٠٠", "１２", "1,00,000")]
+    ['2024', '3.5', '12500', '12', '100000']
     """
+    if not raw.isascii():
+        raw = raw.translate(_TO_ASCII)
+    if _INDIAN_GROUPS.fullmatch(raw):
+        return raw.replace(",", "").lstrip("0") or "0"
     digits = _GROUP_SEPARATORS.sub("", raw)
     parts = _DECIMAL_MARKS.split(digits)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:

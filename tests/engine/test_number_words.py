@@ -1,0 +1,155 @@
+"""Numbers in every language of the dev sets: read whole, compared across a translation.
+
+The sentences are ntrex-dev's (NTREX-128, CC BY-SA 4.0): one English news line and its
+professional translations, which write "£125m, three years ago" as "1億2,500万", "1.25 亿",
+"1억 2500만", "125 मिलियन", "drei Jahren", "三年前", "तीन साल पहले", "тремя годами".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.engine.model import CompareOptions, FindingKind
+from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
+from tui.engine.text.number_words import find_numbers
+
+EN = (
+    "The new strategy comes after Sainsbury's sold its 281-store pharmacy business to Celesio, "
+    "the owner of the Lloyds Pharmacy chain, for £125m, three years ago."
+)
+# (language, translation, how it writes "three")
+TRANSLATIONS = [
+    ("de", "Die neue Strategie folgt auf Sainsbury's Verkauf seines 281 Filialen umfassenden "
+     "Pharmaziegeschäfts an Celesio, den Besitzer der Kette Lloyds Pharmacy, für 125 Millionen "
+     "britische Pfund vor drei Jahren.", "drei"),
+    ("fr", "C’est après avoir vendu il a y 3 ans ses 281 pharmacies pour un montant de 125 "
+     "millions de livres sterling à Celesio, le propriétaire de la chaîne pharmaceutique "
+     "Lloyds, que la nouvelle stratégie fut mise en œuvre.", "3"),
+    ("es", "La nueva estrategia se plantea tras la venta de los 281 establecimientos de productos "
+     "farmacéuticos de Sainsbury a Celesio, empresa propietaria de la cadena Lloyds Pharmacy, "
+     "por 125 millones de libras hace tres años.", "tres"),
+    ("ru", "Новая стратегия была выработана после продажи фармацевтического бизнеса Сейнсбери "
+     "(всего 281 магазин) компании Селесио, владельцу сети Ллойдс Фармаси, за 125 млн фунтов "
+     "стерлингов тремя годами ранее.", "тремя"),
+    ("ja", "セインズベリーが3年前に281店舗の薬局を、Lloyds Pharmacyチェーンのオーナー、Celesioに"
+     "1億2,500万ポンドで売却後に新たな計画が現れた。", "3"),
+    ("zh", "三年前，Sainsbury's 将其拥有的 281 家药店的业务以 1.25 亿英镑的价格出售给了 Lloyds "
+     "Pharmacy 连锁所有人 Celesio 后，新的策略腾空出世。", "三"),
+    ("ar", "وتأتي الاستراتجية الجديدة بعد قيام سينسبري ببيع الصيدليات الخاصة بها والتي يبلغ عددها "
+     "281 متجرًا إلى سيلسيو، وهي مالك سلسلة ليودز فارمسي مقابل 125 مليون جنيه إسترليني منذ ثلاثة "
+     "أعوام.", "ثلاثة"),
+    ("ko", "새로운 전략이 3년 전 1억 2500만 파운드에 세인즈버리가 281-스토어 제약 사업을 로이드의 "
+     "제약 체인 소유자인 셀레시오에게 매도한 후에 있을 예정이다.", "3"),
+    ("hi", "तीन साल पहले, Sainsbury's ने फ़ार्मेसी व्यवसाय के 281 स्टोर को 125 मिलियन पाउंड में "
+     "Lloyds फ़ार्मेसी चेन के मालिक सेलेसियो को बेचा, उसके बाद नई रणनीति सामने आई।", "तीन"),
+]  # fmt: skip
+TEXT = {"en": EN} | {language: text for language, text, _ in TRANSLATIONS}
+THREE = {"en": "three"} | {language: three for language, _, three in TRANSLATIONS}
+
+
+def flagged_numbers(source_lang: str, source: str, target_lang: str, target: str) -> set:
+    result = compare(
+        article_from_text(source, language=source_lang),
+        article_from_text(target, language=target_lang),
+        options=CompareOptions(scorer="lexical", source_lang=source_lang, target_lang=target_lang),
+    )
+    found = set()
+    for finding in result.findings:
+        if finding.kind is FindingKind.NUMBER_MISMATCH:
+            where = finding.location(finding.side)
+            text = result.article(finding.side).paragraphs[where.paragraph].text
+            found.add((finding.side.value, text[where.start : where.end]))
+    return found
+
+
+PAIRS = [("en", language) for language, _, _ in TRANSLATIONS] + [
+    ("de", "ja"),  # three without English, as the omission table has them
+    ("fr", "ru"),
+    ("ar", "zh"),
+    ("hi", "ko"),
+]
+
+
+@pytest.mark.parametrize(("source_lang", "target_lang"), PAIRS)
+def test_the_same_numbers_in_any_writing_are_not_flagged(source_lang, target_lang):
+    """£125m is 125 millions, 1億2,500万, 1.25 亿, 1억 2500만; three is 3, drei, 三, तीन."""
+    found = flagged_numbers(source_lang, TEXT[source_lang], target_lang, TEXT[target_lang])
+    assert found == set()
+
+
+@pytest.mark.parametrize(("source_lang", "target_lang"), PAIRS)
+def test_a_changed_amount_is_flagged_on_both_sides(source_lang, target_lang):
+    """The source's 125 million made 135 million, however each side writes it."""
+    changed = {
+        "en": ("£125m", "£135m"),
+        "ja": ("1億2,500万", "1億3,500万"),
+        "zh": ("1.25 亿", "1.35 亿"),
+        "ko": ("1억 2500만", "1억 3500만"),
+    }.get(source_lang, ("125", "135"))
+    source = TEXT[source_lang].replace(*changed)
+    found = flagged_numbers(source_lang, source, target_lang, TEXT[target_lang])
+    sides = {side for side, _ in found}
+    assert sides == {"source", "target"}, found
+    assert any(changed[1].startswith(text) or text in changed[1] for _, text in found)
+
+
+@pytest.mark.parametrize(("source_lang", "target_lang"), PAIRS)
+def test_a_changed_count_is_flagged_beside_its_word_or_digits(source_lang, target_lang):
+    """The count "three years ago" made four: both versions' counts are flagged,
+    whether each writes it as a word or in digits."""
+    four = {"en": "four", "de": "vier", "fr": "4", "es": "cuatro", "ru": "четырьмя",
+            "ja": "4", "zh": "四", "ar": "أربعة", "ko": "4", "hi": "चार"}  # fmt: skip
+    source = TEXT[source_lang].replace(THREE[source_lang], four[source_lang], 1)
+    found = flagged_numbers(source_lang, source, target_lang, TEXT[target_lang])
+    assert found == {("source", four[source_lang]), ("target", THREE[target_lang])}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # words read whole, with their scale
+        ("en", "two hundred and five, twenty-three million", [{"205"}, {"23000000"}]),
+        ("de", "dreiundzwanzig, zweihundertfünf, 2,8 Milliarden",
+         [{"23"}, {"205"}, {"2.8", "2800000000"}]),
+        ("fr", "quatre-vingt-dix-huit, soixante-douze, dix-sept, trois mille",
+         [{"98"}, {"72"}, {"17"}, {"3000"}]),
+        ("es", "treinta y cinco, doscientos cinco, veintitrés, mil millones",
+         [{"35"}, {"205"}, {"23"}, {"1000000000"}]),
+        ("ru", "двадцати трёх, двести пять, 11 млн", [{"23"}, {"205"}, {"11", "11000000"}]),
+        ("ar", "ثلاثة وعشرون، اثنتا عشرة، ٣٫٥ مليون", [{"23"}, {"12"}, {"3.5", "3500000"}]),
+        ("hi", "दो सौ पांच, १२५ करोड़, 1,00,000", [{"205"}, {"125", "1250000000"}, {"100000"}]),
+        # CJK numerals, mixed with digits, and Korean scales
+        ("zh", "二十三，一百万，两百，3万，1.5億，二〇二四年", [{"23"}, {"1000000"}, {"200"},
+         {"3", "30000"}, {"1.5", "150000000"}, {"2024"}]),
+        ("ja", "1億2,500万ポンド、二つ", [{"125000000"}, {"2"}]),
+        ("ko", "1억 2500만, 204만 명, 삼십 명, 백만", [{"125000000"}, {"204", "2040000"},
+         {"30"}, {"1000000"}]),
+        # not numbers: a lone 一, 十分 (very), 千万 (by all means), 三四 (three or four),
+        # "pour cent", "ein" (a)
+        ("zh", "一起，十分，千万不要，三四天", []),
+        ("fr", "vingt pour cent", [{"20"}]),
+        ("de", "ein Mann", []),
+    ],
+)  # fmt: skip
+def test_numbers_are_read_whole(language, text, expected):
+    assert [set(m.values) for m in find_numbers(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "flaggable"),
+    [
+        ("zh", "三年前", True),  # a numeral before a counter is a count
+        ("zh", "三星", False),  # ... elsewhere part of a word (Samsung)
+        ("zh", "第三", False),  # ordinals are never flagged
+        ("ar", "القرن العشرين", False),  # "the twentieth century"
+        ("en", "thousands of people", False),  # vague
+        ("fr", "dix-neuf", True),  # "neuf" alone may be "new"; in a longer number it is nine
+        ("fr", "neuf", False),
+        ("de", "neun", True),
+        ("en", "neun", False),  # a word is flagged only in its own language
+    ],
+)
+def test_only_unambiguous_words_are_flagged(language, text, flaggable):
+    mentions = find_numbers(text, language)
+    assert [m.flaggable for m in mentions] in ([flaggable], [] if not flaggable else [True])

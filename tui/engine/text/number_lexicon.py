@@ -1,0 +1,182 @@
+"""Number words of every language the dev sets hold, as data: cardinals 0-20, the tens,
+hundreds where one word says them, and the scale words; the CJK and Sino-Korean numeral
+characters; the abbreviated scales that follow digits ("£11m", "2,8 Mrd.", "11 млн").
+
+Written by hand: no library parses numbers in all of these languages offline (text2num 3.1:
+en de fr es and four more, no Russian, Arabic, Hindi or CJK; number-parser 0.3: en es ru hi;
+cn2an 0.5: Chinese only, and it leaves "1.5亿" and Japanese "億" alone).
+
+Forms are listed as written; ``number_words`` matches them with and without their accents.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+# (the tables keep several entries a line)
+
+# value -> forms (space-separated) of each language. Inflected forms are listed where a
+# language inflects its numerals (Russian cases, Arabic masculine and feminine, German
+# "Millionen"). Forms for 1 are in VALUE_ONLY: "one", "un", "एक" are as often a pronoun or
+# an article.
+WORDS: dict[str, dict[int, str]] = {
+    "en": {
+        0: "zero", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six",
+        7: "seven", 8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve",
+        13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen",
+        18: "eighteen", 19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty",
+        50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety",
+        100: "hundred hundreds", 1000: "thousand thousands", 10**6: "million millions",
+        10**9: "billion billions", 10**12: "trillion trillions",
+    },
+    "de": {
+        0: "null", 1: "eins", 2: "zwei", 3: "drei", 4: "vier", 5: "fünf", 6: "sechs",
+        7: "sieben", 8: "acht", 9: "neun", 10: "zehn", 11: "elf", 12: "zwölf",
+        13: "dreizehn", 14: "vierzehn", 15: "fünfzehn", 16: "sechzehn", 17: "siebzehn",
+        18: "achtzehn", 19: "neunzehn", 20: "zwanzig", 30: "dreißig dreissig",
+        40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig", 80: "achtzig",
+        90: "neunzig", 100: "hundert", 1000: "tausend",
+        10**6: "million millionen", 10**9: "milliarde milliarden",
+        10**12: "billion billionen",
+    },
+    "fr": {
+        0: "zéro", 1: "un une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six",
+        7: "sept", 8: "huit", 9: "neuf", 10: "dix", 11: "onze", 12: "douze",
+        13: "treize", 14: "quatorze", 15: "quinze", 16: "seize", 20: "vingt vingts",
+        30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante",
+        100: "cent cents", 1000: "mille", 10**6: "million millions",
+        10**9: "milliard milliards",
+    },
+    "es": {
+        0: "cero", 1: "uno", 2: "dos", 3: "tres", 4: "cuatro", 5: "cinco", 6: "seis",
+        7: "siete", 8: "ocho", 9: "nueve", 10: "diez", 11: "once", 12: "doce",
+        13: "trece", 14: "catorce", 15: "quince", 16: "dieciséis", 17: "diecisiete",
+        18: "dieciocho", 19: "diecinueve", 20: "veinte", 21: "veintiuno veintiún",
+        22: "veintidós", 23: "veintitrés", 24: "veinticuatro", 25: "veinticinco",
+        26: "veintiséis", 27: "veintisiete", 28: "veintiocho", 29: "veintinueve",
+        30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta", 70: "setenta",
+        80: "ochenta", 90: "noventa", 100: "cien ciento cientos",
+        200: "doscientos doscientas", 300: "trescientos trescientas",
+        400: "cuatrocientos cuatrocientas", 500: "quinientos quinientas",
+        600: "seiscientos seiscientas", 700: "setecientos setecientas",
+        800: "ochocientos ochocientas", 900: "novecientos novecientas",
+        1000: "mil", 10**6: "millón millones", 10**12: "billón billones",
+    },
+    "it": {
+        0: "zero", 2: "due", 3: "tre", 4: "quattro", 5: "cinque", 6: "sei", 7: "sette",
+        8: "otto", 9: "nove", 10: "dieci", 11: "undici", 12: "dodici", 13: "tredici",
+        14: "quattordici", 15: "quindici", 16: "sedici", 17: "diciassette",
+        18: "diciotto", 19: "diciannove", 20: "venti", 30: "trenta", 40: "quaranta",
+        50: "cinquanta", 60: "sessanta", 70: "settanta", 80: "ottanta", 90: "novanta",
+        100: "cento", 1000: "mille mila", 10**6: "milione milioni",
+        10**9: "miliardo miliardi",
+    },
+    "ru": {
+        0: "ноль нуль", 1: "один одна одно одного одной одному одним",
+        2: "два две двух двум двумя", 3: "три трёх трём тремя",
+        4: "четыре четырёх четырём четырьмя", 5: "пять пяти пятью",
+        6: "шесть шести шестью", 7: "семь семи семью", 8: "восемь восьми восемью",
+        9: "девять девяти девятью", 10: "десять десяти десятью",
+        11: "одиннадцать одиннадцати", 12: "двенадцать двенадцати",
+        13: "тринадцать тринадцати", 14: "четырнадцать четырнадцати",
+        15: "пятнадцать пятнадцати", 16: "шестнадцать шестнадцати",
+        17: "семнадцать семнадцати", 18: "восемнадцать восемнадцати",
+        19: "девятнадцать девятнадцати", 20: "двадцать двадцати",
+        30: "тридцать тридцати", 40: "сорок сорока", 50: "пятьдесят пятидесяти",
+        60: "шестьдесят шестидесяти", 70: "семьдесят семидесяти",
+        80: "восемьдесят восьмидесяти", 90: "девяносто девяноста", 100: "сто ста сотни",
+        200: "двести двухсот", 300: "триста трёхсот", 400: "четыреста четырёхсот",
+        500: "пятьсот пятисот", 600: "шестьсот шестисот", 700: "семьсот семисот",
+        800: "восемьсот восьмисот", 900: "девятьсот девятисот",
+        1000: "тысяча тысячи тысяч тысячу тысячам тысячами",
+        10**6: "миллион миллиона миллионов миллионам миллионами",
+        10**9: "миллиард миллиарда миллиардов миллиардам миллиардами",
+        10**12: "триллион триллиона триллионов",
+    },
+    "ar": {
+        0: "صفر", 1: "واحد واحدة", 2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي ثاني ثانية",
+        3: "ثلاثة ثلاث ثالث ثالثة", 4: "أربعة أربع رابع رابعة", 5: "خمسة خمس خامس خامسة",
+        6: "ستة سادس سادسة", 7: "سبعة سبع سابع سابعة", 8: "ثمانية ثماني ثمان ثامن ثامنة",
+        9: "تسعة تسع تاسع تاسعة", 10: "عشرة عشر عاشر عاشرة", 11: "أحد إحدى حادي حادية",
+        20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين",
+        50: "خمسون خمسين", 60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين",
+        90: "تسعون تسعين", 100: "مئة مائة", 200: "مئتان مئتين مائتان مائتين",
+        1000: "ألف آلاف", 2000: "ألفان ألفين", 10**6: "مليون ملايين",
+        10**9: "مليار مليارات بليون",
+    },
+    "hi": {
+        0: "शून्य", 1: "एक", 2: "दो", 3: "तीन", 4: "चार", 5: "पाँच पांच", 6: "छह छः",
+        7: "सात", 8: "आठ", 9: "नौ", 10: "दस", 11: "ग्यारह", 12: "बारह", 13: "तेरह",
+        14: "चौदह", 15: "पंद्रह पन्द्रह", 16: "सोलह", 17: "सत्रह", 18: "अठारह",
+        19: "उन्नीस", 20: "बीस", 30: "तीस", 40: "चालीस", 50: "पचास", 60: "साठ",
+        70: "सत्तर", 80: "अस्सी", 90: "नब्बे", 100: "सौ", 1000: "हज़ार हजार",
+        10**5: "लाख", 10**6: "मिलियन", 10**7: "करोड़", 10**9: "बिलियन अरब",
+    },
+    # Native Korean numerals (Sino-Korean ones are characters, below): the forms before a
+    # counter ("두 교회", two churches) and the plain ones.
+    "ko": {
+        1: "하나 한", 2: "둘 두", 3: "셋 세", 4: "넷 네", 5: "다섯", 6: "여섯", 7: "일곱",
+        8: "여덟", 9: "아홉", 10: "열", 20: "스물 스무", 30: "서른", 40: "마흔", 50: "쉰",
+        60: "예순", 70: "일흔", 80: "여든", 90: "아흔",
+    },
+}
+
+# Forms that satisfy an equal number across but are never flagged alone: they are as often
+# something else ("one"; French "neuf" is "new"; Italian "sei" "you are"; Hindi "अरब" "Arab";
+# Korean "세" "age", "네" "yes", "열" "heat"; a lone "null"), an ordinal (Arabic "ثالث",
+# third, as in "19th"), or vague: "thousands", "Millionen Menschen", "des milliers".
+VALUE_ONLY: dict[str, str] = {
+    "en": "one zero hundreds thousands millions billions trillions",
+    "de": "eins null millionen milliarden billionen",
+    "fr": "un une neuf cents millions milliards",
+    "es": "uno cientos millones billones",
+    "it": "sei milioni miliardi",
+    "ru": "один одна одно одного одной одному одним сотни тысячи тысяч тысячам тысячами "
+    "миллионов миллионам миллионами миллиардов миллиардам миллиардами триллионов",
+    "ar": "واحد واحدة أحد إحدى ستة آلاف ملايين مليارات ثاني ثانية ثالث ثالثة رابع رابعة "
+    "خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة تاسع تاسعة عاشر عاشرة حادي حادية",
+    "hi": "एक अरब",
+    "ko": "하나 한 둘 두 셋 세 넷 네 열 스물 스무 다섯 여섯 일곱 여덟 아홉 쉰",
+}
+
+# Forms that count only inside a compound ("einundzwanzig"), never alone ("ein" is "a").
+COMPOUND_ONLY: dict[str, str] = {"de": "ein"}
+
+# Joining words between the parts of one number: "twenty-one", "vingt et un",
+# "treinta y cinco", "ثلاثة وعشرون" (the Arabic "و" is written against the next word).
+CONNECTORS = ("and", "und", "et", "y", "e", "и", "و")
+
+# Scales written after digits only, abbreviated: "£11m", "$2.8bn", "2,8 Mrd.", "11 млн".
+DIGIT_SUFFIX_SCALES: dict[str, int] = {
+    "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12,
+    "tsd": 1000, "mio": 10**6, "mrd": 10**9, "mln": 10**6, "mld": 10**9,
+    "тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12,
+}
+
+# CJK numerals (Chinese and Japanese; the traditional and financial forms too).
+CJK_DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "貳": 2, "贰": 2, "两": 2, "兩": 2,
+    "三": 3, "參": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陸": 6,
+    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+# 十 百 千 multiply within a group of four digits; 万 億 兆 start a new group.
+CJK_SMALL_SCALES: dict[str, int] = {
+    "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
+}
+CJK_LARGE_SCALES: dict[str, int] = {
+    "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12,
+}
+# Sino-Korean numerals in Hangul, the same system.
+HANGUL_DIGITS: dict[str, int] = {
+    "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,
+    "칠": 7, "팔": 8, "구": 9,
+}
+HANGUL_SMALL_SCALES: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
+HANGUL_LARGE_SCALES: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12}
+
+# Chinese and Japanese counters: a lone numeral character before one of these is a count
+# ("三年", three years; "二つ", two), elsewhere as often a part of a word ("三星", Samsung).
+CJK_COUNTERS = set(
+    "年月日天个個人名位家次岁歳倍周週时時分秒种種项項座所场場条條件本枚台只隻頭国國つ回度番"
+    "期届屆部集章节節层層款辆輛架艘棵张張间間"
+)
+# fmt: on

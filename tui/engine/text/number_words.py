@@ -1,0 +1,478 @@
+"""Numbers as prose writes them: digits (in any script) with the scale words after them,
+number words read whole ("twenty-three", "dix-huit", "dreiundzwanzig", "ثلاثة وعشرون"),
+and Chinese, Japanese and Sino-Korean numerals ("二十三", "1.5億", "1억 2500만").
+
+Each mention carries every value it may stand for: "£11m" is 11 million or, read plainly,
+11 (metres, say); "28億" is 2.8 billion or 28. Two mentions agree when they share a value.
+
+The span of digits is the digits alone, what a reader sees changed ("2.8" of "2.8bn").
+
+>>> def show(text, language):
+...     return [(text[m.start:m.end], sorted(m.values)) for m in find_numbers(text, language)]
+>>> show("£2.8bn, twenty-three and dix-huit", "en")
+[('2.8', ['2.8', '2800000000']), ('twenty-three', ['23']), ('dix-huit', ['18'])]
+>>> show("2000万人收看了，一百万，1億2,500万ポンド", "zh")
+[('2000', ['2000', '20000000']), ('一百万', ['1000000']), ('1億2,500万', ['125000000'])]
+>>> show("204만 명, ٣٫٥ مليون", "ko") + show("१२५ करोड़", "hi")
+[('204', ['204', '2040000']), ('٣٫٥', ['3.5', '3500000']), ('१२५', ['125', '1250000000'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from tui.engine.text import number_lexicon as lexicon
+from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in a text: ``values`` are its normalised readings (``normalize_number``'s
+    form), any of which an equal number across satisfies."""
+
+    start: int
+    end: int
+    values: frozenset[str]
+    word: bool  # written in words or numeral characters, no digit
+    flaggable: bool  # False: it satisfies numbers across but is never flagged itself
+
+
+def _canonical(value: Decimal) -> str:
+    """``normalize_number``'s form of a value: no exponent, no trailing zeros."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# --- the word lexicon -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    value: int
+    languages: frozenset[str]  # languages that write this form with this value
+    value_only: frozenset[str]  # of them, those where it is never flagged
+    compound_only: bool
+
+
+def _build_forms() -> dict[str, list[_Form]]:
+    by_form: dict[tuple[str, int], dict[str, set[str]]] = {}
+    for language, table in lexicon.WORDS.items():
+        value_only = {normalize_word(w) for w in lexicon.VALUE_ONLY.get(language, "").split()}
+        for value, forms in table.items():
+            for form in forms.split():
+                key = (normalize_word(form), value)
+                entry = by_form.setdefault(key, {"languages": set(), "value_only": set()})
+                entry["languages"].add(language)
+                if key[0] in value_only:
+                    entry["value_only"].add(language)
+    compound_only = {
+        normalize_word(w) for words in lexicon.COMPOUND_ONLY.values() for w in words.split()
+    }
+    forms: dict[str, list[_Form]] = {}
+    for (form, value), entry in by_form.items():
+        forms.setdefault(form, []).append(
+            _Form(value, frozenset(entry["languages"]), frozenset(entry["value_only"]), False)
+        )
+    for language, words in lexicon.COMPOUND_ONLY.items():
+        for word in words.split():
+            forms[normalize_word(word)] = [_Form(1, frozenset({language}), frozenset(), True)]
+    assert compound_only <= forms.keys()
+    return forms
+
+
+_FORMS = _build_forms()
+# Quatre-vingts (80) is one number in French; with its hyphen it is read as one form.
+_FORMS["quatre-vingt"] = _FORMS["quatre-vingts"] = [
+    _Form(80, frozenset({"fr"}), frozenset(), False)
+]
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for ``words`` that branches letter by letter ("zwei|zwolf"
+    -> "zw(?:ei|olf)"): ``re`` tries alternatives one by one, a trie keeps that short."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+def _written_forms() -> set[str]:
+    """Every form as it may be written: with its accents, without, and casefolded."""
+    written = set(_FORMS)
+    for table in lexicon.WORDS.values():
+        for forms in table.values():
+            written.update(form.casefold() for form in forms.split())
+    written.update(w.casefold() for words in lexicon.COMPOUND_ONLY.values() for w in words.split())
+    written.update({"quatre-vingt", "quatre-vingts", "dreißig"})
+    return written
+
+
+_LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{COMBINING_MARKS}])"
+_LETTER_AFTER = rf"(?![^\W\d_])(?![{COMBINING_MARKS}])"
+_FORM = _trie_pattern(sorted(_written_forms()))
+# A number word, or several written as one ("dreiundzwanzig", "doscientos"), after an
+# Arabic article or conjunction written against it ("والثلاثة", "and the three").
+_WORD_NUMBER = re.compile(
+    rf"{_LETTER_BEFORE}(?:[وف]?[بلك]?(?P<article>ال)?)?"
+    rf"(?P<number>{_FORM}(?:(?:und)?{_FORM})*){_LETTER_AFTER}",
+    re.IGNORECASE,
+)
+# Between two parts of one number: "dix-huit", "trois mille", "two hundred and five".
+_CONNECTOR = "|".join(lexicon.CONNECTORS)
+_JOINS_WORDS = re.compile(
+    rf"[\s\-\u2010\u2011]*(?:(?:{_CONNECTOR})[\s\-\u2010\u2011]*)?", re.IGNORECASE
+)
+_PERCENT_BEFORE = re.compile(r"(?:pour|per|por)\s+$", re.IGNORECASE)
+_DIGIT_SUFFIX = re.compile(
+    r"\s?(?P<scale>"
+    + "|".join(sorted(lexicon.DIGIT_SUFFIX_SCALES, key=len, reverse=True))
+    + rf")\.?{_LETTER_AFTER}",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _segments(token: str, after_form: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Ways to read ``token`` (normalised) as forms in a row, German "und" between two of
+    them ("dreiundzwanzig"); longest first forms first."""
+    if not token:
+        return ((),)
+    readings: list[tuple[str, ...]] = []
+    for end in range(len(token), 0, -1):
+        head = token[:end]
+        if head in _FORMS:
+            readings += [(head, *rest) for rest in _segments(token[end:], True)]
+    if after_form and token.startswith("und") and len(token) > 3:
+        readings += _segments(token[3:])
+    return tuple(readings)
+
+
+# --- composing parts into one value ------------------------------------------------------------
+
+
+class _Composer:
+    """Adds the parts of one number in reading order; ``add`` refuses a part that cannot
+    continue it ("two three" is two numbers, "twenty three" one)."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)  # groups closed by a scale of a thousand or more
+        self.group = Decimal(0)  # the current group below that scale
+        self.last: Decimal | None = None  # the last part added to the group
+        self.parts = 0
+
+    def add(self, value: Decimal) -> bool:
+        if value >= 1000 and value == _power_of_ten(value):
+            if self.total and self.total < value and not self.group:
+                self.total *= value  # "mil millones"
+            elif self.total and self.total <= value:
+                return False
+            else:
+                self.total += (self.group or 1) * value
+            self.group, self.last = Decimal(0), None
+        elif value == 100:
+            if self.group >= 100:
+                return False
+            self.group, self.last = (self.group or 1) * 100, None
+        elif value >= 100:  # a word for two hundred, three hundred, ...
+            if self.group:
+                return False
+            self.group, self.last = value, None
+        elif self.parts and not self._continues(value):
+            return False
+        else:
+            self.group += value
+            self.last = value
+        self.parts += 1
+        return True
+
+    def _continues(self, value: Decimal) -> bool:
+        last = self.last
+        if last is None:
+            return self.group % 100 == 0 and value < 100
+        if last != last.to_integral_value() or value != value.to_integral_value():
+            return False
+        before, after = int(last), int(value)
+        if before > after:  # tens then units: "twenty-three"
+            fits = before % 10 ** len(str(after)) == 0
+            # French 70 and 90: soixante-dix, quatre-vingt-douze
+            return fits or (before in (60, 80) and 10 <= after <= 19)
+        # units then tens, the unit alone so far: "dreiundzwanzig", "ثلاثة عشر"
+        return self.group == last and after % 10 ** len(str(before)) == 0
+
+    @property
+    def value(self) -> Decimal:
+        return self.total + self.group
+
+
+def _power_of_ten(value: Decimal) -> Decimal:
+    return Decimal(10) ** (len(str(int(value))) - 1)
+
+
+# --- CJK and Sino-Korean numerals -------------------------------------------------------------
+
+_CJK_CHARACTERS = {
+    **lexicon.CJK_DIGITS,
+    **lexicon.CJK_SMALL_SCALES,
+    **lexicon.CJK_LARGE_SCALES,
+    **lexicon.HANGUL_DIGITS,
+    **lexicon.HANGUL_SMALL_SCALES,
+    **lexicon.HANGUL_LARGE_SCALES,
+}
+_DIGIT_CHARACTERS = {**lexicon.CJK_DIGITS, **lexicon.HANGUL_DIGITS}
+_SMALL_SCALES = {**lexicon.CJK_SMALL_SCALES, **lexicon.HANGUL_SMALL_SCALES}
+_LARGE_SCALES = {**lexicon.CJK_LARGE_SCALES, **lexicon.HANGUL_LARGE_SCALES}
+_CJK_SCALE_CHARACTERS = "".join({**lexicon.CJK_SMALL_SCALES, **lexicon.CJK_LARGE_SCALES})
+_HANGUL_SCALE_CHARACTERS = "".join({**lexicon.HANGUL_SMALL_SCALES, **lexicon.HANGUL_LARGE_SCALES})
+_HAN_NUMERALS = "".join(
+    {**lexicon.CJK_DIGITS, **lexicon.CJK_SMALL_SCALES, **lexicon.CJK_LARGE_SCALES}
+)
+_HANGUL_NUMERALS = "".join(
+    {**lexicon.HANGUL_DIGITS, **lexicon.HANGUL_SMALL_SCALES, **lexicon.HANGUL_LARGE_SCALES}
+)
+_HAN_RUN = re.compile(f"[{_HAN_NUMERALS}]+")
+# Sino-Korean numbers start a word ("삼십 명", "백만"); inside one they are other syllables
+_HANGUL_RUN = re.compile(f"(?<![\uac00-\ud7a3])[{_HANGUL_NUMERALS}]{{2,}}")
+# Scale characters right after digits: "3万", "28億", "1.25 亿", "2000만", "5천"
+_SCALE_AFTER_DIGITS = re.compile(f" ?(?:[{_CJK_SCALE_CHARACTERS}]+|[{_HANGUL_SCALE_CHARACTERS}]+)")
+
+
+def cjk_value(characters: str, coefficient: Decimal | None = None) -> Decimal | None:
+    """The value of CJK or Sino-Korean numeral characters, after digits worth
+    ``coefficient`` if given; None where they do not form one number.
+
+    >>> [cjk_value(x) for x in ("二十三", "一百零五", "三万五千", "二〇二四", "백만")]
+    [Decimal('23'), Decimal('105'), Decimal('35000'), Decimal('2024'), Decimal('1000000')]
+    >>> cjk_value("万", Decimal("1.5")), cjk_value("三四"), cjk_value("万三")
+    (Decimal('15000.0'), None, None)
+    """
+    if characters and all(c in _DIGIT_CHARACTERS for c in characters):
+        if len(characters) == 1 and coefficient is None:
+            return Decimal(_DIGIT_CHARACTERS[characters])
+        if len(characters) < 3 or coefficient is not None:
+            return None  # "三四" is three or four; a year is written digit by digit
+        return Decimal("".join(str(_DIGIT_CHARACTERS[c]) for c in characters))
+    total, section = Decimal(0), Decimal(0)
+    number = coefficient
+    last_large = None
+    for ch in characters:
+        if ch in _DIGIT_CHARACTERS:
+            if number is not None and _DIGIT_CHARACTERS[ch] and number:
+                return None  # two digits in a row in a number with scales
+            number = Decimal(_DIGIT_CHARACTERS[ch])
+        elif ch in _SMALL_SCALES:
+            if number is None and (section or total) and not section % 10:
+                number = Decimal(1)  # "一百十" reads 110
+            section += (1 if number is None else number) * _SMALL_SCALES[ch]
+            number = None
+        else:
+            scale = _LARGE_SCALES[ch]
+            if last_large is not None and scale >= last_large:
+                return None
+            if not (section or number):
+                return None  # a large scale with nothing to multiply: "万三"
+            total += (section + (number or 0)) * scale
+            section, number, last_large = Decimal(0), None, scale
+    return total + section + (number or 0)
+
+
+# --- finding mentions --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    value: Decimal
+    languages: frozenset[str]
+    value_only: frozenset[str]  # languages where it is never flagged, "*" for all
+
+
+def _words(text: str) -> list[_Word]:
+    words = []
+    for match in _WORD_NUMBER.finditer(text):
+        start, end = match.span("number")
+        token = normalize_word(match.group("number"))
+        reading = next((r for r in _segments(token) if r), None)
+        if reading is None:
+            continue
+        entries = [_FORMS[form] for form in reading]
+        if len(reading) == 1 and entries[0][0].compound_only:
+            continue  # "ein" alone is "a"
+        composer = _Composer()
+        options = [entries_[0] for entries_ in entries]
+        if not all(composer.add(Decimal(form.value)) for form in options):
+            continue
+        languages = frozenset.intersection(
+            *(frozenset().union(*(f.languages for f in e)) for e in entries)
+        )
+        # never flagged where all its forms are not, nor with the Arabic article: "العشرين"
+        # is as often "the twentieth" (century) and "الأربع كرات" is "the fourballs"
+        value_only = (
+            frozenset("*")
+            if match.group("article")
+            else frozenset.intersection(
+                *(frozenset().union(*(f.value_only for f in e)) for e in entries)
+            )
+        )
+        if composer.value == 100 and _PERCENT_BEFORE.search(text, 0, start):
+            continue  # the "cent" of "pour cent"
+        words.append(_Word(start, end, composer.value, languages, value_only))
+    return words
+
+
+def find_numbers(text: str, language: str | None) -> list[NumberMention]:
+    """Every number in ``text`` in text order; words are flaggable only in a text of their
+    own ``language`` (alone, French "neuf" is as likely "new", "sei" "you are")."""
+    mentions: list[NumberMention] = []
+    words = _words(text) if _may_hold_words(text) else []
+    w = 0
+    # where the scale of the last digits ended ("1億" of "1億2,500万"), and its value
+    last_scaled: tuple[int, Decimal] | None = None
+    for start, end, raw_value in iter_numbers(text):
+        values = {raw_value}
+        # words before this number stand alone or join each other
+        while w < len(words) and words[w].start < start:
+            w = _word_run(text, words, w, start, language, mentions)
+        scaled, reach = _scaled(text, Decimal(raw_value), end, words, w)
+        if scaled is None:
+            last_scaled = None
+        else:
+            values.add(_canonical(scaled))
+            while w < len(words) and words[w].start < reach:
+                w += 1
+            # "1億2,500万", "1억 2500만": a number under the last one's large scale adds to it
+            if last_scaled and _continues_large_scale(text, last_scaled[0], start, scaled):
+                previous = mentions.pop()
+                total = _canonical(last_scaled[1] + scaled)
+                mentions.append(
+                    NumberMention(previous.start, reach, frozenset({total}), False, True)
+                )
+                last_scaled = None
+                continue
+            last_scaled = (reach, scaled)
+        # the digits alone are the span: what a reader sees changed ("150" of "150 Milliarden")
+        mentions.append(NumberMention(start, end, frozenset(values), False, True))
+    while w < len(words):
+        w = _word_run(text, words, w, len(text), language, mentions)
+    mentions += _numeral_characters(text, language, mentions)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_ANY_WORD_CHARACTER = re.compile(r"[^\W\d_]")
+
+
+def _may_hold_words(text: str) -> bool:
+    return _ANY_WORD_CHARACTER.search(text) is not None
+
+
+def _scaled(
+    text: str, value: Decimal, end: int, words: Sequence[_Word], w: int
+) -> tuple[Decimal | None, int]:
+    """The digits' value times the scale written after them, and where that ends."""
+    suffix = _DIGIT_SUFFIX.match(text, end)
+    if suffix:
+        scale = lexicon.DIGIT_SUFFIX_SCALES[suffix.group("scale").casefold()]
+        return value * scale, suffix.end()
+    characters = _SCALE_AFTER_DIGITS.match(text, end)
+    if characters:
+        scaled = cjk_value(characters.group().strip(), value)
+        if scaled is not None:
+            return scaled, characters.end()
+    if w < len(words) and _JOINS_DIGITS.fullmatch(text, end, words[w].start):
+        word = words[w]
+        if word.value >= 100 and word.value == _power_of_ten(word.value):
+            return value * word.value, word.end
+    return None, end
+
+
+_JOINS_DIGITS = re.compile(r"[\s\u00a0\u202f\-]*")
+
+
+def _continues_large_scale(text: str, reach: int, start: int, scaled: Decimal) -> bool:
+    if text[reach:start].strip():
+        return False
+    scale = _LARGE_SCALES.get(text[reach - 1])
+    return scale is not None and scaled < scale
+
+
+def _word_run(
+    text: str,
+    words: Sequence[_Word],
+    w: int,
+    limit: int,
+    language: str | None,
+    mentions: list[NumberMention],
+) -> int:
+    """Join words[w:] that continue one number (before ``limit``) into one mention."""
+    composer = _Composer()
+    first = w
+    while w < len(words) and words[w].start < limit:
+        if w > first and not _JOINS_WORDS.fullmatch(text, words[w - 1].end, words[w].start):
+            break
+        if not composer.add(words[w].value):
+            break
+        w += 1
+    run = words[first:w]
+    languages = frozenset.intersection(*(word.languages for word in run))
+    # a run of several words is one clear number ("dix-neuf") even where a part alone is not
+    flaggable = language in languages and not all(
+        "*" in word.value_only or language in word.value_only for word in run
+    )
+    mentions.append(
+        NumberMention(
+            run[0].start, run[-1].end, frozenset({_canonical(composer.value)}), True, flaggable
+        )
+    )
+    return w
+
+
+def _numeral_characters(
+    text: str, language: str | None, mentions: Sequence[NumberMention]
+) -> list[NumberMention]:
+    """Numbers written in CJK or Sino-Korean numeral characters, apart from digits."""
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _HAN_RUN.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in taken):
+            continue  # the scale of "3万"
+        characters = match.group()
+        value = cjk_value(characters)
+        if value is None or not any(c in _DIGIT_CHARACTERS for c in characters):
+            continue  # "千万" is as often "by all means"
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        counted = after in lexicon.CJK_COUNTERS
+        if len(characters) == 1 and value == 1 and not counted:
+            continue  # "一" is in countless words
+        ordinal = before == "第"
+        # Han numerals are Chinese or Japanese whatever a mixed paragraph was detected as
+        # (langdetect reads "三年前，Sainsbury's ..." as Vietnamese); Korean writes digits
+        flaggable = language != "ko" and not ordinal and (len(characters) > 1 or counted)
+        found.append(NumberMention(start, end, frozenset({_canonical(value)}), True, flaggable))
+    for match in _HANGUL_RUN.finditer(text):
+        characters = match.group()
+        if characters[0] in lexicon.HANGUL_LARGE_SCALES or not any(
+            c in _SMALL_SCALES or c in _LARGE_SCALES for c in characters
+        ):
+            continue
+        value = cjk_value(characters)
+        if value is not None:
+            start, end = match.span()
+            found.append(NumberMention(start, end, frozenset({_canonical(value)}), True, False))
+    return found
