@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.engine.detect.context import (
     Draft,
@@ -67,18 +67,17 @@ def _trie_pattern(words: Sequence[str]) -> str:
 
 
 # Any number word of any language, as written (with or without its accents): most
-# paragraphs hold none, and this one search spares them a look at every word.
+# paragraphs hold none, and this one search spares them a look at every word. The words
+# begin and end with letters, so the look-arounds are word boundaries (and a little faster).
 _ANY_NUMBER_WORD = re.compile(
-    r"\b" + _trie_pattern(sorted({*_WORD_VALUE, "fünf", "zwölf"})) + r"\b", re.IGNORECASE
+    r"(?<!\w)" + _trie_pattern(sorted({*_WORD_VALUE, "fünf", "zwölf"})) + r"(?!\w)",
+    re.IGNORECASE,
 )
 
 
-def _digit_numbers(paragraph: Paragraph) -> list[tuple[str, int, int]]:
-    return [(value, start, end) for start, end, value in iter_numbers(paragraph.text)]
+class _Number(NamedTuple):
+    """A NamedTuple, not a frozen dataclass: a long article has hundreds of thousands."""
 
-
-@dataclass(frozen=True, slots=True)
-class _Number:
     paragraph: int
     value: str
     start: int
@@ -100,8 +99,8 @@ def _paragraph_numbers(
     A number word is flaggable in a paragraph of its own language, unless it is one part of
     a longer number ("dix-huit", "trois mille", "3 mille") or the "cent" of "pour cent".
     """
-    digits = [_Number(p, v, a, b, False) for v, a, b in _digit_numbers(paragraph)]
     text = paragraph.text
+    digits = [_Number(p, value, start, end, False) for start, end, value in iter_numbers(text)]
     words: list[tuple[str, int, int]] = []  # (normalised word, start, end)
     for match in _ANY_NUMBER_WORD.finditer(text):
         word = normalize_word(match.group())
@@ -109,6 +108,8 @@ def _paragraph_numbers(
             word == "cent" and _PERCENT_BEFORE.search(text, 0, match.start())
         ):
             words.append((word, match.start(), match.end()))
+    if not words:  # most paragraphs: the digits, already in text order
+        return digits, Counter()
     values = Counter(_WORD_VALUE[word] for word, _, _ in words)
     table = _WORD_VALUES_BY_LANGUAGE.get(paragraph.language or language or "", {})
     bounds = sorted([(n.start, n.end) for n in digits] + [(a, b) for _, a, b in words])
