@@ -2,6 +2,7 @@
 
     python benchmarks/app_speed.py            # sample pair and a generated 10k-paragraph pair
     python benchmarks/app_speed.py --quick    # sample pair only
+    python benchmarks/app_speed.py --pairs generated --json   # figures as JSON (speed.py)
 
 For each pair: time to the first full screen (app start -> comparison done -> first frame), once
 with the real comparison worker and once with a precomputed comparison (the UI's own share), then
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -38,10 +41,10 @@ KEYS = (
 )
 
 
-def generated_pair(paragraphs: int) -> tuple[Article, Article]:
+def generated_pair(paragraphs: int, shared: Path) -> tuple[Article, Article]:
     """Repeat and perturb real text up to ``paragraphs`` per side; every 97th target paragraph
     is dropped and every 89th gets an extra sentence, so there are findings to jump to."""
-    dev = ROOT.parent / "shared" / "eval" / "textberg-dev"
+    dev = shared / "eval" / "textberg-dev"
     if (dev / "de.txt").exists():
         src_lines = (dev / "de.txt").read_text(encoding="utf-8").splitlines()
         tgt_lines = (dev / "fr.txt").read_text(encoding="utf-8").splitlines()
@@ -100,47 +103,80 @@ async def first_screen(
     return opened, times, cpu
 
 
-def report(name: str, source: Article, target: Article, keys: list[str]) -> None:
-    print(f"\n{name}: {len(source.paragraphs)} x {len(target.paragraphs)} paragraphs")
+def measure(source: Article, target: Article, keys: list[str]) -> dict:
+    """The figures of one pair: engine time, first full screens, key presses (seconds, ms)."""
     t0 = time.perf_counter()
     # the lexical pass: what the app shows first (a semantic pass follows in the background)
     comparison = compare(source, target, options=CompareOptions(scorer="lexical"))
     engine = time.perf_counter() - t0
-    print(
-        f"  engine compare(), lexical:              {engine:8.3f} s "
-        f"({len(comparison.findings)} findings)"
-    )
-    opened, _, _ = asyncio.run(first_screen(source, target, None, []))
-    print(f"  first full screen, comparison in worker: {opened:8.3f} s")
+    worker_opened, _, _ = asyncio.run(first_screen(source, target, None, []))
     opened, times, cpu = asyncio.run(first_screen(source, target, comparison, keys + ["z"] * 20))
-    print(f"  first full screen, precomputed (UI):     {opened:8.3f} s")
     ms = sorted(t * 1000 for t in times[: len(keys)])
-    idle = statistics.median(t * 1000 for t in times[len(keys) :])
+    return {
+        "paragraphs": [len(source.paragraphs), len(target.paragraphs)],
+        "findings": len(comparison.findings),
+        "engine_s": engine,
+        "first_screen_s": worker_opened,
+        "first_screen_ui_s": opened,
+        "presses": len(ms),
+        "key_median_ms": statistics.median(ms),
+        "key_p90_ms": ms[int(0.9 * (len(ms) - 1))],
+        "key_max_ms": ms[-1],
+        "idle_key_ms": statistics.median(t * 1000 for t in times[len(keys) :]),
+        "key_cpu_ms": statistics.median(cpu[: len(keys)]) * 1000,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def report(name: str, figures: dict) -> None:
+    source_paragraphs, target_paragraphs = figures["paragraphs"]
+    print(f"\n{name}: {source_paragraphs} x {target_paragraphs} paragraphs")
     print(
-        f"  key press ({len(ms)} presses): median {statistics.median(ms):.1f} ms, "
-        f"p90 {ms[int(0.9 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms"
+        f"  engine compare(), lexical:              {figures['engine_s']:8.3f} s "
+        f"({figures['findings']} findings)"
     )
-    print(f"  Pilot's own cost (an unbound key):       median {idle:.1f} ms")
-    cpu_ms = statistics.median(cpu[: len(keys)]) * 1000
-    print(f"  CPU time per key press (app + Pilot):    median {cpu_ms:.1f} ms")
+    print(f"  first full screen, comparison in worker: {figures['first_screen_s']:8.3f} s")
+    print(f"  first full screen, precomputed (UI):     {figures['first_screen_ui_s']:8.3f} s")
+    print(
+        f"  key press ({figures['presses']} presses): median {figures['key_median_ms']:.1f} ms, "
+        f"p90 {figures['key_p90_ms']:.1f} ms, max {figures['key_max_ms']:.1f} ms"
+    )
+    print(f"  Pilot's own cost (an unbound key):       median {figures['idle_key_ms']:.1f} ms")
+    print(f"  CPU time per key press (app + Pilot):    median {figures['key_cpu_ms']:.1f} ms")
+
+
+def pair(name: str, paragraphs: int, shared: Path) -> tuple[Article, Article]:
+    if name == "sample":
+        return (
+            load_article(str(ROOT / "sample_articles/ultraman-musk.de.txt")),
+            load_article(str(ROOT / "sample_articles/ultraman-musk.fr.txt")),
+        )
+    return generated_pair(paragraphs, shared)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="sample pair only")
     parser.add_argument("--paragraphs", type=int, default=10_000)
+    parser.add_argument(
+        "--pairs", nargs="+", choices=("sample", "generated"), default=["sample", "generated"]
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object of figures per pair (speed.py)"
+    )
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
     os.chdir(ROOT)
-    print(f"terminal {SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    report(
-        "sample pair",
-        load_article("sample_articles/ultraman-musk.de.txt"),
-        load_article("sample_articles/ultraman-musk.fr.txt"),
-        KEYS,
-    )
-    if not args.quick:
-        source, target = generated_pair(args.paragraphs)
-        report("generated pair", source, target, KEYS)
+    names = ["sample"] if args.quick else args.pairs
+    if not args.json:
+        python = sys.version.split()[0]
+        print(f"terminal {SIZE[0]}x{SIZE[1]}, Python {python}, {os.cpu_count()} CPUs")
+    for name in names:
+        figures = measure(*pair(name, args.paragraphs, args.shared), KEYS)
+        if args.json:
+            print(json.dumps({"pair": name, **figures}), flush=True)
+        else:
+            report("sample pair" if name == "sample" else "generated pair", figures)
 
 
 if __name__ == "__main__":
