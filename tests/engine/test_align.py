@@ -175,9 +175,10 @@ def shape_by_shape_dp(n, m, scorer, lo, width, params):
     m=st.integers(1, 30),
     half=st.integers(1, 8),
     values=st.lists(st.sampled_from([-4.0, 0.0, 2.5, 3.5, 6.0]), min_size=1, max_size=6),
+    chunk_rows=st.sampled_from([4, 256]),  # several chunks, or one whose scores are kept
 )
-def test_row_minimum_picks_what_the_shape_loop_picked(n, m, half, values):
-    scorer, params = TableScorer(values), AlignParams(half_width=half)
+def test_row_minimum_picks_what_the_shape_loop_picked(n, m, half, values, chunk_rows):
+    scorer, params = TableScorer(values), AlignParams(half_width=half, chunk_rows=chunk_rows)
     center = _expected_path(n, m, [])
     lower = np.concatenate([[0.0], center[:-1]])
     climb = int(np.ceil((center - lower).max(initial=0.0)))
@@ -186,6 +187,17 @@ def test_row_minimum_picks_what_the_shape_loop_picked(n, m, half, values):
     expected = shape_by_shape_dp(n, m, scorer, lo, width, params)
     path, _ = _run_dp(n, m, scorer, lo, width, params, None)
     assert [(b.source, b.target) for b in path] == expected
+    for bead in path:  # each two-sided bead carries its own score, one-sided ones none
+        if bead.source and bead.target:
+            span = [
+                [bead.source[0]],
+                [bead.source[-1] + 1],
+                [bead.target[0]],
+                [bead.target[-1] + 1],
+            ]
+            assert bead.score == scorer.score(*np.array(span))[0]
+        else:
+            assert np.isnan(bead.score)
 
 
 def test_lexical_scores_do_not_depend_on_what_is_asked_with_them():

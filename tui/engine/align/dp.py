@@ -141,7 +141,9 @@ def align(
     if n_source * n_target <= SMALL_PROBLEM:
         return _align_small(n_source, n_target, scorer, params)
     half = params.half_width
-    center = _expected_path(n_source, n_target, scorer.anchor_pairs())
+    # a band as wide as the table needs no expected path (every row starts at column 0)
+    wide = 2 * half >= n_target
+    center = _expected_path(n_source, n_target, [] if wide else scorer.anchor_pairs())
     for _attempt in range(4):
         # a row's band must hold the path's climb from the previous row (target-only runs);
         # every path enters row 0 at column 0, also when a re-centred path leaves it further on
@@ -305,12 +307,17 @@ def _run_dp(
     stepping = [(t, a, b) for t, (a, b) in enumerate(shapes) if a]
     stepping_types = np.array([t for t, _, _ in stepping], dtype=np.int8)
     candidates = np.empty((len(stepping), width))
+    # one chunk (a sentence block): its scores give the path's, without scoring it again
+    one_chunk = n + 1 <= params.chunk_rows
+    chunk_scores: list[np.ndarray | None] = []
 
     for chunk_start in range(0, n + 1, params.chunk_rows):
         if cancelled is not None and cancelled():
             raise ComparisonCancelled
         chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
-        chunk_costs = _chunk_bead_costs(chunk_rows, lo, width, m, scorer, params)
+        chunk_costs, chunk_scores = _chunk_bead_costs(
+            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk
+        )
         for i in chunk_rows:
             row_back = back[i]
             row_in_chunk = i - chunk_rows.start
@@ -356,20 +363,31 @@ def _run_dp(
     i, k = n, int(end_k)
     touches = False
     while i > 0 or starts[i] + k > 0:
-        a, b = shapes[int(back[i, k])]
+        t = int(back[i, k])
+        a, b = shapes[t]
         j = starts[i] + k
         if (k == 0 and starts[i] > 0) or (k == width - 1 and j < m):
             touches = True
-        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float("nan")))
+        scores = chunk_scores[t] if one_chunk else None
+        score = float("nan") if scores is None else float(scores[i, k])
+        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
         i, k = i - a, j - b - starts[i - a]
     path.reverse()
-    return _rescore(path, scorer), touches
+    return (path if one_chunk else _rescore(path, scorer)), touches
 
 
 def _chunk_bead_costs(
-    rows: range, lo: np.ndarray, width: int, m: int, scorer: SpanScorer, params: AlignParams
-) -> list[np.ndarray]:
-    """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays.
+    rows: range,
+    lo: np.ndarray,
+    width: int,
+    m: int,
+    scorer: SpanScorer,
+    params: AlignParams,
+    *,
+    keep_scores: bool = False,
+) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
+    """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays;
+    with ``keep_scores``, also each two-sided type's scores there (None for one-sided ones).
 
     The cells of every two-sided shape are scored in one call (a scorer's score of a span
     pair does not depend on the other pairs asked with it); a cost no path can take (not a
@@ -379,28 +397,36 @@ def _chunk_bead_costs(
     i = np.repeat(np.arange(rows.start, rows.stop), width)
     j = (lo[rows.start : rows.stop, None] + np.arange(width)[None, :]).ravel()
     costs: list[np.ndarray] = []
-    asked: list[tuple[np.ndarray, np.ndarray, float]] = []  # (costs, cells scored, prior)
+    kept: list[np.ndarray | None] = []
+    # (costs, scores kept or None, cells scored, prior) of each two-sided type asked
+    asked: list[tuple[np.ndarray, np.ndarray | None, np.ndarray, float]] = []
     spans: list[tuple[np.ndarray, ...]] = []
     for bead, (a, b) in zip(params.beads, params.shapes, strict=True):
         if bead.one_sided:
             costs.append(np.full((n_rows, width), params.skip * (a + b)))
+            kept.append(None)
             continue
         out = np.full(n_rows * width, np.inf)
         costs.append(out.reshape(n_rows, width))  # a view: filled below
+        raw = np.full(n_rows * width, np.nan) if keep_scores else None
+        kept.append(None if raw is None else raw.reshape(n_rows, width))
         ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
         if ok.any():
-            asked.append((out, ok, params.prior[bead]))
+            asked.append((out, raw, ok, params.prior[bead]))
             spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))
     if asked:
         a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
         scores = scorer.score(a0, a1, b0, b1)
         done = 0
-        for (out, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
-            values = prior - scores[done : done + len(ends)]
+        for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
+            part = scores[done : done + len(ends)]
+            values = prior - part
             values[np.isnan(values)] = np.inf
             out[ok] = values
+            if raw is not None:
+                raw[ok] = part
             done += len(ends)
-    return costs
+    return costs, kept
 
 
 def _rescore(path: list[Bead], scorer: SpanScorer) -> list[Bead]:
