@@ -143,19 +143,41 @@ class Truth:
 
 
 def synthetic_pair(
-    doc: Document, seed: int, sentence_rate: float = 0.08, paragraph_rate: float = 0.04
+    doc: Document,
+    seed: int,
+    sentence_rate: float = 0.08,
+    paragraph_rate: float = 0.04,
+    links_per_paragraph: tuple[int, int] = (2, 6),
 ) -> tuple[Article, Article, list[Truth]]:
-    """``doc`` rebuilt into paragraphs of 2-6 gold links, with content deleted from one side.
+    """``doc`` rebuilt into paragraphs of 2-6 gold links, with content deleted from one side:
+    the articles of ``synthetic_texts``."""
+    src, tgt, truths = synthetic_texts(
+        doc, seed, sentence_rate, paragraph_rate, links_per_paragraph
+    )
+    source = article_from_text(src, path=f"synthetic.{doc.source_lang}.txt")
+    target = article_from_text(tgt, path=f"synthetic.{doc.target_lang}.txt")
+    return source, target, truths
 
-    A gold link is deleted from one side (chosen at random) with ``sentence_rate``; a whole
-    paragraph's links from one side with ``paragraph_rate``. Lines of one link are joined by
-    a space, links of one paragraph too; paragraphs are separated by blank lines.
+
+def synthetic_texts(
+    doc: Document,
+    seed: int,
+    sentence_rate: float = 0.08,
+    paragraph_rate: float = 0.04,
+    links_per_paragraph: tuple[int, int] = (2, 6),
+) -> tuple[str, str, list[Truth]]:
+    """``doc`` rebuilt into paragraphs of gold links, with content deleted from one side.
+
+    A paragraph holds ``links_per_paragraph`` links (from, to; chosen at random). A gold link
+    is deleted from one side (chosen at random) with ``sentence_rate``; a whole paragraph's
+    links from one side with ``paragraph_rate``. Lines of one link are joined by a space,
+    links of one paragraph too; paragraphs are separated by blank lines.
     """
     rng = random.Random(seed)
     groups: list[list[GoldLink]] = []
     k = 0
     while k < len(doc.gold):
-        size = rng.randint(2, 6)
+        size = rng.randint(*links_per_paragraph)
         groups.append(doc.gold[k : k + size])
         k += size
     src_pars: list[str] = []
@@ -200,9 +222,7 @@ def synthetic_pair(
                     tgt_pieces.append((t_text, size if one_sided_gold else None))
         add(Side.SOURCE, src_pars, src_pieces)
         add(Side.TARGET, tgt_pars, tgt_pieces)
-    source = article_from_text("\n\n".join(src_pars), path=f"synthetic.{doc.source_lang}.txt")
-    target = article_from_text("\n\n".join(tgt_pars), path=f"synthetic.{doc.target_lang}.txt")
-    return source, target, truths
+    return "\n\n".join(src_pars), "\n\n".join(tgt_pars), truths
 
 
 def one_sided(result: Comparison) -> list[Finding]:

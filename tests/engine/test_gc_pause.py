@@ -46,3 +46,16 @@ def test_nested_pauses_end_with_the_outermost_and_keep_a_disabled_collector_off(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _probe(_comparison, _options) -> str:
+    return f"collector on: {gc.isenabled()}"
+
+
+def test_a_report_is_rendered_with_the_collector_paused(monkeypatch):
+    from tui.engine.export import FORMATS, ExportFormat, render
+
+    monkeypatch.setitem(FORMATS, "probe", ExportFormat("probe", "txt", "", f"{__name__}:_probe"))
+    comparison = compare(SOURCE, TARGET, options=CompareOptions(scorer="lexical"))
+    assert render("probe", comparison) == "collector on: False"
+    assert gc.isenabled()

@@ -22,6 +22,7 @@ knows bead costs.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -92,12 +93,28 @@ class AlignParams:
     @property
     def beads(self) -> list[BeadType]:
         """Every shape the DP tries: the one-sided ones and the two-sided ones with a cost."""
-        return [b for b in BeadType if b.one_sided or math.isfinite(self.prior.get(b, math.inf))]
+        return list(_searched(tuple(self.prior.items())))
+
+    @property
+    def shapes(self) -> tuple[tuple[int, int], ...]:
+        """``beads`` as (source count, target count): an Enum's value is slow to read."""
+        return _searched_shapes(tuple(self.prior.items()))
 
     @property
     def widest(self) -> int:
         """The most segments a bead of these shapes takes on one side."""
         return max(max(bead.value) for bead in self.beads)
+
+
+@functools.lru_cache(maxsize=64)
+def _searched(prior: tuple[tuple[BeadType, float], ...]) -> tuple[BeadType, ...]:
+    costs = dict(prior)
+    return tuple(b for b in BeadType if b.one_sided or math.isfinite(costs.get(b, math.inf)))
+
+
+@functools.lru_cache(maxsize=64)
+def _searched_shapes(prior: tuple[tuple[BeadType, float], ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(bead.value for bead in _searched(prior))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +141,9 @@ def align(
     if n_source * n_target <= SMALL_PROBLEM:
         return _align_small(n_source, n_target, scorer, params)
     half = params.half_width
-    center = _expected_path(n_source, n_target, scorer.anchor_pairs())
+    # a band as wide as the table needs no expected path (every row starts at column 0)
+    wide = 2 * half >= n_target
+    center = _expected_path(n_source, n_target, [] if wide else scorer.anchor_pairs())
     for _attempt in range(4):
         # a row's band must hold the path's climb from the previous row (target-only runs);
         # every path enters row 0 at column 0, also when a re-centred path leaves it further on
@@ -146,8 +165,13 @@ SMALL_PROBLEM = 64  # cells; below this a plain table beats the banded machinery
 def small_candidates(n: int, m: int, params: AlignParams) -> list[tuple[int, int, int, int]]:
     """Every two-sided bead (a, b, i, j) of an n x m problem: a source and b target
     segments ending at DP node (i, j), for the shapes ``params`` searches."""
-    shapes = [bead.value for bead in params.beads if not bead.one_sided]
-    return [(a, b, i, j) for a, b in shapes for i in range(a, n + 1) for j in range(b, m + 1)]
+    return [
+        (a, b, i, j)
+        for a, b in params.shapes
+        if a and b
+        for i in range(a, n + 1)
+        for j in range(b, m + 1)
+    ]
 
 
 def _align_small(n: int, m: int, scorer: SpanScorer, params: AlignParams) -> list[Bead]:
@@ -165,7 +189,7 @@ def align_small(
 
     Lets a caller score the beads of many small problems in one vectorised call.
     """
-    shapes = [bead.value for bead in params.beads]
+    shapes = params.shapes
     prior = {bead.value: cost for bead, cost in params.prior.items()}
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -261,16 +285,13 @@ def _run_dp(
     params: AlignParams,
     cancelled: Callable[[], bool] | None,
 ) -> tuple[list[Bead], bool]:
-    beads = params.beads
-    max_a = max(b.source_count for b in beads)
-    max_b = max(b.target_count for b in beads)
+    beads, shapes = params.beads, params.shapes
+    max_a = max(a for a, _ in shapes)
+    max_b = max(b for _, b in shapes)
     # source segment i meets target segments from the band of rows i+1 .. i+max_a
-    first = np.empty(n, dtype=np.int64)
-    last = np.empty(n, dtype=np.int64)
-    for i in range(n):
-        rows = lo[i + 1 : min(n, i + max_a) + 1]
-        first[i] = max(0, int(rows.min()) - max_b)
-        last[i] = min(m, int(rows.max()) + width)
+    following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
+    first = np.maximum(lo[following].min(axis=0) - max_b, 0)
+    last = np.minimum(lo[following].max(axis=0) + width, m)
     scorer.focus(first, last)
 
     inf = np.float64(np.inf)
@@ -279,42 +300,56 @@ def _run_dp(
     cost[0, 0] = 0.0  # row 0, column lo[0] == 0
     back = np.full((n + 1, width), -1, dtype=np.int8)
     columns = np.arange(width)
+    offset = columns * params.skip
     insertion = beads.index(BeadType.INSERTION)
+    starts = lo.tolist()
+    # every shape but insertions (which stay on the row: handled below), as (type, a, b)
+    stepping = [(t, a, b) for t, (a, b) in enumerate(shapes) if a]
+    stepping_types = np.array([t for t, _, _ in stepping], dtype=np.int8)
+    candidates = np.empty((len(stepping), width))
+    # one chunk (a sentence block): its scores give the path's, without scoring it again
+    one_chunk = n + 1 <= params.chunk_rows
+    chunk_scores: list[np.ndarray | None] = []
 
     for chunk_start in range(0, n + 1, params.chunk_rows):
         if cancelled is not None and cancelled():
             raise ComparisonCancelled
         chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
-        chunk_costs = _chunk_bead_costs(chunk_rows, lo, width, m, scorer, params)
+        chunk_costs, chunk_scores = _chunk_bead_costs(
+            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk
+        )
         for i in chunk_rows:
-            row_cost = np.full(width, inf) if i else cost[0].copy()
             row_back = back[i]
             row_in_chunk = i - chunk_rows.start
             # columns k with a target position j = lo[i] + k inside the document
-            k_end = min(width, m - int(lo[i]) + 1)
-            for t, bead in enumerate(beads):
-                a, b = bead.value
-                if a == 0 or a > i:
-                    continue  # insertions stay on the row: handled below
-                # the predecessor of column k is column k + shift of row i - a: a contiguous
-                # slice, so no fancy indexing in this innermost loop
-                shift = int(lo[i]) - b - int(lo[i - a])
-                k0 = max(0, -shift, b - int(lo[i]))
-                k1 = min(k_end, width - shift)
-                if k0 >= k1:
-                    continue
-                cand = (
-                    cost[(i - a) % ring][k0 + shift : k1 + shift]
-                    + chunk_costs[t][row_in_chunk][k0:k1]
-                )
-                current = row_cost[k0:k1]
-                better = cand < current
-                current[better] = cand[better]
-                row_back[k0:k1][better] = t
+            k_end = min(width, m - starts[i] + 1)
+            if i == 0:
+                row_cost = cost[0].copy()
+            else:
+                # each shape's candidate costs, one row of ``candidates`` per shape; the best
+                # is the first shape reaching the minimum (ties go to the earlier shape)
+                candidates.fill(inf)
+                for r, (t, a, b) in enumerate(stepping):
+                    if a > i:
+                        continue
+                    # the predecessor of column k is column k + shift of row i - a: a
+                    # contiguous slice, so no fancy indexing in this innermost loop
+                    shift = starts[i] - b - starts[i - a]
+                    k0 = max(0, -shift, b - starts[i])
+                    k1 = min(k_end, width - shift)
+                    if k0 < k1:
+                        np.add(
+                            cost[(i - a) % ring, k0 + shift : k1 + shift],
+                            chunk_costs[t][row_in_chunk, k0:k1],
+                            out=candidates[r, k0:k1],
+                        )
+                best = candidates.argmin(axis=0)
+                row_cost = candidates[best, columns]
+                reached = row_cost < inf
+                row_back[reached] = stepping_types[best[reached]]
             # insertions (0-1) chain along the row: a running minimum with a constant step
             row_cost[k_end:] = inf
             # cost[k] = min(cost[k], cost[k-1] + step): a cumulative min of cost - k*step
-            offset = columns * params.skip
             running = np.minimum.accumulate(row_cost - offset) + offset
             improved = running < row_cost - 1e-12
             row_cost[improved] = running[improved]
@@ -327,38 +362,71 @@ def _run_dp(
     path: list[Bead] = []
     i, k = n, int(end_k)
     touches = False
-    while i > 0 or lo[i] + k > 0:
+    while i > 0 or starts[i] + k > 0:
         t = int(back[i, k])
-        a, b = beads[t].value
-        j = int(lo[i] + k)
-        if (k == 0 and lo[i] > 0) or (k == width - 1 and j < m):
+        a, b = shapes[t]
+        j = starts[i] + k
+        if (k == 0 and starts[i] > 0) or (k == width - 1 and j < m):
             touches = True
-        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float("nan")))
-        i, k = i - a, j - b - int(lo[i - a])
+        scores = chunk_scores[t] if one_chunk else None
+        score = float("nan") if scores is None else float(scores[i, k])
+        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+        i, k = i - a, j - b - starts[i - a]
     path.reverse()
-    return _rescore(path, scorer), touches
+    return (path if one_chunk else _rescore(path, scorer)), touches
 
 
 def _chunk_bead_costs(
-    rows: range, lo: np.ndarray, width: int, m: int, scorer: SpanScorer, params: AlignParams
-) -> list[np.ndarray]:
-    """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays."""
+    rows: range,
+    lo: np.ndarray,
+    width: int,
+    m: int,
+    scorer: SpanScorer,
+    params: AlignParams,
+    *,
+    keep_scores: bool = False,
+) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
+    """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays;
+    with ``keep_scores``, also each two-sided type's scores there (None for one-sided ones).
+
+    The cells of every two-sided shape are scored in one call (a scorer's score of a span
+    pair does not depend on the other pairs asked with it); a cost no path can take (not a
+    number) is infinite, so that the row's minimum never picks it.
+    """
     n_rows = len(rows)
     i = np.repeat(np.arange(rows.start, rows.stop), width)
     j = (lo[rows.start : rows.stop, None] + np.arange(width)[None, :]).ravel()
     costs: list[np.ndarray] = []
-    for bead in params.beads:
-        a, b = bead.value
-        out = np.full(n_rows * width, np.inf)
+    kept: list[np.ndarray | None] = []
+    # (costs, scores kept or None, cells scored, prior) of each two-sided type asked
+    asked: list[tuple[np.ndarray, np.ndarray | None, np.ndarray, float]] = []
+    spans: list[tuple[np.ndarray, ...]] = []
+    for bead, (a, b) in zip(params.beads, params.shapes, strict=True):
         if bead.one_sided:
-            out[:] = params.skip * (a + b)
-        else:
-            ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
-            if ok.any():
-                scores = scorer.score(i[ok] - a, i[ok], j[ok] - b, j[ok])
-                out[ok] = params.prior[bead] - scores
-        costs.append(out.reshape(n_rows, width))
-    return costs
+            costs.append(np.full((n_rows, width), params.skip * (a + b)))
+            kept.append(None)
+            continue
+        out = np.full(n_rows * width, np.inf)
+        costs.append(out.reshape(n_rows, width))  # a view: filled below
+        raw = np.full(n_rows * width, np.nan) if keep_scores else None
+        kept.append(None if raw is None else raw.reshape(n_rows, width))
+        ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
+        if ok.any():
+            asked.append((out, raw, ok, params.prior[bead]))
+            spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))
+    if asked:
+        a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
+        scores = scorer.score(a0, a1, b0, b1)
+        done = 0
+        for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
+            part = scores[done : done + len(ends)]
+            values = prior - part
+            values[np.isnan(values)] = np.inf
+            out[ok] = values
+            if raw is not None:
+                raw[ok] = part
+            done += len(ends)
+    return costs, kept
 
 
 def _rescore(path: list[Bead], scorer: SpanScorer) -> list[Bead]:

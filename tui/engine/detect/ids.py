@@ -44,6 +44,9 @@ def assign_ids(drafts: list[Draft]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
+_KIND_ORDER = {kind: k for k, kind in enumerate(FindingKind)}  # declaration order
+
+
 def _order_key(draft: Draft) -> tuple[int, int, int, int]:
     """Document order: by the source paragraph a finding belongs to, then target, then offset."""
     src = (
@@ -56,7 +59,7 @@ def _order_key(draft: Draft) -> tuple[int, int, int, int]:
         if draft.side is Side.TARGET
         else (draft.partner.paragraph if draft.partner else -1)
     )
-    return (tgt, src, draft.held.start, list(FindingKind).index(draft.kind))
+    return (tgt, src, draft.held.start, _KIND_ORDER[draft.kind])
 
 
 def _deduplicate(drafts: list[Draft]) -> list[Draft]:

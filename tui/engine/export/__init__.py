@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.engine.model import Comparison
+from tui.engine.util.gc_pause import cyclic_gc_paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,9 @@ def register(fmt: ExportFormat) -> None:
 
 def render(name: str, comparison: Comparison, options: ExportOptions | None = None) -> str:
     """Render ``comparison`` in format ``name`` (KeyError for an unknown format)."""
-    return FORMATS[name].load()(comparison, options or ExportOptions())
+    exporter = FORMATS[name].load()
+    with cyclic_gc_paused():  # a report of a long article builds millions of small objects
+        return exporter(comparison, options or ExportOptions())
 
 
 # name, file extension, description; each lives in tui/engine/export/<name>.py as render_<name>

@@ -10,7 +10,9 @@ Scores and confidences are rounded to 4 decimals.
 
 from __future__ import annotations
 
+import functools
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from tui.engine.errors import InputError
@@ -178,39 +180,65 @@ def _read_finding(data: dict[str, Any]) -> Finding:
 # ---------------------------------------------------------------------------- layout
 
 
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_ONE_LINE_DICT = 100  # characters: a flat dict longer than this is laid out one key a line
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def _dump(value: Any, indent: int = 0) -> str:
     """Indented JSON where small flat values ([0, 12], a link, a location) stay on one line."""
-    if _is_flat(value):
-        flat = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-        if not isinstance(value, dict) or len(flat) <= 100:
-            return flat
-    pad = "  " * (indent + 1)
-    end = "  " * indent
+    if type(value) is str:  # most values: no encoder set up for them
+        return encode_basestring(value)
     if isinstance(value, dict):
-        items = [
-            f"{pad}{json.dumps(key)}: {_dump(item, indent + 1)}" for key, item in value.items()
-        ]
-        if not items:
+        # a paragraph's text alone passes the limit: no need to encode it twice to see that
+        if _is_flat_dict(value) and _shortest_length(value) <= _ONE_LINE_DICT:
+            flat = _ONE_LINE(value)
+            if len(flat) <= _ONE_LINE_DICT:
+                return flat
+        if not value:
             return "{}"
-        return "{\n" + ",\n".join(items) + "\n" + end + "}"
+        pad = "  " * (indent + 1)
+        items = [f"{pad}{_key(key)}: {_dump(item, indent + 1)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * indent + "}"
+    if not isinstance(value, list) or _is_flat_list(value):
+        return _ONE_LINE(value)
+    pad = "  " * (indent + 1)
     items = [pad + _dump(item, indent + 1) for item in value]
-    if not items:
-        return "[]"
-    return "[\n" + ",\n".join(items) + "\n" + end + "]"
+    return "[\n" + ",\n".join(items) + "\n" + "  " * indent + "]"
 
 
-def _is_flat(value: Any) -> bool:
-    """Scalars, lists of them, lists of such lists, and dicts of all these."""
-    if isinstance(value, dict):
-        return all(_is_flat(v) and not isinstance(v, dict) for v in value.values())
-    if isinstance(value, list):
-        return all(_is_scalar(v) or _is_scalar_list(v) for v in value)
+@functools.lru_cache(maxsize=256)  # a few dozen keys, written thousands of times each
+def _key(key: str) -> str:
+    return json.dumps(key)
+
+
+def _is_flat_dict(value: dict[str, Any]) -> bool:
+    """No value is a dict, and every list value is flat."""
+    for v in value.values():
+        if type(v) in _SCALAR_TYPES:
+            continue
+        if isinstance(v, dict) or (isinstance(v, list) and not _is_flat_list(v)):
+            return False
     return True
+
+
+def _is_flat_list(value: list[Any]) -> bool:
+    """Scalars, lists of them, and lists of such lists (an empty list is flat)."""
+    for v in value:
+        if not isinstance(v, list):
+            if type(v) in _SCALAR_TYPES or _is_scalar(v):
+                continue
+            return False
+        for w in v:
+            if type(w) not in _SCALAR_TYPES and not _is_scalar(w):
+                return False
+    return True
+
+
+def _shortest_length(value: dict[str, Any]) -> int:
+    """A lower bound on the one-line length of a flat dict: its strings' characters."""
+    return sum(len(v) for v in value.values() if isinstance(v, str))
 
 
 def _is_scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
-
-
-def _is_scalar_list(value: Any) -> bool:
-    return isinstance(value, list) and all(_is_scalar(v) for v in value)

@@ -9,7 +9,10 @@ review (decision and note, from a review session) follows each finding's message
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import re
 import shutil
 import textwrap
 import unicodedata
@@ -36,6 +39,8 @@ _STYLE = {
 }
 
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(32)} | {0x7F: 0x2421}
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_NOT_SPACE = re.compile("[^ ]")
 Styled = list[tuple[str, str | None]]  # runs of (text, style name or None)
 
 
@@ -206,6 +211,8 @@ def _side_text(
 
 def _visible(text: str) -> str:
     """Control characters as their Unicode pictures (␀, ␋): one column each, offsets unchanged."""
+    if _CONTROL.search(text) is None:  # nearly always: translate() would copy the text
+        return text
     return text.translate(_CONTROL_PICTURES)
 
 
@@ -286,6 +293,10 @@ def _side_by_side(left: Styled, right: Styled, width: int, color: bool) -> list[
 
 def _wrap(runs: Styled, width: int, color: bool) -> list[str]:
     """Word-wrap styled runs to ``width`` visible columns; styles survive line breaks."""
+    runs = [run for run in runs if run[0]]
+    text = "".join(piece for piece, _ in runs)
+    if _all_narrow(text):  # nearly always: a column per character, whole strings at a time
+        return _wrap_narrow(runs, text, width, color)
     chars: list[tuple[str, str | None]] = [(ch, style) for text, style in runs for ch in text]
     widths = [_char_width(ch) for ch, _ in chars]  # once per character: a book's report is long
     lines: list[str] = []
@@ -307,6 +318,45 @@ def _wrap(runs: Styled, width: int, color: bool) -> list[str]:
         lines.append(_render(chars[start:end], color).rstrip())
         start = end
     return lines or [""]
+
+
+def _wrap_narrow(runs: Styled, text: str, width: int, color: bool) -> list[str]:
+    """``_wrap`` where every character takes one column: the same lines, cut by offsets."""
+    starts = list(itertools.accumulate((len(piece) for piece, _ in runs), initial=0))
+    lines: list[str] = []
+    start, n = 0, len(text)
+    while (visible := _NOT_SPACE.search(text, start)) is not None:
+        start = visible.start()
+        end = min(start + max(width, 0), n)
+        if end < n and text[end] != " ":
+            space = text.rfind(" ", start, end)
+            if space != -1:
+                end = space  # break at the last space rather than inside a word
+        end = max(end, start + 1)
+        if color:
+            lines.append(_render_range(runs, starts, text, start, end).rstrip())
+        else:
+            lines.append(text[start:end].rstrip())
+        start = end
+    return lines or [""]
+
+
+def _render_range(runs: Styled, starts: list[int], text: str, start: int, end: int) -> str:
+    """``_render`` of ``text[start:end]`` with colour: an escape where the style changes."""
+    out: list[str] = []
+    current: str | None = None
+    k = bisect.bisect_right(starts, start) - 1
+    while k < len(runs) and starts[k] < end:
+        style = runs[k][1]
+        if style != current:
+            out.append(_RESET if current else "")
+            out.append(_STYLE[style] if style else "")
+            current = style
+        out.append(text[max(start, starts[k]) : min(end, starts[k + 1])])
+        k += 1
+    if current:
+        out.append(_RESET)
+    return "".join(out)
 
 
 def _render(chars: list[tuple[str, str | None]], color: bool) -> str:
@@ -333,6 +383,8 @@ def _pad(line: str, width: int) -> str:
 
 def _width(line: str) -> int:
     """Visible columns of ``line``: ANSI sequences take none, wide CJK characters two."""
+    if "\x1b" not in line and _all_narrow(line):
+        return len(line)
     total, escape = 0, False
     for ch in line:
         if escape:
@@ -342,6 +394,21 @@ def _width(line: str) -> int:
         else:
             total += _char_width(ch)
     return total
+
+
+_NARROW: set[str] = set()  # characters seen to take one column: most texts hold only these
+
+
+def _all_narrow(text: str) -> bool:
+    """Does every character of ``text`` take one column (no combining or wide ones)?"""
+    chars = set(text)
+    if chars <= _NARROW:
+        return True
+    for ch in chars - _NARROW:
+        if _char_width(ch) != 1:
+            return False
+        _NARROW.add(ch)
+    return True
 
 
 @functools.lru_cache(maxsize=4096)

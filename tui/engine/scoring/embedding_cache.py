@@ -3,11 +3,15 @@
 One SQLite database in WAL mode (``embeddings.sqlite3`` in the cache directory): concurrent
 runs read while one writes, and each batch is one transaction, so a crash never leaves half a
 vector behind. A file that is not a readable database is deleted and rebuilt; when the
-directory cannot be written the cache lives in memory for the run. The cache never raises:
-at worst the model embeds the text again.
+directory cannot be written the cache lives in memory for the run. The cache never raises
+(but for a malformed size cap in the environment): at worst the model embeds the text again.
 
 The directory is ``$TRANSDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/transdiff``, else
-``~/.cache/transdiff``.
+``~/.cache/transdiff``. The database keeps under a size cap, ``$TRANSDIFF_CACHE_MAX_MB``
+megabytes (default 300, about 170,000 sentences): the write that passes it deletes the least
+recently used vectors, in the same transaction, so every committed state of the file is under
+the cap whoever writes. A vector's last use is stamped at most once an hour (a stamp already
+that fresh is left alone), so a warm run mostly reads and writes nothing.
 
 >>> import tempfile
 >>> cache = EmbeddingCache("toy-model", 2, directory=Path(tempfile.mkdtemp()))
@@ -21,20 +25,41 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from tui.engine.errors import TransdiffError
+
 FILE_NAME = "embeddings.sqlite3"
+MAX_MB_VARIABLE = "TRANSDIFF_CACHE_MAX_MB"
+DEFAULT_MAX_MB = 300.0
 _TIMEOUT = 10.0  # seconds a writer waits for another process's transaction
 _SETUP_RETRY_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.5)
 _QUICK_FAILURE = 1.0  # seconds: a "locked" reported faster than this did not wait its turn
 _LOOKUP_CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
+_STAMP_EVERY = 3600  # seconds: a last-use stamp at least this fresh is not written again
+_EVICT_TO = 0.9  # an eviction goes this far under the cap, so the next writes need none
+_EVICTION_ROUNDS = 8  # deleted rows free fewer pages than estimated: measure, delete again
+_SCHEMA_VERSION = 1  # PRAGMA user_version; 0 is the first layout, without last use
+
+# Vectors live in a rowid table (a 1.5 KB row fits in its page; the first layout's WITHOUT
+# ROWID table spilled every row to an overflow page: 4.7 KB on disk per vector). Last use
+# is a table of its own, so stamping it rewrites small rows, not the vectors' pages.
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS vectors ("
+    " id INTEGER PRIMARY KEY, model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
+    " UNIQUE (model, key))",
+    "CREATE TABLE IF NOT EXISTS last_used (id INTEGER PRIMARY KEY, used INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS last_used_oldest ON last_used (used, id)",
+)
+_STAMP = "INSERT OR REPLACE INTO last_used (id, used) SELECT id, ? FROM vectors WHERE id = ?"
 
 
 def cache_dir() -> Path:
@@ -47,18 +72,56 @@ def cache_dir() -> Path:
     return base / "transdiff"
 
 
+def size_cap(environ: Mapping[str, str] = os.environ) -> int:
+    """Bytes the database may hold: ``$TRANSDIFF_CACHE_MAX_MB`` megabytes, else the default.
+
+    >>> size_cap({}), size_cap({MAX_MB_VARIABLE: "1.5"})
+    (300000000, 1500000)
+    >>> size_cap({MAX_MB_VARIABLE: "1 GB"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tui.engine.errors.TransdiffError: TRANSDIFF_CACHE_MAX_MB must be a number of ...; found '1 GB'
+    """
+    raw = environ.get(MAX_MB_VARIABLE, "").strip()
+    if not raw:
+        return int(DEFAULT_MAX_MB * 1_000_000)
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = math.nan
+    if not (megabytes > 0 and math.isfinite(megabytes)):
+        raise TransdiffError(
+            f"{MAX_MB_VARIABLE} must be a number of megabytes above 0, such as 300; found {raw!r}"
+        )
+    return int(megabytes * 1_000_000)
+
+
 def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 class EmbeddingCache:
-    """float32 vectors of length ``dim`` for texts embedded by ``model_id``."""
+    """float32 vectors of length ``dim`` for texts embedded by ``model_id``.
 
-    def __init__(self, model_id: str, dim: int, *, directory: Path | None = None) -> None:
+    ``max_bytes`` None reads the cap from the environment (``size_cap``); ``clock`` gives
+    the seconds that last-use stamps count (tests move it on).
+    """
+
+    def __init__(
+        self,
+        model_id: str,
+        dim: int,
+        *,
+        directory: Path | None = None,
+        max_bytes: int | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.model_id = model_id
         self.dim = dim
         self.directory = cache_dir() if directory is None else directory
         self.path = self.directory / FILE_NAME
+        self.max_bytes = size_cap() if max_bytes is None else max_bytes
+        self._clock = clock
         self._lock = threading.Lock()  # one connection, shared by the app's worker threads
         self._memory: dict[bytes, bytes] = {}  # used only when the database is unusable
         self._pid = os.getpid()
@@ -81,6 +144,7 @@ class EmbeddingCache:
         """Store one row of ``vectors`` per text (best effort: failures only cost speed)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
         rows = [(self.model_id, text_key(t), vectors[k].tobytes()) for k, t in enumerate(texts)]
+        now = int(self._clock())
         self._own_connection()
         with self._lock:
             if self._db is None:
@@ -89,9 +153,16 @@ class EmbeddingCache:
             try:
                 with self._db:
                     self._db.executemany(
-                        "INSERT OR REPLACE INTO embeddings (model, key, vector) VALUES (?, ?, ?)",
+                        "INSERT INTO vectors (model, key, vector) VALUES (?, ?, ?)"
+                        " ON CONFLICT (model, key) DO UPDATE SET vector = excluded.vector",
                         rows,
                     )
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO last_used (id, used) SELECT id, ? FROM vectors"
+                        " WHERE model = ? AND key = ?",
+                        [(now, model, key) for model, key, _ in rows],
+                    )
+                    self._evict_over_cap()
             except sqlite3.OperationalError:  # locked past the timeout, disk full: skip
                 self._memory.update((key, blob) for _, key, blob in rows)
             except sqlite3.DatabaseError:  # the file went bad under us
@@ -109,6 +180,8 @@ class EmbeddingCache:
 
     def _get_blobs(self, keys: list[bytes]) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
+        now = int(self._clock())
+        stale: list[tuple[int, int]] = []  # (now, id) of hits whose last-use stamp is old
         self._own_connection()
         with self._lock:
             if self._db is not None:
@@ -117,11 +190,20 @@ class EmbeddingCache:
                         chunk = keys[start : start + _LOOKUP_CHUNK]
                         marks = ",".join("?" * len(chunk))
                         query = (
-                            "SELECT key, vector FROM embeddings "
-                            f"WHERE model = ? AND key IN ({marks})"
+                            "SELECT v.key, v.vector, v.id, u.used FROM vectors AS v"
+                            " LEFT JOIN last_used AS u ON u.id = v.id"
+                            f" WHERE v.model = ? AND v.key IN ({marks})"
                         )
-                        found.update(self._db.execute(query, (self.model_id, *chunk)))
-                except sqlite3.OperationalError:  # locked for too long: treat as a miss
+                        for key, vector, row_id, used in self._db.execute(
+                            query, (self.model_id, *chunk)
+                        ):
+                            found[key] = vector
+                            if used is None or used <= now - _STAMP_EVERY:
+                                stale.append((now, row_id))
+                    if stale:  # one transaction for all of them
+                        with self._db:
+                            self._db.executemany(_STAMP, stale)
+                except sqlite3.OperationalError:  # locked for too long: a miss, or no stamp
                     pass
                 except sqlite3.DatabaseError:
                     self._rebuild()
@@ -129,6 +211,34 @@ class EmbeddingCache:
                 if key not in found and key in self._memory:
                     found[key] = self._memory[key]
         return found
+
+    def _evict_over_cap(self) -> None:
+        """Inside a write transaction: delete the least recently used vectors while the pages
+        in use exceed the cap, down to ``_EVICT_TO`` of it."""
+        assert self._db is not None
+        evicted = False
+        for _ in range(_EVICTION_ROUNDS):
+            used_bytes = self._bytes_in_use()
+            if used_bytes <= (self.max_bytes * _EVICT_TO if evicted else self.max_bytes):
+                break
+            (rows,) = self._db.execute("SELECT count(*) FROM last_used").fetchone()
+            if rows == 0:
+                break
+            excess = used_bytes - self.max_bytes * _EVICT_TO
+            oldest = self._db.execute(
+                "SELECT id FROM last_used ORDER BY used, id LIMIT ?",
+                (max(1, math.ceil(excess * rows / used_bytes)),),
+            ).fetchall()
+            self._db.executemany("DELETE FROM vectors WHERE id = ?", oldest)
+            self._db.executemany("DELETE FROM last_used WHERE id = ?", oldest)
+            evicted = True
+
+    def _bytes_in_use(self) -> int:
+        assert self._db is not None
+        (pages,) = self._db.execute("PRAGMA page_count").fetchone()
+        (free,) = self._db.execute("PRAGMA freelist_count").fetchone()
+        (page_size,) = self._db.execute("PRAGMA page_size").fetchone()
+        return (pages - free) * page_size
 
     def _own_connection(self) -> None:
         """A forked child must not use its parent's SQLite connection: open its own."""
@@ -170,18 +280,43 @@ class EmbeddingCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=_TIMEOUT, check_same_thread=False)
         try:
+            # Both take effect only on a new, empty file: 8 KB pages hold four vectors each,
+            # and auto-vacuum gives the pages an eviction frees back to the file system.
+            db.execute("PRAGMA page_size=8192")
+            db.execute("PRAGMA auto_vacuum=FULL")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL keeps the file consistent anyway
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS embeddings ("
-                " model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL,"
-                " PRIMARY KEY (model, key)) WITHOUT ROWID"
-            )
-            db.execute("SELECT count(*) FROM (SELECT 1 FROM embeddings LIMIT 1)").fetchone()
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version != _SCHEMA_VERSION:
+                self._set_up(db)
+            db.execute("SELECT count(*) FROM (SELECT 1 FROM vectors LIMIT 1)").fetchone()
         except sqlite3.Error:
             db.close()
             raise
         return db
+
+    @staticmethod
+    def _set_up(db: sqlite3.Connection) -> None:
+        """Create the tables, or bring the first layout's vectors over (as least recently
+        used), in one transaction that one process at a time runs."""
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version == _SCHEMA_VERSION:  # another process did it meanwhile
+                return
+            for statement in _SCHEMA:
+                db.execute(statement)
+            first_layout = db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'embeddings'"
+            ).fetchone()
+            if first_layout:
+                db.execute(
+                    "INSERT OR IGNORE INTO vectors (model, key, vector)"
+                    " SELECT model, key, vector FROM embeddings"
+                )
+                db.execute("INSERT OR IGNORE INTO last_used (id, used) SELECT id, 0 FROM vectors")
+                db.execute("DROP TABLE embeddings")
+            db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
 
     def _rebuild(self) -> None:
         """Called with the lock held after a DatabaseError during use."""

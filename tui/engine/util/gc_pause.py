@@ -1,9 +1,10 @@
-"""Pause Python's cyclic garbage collector while a comparison allocates.
+"""Pause Python's cyclic garbage collector while a comparison or a report allocates.
 
 A 10,000-paragraph comparison creates millions of small, acyclic objects (spans, anchors,
-beads); each full collection walks all of them, which cost a fifth of the run. Reference
-counting still frees everything; the collector is switched back on (and catches any cycle
-made meanwhile) when the last concurrent comparison ends.
+beads); each full collection walks all of them, which cost a fifth of the run (and a third
+of a report's time once the comparison is in memory). Reference counting still frees
+everything; the collector is switched back on (and catches any cycle made meanwhile) when
+the last concurrent block ends.
 """
 
 from __future__ import annotations
