@@ -63,7 +63,8 @@ PRIORITY: dict[FindingKind, int] = {
     FindingKind.QUOTE_MISMATCH: 3,
     FindingKind.UNTRANSLATED: 4,
     FindingKind.WEAK_LINK: 5,
-    FindingKind.EDITOR_NOTE: 6,
+    FindingKind.WORDING_CHANGED: 6,
+    FindingKind.EDITOR_NOTE: 7,
 }
 
 

@@ -31,6 +31,7 @@ class FindingKind(StrEnum):
     QUOTE_MISMATCH = "quote_mismatch"
     UNTRANSLATED = "untranslated"
     WEAK_LINK = "weak_link"
+    WORDING_CHANGED = "wording_changed"  # two revisions in one language: words replaced
     EDITOR_NOTE = "editor_note"  # the editor's own, from the review session (engine/notes.py)
 
     @property
