@@ -105,12 +105,14 @@ class Article:
 class Link:
     """A bead of the paragraph alignment: source paragraph ids paired with target ids.
 
-    An empty side means the other side's paragraphs exist in one version only.
+    An empty side means the other side's paragraphs exist in one version only; ``manual``
+    marks a link the editor set by hand (tui.engine.corrections).
     """
 
     source: tuple[int, ...]
     target: tuple[int, ...]
     score: float
+    manual: bool = False
 
     @property
     def shape(self) -> str:
@@ -127,11 +129,12 @@ SentenceRef = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class SentenceLink:
-    """A bead of the sentence alignment inside one paragraph link."""
+    """A bead of the sentence alignment inside one paragraph link (``manual``: set by hand)."""
 
     source: tuple[SentenceRef, ...]
     target: tuple[SentenceRef, ...]
     score: float
+    manual: bool = False
 
     @property
     def shape(self) -> str:
