@@ -212,8 +212,9 @@ STYLE_NAMES = (
 NOTE_MARK = "✎"
 CURSOR_BAR = "▌"
 BOOKMARK = "★"
+MANUAL = "⇅"  # a row corrected by hand (a bookmark or a coverage mark wins the cell)
 SEPARATOR = " │ "
-LEFT = 5  # cursor bar, link shape (3 cells), bookmark or coverage mark
+LEFT = 5  # cursor bar, link shape (3 cells), bookmark, coverage or hand-corrected mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +313,8 @@ def render_row(
             segments.append(Segment(BOOKMARK, base + styles["bookmark"]))
         elif state.coverage:  # down the row, so a bookmark on its first line hides nothing
             segments.append(Segment(state.coverage, base + styles["coverage"]))
+        elif y == 0 and row.manual:
+            segments.append(Segment(MANUAL, gutter))
         else:
             segments.append(Segment(" ", base))
         for side, lines, width in ((Side.SOURCE, left, src_w), (Side.TARGET, right, tgt_w)):

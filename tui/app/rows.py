@@ -35,6 +35,7 @@ class Row:
     findings: tuple[int, ...]  # indices into comparison.findings, in reading order
     sentence_links: tuple[int, ...]  # indices into comparison.sentence_links
     key: str  # content signature of the row, used for bookmarks and the resume position
+    manual: bool = False  # the editor corrected the link or a sentence link inside it
 
     def paragraphs(self, side: Side) -> tuple[int, ...]:
         return self.source if side is Side.SOURCE else self.target
@@ -119,6 +120,8 @@ class ReviewModel:
                 key=row_signature(
                     (src_text[p].text for p in link.source), (tgt_text[p].text for p in link.target)
                 ),
+                manual=link.manual
+                or any(comparison.sentence_links[k].manual for k in sentence_rows[index]),
             )
             for index, link in enumerate(links)
         ]
