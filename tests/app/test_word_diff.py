@@ -46,7 +46,7 @@ async def test_changed_words_are_highlighted_as_a_word_diff(tmp_path: Path, isol
         await pilot.pause()
         assert screen.model is not None
         header = screen.query_one("#header").render().plain
-        assert "±1 words" in header  # short labels at 100 columns
+        assert "±1" in header  # the count of changed wordings, whatever the labels
         await pilot.press("right_square_bracket")
         finding = screen.view.current_finding
         assert finding is not None
