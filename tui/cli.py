@@ -301,9 +301,12 @@ def _session(args: argparse.Namespace) -> ReviewSession | None:
     return session
 
 
-def _corrected(comparison: Comparison, session: ReviewSession | None) -> Comparison:
+def _corrected(
+    comparison: Comparison, session: ReviewSession | None, name: str | None = None
+) -> Comparison:
     """``comparison`` with the session's alignment corrections; those that no longer apply
-    are left out with a warning (the session file is not changed)."""
+    are left out with a warning, about target ``name`` when given (the session file is not
+    changed)."""
     if session is None or not session.corrections:
         return comparison
     from tui.engine.corrections import apply_corrections, not_applied
@@ -312,7 +315,7 @@ def _corrected(comparison: Comparison, session: ReviewSession | None) -> Compari
     if result.dropped:
         total = len(session.corrections)
         why = not_applied(len(result.dropped), total, session.corrected_texts, comparison)
-        _warn(f"{why}; the report leaves them out")
+        _warn(f"{name + ': ' if name else ''}{why}; the report leaves them out")
     return result.comparison
 
 
