@@ -6,7 +6,8 @@
 Engine (tui.engine.corrections, lexical scorer): the first correction prepares the sentence
 scorer on the whole document (once), then each join / split / move re-aligns and re-checks
 the touched links; an undo re-applies every remaining correction from the automatic result.
-App: the wall time of one key press (J, then ctrl+z) through Textual's Pilot, which includes
+App: the first correction (whose preparation runs in a worker on a long article), then the
+wall time of one key press (J, then ctrl+z) through Textual's Pilot, which includes
 rebuilding the view model and the row layout.
 """
 
@@ -84,15 +85,21 @@ async def app(source: Article, target: Article, comparison: Comparison) -> None:
         async with built.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await pilot.press(*["space"] * 5)
+            started = time.perf_counter()
+            await pilot.press("J")  # the first prepares the aligner (in a worker when long)
+            await built.workers.wait_for_complete()
+            await pilot.pause()
+            first = time.perf_counter() - started
             presses: dict[str, list[float]] = {"J": [], "ctrl+z": []}
             for key in ["J"] * 5 + ["ctrl+z"] * 5:
                 started = time.perf_counter()
                 await pilot.press(key)
                 presses[key].append(time.perf_counter() - started)
+    print(f"  app, first correction (J, the aligner prepared): {first * 1000:.0f} ms")
     for key, times in presses.items():
         print(
             f"  app, key {key}: median {statistics.median(times) * 1000:.0f} ms, "
-            f"max {max(times) * 1000:.0f} ms (5 presses, the first prepares the scorer)"
+            f"max {max(times) * 1000:.0f} ms (5 presses)"
         )
 
 

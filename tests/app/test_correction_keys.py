@@ -17,6 +17,7 @@ from tui.app.config import Settings
 from tui.app.render import MANUAL
 from tui.app.screens.corrections import SentenceScreen
 from tui.app.screens.review import ReviewScreen
+from tui.app.widgets.bars import NoticeLine
 from tui.engine.model import CompareOptions, Comparison
 from tui.engine.review import load_session
 from tui.engine.text.load import load_article
@@ -355,10 +356,10 @@ async def test_every_export_carries_the_corrected_links(corrected_sample) -> Non
 
 
 async def test_a_remapped_correction_key_works_in_both_views(isolated: Path) -> None:
-    app = make_app(isolated / "s.json", Settings(keymap={"join": "v", "undo": "ctrl+u"}))
+    app = make_app(isolated / "s.json", Settings(keymap={"join": "z", "undo": "ctrl+u"}))
     async with app.run_test(size=(120, 40)) as pilot:
         await go_to_row(app, pilot, 3)
-        await pilot.press("v")
+        await pilot.press("z")
         assert rows(app)[3] == ((3, 4, 5), (3,))
         assert "(^u undoes)" in last_notice(app)  # as Textual shows ctrl keys
         await pilot.press("ctrl+u")
@@ -368,7 +369,55 @@ async def test_a_remapped_correction_key_works_in_both_views(isolated: Path) -> 
         await pilot.pause()
         assert isinstance(app.screen, SentenceScreen)
         assert app.screen.options.option_count == 2
-        await pilot.press("v")  # joined again, in the sentence view
+        await pilot.press("z")  # joined again, in the sentence view
         assert app.screen.options.option_count == 1
         hint = str(app.screen.query_one("#sentences-hint").render())
-        assert hint.startswith("v S ( ) { } correct the sentence links · ^u undoes")
+        assert hint.startswith("z S ( ) { } correct the sentence links · ^u undoes")
+
+
+async def test_a_long_article_prepares_the_aligner_in_a_worker(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app.screens import corrections
+
+    monkeypatch.setattr(corrections, "PREPARE_AHEAD", 5)  # the fixture counts as long
+    notices: list[str] = []  # every notice shown, in order (each replaces the last)
+    show = NoticeLine.show
+
+    def shown(line: NoticeLine, text: str, severity: str) -> None:
+        notices.append(text)
+        show(line, text, severity)
+
+    monkeypatch.setattr(NoticeLine, "show", shown)
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to_row(app, pilot, 3)
+        await pilot.press("J")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert rows(app)[3] == ((3, 4, 5), (3,))
+        assert notices[-2].startswith("Preparing the aligner for corrections")
+        assert notices[-1].startswith("Joined two rows at source ¶4")
+        assert screen_of(app).corrector.realigner.ready
+        await go_to_row(app, pilot, 0)
+        await pilot.press("S")  # ready now: made at once
+        assert rows(app)[0:2] == [((0,), ()), ((), (0,))]
+        await go_to_row(app, pilot, 7)
+        await pilot.press("A", "S")  # in the sentence view too
+        await pilot.pause()
+        assert app.screen.options.option_count == 2
+
+
+async def test_row_heights_after_a_correction_match_the_new_rows(isolated: Path) -> None:
+    from tui.app.render import row_height
+
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await go_to_row(app, pilot, 3)
+        await pilot.press("J")  # the joined row is taller than either; the rest keep theirs
+        await go_to_row(app, pilot, 6)
+        await pilot.press("S")
+        view = screen_of(app).view
+        model = screen_of(app).model
+        heights = [b - a for a, b in zip(view._tops, view._tops[1:], strict=False)]
+        assert heights == [row_height(model, model.rows[n], view._layout) for n in view.shown]

@@ -289,6 +289,16 @@ class Realigner:
         return cls(comparison.source, comparison.target, comparison.links, comparison.scorer)
 
     @property
+    def ready(self) -> bool:
+        """Whether the costly preparation is done."""
+        return self._sentences is not None
+
+    @property
+    def sentence_count(self) -> int:
+        """Sentences of both articles: what the preparation's cost grows with."""
+        return sum(len(p.sentences) for a in (self.source, self.target) for p in a.paragraphs)
+
+    @property
     def sentences(self) -> Sentences:
         if self._sentences is None:
             scorer = self._scorer
