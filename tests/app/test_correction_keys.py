@@ -421,3 +421,61 @@ async def test_row_heights_after_a_correction_match_the_new_rows(isolated: Path)
         model = screen_of(app).model
         heights = [b - a for a, b in zip(view._tops, view._tops[1:], strict=False)]
         assert heights == [row_height(model, model.rows[n], view._layout) for n in view.shown]
+
+
+async def test_the_sentence_view_says_what_a_key_did_in_place_of_its_hints(
+    isolated: Path,
+) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to_row(app, pilot, 7)
+        await pilot.press("A", "S")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, SentenceScreen)
+        assert view.notice == "Split the sentence link at source sentence ¶8.1 (^z undoes)."
+        assert view.query_one("#sentences-notice").display
+        assert not view.query_one("#sentences-hint").display
+        assert screen_of(app).notice == ""  # said in the view, not under it
+        await pilot.press("j")  # moving on takes it away and brings the hints back
+        assert view.notice == ""
+        assert view.query_one("#sentences-hint").display
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert view.notice == "Nothing to redo."
+        await pilot.press("escape", "ctrl+y")  # the review screen says it on its own line
+        await pilot.pause()
+        assert screen_of(app).notice == "Nothing to redo."
+
+
+async def test_an_editors_note_stays_on_its_paragraph_through_corrections(
+    isolated: Path,
+) -> None:
+    from tui.engine.model import FindingKind, Side
+    from tui.engine.notes import note_id
+    from tui.engine.review import Review, ReviewSession
+
+    comparison = make_comparison()
+    key = note_id(Side.TARGET, comparison.target.paragraphs[3].text)  # row 4's target
+    ReviewSession(isolated / "s.json", {key: Review(note="ask the author")}).save()
+    app = make_app(isolated / "s.json")
+
+    def notes() -> list[tuple[int, str]]:
+        model = screen_of(app).model
+        return [
+            (model.finding_row[n], f.id)
+            for n, f in enumerate(model.comparison.findings)
+            if f.kind is FindingKind.EDITOR_NOTE
+        ]
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert notes() == [(4, key)]
+        await go_to_row(app, pilot, 3)
+        await pilot.press("J")  # the source-only row 3 joins row 4, which holds the note
+        await pilot.pause()
+        assert rows(app)[3] == ((3, 4, 5), (3,))
+        assert notes() == [(3, key)]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert notes() == [(4, key)]
