@@ -11,6 +11,7 @@ import pytest
 
 from tui.batch import read_list
 from tui.cli import main
+from tui.engine.model import CompareOptions
 
 ROOT = Path(__file__).parents[1]
 DE = ROOT / "sample_articles" / "ultraman-musk.de.txt"
@@ -142,6 +143,45 @@ def test_reports_read_the_targets_session(run_cli, second_fr: Path, tmp_path: Pa
     assert [(f["id"], f["review"]["decision"]) for f in reviewed] == [(finding, "dismissed")]
     same_id = [f for f in data["comparisons"][0]["findings"] if f["id"] == finding]
     assert all("review" not in f for f in same_id)  # the other target's is its own
+
+
+def test_reports_apply_each_targets_alignment_corrections(
+    run_cli, second_fr: Path, tmp_path: Path
+) -> None:
+    from tui.engine.corrections import Action, article_digest, correction, correction_to_json
+    from tui.engine.pipeline import compare
+    from tui.engine.text.load import load_article
+
+    source, target = load_article(str(DE)), load_article(str(second_fr))
+    base = compare(source, target, options=CompareOptions(scorer="lexical"))
+    joined = correction(base, Action.JOIN, 5)
+    entry = {
+        "schema": "transdiff-session/1",
+        "version": 2,
+        "reviews": {},
+        "bookmarks": [],
+        "position": None,
+        "corrections": {
+            "texts": {"source": article_digest(source), "target": article_digest(target)},
+            "list": [correction_to_json(joined)],
+        },
+    }
+    session = tmp_path / "s.json"
+    key = os.path.relpath(second_fr, tmp_path)
+    session.write_text(
+        json.dumps({"schema": "transdiff-targets-session/1", "version": 1, "targets": {key: entry}})
+    )
+    args = (DE, FR, second_fr, "-f", "json", "--scorer", "lexical", "--session", session)
+    data = json.loads(run_cli(*args).stdout)
+    manual = [
+        [(link["source"], link["target"]) for link in c["links"] if link.get("manual")]
+        for c in data["comparisons"]
+    ]
+    first, second = base.links[5], base.links[6]
+    assert manual == [
+        [],
+        [(list(first.source + second.source), list(first.target + second.target))],
+    ]
 
 
 def test_a_list_line_with_several_targets_gives_a_pair_each(tmp_path: Path) -> None:

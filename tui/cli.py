@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from tui import __version__
 from tui.engine.errors import TransdiffError
@@ -24,6 +24,9 @@ from tui.engine.text.load import input_warnings, load_article
 from tui.engine.util.atomic import write_atomically
 from tui.internal_error import EXIT_STATUS as INTERNAL_ERROR_STATUS
 from tui.internal_error import InternalError
+
+if TYPE_CHECKING:
+    from tui.engine.review import ReviewSession
 
 PROG = "transdiff"
 SCORERS = ("auto", "lexical", "semantic")
@@ -169,9 +172,11 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     for message in comparison.warnings:
         if message not in said:
             _warn(message)
-    reviews = _reviews(args)
-    # The editor's own findings (notes on rows without one) are findings of the report too.
-    comparison = with_editor_notes(comparison, reviews)
+    session = _session(args)
+    reviews = dict(session.reviews) if session is not None else {}
+    # The alignment as the editor corrected it, with the editor's own findings (notes on rows
+    # without one): the report's too.
+    comparison = with_editor_notes(_corrected(comparison, session), reviews)
     export_options = ExportOptions(
         color=_use_color(args.color, args.output), unit=args.unit, reviews=reviews
     )
@@ -279,8 +284,9 @@ class _Progress:
             self.stream.flush()
 
 
-def _reviews(args: argparse.Namespace) -> dict:
-    """The editor's review decisions, when a session file exists; they appear in the reports.
+def _session(args: argparse.Namespace) -> ReviewSession | None:
+    """The editor's review session, when its file exists: its decisions and alignment
+    corrections appear in the reports.
 
     Read only: a report never renames or writes the session, even an unreadable one.
     """
@@ -288,11 +294,29 @@ def _reviews(args: argparse.Namespace) -> dict:
 
     path = Path(args.session) if args.session else default_session_path(args.target)
     if not path.is_file():
-        return {}
+        return None
     session, warning = read_session(path)
     if warning:
         _warn(warning)
-    return dict(session.reviews)
+    return session
+
+
+def _corrected(
+    comparison: Comparison, session: ReviewSession | None, name: str | None = None
+) -> Comparison:
+    """``comparison`` with the session's alignment corrections; those that no longer apply
+    are left out with a warning, about target ``name`` when given (the session file is not
+    changed)."""
+    if session is None or not session.corrections:
+        return comparison
+    from tui.engine.corrections import apply_corrections, not_applied
+
+    result = apply_corrections(comparison, session.corrections)
+    if result.dropped:
+        total = len(session.corrections)
+        why = not_applied(len(result.dropped), total, session.corrected_texts, comparison)
+        _warn(f"{name + ': ' if name else ''}{why}; the report leaves them out")
+    return result.comparison
 
 
 def _format_of_output(output: str | None) -> str | None:

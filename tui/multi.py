@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from tui.cli import _Progress, _use_color, _warn, _write_output, _write_stdout
+from tui.cli import _corrected, _Progress, _use_color, _warn, _write_output, _write_stdout
 from tui.engine.errors import TransdiffError
 from tui.engine.export import ExportOptions, render
 from tui.engine.export.targets import COMBINED, one_file_per_target, render_targets
@@ -62,11 +62,14 @@ def run_targets(args: argparse.Namespace, options: CompareOptions, fmt: str | No
     sessions, warnings = read_target_sessions(session_path, target_paths)
     for warning in warnings:
         _warn(warning)
-    # The editor's own findings (notes on rows without one) are findings of the reports too.
+    # Each target's own alignment corrections, as a single pair's report applies them, and the
+    # editor's own findings (notes on rows without one): findings of the reports too.
     result = replace(
         result,
         comparisons=tuple(
-            with_editor_notes(comparison, session.reviews)
+            with_editor_notes(
+                _corrected(comparison, session, comparison.target.name), session.reviews
+            )
             for comparison, session in zip(result.comparisons, sessions.sessions, strict=True)
         ),
     )

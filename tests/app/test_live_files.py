@@ -232,3 +232,36 @@ def test_the_watcher_sees_a_save_by_rename_and_ignores_an_unchanged_one(tmp_path
         watcher.stop()
     assert not watcher.running
     assert failures == []
+
+
+async def test_a_reload_keeps_the_alignment_corrections_and_says_so_in_one_notice(
+    files: tuple[Path, Path], isolated: Path
+) -> None:
+    from tui.engine.corrections import article_digest
+
+    source, target = files
+    app = make(source, target, isolated / "s.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("colon", "1", "1", "enter", "J")  # source ¶11's row and the next
+        await pilot.pause()
+        joined = ((10, 11), (12, 13))
+        assert [(r.source, r.target) for r in screen.model.rows if r.manual] == [joined]
+
+        # an edit far from the corrected row: the correction still applies
+        target.write_text(target.read_text(encoding="utf-8").replace(NUMBER, EDITED), "utf-8")
+        old_target = screen.target
+        await pilot.press("R")
+        await until(pilot, lambda: screen.target is not old_target)
+        await pilot.pause()
+        assert [(r.source, r.target) for r in screen.model.rows if r.manual] == [joined]
+        after = len(screen.model.comparison.findings)
+        assert screen.notice == (
+            f"Reloaded {target}: 1 fewer finding ({after} in all). The target text changed "
+            "since your alignment corrections; it still applies."
+        )
+        # the session now knows the new text: reopening says nothing more
+        assert screen.session.corrected_texts == (
+            article_digest(screen.source),
+            article_digest(screen.target),
+        )

@@ -174,3 +174,29 @@ async def test_targets_compared_in_the_app_show_counts_and_marks(isolated: Path)
         for paragraph, mark in ((8, "∅"), (18, "¹")):
             row = screen.model.row_of_paragraph(Side.SOURCE, paragraph)
             assert screen.view.row_lines(row)[0][4] == mark
+
+
+async def test_each_target_keeps_its_own_corrections_of_the_alignment(isolated: Path) -> None:
+    session = isolated / "s.json"
+    app = two_targets(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")  # the second target
+        await pilot.pause()
+        await pilot.press("g", "j", "j", "j", "J")  # its source-only row 3 joined with row 4
+        await pilot.pause()
+        assert [n for n, row in enumerate(shown(app).model.rows) if row.manual] == [3]
+        await pilot.press("q")
+    app = two_targets(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if "fixture/second.fr.txt" not in header(app):
+            await pilot.press("t")
+            await pilot.pause()
+        rows = shown(app).model.rows
+        assert [(n, row.source, row.target) for n, row in enumerate(rows) if row.manual] == [
+            (3, (3, 4, 5), (3,))
+        ]
+        await pilot.press("t")  # the first target: untouched
+        await pilot.pause()
+        assert not any(row.manual for row in shown(app).model.rows)

@@ -10,6 +10,103 @@ from collections.abc import Iterable, Mapping
 
 from textual.binding import Binding
 
+# Corrections of the alignment (tui.app.screens.corrections). The sentence view of a row (A)
+# has these same bindings, ids included, so a remap moves the key in both places.
+CORRECT: list[tuple[str, Binding]] = [
+    (
+        "Correct",
+        Binding(
+            "J",
+            "correct('join')",
+            "Join",
+            id="join",
+            show=False,
+            tooltip="Join the row with the next one",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "S",
+            "correct('split')",
+            "Split",
+            id="split",
+            show=False,
+            tooltip="Split the row: its first paragraph on each side apart (1-1: unlink)",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "left_parenthesis",
+            "correct('move_up', 'source')",
+            "Source up",
+            id="move-source-up",
+            key_display="(",
+            show=False,
+            tooltip="Move the row's first source paragraph to the row above",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "right_parenthesis",
+            "correct('move_down', 'source')",
+            "Source down",
+            id="move-source-down",
+            key_display=")",
+            show=False,
+            tooltip="Move the row's last source paragraph to the row below",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "left_curly_bracket",
+            "correct('move_up', 'target')",
+            "Target up",
+            id="move-target-up",
+            key_display="{",
+            show=False,
+            tooltip="Move the row's first target paragraph to the row above",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "right_curly_bracket",
+            "correct('move_down', 'target')",
+            "Target down",
+            id="move-target-down",
+            key_display="}",
+            show=False,
+            tooltip="Move the row's last target paragraph to the row below",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "ctrl+z",
+            "undo_correction",
+            "Undo",
+            id="undo",
+            show=False,
+            tooltip="Undo the last correction of the alignment",
+        ),
+    ),
+    (
+        "Correct",
+        Binding(
+            "ctrl+y",
+            "redo_correction",
+            "Redo",
+            id="redo",
+            show=False,
+            tooltip="Redo the correction undone last",
+        ),
+    ),
+]
+
 # (section, binding); sections group the help screen.
 KEYS: list[tuple[str, Binding]] = [
     ("Move", Binding("j,down", "row(1)", "Next row", id="row-down", show=False)),
@@ -192,6 +289,18 @@ KEYS: list[tuple[str, Binding]] = [
             show=False,
             key_display='"',
             tooltip="Previous bookmark",
+        ),
+    ),
+    *CORRECT,
+    (
+        "Correct",
+        Binding(
+            "A",
+            "sentences",
+            "Sentences",
+            id="sentences",
+            show=False,
+            tooltip="Correct the row's sentence alignment: the keys above work there",
         ),
     ),
     (
@@ -419,3 +528,8 @@ def _clashes(wanted: Mapping[str, list[str]]) -> list[str]:
 
 
 _BY_ID: dict[str, Binding] = {binding.id: binding for binding in BINDINGS if binding.id}
+
+
+def binding(binding_id: str) -> Binding:
+    """The binding with id ``binding_id`` (other screens reuse some, ids and all)."""
+    return _BY_ID[binding_id]

@@ -150,6 +150,7 @@ KIND_STYLE: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "quote",
     FindingKind.UNTRANSLATED: "untranslated",
     FindingKind.WEAK_LINK: "weak",
+    FindingKind.WORDING_CHANGED: "words",  # the highlight itself: see highlight_style
     FindingKind.EDITOR_NOTE: "note",
 }
 KIND_MARK: dict[FindingKind, str] = {
@@ -161,6 +162,7 @@ KIND_MARK: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: '"',
     FindingKind.UNTRANSLATED: "U",
     FindingKind.WEAK_LINK: "~",
+    FindingKind.WORDING_CHANGED: "±",
     FindingKind.EDITOR_NOTE: "✎",  # NOTE_MARK
 }
 KIND_LABEL: dict[FindingKind, str] = {
@@ -172,6 +174,7 @@ KIND_LABEL: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "quote mismatch",
     FindingKind.UNTRANSLATED: "untranslated",
     FindingKind.WEAK_LINK: "weak link",
+    FindingKind.WORDING_CHANGED: "wording changed",
     FindingKind.EDITOR_NOTE: "editor's note",
 }
 # The engine's one-sided messages open with their kind ("Paragraph only in the target: “…”"),
@@ -181,20 +184,37 @@ _RESTATED: dict[FindingKind, re.Pattern[str]] = {
         re.escape(label.replace(" only in ", " only in the ")) + r"\s*(?::\s*|$)", re.I
     )
     for kind, label in KIND_LABEL.items()
-    if " only in " in label
+    if " only in " in label or kind is FindingKind.WORDING_CHANGED
 }
+
+
+def highlight_style(kind: FindingKind, side: Side) -> str:
+    """The style name of ``kind``'s highlight on ``side``. A changed wording reads as a word
+    diff does in delta: the old words in the removal colour, the new ones in the addition's.
+
+    >>> highlight_style(FindingKind.WORDING_CHANGED, Side.TARGET)
+    'added'
+    >>> highlight_style(FindingKind.WEAK_LINK, Side.TARGET)
+    'weak'
+    """
+    if kind is FindingKind.WORDING_CHANGED:
+        return "removed" if side is Side.SOURCE else "added"
+    return KIND_STYLE[kind]
+
+
 DECISION_MARK: dict[Decision, str] = {Decision.REVIEWED: "✓", Decision.DISMISSED: "×"}
 STYLE_NAMES = (
-    "omission", "insertion", "number", "quote", "untranslated", "weak", "note", "dismissed",
-    "current", "changed", "match", "match-cursor", "gutter", "cursor", "filler", "bookmark",
-    "separator", "coverage",
+    "omission", "insertion", "number", "quote", "untranslated", "weak", "words", "removed", "added",
+    "note", "dismissed", "current", "changed", "match", "match-cursor", "gutter", "cursor",
+    "filler", "bookmark", "separator", "coverage",
 )  # fmt: skip
 
 NOTE_MARK = "✎"
 CURSOR_BAR = "▌"
 BOOKMARK = "★"
+MANUAL = "⇅"  # a row corrected by hand (a bookmark or a coverage mark wins the cell)
 SEPARATOR = " │ "
-LEFT = 5  # cursor bar, link shape (3 cells), bookmark or coverage mark
+LEFT = 5  # cursor bar, link shape (3 cells), bookmark, coverage or hand-corrected mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +313,8 @@ def render_row(
             segments.append(Segment(BOOKMARK, base + styles["bookmark"]))
         elif state.coverage:  # down the row, so a bookmark on its first line hides nothing
             segments.append(Segment(state.coverage, base + styles["coverage"]))
+        elif y == 0 and row.manual:
+            segments.append(Segment(MANUAL, gutter))
         else:
             segments.append(Segment(" ", base))
         for side, lines, width in ((Side.SOURCE, left, src_w), (Side.TARGET, right, tgt_w)):
@@ -357,7 +379,8 @@ def _cell(
         verdict = decision(strongest.finding)
         symbol = DECISION_MARK.get(verdict, KIND_MARK[kind])
         mark_style = (
-            base + styles["dismissed" if verdict is Decision.DISMISSED else KIND_STYLE[kind]]
+            base
+            + styles["dismissed" if verdict is Decision.DISMISSED else highlight_style(kind, side)]
         )
         if strongest.finding == state.current_finding:
             mark_style += styles["current"]
@@ -373,7 +396,7 @@ def _cell(
         style = styles[
             "dismissed"
             if verdict is Decision.DISMISSED
-            else KIND_STYLE[model.finding(m.finding).kind]
+            else highlight_style(model.finding(m.finding).kind, side)
         ]
         if m.finding == state.current_finding:
             style = style + styles["current"]
@@ -522,6 +545,9 @@ _MERGED: dict[FindingKind, FindingKind] = {
 }
 
 
+_COUNTED_WHEN_FOUND = frozenset({FindingKind.WORDING_CHANGED, FindingKind.EDITOR_NOTE})
+
+
 def _counts(
     counts: Mapping[str, int],
     styles: Mapping[str, Style],
@@ -537,8 +563,9 @@ def _counts(
             totals[into] += totals.pop(kind)
     text = Text()
     for kind, count in totals.items():
-        # The editor's notes are counted only once there is one: they are not the engine's.
-        if not count and (found_only or kind is FindingKind.EDITOR_NOTE):
+        # Changed wordings (only two revisions in one language have any) and the editor's
+        # notes (not the engine's) are counted only once there is one.
+        if not count and (found_only or kind in _COUNTED_WHEN_FOUND):
             continue
         dim = None if count else Style(dim=True)
         text.append(f"{KIND_MARK[kind]}{count}", style=styles[KIND_STYLE[kind]] if count else dim)
@@ -555,5 +582,6 @@ _SHORT: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "quote",
     FindingKind.UNTRANSLATED: "untr",
     FindingKind.WEAK_LINK: "weak",
+    FindingKind.WORDING_CHANGED: "words",
     FindingKind.EDITOR_NOTE: "notes",
 }

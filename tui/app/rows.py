@@ -35,6 +35,7 @@ class Row:
     findings: tuple[int, ...]  # indices into comparison.findings, in reading order
     sentence_links: tuple[int, ...]  # indices into comparison.sentence_links
     key: str  # content signature of the row, used for bookmarks and the resume position
+    manual: bool = False  # the editor corrected the link or a sentence link inside it
 
     def paragraphs(self, side: Side) -> tuple[int, ...]:
         return self.source if side is Side.SOURCE else self.target
@@ -63,7 +64,8 @@ PRIORITY: dict[FindingKind, int] = {
     FindingKind.QUOTE_MISMATCH: 3,
     FindingKind.UNTRANSLATED: 4,
     FindingKind.WEAK_LINK: 5,
-    FindingKind.EDITOR_NOTE: 6,
+    FindingKind.WORDING_CHANGED: 6,
+    FindingKind.EDITOR_NOTE: 7,
 }
 
 
@@ -118,6 +120,8 @@ class ReviewModel:
                 key=row_signature(
                     (src_text[p].text for p in link.source), (tgt_text[p].text for p in link.target)
                 ),
+                manual=link.manual
+                or any(comparison.sentence_links[k].manual for k in sentence_rows[index]),
             )
             for index, link in enumerate(links)
         ]

@@ -31,6 +31,7 @@ class FindingKind(StrEnum):
     QUOTE_MISMATCH = "quote_mismatch"
     UNTRANSLATED = "untranslated"
     WEAK_LINK = "weak_link"
+    WORDING_CHANGED = "wording_changed"  # two revisions in one language: words replaced
     EDITOR_NOTE = "editor_note"  # the editor's own, from the review session (engine/notes.py)
 
     @property
@@ -104,12 +105,14 @@ class Article:
 class Link:
     """A bead of the paragraph alignment: source paragraph ids paired with target ids.
 
-    An empty side means the other side's paragraphs exist in one version only.
+    An empty side means the other side's paragraphs exist in one version only; ``manual``
+    marks a link the editor set by hand (tui.engine.corrections).
     """
 
     source: tuple[int, ...]
     target: tuple[int, ...]
     score: float
+    manual: bool = False
 
     @property
     def shape(self) -> str:
@@ -126,11 +129,12 @@ SentenceRef = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class SentenceLink:
-    """A bead of the sentence alignment inside one paragraph link."""
+    """A bead of the sentence alignment inside one paragraph link (``manual``: set by hand)."""
 
     source: tuple[SentenceRef, ...]
     target: tuple[SentenceRef, ...]
     score: float
+    manual: bool = False
 
     @property
     def shape(self) -> str:

@@ -70,6 +70,164 @@ class _SentenceIndex:
         return self.first_of_paragraph[paragraphs[0]], self.first_of_paragraph[paragraphs[-1] + 1]
 
 
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Both articles' sentences and the document-wide scorer prepared on them, with the
+    alignment's parameters: what the sentence alignment needs, for the whole comparison or
+    for links an editor set by hand (tui.engine.corrections)."""
+
+    source: _SentenceIndex
+    target: _SentenceIndex
+    scorer: SpanScorer
+    params: AlignParams
+
+
+def prepare_sentences(
+    source: Article,
+    target: Article,
+    scorer: Scorer,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Sentences:
+    """Index every sentence of both articles and prepare ``scorer`` on them (the costly part:
+    document statistics, and a model's embeddings for the semantic scorer)."""
+    src, tgt = _SentenceIndex.build(source), _SentenceIndex.build(target)
+    prepared = scorer.prepare(src.texts, tgt.texts, cancelled=cancelled, progress=progress)
+    return Sentences(src, tgt, prepared, AlignParams())
+
+
+def align_sentences(
+    sentences: Sentences,
+    links: Sequence[Link],
+    check: Callable[[], None] = lambda: None,
+) -> tuple[Sentences, list[list[SentenceLink]], list[LinkGroup]]:
+    """The sentence links inside each of ``links`` and each link's group for the findings.
+
+    With document priors, a second pass uses the shape costs and the length model the first
+    pass shows; the ``Sentences`` returned carry that calibrated scorer and its parameters,
+    for aligning links set by hand later the same way (``realign_sentences``).
+    """
+    src, tgt = sentences.source, sentences.target
+    blocks = [(*src.span_of(link.source), *tgt.span_of(link.target)) for link in links]
+    aligned = _align_sentence_blocks(
+        blocks, len(src.texts), sentences.scorer, sentences.params, check
+    )
+    if DOCUMENT_PRIORS:
+        counts = shape_counts(bead for _, group in aligned for bead in group)
+        sentences = replace(
+            sentences,
+            params=document_params(counts, sentences.params),
+            scorer=sentences.scorer.calibrated(
+                [
+                    (s0 + s, t0 + t)
+                    for (s0, _, t0, _), (_, group) in zip(blocks, aligned, strict=True)
+                    for (s, t) in _confident_pairs(group)
+                ]
+            ),
+        )
+        aligned = _align_sentence_blocks(
+            blocks, len(src.texts), sentences.scorer, sentences.params, check
+        )
+    return sentences, *_sentence_links(sentences, links, blocks, aligned)
+
+
+def realign_sentences(
+    calibrated: Sentences, links: Sequence[Link]
+) -> tuple[list[list[SentenceLink]], list[LinkGroup]]:
+    """``align_sentences`` for a few links, with the scorer and parameters it calibrated on
+    the whole document (one pass)."""
+    src, tgt = calibrated.source, calibrated.target
+    blocks = [(*src.span_of(link.source), *tgt.span_of(link.target)) for link in links]
+    aligned = _align_sentence_blocks(
+        blocks, len(src.texts), calibrated.scorer, calibrated.params, lambda: None
+    )
+    return _sentence_links(calibrated, links, blocks, aligned)
+
+
+def _sentence_links(
+    sentences: Sentences,
+    links: Sequence[Link],
+    blocks: list[tuple[int, int, int, int]],
+    aligned: list[tuple[SpanScorer | None, list[Bead]]],
+) -> tuple[list[list[SentenceLink]], list[LinkGroup]]:
+    src, tgt = sentences.source, sentences.target
+    per_link: list[list[SentenceLink]] = []
+    groups: list[LinkGroup] = []
+    for link, (s0, s1, t0, t1), (group_scorer, group) in zip(links, blocks, aligned, strict=True):
+        groups.append(
+            LinkGroup(
+                link=link,
+                scorer=group_scorer,
+                beads=group,
+                source_refs=src.refs[s0:s1],
+                target_refs=tgt.refs[t0:t1],
+                params=sentences.params,
+            )
+        )
+        per_link.append(
+            [
+                SentenceLink(
+                    tuple(src.refs[s0 + k] for k in bead.source),
+                    tuple(tgt.refs[t0 + k] for k in bead.target),
+                    display_score(bead.score),
+                )
+                for bead in group
+            ]
+        )
+    return per_link, groups
+
+
+def group_of(sentences: Sentences, link: Link, inside: Sequence[SentenceLink]) -> LinkGroup:
+    """The findings' group of ``link`` whose sentence links were set by hand (``inside``,
+    in document order): its beads scored by the document-wide scorer."""
+    src, tgt = sentences.source, sentences.target
+    (s0, s1), (t0, t1) = src.span_of(link.source), tgt.span_of(link.target)
+    local_src = {ref: k for k, ref in enumerate(src.refs[s0:s1])}
+    local_tgt = {ref: k for k, ref in enumerate(tgt.refs[t0:t1])}
+    beads = [
+        Bead(
+            tuple(local_src[ref] for ref in sentence_link.source),
+            tuple(local_tgt[ref] for ref in sentence_link.target),
+            float("nan"),
+        )
+        for sentence_link in inside
+    ]
+    two_sided = [k for k, bead in enumerate(beads) if bead.source and bead.target]
+    if two_sided:
+        spans = np.array(
+            [
+                (
+                    s0 + beads[k].source[0],
+                    s0 + beads[k].source[-1] + 1,
+                    t0 + beads[k].target[0],
+                    t0 + beads[k].target[-1] + 1,
+                )
+                for k in two_sided
+            ],
+            dtype=np.int64,
+        )
+        scores = sentences.scorer.score(spans[:, 0], spans[:, 1], spans[:, 2], spans[:, 3])
+        for k, score in zip(two_sided, scores.tolist(), strict=True):
+            beads[k] = Bead(beads[k].source, beads[k].target, score)
+    return LinkGroup(
+        link=link,
+        scorer=_ShiftedScorer(sentences.scorer, s0, t0) if s1 > s0 and t1 > t0 else None,
+        beads=beads,
+        source_refs=src.refs[s0:s1],
+        target_refs=tgt.refs[t0:t1],
+        params=sentences.params,
+    )
+
+
+def focus_links(sentences: Sentences, links: Sequence[Link]) -> None:
+    """Ready the scorer for sentence pairs inside ``links``: a scorer's scores hold inside
+    the band it was last focused on (the lexical scorer counts shared anchors only there)."""
+    src, tgt = sentences.source, sentences.target
+    blocks = [(*src.span_of(link.source), *tgt.span_of(link.target)) for link in links]
+    _focus(blocks, len(src.texts), sentences.scorer)
+
+
 def compare(
     source: Article,
     target: Article,
@@ -140,11 +298,10 @@ def _compare(
     links = tuple(_to_link(bead) for bead in beads)
 
     report(0.45, "scoring sentences")
-    src_sentences = _SentenceIndex.build(source)
-    tgt_sentences = _SentenceIndex.build(target)
-    sentence_scorer = scorer.prepare(
-        src_sentences.texts,
-        tgt_sentences.texts,
+    sentences = prepare_sentences(
+        source,
+        target,
+        scorer,
         cancelled=cancelled,
         progress=lambda done, total: report(
             0.45 + 0.15 * done / max(total, 1), "scoring sentences"
@@ -153,51 +310,16 @@ def _compare(
     report(0.6, "aligning sentences")
     links = regroup_links(
         links,
-        src_sentences.span_of,
-        tgt_sentences.span_of,
-        src_sentences.refs,
-        tgt_sentences.refs,
-        sentence_scorer,
+        sentences.source.span_of,
+        sentences.target.span_of,
+        sentences.source.refs,
+        sentences.target.refs,
+        sentences.scorer,
         params,
         cancelled,
     )
-    blocks = [
-        (*src_sentences.span_of(link.source), *tgt_sentences.span_of(link.target)) for link in links
-    ]
-    aligned = _align_sentence_blocks(blocks, sentence_scorer, params, check)
-    sentence_params = params
-    if DOCUMENT_PRIORS:
-        counts = shape_counts(bead for _, group in aligned for bead in group)
-        sentence_params = document_params(counts, params)
-        sentence_scorer = sentence_scorer.calibrated(
-            [
-                (s0 + s, t0 + t)
-                for (s0, _, t0, _), (_, group) in zip(blocks, aligned, strict=True)
-                for (s, t) in _confident_pairs(group)
-            ]
-        )
-        aligned = _align_sentence_blocks(blocks, sentence_scorer, sentence_params, check)
-    sentence_links: list[SentenceLink] = []
-    groups: list[LinkGroup] = []
-    for link, (s0, s1, t0, t1), (group_scorer, group) in zip(links, blocks, aligned, strict=True):
-        groups.append(
-            LinkGroup(
-                link=link,
-                scorer=group_scorer,
-                beads=group,
-                source_refs=src_sentences.refs[s0:s1],
-                target_refs=tgt_sentences.refs[t0:t1],
-                params=sentence_params,
-            )
-        )
-        for bead in group:
-            sentence_links.append(
-                SentenceLink(
-                    tuple(src_sentences.refs[s0 + k] for k in bead.source),
-                    tuple(tgt_sentences.refs[t0 + k] for k in bead.target),
-                    _display_score(bead.score),
-                )
-            )
+    _calibrated, per_link, groups = align_sentences(sentences, links, check)
+    sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
 
     report(0.92, "looking for differences")
     context = FindingContext(source=source, target=target, links=links, groups=groups)
@@ -249,8 +371,19 @@ class _ShiftedScorer:
         return [k + self._src for k in source], [k + self._tgt for k in target]
 
 
+def _focus(blocks: list[tuple[int, int, int, int]], n_source: int, scorer: SpanScorer) -> None:
+    """Focus ``scorer`` on the blocks: each source sentence meets its own link's targets.
+    The blocks may be a few links only (set by hand), so the band spans every sentence."""
+    first = np.zeros(n_source, dtype=np.int64)
+    last = np.zeros_like(first)
+    for s0, s1, t0, t1 in blocks:
+        first[s0:s1], last[s0:s1] = t0, t1
+    scorer.focus(first, last)
+
+
 def _align_sentence_blocks(
     blocks: list[tuple[int, int, int, int]],
+    n_source: int,
     scorer: SpanScorer,
     params: AlignParams,
     check: Callable[[], None],
@@ -260,11 +393,7 @@ def _align_sentence_blocks(
     Small links, nearly all of them, have every candidate bead scored in one vectorised
     call on the document-wide scorer; large ones get a banded DP on a window of it.
     """
-    first = np.zeros(max((s1 for _, s1, _, _ in blocks), default=0), dtype=np.int64)
-    last = np.zeros_like(first)
-    for s0, s1, t0, t1 in blocks:
-        first[s0:s1], last[s0:s1] = t0, t1
-    scorer.focus(first, last)
+    _focus(blocks, n_source, scorer)
 
     small: list[int] = []
     rows: list[tuple[int, int, int, int]] = []
@@ -317,7 +446,7 @@ def _confident_pairs(beads: Sequence[Bead]) -> list[tuple[int, int]]:
     ]
 
 
-def _display_score(log_odds: float) -> float:
+def display_score(log_odds: float) -> float:
     """Scores users see: a probability-like value in [0, 1], 0 for one-sided links."""
     if np.isnan(log_odds):
         return 0.0
@@ -325,7 +454,7 @@ def _display_score(log_odds: float) -> float:
 
 
 def _to_link(bead: Bead) -> Link:
-    return Link(bead.source, bead.target, _display_score(bead.score))
+    return Link(bead.source, bead.target, display_score(bead.score))
 
 
 def _partly_translated(

@@ -1,7 +1,8 @@
 """Review sessions: the editor's decisions on findings, stored next to the target file.
 
 UI-free. Decisions are keyed by ``Finding.id`` (a content signature) and bookmarks by a row
-signature, so both survive edits elsewhere in either article. Files are written atomically. A
+signature, so both survive edits elsewhere in either article; alignment corrections name
+their paragraphs by index and text hash (tui.engine.corrections). Files are written atomically. A
 file this version cannot read is never overwritten: the app's ``load_session`` renames it aside,
 a report's ``read_session`` leaves it where it is and writes nothing.
 
@@ -22,11 +23,15 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.engine.util.atomic import write_atomically
 
+if TYPE_CHECKING:
+    from tui.engine.corrections import Correction
+
 SCHEMA = "transdiff-session/1"
-VERSION = 1
+VERSION = 2  # the newest this reads; a session without corrections is still written as 1
 SUFFIX = ".transdiff.json"
 
 
@@ -52,6 +57,8 @@ class ReviewSession:
     """Decisions and bookmarks of one source/target pair, saved to ``path`` on every change.
 
     ``position`` is the row signature the editor last looked at (resumed on reopen).
+    ``corrections`` are the alignment corrections in the order made, ``corrected_texts`` the
+    hashes of the source and target texts they were made on (``article_digest``).
     ``autosave`` False keeps everything in memory (used for articles that came from memory).
     """
 
@@ -60,6 +67,8 @@ class ReviewSession:
     bookmarks: set[str] = field(default_factory=set)
     position: str | None = None
     autosave: bool = True
+    corrections: list[Correction] = field(default_factory=list)
+    corrected_texts: tuple[str, str] | None = None
 
     def review(self, finding_id: str) -> Review:
         return self.reviews.get(finding_id, _DEFAULT)
@@ -81,14 +90,22 @@ class ReviewSession:
         self._changed()
         return key in self.bookmarks
 
+    def set_corrections(self, corrections: list[Correction], texts: tuple[str, str]) -> None:
+        """Keep ``corrections`` (all of them, in order), made on texts hashed ``texts``."""
+        self.corrections = list(corrections)
+        self.corrected_texts = texts if corrections else None
+        self._changed()
+
     def _changed(self) -> None:
         if self.autosave:
             self.save()
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "schema": SCHEMA,
-            "version": VERSION,
+            # version 2 only with corrections: an older transdiff sets such a file aside
+            # (keeping it) rather than saving over the corrections it cannot read
+            "version": VERSION if self.corrections else 1,
             "reviews": {
                 key: {"decision": r.decision.value, "note": r.note}
                 for key, r in sorted(self.reviews.items())
@@ -96,6 +113,15 @@ class ReviewSession:
             "bookmarks": sorted(self.bookmarks),
             "position": self.position,
         }
+        if self.corrections:
+            from tui.engine.corrections import correction_to_json  # the aligner's imports
+
+            source, target = self.corrected_texts or ("", "")
+            data["corrections"] = {
+                "texts": {"source": source, "target": target},
+                "list": [correction_to_json(c) for c in self.corrections],
+            }
+        return data
 
     def save(self) -> None:
         """Write the session atomically: temp file in the same folder, fsync, os.replace."""
@@ -158,7 +184,25 @@ def _parse(data: object) -> ReviewSession:
         raise _Unreadable("a bookmark is malformed")
     if position is not None and not isinstance(position, str):
         position = None
-    return ReviewSession(Path(), reviews, set(bookmarks), position)
+    session = ReviewSession(Path(), reviews, set(bookmarks), position)
+    if "corrections" in data:
+        session.corrections, session.corrected_texts = _parse_corrections(data["corrections"])
+    return session
+
+
+def _parse_corrections(data: object) -> tuple[list[Correction], tuple[str, str] | None]:
+    from tui.engine.corrections import correction_from_json  # the aligner's imports
+
+    try:
+        if not isinstance(data, dict) or not isinstance(data.get("texts"), dict):
+            raise TypeError(data)
+        corrections = [correction_from_json(item) for item in data["list"]]
+        source, target = data["texts"]["source"], data["texts"]["target"]
+        if not isinstance(source, str) or not isinstance(target, str):
+            raise TypeError(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _Unreadable("its alignment corrections are malformed") from exc
+    return corrections, (source, target)
 
 
 def set_aside(path: Path) -> Path:

@@ -82,6 +82,8 @@ class TargetSessions:
                 set(s.bookmarks),
                 s.position,
                 autosave=autosave,
+                corrections=list(s.corrections),
+                corrected_texts=s.corrected_texts,
                 owner=self,
             )
             for s in sessions

@@ -139,7 +139,7 @@ class LiveFilesMixin:
         names = " and ".join(clean(self._articles()[side].name) for side in message.changed)
         later = self._later_passes()
         if self.app.screen is self:
-            self.replace_model(message.model, reason=f"Reloaded {names}")
+            self.replace_model(message.model, reason=f"Reloaded {names}", final=not later)
         else:  # a dialog may hold finding indices: swap when it closes
             self.semantic_result = message.model
         if later:

@@ -40,6 +40,7 @@ from tui.app.render import (
     message_after_kind,
 )
 from tui.app.rows import ReviewModel, Row
+from tui.app.screens.corrections import CorrectionActions
 from tui.app.screens.dialogs import PromptScreen, TextScreen
 from tui.app.screens.export import ExportScreen
 from tui.app.screens.help import help_text
@@ -111,7 +112,7 @@ def _paragraph_range(paragraphs: tuple[int, ...]) -> str:
     return f"¶{first}" if first == last else f"¶{first}-{last}"
 
 
-class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
+class ReviewScreen(NoticesMixin, LiveFilesMixin, CorrectionActions, Screen[None]):
     BINDINGS = keys.BINDINGS
     AUTO_FOCUS = "#view"
 
@@ -265,19 +266,45 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
             markup=False,
         )
 
-    def replace_model(self, model: ReviewModel, reason: str | None = None) -> None:
+    def replace_model(
+        self, model: ReviewModel, reason: str | None = None, *, final: bool = True
+    ) -> None:
         """Swap in a better comparison (or one of reloaded files: ``reason`` says so), keeping
-        the row, the current finding and the marks."""
-        model = self._with_notes(model)
+        the row, the current finding and the marks. ``final``: no later pass will replace it
+        (the alignment corrections that no longer apply to it are then dropped)."""
         old, view = self.model, self.view
         self.semantic_pass = None
         self.remove_class("-semantic")
         if old is None or view.row is None:
             self.show_model(model)
             return
-        row = _matching_row(old.rows[view.row], model)
+        model, report = self.with_corrections(model, final=final)
+        model = self._with_notes(model)
+        self.swap_model(model, _matching_row(old.rows[view.row], model))
+        before, after = len(old.comparison.findings), len(model.comparison.findings)
+        change = after - before
+        if change:
+            plural = "s" if abs(change) != 1 else ""
+            more = "more" if change > 0 else "fewer"
+            summary = f"{abs(change)} {more} finding{plural} ({after} in all)"
+        else:
+            summary = f"same number of findings ({after})"
+        reason = reason or f"{model.comparison.scorer} scorer"
+        said = f"{reason}: {summary}."
+        if report is None:
+            self.notify(said, timeout=6, markup=False)
+        else:  # one notice: the next would replace it
+            self.notify(f"{said} {report.text}", severity=report.severity, timeout=10, markup=False)
+        for warning in model.comparison.warnings:
+            if warning not in old.comparison.warnings:
+                self.notify(warning, severity="warning", markup=False)
+
+    def swap_model(self, model: ReviewModel, row: int) -> None:
+        """Show another comparison of the same articles with the cursor on ``row``, keeping
+        the current finding when that row still has it."""
+        old, view = self.model, self.view
         current = view.current_finding
-        current_id = old.finding(current).id if current is not None else None
+        current_id = old.finding(current).id if old is not None and current is not None else None
         finding = next(
             (f for f in model.rows[row].findings if model.finding(f).id == current_id), None
         )
@@ -292,19 +319,6 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
             self.matches = model.search(view.search)
         self.refresh_header()
         self.refresh_status()
-        before, after = len(old.comparison.findings), len(model.comparison.findings)
-        change = after - before
-        if change:
-            plural = "s" if abs(change) != 1 else ""
-            more = "more" if change > 0 else "fewer"
-            summary = f"{abs(change)} {more} finding{plural} ({after} in all)"
-        else:
-            summary = f"same number of findings ({after})"
-        reason = reason or f"{model.comparison.scorer} scorer"
-        self.notify(f"{reason}: {summary}.", timeout=6, markup=False)
-        for warning in model.comparison.warnings:
-            if warning not in old.comparison.warnings:
-                self.notify(warning, severity="warning", markup=False)
 
     def on_comparison_failed(self, message: ComparisonFailed) -> None:
         self.app.exit(return_code=2, message=Text(f"transdiff: error: {message.message}"))
@@ -315,6 +329,7 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
             self.notify(f"Export failed: {error}", severity="error", markup=False)
 
     def show_model(self, model: ReviewModel) -> None:
+        model, report = self.with_corrections(model, final=self.semantic_pass is None)
         model = self._with_notes(model)
         self.model = model
         self.comparison = model.comparison
@@ -332,6 +347,8 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, Screen[None]):
         view.move_to(start, center=True)
         for warning in model.comparison.warnings:
             self.notify(warning, severity="warning", markup=False)
+        if report is not None:  # last: what became of the editor's corrections stays in view
+            self.notify(report.text, severity=report.severity, timeout=10, markup=False)
 
     def decision(self, finding: int) -> Decision:
         assert self.model is not None

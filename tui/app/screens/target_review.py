@@ -63,8 +63,10 @@ class TargetReviewScreen(ReviewScreen):
         self._mark_rows()
         self.targets_app.target_shown(self.index, model.comparison)
 
-    def replace_model(self, model: ReviewModel, reason: str | None = None) -> None:
-        super().replace_model(model, reason)
+    def swap_model(self, model: ReviewModel, row: int) -> None:
+        # the semantic result, reloaded files, or the alignment corrected by hand: rows and
+        # counts change
+        super().swap_model(model, row)
         self._mark_rows()
         self.targets_app.target_shown(self.index, model.comparison)
 

@@ -74,9 +74,10 @@ class AlignedView(ScrollView, can_focus=True):
         (or the nearest visible row after it), kept at the same height on screen."""
         had_layout = self._layout is not None and bool(self.shown)
         offset = self._tops[self.cursor] - round(self.scroll_offset.y) if had_layout else 0
+        old = self.model
         self.model = model
         self.current_finding = None  # an index into the old comparison
-        self._heights_by_layout.clear()
+        self._heights_by_layout = self._carried_heights(old, model)
         self._layout = None
         self._set_visible(row)
         if not self.shown:
@@ -87,6 +88,23 @@ class AlignedView(ScrollView, can_focus=True):
             )
         kept = self.shown[self.cursor] == row
         self.move_to(self.cursor, finding if kept else None, center=False)
+
+    def _carried_heights(
+        self, old: ReviewModel | None, new: ReviewModel
+    ) -> dict[Layout, dict[int, int]]:
+        """The row heights known for ``old`` moved to the rows of ``new`` with the same texts
+        (a row's height depends on its texts alone): after a correction or the semantic pass
+        only the rows that changed are wrapped again, not ten thousand."""
+        if old is None:
+            return {}
+        index = {row.key: n for n, row in enumerate(new.rows)}
+        carried: dict[Layout, dict[int, int]] = {}
+        for layout, heights in self._heights_by_layout.items():
+            moved = carried.setdefault(layout, {})
+            for n, height in heights.items():
+                if (k := index.get(old.rows[n].key)) is not None:
+                    moved[k] = height
+        return carried
 
     def _set_visible(self, keep_row: int) -> None:
         assert self.model is not None

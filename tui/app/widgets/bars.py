@@ -15,7 +15,7 @@ from tui.engine.model import Comparison, Side
 
 # The component styles the header's counts and its "(changed)" mark use.
 _HEADER_STYLES = (
-    "omission", "insertion", "number", "quote", "untranslated", "weak", "note", "changed",
+    "omission", "insertion", "number", "quote", "untranslated", "weak", "words", "note", "changed",
 )  # fmt: skip
 
 

@@ -2,8 +2,9 @@
 
 Each detector reads the aligned links (``FindingContext``) and returns drafts; one pass then
 gives them content-derived ids and drops what a larger finding already says. Detectors that
-look at one paragraph link at a time run for every two-sided link; the weak links come last
-because they are not reported where a sentence is already reported as one-sided.
+look at one paragraph link at a time run for every two-sided link; changed wordings and weak
+links come last because they are not reported where a sentence is already reported as
+one-sided.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tui.engine.detect.partial import partial_sentences
 from tui.engine.detect.quotes import quote_mismatches
 from tui.engine.detect.untranslated import untranslated_paragraphs
 from tui.engine.detect.weak_links import weak_links_not_reported
+from tui.engine.detect.wording import wording_changes
 from tui.engine.model import Finding
 
 __all__ = ["FindingContext", "LinkGroup", "find_all"]
@@ -44,6 +46,7 @@ def find_all(context: FindingContext) -> tuple[Finding, ...]:
         if group.link.source and group.link.target:
             for detector in LINK_DETECTORS:
                 drafts += detector(context, group)
-    drafts += partial_sentences(context)
+    drafts += partial_sentences(context)  # text run into a linked sentence (headlines)
+    drafts += wording_changes(context, drafts)  # two revisions in one language only
     drafts += weak_links_not_reported(context, drafts)
     return assign_ids(drafts)

@@ -38,8 +38,10 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.QUOTE_MISMATCH: "Quotation differs",
     FindingKind.UNTRANSLATED: "Left untranslated",
     FindingKind.WEAK_LINK: "Weak match",
+    FindingKind.WORDING_CHANGED: "Wording changed",
     FindingKind.EDITOR_NOTE: "Editor's note",
 }
+
 
 # XML 1.0 allows tab, newline, carriage return and these ranges; anything else breaks parsers.
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -73,13 +75,18 @@ def article_language(article: Article) -> str:
     return bcp47(counts.most_common(1)[0][0]) if counts else "und"
 
 
+# Kinds a report's counts list only when there are some: changed wordings (only two revisions
+# in one language can have them) and the editor's own notes.
+_COUNTED_WHEN_FOUND = frozenset({FindingKind.WORDING_CHANGED, FindingKind.EDITOR_NOTE})
+
+
 def kind_counts(comparison: Comparison) -> list[tuple[FindingKind, int]]:
-    """A report's counts per kind: every kind the engine finds, zeros included, and the
-    editor's own notes when there are any."""
+    """A report's counts per kind, in enum order: every kind the engine finds in any pair,
+    zeros included; changed wordings and the editor's own notes when there are any."""
     return [
         (FindingKind(kind), count)
         for kind, count in comparison.summary().items()
-        if count or kind != FindingKind.EDITOR_NOTE
+        if count or kind not in _COUNTED_WHEN_FOUND
     ]
 
 

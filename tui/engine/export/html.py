@@ -64,7 +64,9 @@ mark { padding: 1px 2px; border-radius: 2px; color: inherit; }
 """
 
 
-def _mark_class(kind: FindingKind) -> str:
+def _mark_class(kind: FindingKind, side: Side) -> str:
+    if kind is FindingKind.WORDING_CHANGED:  # a word diff: old words removed, new ones added
+        return "omission" if side is Side.SOURCE else "insertion"
     if kind.is_omission:
         return "omission"
     if kind.is_insertion:
@@ -91,7 +93,7 @@ def _cell(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlink
     # An empty span only says which paragraph is the partner: show it unmarked.
     middle = ""
     if part.flagged:
-        middle = f'<mark class="{_mark_class(finding.kind)}">{_text(part.flagged)}</mark>'
+        middle = f'<mark class="{_mark_class(finding.kind, side)}">{_text(part.flagged)}</mark>'
     return f'<td lang="{language}">{_text(part.before)}{middle}{_text(part.after)}</td>'
 
 

@@ -2,9 +2,10 @@
 
 Layout (documented in the README): ``schema``, ``scorer``, ``source`` and ``target``
 (``path``, ``language``, ``paragraphs``: ``text``, ``language``, ``role``, ``sentences`` as
-``[start, end]`` offsets into ``text``), ``links``, ``sentence_links``, ``findings``
-(``source``/``target`` locations ``{paragraph, start, end}`` or null; ``review`` only when the
-editor reviewed the finding), ``summary`` (count per kind, every kind listed) and ``warnings``.
+``[start, end]`` offsets into ``text``), ``links`` and ``sentence_links`` (``"manual": true``
+on those the editor corrected by hand), ``findings`` (``source``/``target`` locations
+``{paragraph, start, end}`` or null; ``review`` only when the editor reviewed the finding),
+``summary`` (count per kind, every kind listed) and ``warnings``.
 Scores and confidences are rounded to 4 decimals.
 """
 
@@ -52,6 +53,7 @@ def to_json(comparison: Comparison, options: ExportOptions | None = None) -> dic
         "target": _article(comparison.target),
         "links": [
             {"source": list(link.source), "target": list(link.target), "score": _round(link.score)}
+            | _manual(link.manual)
             for link in comparison.links
         ],
         "sentence_links": [
@@ -60,12 +62,18 @@ def to_json(comparison: Comparison, options: ExportOptions | None = None) -> dic
                 "target": [list(ref) for ref in link.target],
                 "score": _round(link.score),
             }
+            | _manual(link.manual)
             for link in comparison.sentence_links
         ],
         "findings": [_finding(finding, reviews.get(finding.id)) for finding in comparison.findings],
         "summary": comparison.summary(),
         "warnings": warnings,
     }
+
+
+def _manual(manual: bool) -> dict[str, bool]:
+    """``"manual": true`` on a link the editor set by hand; nothing on the others."""
+    return {"manual": True} if manual else {}
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -130,7 +138,12 @@ def parse_json(text: str) -> Comparison:
             source=_read_article(data["source"]),
             target=_read_article(data["target"]),
             links=tuple(
-                Link(tuple(link["source"]), tuple(link["target"]), float(link["score"]))
+                Link(
+                    tuple(link["source"]),
+                    tuple(link["target"]),
+                    float(link["score"]),
+                    bool(link.get("manual", False)),
+                )
                 for link in data["links"]
             ),
             sentence_links=tuple(
@@ -138,6 +151,7 @@ def parse_json(text: str) -> Comparison:
                     tuple((p, s) for p, s in link["source"]),
                     tuple((p, s) for p, s in link["target"]),
                     float(link["score"]),
+                    bool(link.get("manual", False)),
                 )
                 for link in data["sentence_links"]
             ),
