@@ -49,7 +49,10 @@ ALLOWED: dict[str, set[str]] = {
     **{stage: LEAVES | set(STAGES[:k]) for k, stage in enumerate(STAGES)},
     "pipeline": LEAVES | set(STAGES),  # composes the stages
     "targets": LEAVES | set(STAGES) | {"pipeline"},  # one source against several targets
-    "review": LEAVES,  # the reviewer's decisions and notes, saved beside the files
+    # alignment corrections by hand: re-run the pipeline's sentence stage and the detectors
+    "corrections": LEAVES | set(STAGES) | {"pipeline"},
+    # the reviewer's decisions, notes and corrections (a type only), saved beside the files
+    "review": LEAVES | {"corrections"},
     "notes": LEAVES,
     "target_sessions": LEAVES | {"review"},
     "evaluation": LEAVES,  # strict and lax link scores against gold alignments

@@ -217,6 +217,7 @@ def group_of(sentences: Sentences, link: Link, inside: Sequence[SentenceLink]) -
         source_refs=src.refs[s0:s1],
         target_refs=tgt.refs[t0:t1],
         params=sentences.params,
+        by_hand=True,
     )
 
 

@@ -37,6 +37,7 @@ class LinkGroup:
     source_refs: Sequence[SentenceRef]
     target_refs: Sequence[SentenceRef]
     params: AlignParams | None = None  # the costs the sentence alignment was made with
+    by_hand: bool = False  # the editor set these sentence links: their word is final
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,7 +103,8 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             alone = bead.source if side is Side.SOURCE else bead.target
             if not alone or (bead.source and bead.target):
                 continue
-            evidence = _evidence_alone(context, group, position, side)
+            # a sentence the editor left alone by hand is reported without second-guessing
+            evidence = None if group.by_hand else _evidence_alone(context, group, position, side)
             if evidence is not None and evidence < LONE_MIN_LOG_ODDS:
                 continue
             lonely[alone[0]] = 0.8 if evidence is None else float(sigmoid(evidence))
@@ -130,6 +131,12 @@ def _evidence_alone(
     return max(known) if known else None
 
 
+def _two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
+    """The beads just before and after ``position`` that have sentences on both sides."""
+    around = [group.beads[k] for k in (position - 1, position + 1) if 0 <= k < len(group.beads)]
+    return [bead for bead in around if bead.source and bead.target]
+
+
 def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
     """How much less likely the alignment becomes (log-odds) if the one-sided sentence at
     ``position`` joins the bead before or after it instead, the cheaper of the two; None
@@ -140,12 +147,7 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     costs = []
-    for k in (position - 1, position + 1):
-        if not 0 <= k < len(group.beads):
-            continue
-        neighbour = group.beads[k]
-        if not neighbour.source or not neighbour.target:
-            continue
+    for neighbour in _two_sided_neighbours(group, position):
         source, target = list(neighbour.source), list(neighbour.target)
         (source if side is Side.SOURCE else target).append(member)
         source.sort()
@@ -179,12 +181,7 @@ def _member_log_odds(
     paragraph, sentence = refs[member]
     text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
     best = None
-    for k in (position - 1, position + 1):
-        if not 0 <= k < len(group.beads):
-            continue
-        neighbour = group.beads[k]
-        if not neighbour.source or not neighbour.target:
-            continue
+    for neighbour in _two_sided_neighbours(group, position):
         other = neighbour.target if side is Side.SOURCE else neighbour.source
         odds = scorer.text_log_odds(
             [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
