@@ -191,6 +191,31 @@ async def test_the_detail_marks_a_one_sided_sentence_and_wraps_under_each_senten
     assert lines[first + 1][column] != " "
 
 
+async def test_the_detail_says_why_the_engine_reports_a_finding(isolated: Path) -> None:
+    comparison = make_comparison()
+    added = next(
+        k
+        for k, f in enumerate(comparison.findings)
+        if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET
+    )
+    why = "its meaning against the neighbours' other side: -7.5 log-odds"
+    findings = list(comparison.findings)
+    findings[added] = replace(findings[added], why=why)
+    comparison = replace(comparison, findings=tuple(findings))
+    app = build_app(
+        comparison.source,
+        comparison.target,
+        comparison=comparison,
+        session_path=isolated / "s.json",
+        settings=Settings(),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("G", "k", "enter")  # row 7: the sentence only the target has
+        assert isinstance(app.screen, TextScreen)
+        text = " ".join(" ".join(plain_lines(app.screen.body, 200)).split())
+    assert f"why: {why}" in text
+
+
 # ---------------------------------------------------------------------------- findings list
 
 

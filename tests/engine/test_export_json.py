@@ -209,3 +209,14 @@ def test_the_sample_report_is_laid_out_as_first_written() -> None:
     )
     data = json_export.to_json(comparison)
     assert render("json", comparison) == _layout_as_first_written(data) + "\n"
+
+
+def test_a_findings_evidence_is_written_and_read_back() -> None:
+    comparison = make_comparison()
+    why = "joining it to a neighbouring pair would cost 4.1 log-odds"
+    findings = (replace(comparison.findings[0], why=why), *comparison.findings[1:])
+    text = render_json(replace(comparison, findings=findings), ExportOptions())
+    data = json.loads(text)
+    assert data["findings"][0]["why"] == why
+    assert "why" not in data["findings"][1]  # no evidence measured: no key
+    assert parse_json(text).findings[0].why == why

@@ -266,6 +266,7 @@ def test_a_lone_sentence_is_flagged_when_its_meaning_is_9_to_1_against_its_neigh
     assert bool(found) is flagged
     if flagged:
         assert found[0].confidence == pytest.approx(1 / (1 + math.exp(log_odds)), abs=1e-3)
+        assert f"{log_odds:+.1f} log-odds" in found[0].why  # the evidence, said in words
 
 
 class _TableScorer(_FakeScorer):
@@ -598,6 +599,8 @@ def test_a_headline_run_into_its_sentence_is_reported_where_the_line_ends():
     text = source.paragraphs[0].text
     assert text[finding.source.start : finding.source.end] == "Neue Brücke über den Rhein eröffnet"
     assert "longer than the linked one" in finding.message
+    assert "spreads from this document's ratio" in finding.why
+    assert "5.0 log-odds better" in finding.why  # 6.0 for the rest against 1.0 for the whole
 
 
 def test_a_long_sentence_is_not_cut_where_the_model_cannot_tell():

@@ -161,3 +161,19 @@ def test_the_sample_french_text_against_its_revision(
     ]
     assert len(findings) - len(wording) - len(removed) <= 2
     assert data["summary"]["wording_changed"] == 2
+
+
+def test_a_change_across_sentences_without_a_space_between_stays_inside_its_paragraph() -> None:
+    # Found by Hypothesis: "Euro.Die" has no space between its sentences, the joined text of a
+    # bead has one; a change over several such sentences ran one character past the paragraph.
+    line = "Die Regierung zahlte am 3. Mai 2021 genau 1.250,50 Euro." * 3
+    source = article_from_text(line)
+    target = article_from_text(". . .\n" + line + "\n" + "\n".join([". . ."] * 60))
+    comparison = compare(source, target, options=CompareOptions(scorer="lexical"))
+    assert comparison.findings
+    for finding in comparison.findings:
+        for side in Side:
+            location = finding.location(side)
+            if location is not None:
+                text = comparison.article(side).paragraphs[location.paragraph].text
+                assert 0 <= location.start <= location.end <= len(text), finding

@@ -65,6 +65,8 @@ def detail_body(
             f"\nseverity {finding.severity.value}, confidence {finding.confidence:.2f}",
             style="dim",
         )
+        if finding.why:
+            body.append(f"\nwhy: {clean(finding.why)}", style="dim")
         if verdict.note:
             body.append(f"\n{NOTE_MARK} note: {clean(verdict.note)}", style="italic")
         mark = DECISION_MARK.get(verdict.decision, KIND_MARK[finding.kind])

@@ -170,6 +170,8 @@ class Finding:
     message: str
     source: Location | None
     target: Location | None
+    # the evidence behind the finding, in words, where a detector measured it ("" if not)
+    why: str = ""
 
     @property
     def side(self) -> Side:

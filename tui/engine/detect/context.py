@@ -63,6 +63,7 @@ class Draft:
     held: Location  # where the content is
     partner: Location | None  # the linked paragraph on the other side, empty span
     signature: str  # text the id is derived from
+    why: str = ""  # the evidence, in words (Finding.why)
 
 
 MIN_WORDS_TO_FLAG = 3
@@ -162,6 +163,7 @@ def sentence_draft(
     local: list[int],
     confidence: float,
     reason: str,
+    why: str = "",
 ) -> Draft | None:
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     article = context.article(side)
@@ -187,4 +189,5 @@ def sentence_draft(
         held=Location(paragraph_id, start, end),
         partner=partner_of(context, group.link, side),
         signature=text,
+        why=why,
     )

@@ -39,6 +39,7 @@ def assign_ids(drafts: list[Draft]) -> tuple[Finding, ...]:
                 message=draft.message,
                 source=source,
                 target=target,
+                why=draft.why,
             )
         )
     return tuple(findings)

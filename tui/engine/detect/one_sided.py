@@ -98,20 +98,23 @@ LONE_MIN_LOG_ODDS = math.log(9.0)
 def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft]:
     drafts = []
     for side in Side:
-        lonely: dict[int, float] = {}
+        lonely: dict[int, tuple[float, str]] = {}
         for position, bead in enumerate(group.beads):
             alone = bead.source if side is Side.SOURCE else bead.target
             if not alone or (bead.source and bead.target):
                 continue
-            # a sentence the editor left alone by hand is reported without second-guessing
-            evidence = None if group.by_hand else _evidence_alone(context, group, position, side)
+            if group.by_hand:  # the editor left it alone: reported without second-guessing
+                lonely[alone[0]] = (0.8, "the editor linked it to nothing")
+                continue
+            evidence, why = _evidence_alone(context, group, position, side)
             if evidence is not None and evidence < LONE_MIN_LOG_ODDS:
                 continue
-            lonely[alone[0]] = 0.8 if evidence is None else float(sigmoid(evidence))
+            lonely[alone[0]] = (0.8 if evidence is None else float(sigmoid(evidence)), why)
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
         for run in runs_in_paragraph(sorted(lonely), refs):
-            confidence = min(lonely[k] for k in run)
-            draft = sentence_draft(context, group, side, run, confidence, "")
+            confidence = min(lonely[k][0] for k in run)
+            why = "; ".join(dict.fromkeys(lonely[k][1] for k in run if lonely[k][1]))
+            draft = sentence_draft(context, group, side, run, confidence, "", why)
             if draft is not None:
                 drafts.append(draft)
     return drafts
@@ -119,16 +122,25 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
 
 def _evidence_alone(
     context: FindingContext, group: LinkGroup, position: int, side: Side
-) -> float | None:
+) -> tuple[float | None, str]:
     """Log-odds that the one-sided sentence at ``position`` is no translation of its
     neighbours, the stronger of two kinds of evidence: what joining it to a neighbouring bead
     would cost the alignment, and (with a model) how unlike each neighbour's other side its
     meaning is on its own (the alignment's bead scores are length-weighted means, in which a
-    short unrelated sentence barely counts). None where neither can be measured."""
+    short unrelated sentence barely counts), and the same in words. None where neither can
+    be measured."""
     cost = _joining_cost(group, position, side)
     unlike = _member_log_odds(context, group, position, side)
     known = [value for value in (cost, None if unlike is None else -unlike) if value is not None]
-    return max(known) if known else None
+    if not known:
+        return None, "the alignment left it alone; no neighbour to weigh it against"
+    said = []
+    if cost is not None:
+        said.append(f"joining it to a neighbouring pair would cost {cost:.1f} log-odds")
+    if unlike is not None:
+        said.append(f"its meaning against the neighbours' other side: {unlike:+.1f} log-odds")
+    threshold = f"reported from {LONE_MIN_LOG_ODDS:.1f} (9 to 1) against"
+    return max(known), ", ".join(said) + f" ({threshold})"
 
 
 def _two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:

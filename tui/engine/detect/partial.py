@@ -101,9 +101,10 @@ def _excess(
     expected = len_src * ratio if side is Side.TARGET else len_tgt / ratio
     cuts = _line_cuts(paragraph.text, span, len(paragraph.text[span.start : span.end]) - expected)
     other = source if side is Side.TARGET else target
-    cut = _best_supported(group, paragraph.text, span, cuts, side, other)
-    if cut is None:
+    supported = _best_supported(group, paragraph.text, span, cuts, side, other)
+    if supported is None:
         return None
+    cut, gain = supported
     text = paragraph.text[cut.start : cut.end]
     words = word_count(text)
     if words < MIN_WORDS_TO_FLAG:
@@ -120,6 +121,10 @@ def _excess(
         held=Location(paragraph_id, cut.start, cut.end),
         partner=partner_of(context, link, side),
         signature=text,
+        why=f"the pair's lengths are {abs(delta):.1f} spreads from this document's ratio "
+        f"({ratio:.2f} target characters per source character, measured on its confident "
+        f"links; chance allows {threshold:.1f} over its links), and the rest of the sentence "
+        f"translates the other side {gain:.1f} log-odds better without this text",
     )
 
 
@@ -148,10 +153,11 @@ def _best_supported(
     cuts: list[Span],
     side: Side,
     other: tuple[int, ...],
-) -> Span | None:
+) -> tuple[Span, float] | None:
     """The cut whose removal leaves a sentence the other side translates far better than
-    the whole: a headline run into its sentence, not a long translation cut at a capital. A
-    scorer that cannot read new text (no model) cannot tell, and nothing is reported."""
+    the whole (and that gain in log-odds): a headline run into its sentence, not a long
+    translation cut at a capital. A scorer that cannot read new text (no model) cannot
+    tell, and nothing is reported."""
     if not cuts or group.scorer is None:
         return None
     rests = [
@@ -168,7 +174,7 @@ def _best_supported(
         return None
     gains = log_odds[1:] - log_odds[0]
     best = int(gains.argmax())  # the first of equals: the nearest in length
-    return cuts[best] if gains[best] >= MIN_GAIN_LOG_ODDS else None
+    return (cuts[best], float(gains[best])) if gains[best] >= MIN_GAIN_LOG_ODDS else None
 
 
 def _line_end(text: str, at: int) -> bool:

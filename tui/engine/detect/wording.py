@@ -250,16 +250,24 @@ class _BeadText:
 
     def location(self, span: Span) -> Location:
         """``span`` in paragraph terms; a change that runs on into another paragraph (a
-        sentence bead across two paragraphs, rare) is cut at the end of the first one."""
-        piece = next(p for p in reversed(self.pieces) if p.offset <= span.start)
-        shift = piece.span.start - piece.offset
-        end = span.end
-        for later in self.pieces:
-            if later.offset > piece.offset and later.paragraph != piece.paragraph:
-                end = min(end, later.offset - 1)
+        sentence bead across two paragraphs, rare) is cut at the end of the first one. Each
+        end is mapped through its own sentence: the joined text puts a space between
+        sentences that the paragraph may not have ("Euro.Die")."""
+        k = next(
+            k for k in reversed(range(len(self.pieces))) if self.pieces[k].offset <= span.start
+        )
+        first = self.pieces[k]
+        run = [first]
+        for piece in self.pieces[k + 1 :]:
+            if piece.paragraph != first.paragraph:
                 break
-        start = min(span.start, end)
-        return Location(piece.paragraph, start + shift, end + shift)
+            run.append(piece)
+        start = min(span.start - first.offset + first.span.start, first.span.end)
+        if span.end <= span.start:
+            return Location(first.paragraph, start, start)
+        last = next(p for p in reversed(run) if p.offset < span.end)
+        end = min(span.end - last.offset + last.span.start, last.span.end)
+        return Location(first.paragraph, min(start, end), max(start, end))
 
     def reported(self, one_sided: OneSidedSpans) -> bool:
         """Whether a sentence of this side is (partly) reported as present on one side only."""

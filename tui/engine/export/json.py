@@ -102,6 +102,8 @@ def _finding(finding: Finding, review: Any) -> dict[str, Any]:
         "source": _location(finding.source),
         "target": _location(finding.target),
     }
+    if finding.why:
+        data["why"] = finding.why
     decision = getattr(review, "decision", None)
     if review is not None and (str(decision) != "open" or getattr(review, "note", "")):
         data["review"] = {"decision": str(decision), "note": getattr(review, "note", "")}
@@ -188,6 +190,7 @@ def _read_finding(data: dict[str, Any]) -> Finding:
         message=data["message"],
         source=location(data["source"]),
         target=location(data["target"]),
+        why=str(data.get("why", "")),
     )
 
 
