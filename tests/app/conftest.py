@@ -195,13 +195,13 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 __all__ = ["REPO", "SAMPLE_DE", "SAMPLE_FR", "Decision", "make_comparison"]
 
 
-def make_app(session: Path, settings=None):
-    """The review app on ``make_comparison()``, its session in ``session``; default settings
-    unless given (the real user config is never read)."""
+def make_app(session: Path, settings=None, comparison: Comparison | None = None):
+    """The review app on ``comparison`` (``make_comparison()`` unless given), its session in
+    ``session``; default settings unless given (the real user config is never read)."""
     from tui.app import build_app
     from tui.app.config import Settings
 
-    comparison = make_comparison()
+    comparison = comparison or make_comparison()
     return build_app(
         comparison.source,
         comparison.target,

@@ -15,8 +15,6 @@ from conftest import make_app, make_comparison
 from rich.console import Console
 
 from tui import cli
-from tui.app import build_app
-from tui.app.config import Settings
 from tui.app.screens.dialogs import TextScreen
 from tui.app.screens.review import ReviewScreen
 from tui.engine.export import FORMATS, ExportOptions, render
@@ -202,13 +200,7 @@ async def test_the_detail_says_why_the_engine_reports_a_finding(isolated: Path) 
     findings = list(comparison.findings)
     findings[added] = replace(findings[added], why=why)
     comparison = replace(comparison, findings=tuple(findings))
-    app = build_app(
-        comparison.source,
-        comparison.target,
-        comparison=comparison,
-        session_path=isolated / "s.json",
-        settings=Settings(),
-    )
+    app = make_app(isolated / "s.json", comparison=comparison)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("G", "k", "enter")  # row 7: the sentence only the target has
         assert isinstance(app.screen, TextScreen)
@@ -304,13 +296,7 @@ async def test_the_header_keeps_labels_on_a_pair_with_many_findings(isolated: Pa
         replace(f, id=f"{f.id}-{n}") for n in range(15) for f in comparison.findings
     )  # 15 of each kind: two- and three-digit counts
     comparison = replace(comparison, findings=many)
-    app = build_app(
-        comparison.source,
-        comparison.target,
-        comparison=comparison,
-        session_path=isolated / "s.json",
-        settings=Settings(),
-    )
+    app = make_app(isolated / "s.json", comparison=comparison)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         counts = review_screen(app).query_one("#header").render_line(1).text.rstrip()

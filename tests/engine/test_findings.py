@@ -191,6 +191,28 @@ def test_finding_ids_are_stable_when_unrelated_text_changes():
     assert ids(base)
 
 
+def _findings_in_one_link(source, target, beads, scorer=None, *, link=None, params=None):
+    """``find_all`` over one link (the first paragraphs unless ``link`` says otherwise) that
+    holds every sentence of its paragraphs, aligned as ``beads``."""
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    link = link or Link((0,), (0,), 0.9)
+
+    def refs(article, paragraphs):
+        return [(p, k) for p in paragraphs for k in range(len(article.paragraphs[p].sentences))]
+
+    group = LinkGroup(
+        link=link,
+        scorer=scorer,
+        beads=list(beads),
+        source_refs=refs(source, link.source),
+        target_refs=refs(target, link.target),
+        params=params,
+    )
+    return find_all(FindingContext(source, target, (link,), [group]))
+
+
 class _FakeScorer:
     """What find_all asks of a scorer, with nothing to say: subclasses say one thing."""
 
@@ -222,8 +244,6 @@ class _MeaningScorer(_FakeScorer):
 
 def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0):
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
 
     one = ("Der Hund schläft im Garten.", "Le chien dort au jardin.")
     two = (
@@ -237,16 +257,9 @@ def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0)
     lone = (
         Bead((1,), (), float("nan")) if lone_side is Side.SOURCE else Bead((), (1,), float("nan"))
     )
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=scorer,
-        beads=[Bead((0,), (0,), neighbour_score), lone],
-        source_refs=[(0, k) for k in range(len(source.paragraphs[0].sentences))],
-        target_refs=[(0, k) for k in range(len(target.paragraphs[0].sentences))],
-        params=params,
+    findings = _findings_in_one_link(
+        source, target, [Bead((0,), (0,), neighbour_score), lone], scorer, params=params
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     kind = (
         FindingKind.SENTENCE_ONLY_IN_SOURCE
         if lone_side is Side.SOURCE
@@ -301,7 +314,6 @@ def test_a_lone_sentence_that_is_a_whole_paragraph_is_a_paragraph_only_finding()
     """One line per paragraph, a line dropped: the link carries two source paragraphs for one
     target paragraph, and the lone one is reported as a paragraph, not a sentence."""
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     source = article_from_text(
@@ -311,15 +323,13 @@ def test_a_lone_sentence_that_is_a_whole_paragraph_is_a_paragraph_only_finding()
     target = article_from_text(
         "Dès lors, la fille lui rendit visite chaque semaine.", language="fr"
     )
-    link = Link((0, 1), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=_MeaningScorer(-5.0, lone_words=("dankte",)),
-        beads=[Bead((0,), (), float("nan")), Bead((1,), (0,), 4.0)],
-        source_refs=[(0, 0), (1, 0)],
-        target_refs=[(0, 0)],
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (), float("nan")), Bead((1,), (0,), 4.0)],
+        _MeaningScorer(-5.0, lone_words=("dankte",)),
+        link=Link((0, 1), (0,), 0.9),
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     [finding] = [f for f in findings if f.kind.is_omission]
     assert finding.kind is FindingKind.PARAGRAPH_ONLY_IN_SOURCE
     assert finding.source.paragraph == 0
@@ -332,7 +342,6 @@ def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
     flagged, each in its own paragraph (a run of lone sentences used to be cut at the first
     paragraph's end)."""
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
     from tui.engine.model import Link
 
     source = article_from_text(
@@ -341,15 +350,13 @@ def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
         language="de",
     )
     target = article_from_text("Le chat mange un poisson.", language="fr")
-    link = Link((0, 1, 2), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=None,
-        beads=[Bead((0,), (0,), 3.0), Bead((1,), (), float("nan")), Bead((2,), (), float("nan"))],
-        source_refs=[(0, 0), (1, 0), (2, 0)],
-        target_refs=[(0, 0)],
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((1,), (), float("nan")), Bead((2,), (), float("nan"))],
+        None,
+        link=Link((0, 1, 2), (0,), 0.9),
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     flagged = sorted(f.source.paragraph for f in findings if f.kind.is_omission)
     assert flagged == [1, 2]
 
@@ -367,8 +374,6 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
     its sentences reported as one-sided (a sentence dropped on each side, paired because
     that is cheaper than two skips); one whose low scores say nothing gets a weak link."""
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
 
     words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
     mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
@@ -379,15 +384,12 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
         " ".join(f"Le {m} dort au jardin aujourd'hui." for m in mots), language="fr"
     )
     assert len(source.paragraphs[0].sentences) == len(target.paragraphs[0].sentences) == 9
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=_ThresholdScorer(-3.0 if calls_improbable else None),
-        beads=[Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
-        source_refs=[(0, k) for k in range(9)],
-        target_refs=[(0, k) for k in range(9)],
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
+        _ThresholdScorer(-3.0 if calls_improbable else None),
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     fifth = {
         side: article.paragraphs[0].sentences[4]
         for side, article in ((Side.SOURCE, source), (Side.TARGET, target))
@@ -423,22 +425,14 @@ class _ImprobableWithAStrayMember(_ThresholdScorer):
 
 def test_a_sentence_is_reported_once_when_its_whole_side_is_reported_too():
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
 
     source = article_from_text(
         "Der Hund schläft dort. Die Katze frisst Fisch. Es regnet am Berg heute.", language="de"
     )
     target = article_from_text("Le chien dort là-bas aujourd'hui.", language="fr")
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=_ImprobableWithAStrayMember(),
-        beads=[Bead((0, 1, 2), (0,), -4.0)],
-        source_refs=[(0, k) for k in range(3)],
-        target_refs=[(0, 0)],
+    findings = _findings_in_one_link(
+        source, target, [Bead((0, 1, 2), (0,), -4.0)], _ImprobableWithAStrayMember()
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     spans = sorted(
         (f.side.value, f.location(f.side).start, f.location(f.side).end) for f in findings
     )
@@ -450,8 +444,6 @@ def test_no_weak_link_on_a_pair_whose_source_sentence_is_reported():
     """The target sentence of an improbable pair is too short to report (two words), the
     source sentence is reported: a weak link on the same pair would say it again."""
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
 
     words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
     mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
@@ -461,15 +453,12 @@ def test_no_weak_link_on_a_pair_whose_source_sentence_is_reported():
     french = [f"Le {m} dort au jardin aujourd'hui." for m in mots]
     french[4] = "Pas vraiment."
     target = article_from_text(" ".join(french), language="fr")
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=_ThresholdScorer(-3.0),
-        beads=[Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
-        source_refs=[(0, k) for k in range(9)],
-        target_refs=[(0, k) for k in range(9)],
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
+        _ThresholdScorer(-3.0),
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     assert [f.side for f in findings if f.kind.is_omission] == [Side.SOURCE]
     assert not [f for f in findings if f.kind is FindingKind.WEAK_LINK]
 
@@ -532,23 +521,18 @@ def test_a_dropped_sentence_explains_its_own_numbers_and_quotation():
     """One omission, one finding: the numbers and the quotation of a sentence reported as
     present in the source only are not reported again."""
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
 
     source = article_from_text(
         "Der Zug fuhr ab. Er sagte: „Wir kommen um 18 Uhr mit 250 Gästen an.“ Dann regnete es.",
         language="de",
     )
     target = article_from_text("Le train partit. Puis il plut.", language="fr")
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=None,
-        beads=[Bead((0,), (0,), 4.0), Bead((1,), (), float("nan")), Bead((2,), (1,), 4.0)],
-        source_refs=[(0, k) for k in range(3)],
-        target_refs=[(0, k) for k in range(2)],
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 4.0), Bead((1,), (), float("nan")), Bead((2,), (1,), 4.0)],
+        None,
     )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
     assert [f.kind for f in findings] == [FindingKind.SENTENCE_ONLY_IN_SOURCE]
 
 
@@ -569,8 +553,6 @@ class _RestScorer(_FakeScorer):
 
 def _headline_findings(scorer):
     from tui.engine.align.dp import Bead
-    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
-    from tui.engine.model import Link
 
     # the German headline has no full stop, so it runs into the sentence after it; the French
     # version dropped it: the two linked sentences differ in length by the headline's
@@ -579,15 +561,7 @@ def _headline_findings(scorer):
         language="de",
     )
     target = article_from_text("La ville a inauguré lundi le nouveau pont.", language="fr")
-    link = Link((0,), (0,), 0.9)
-    group = LinkGroup(
-        link=link,
-        scorer=scorer,
-        beads=[Bead((0,), (0,), 3.0)],
-        source_refs=[(0, 0)],
-        target_refs=[(0, 0)],
-    )
-    findings = find_all(FindingContext(source, target, (link,), [group]))
+    findings = _findings_in_one_link(source, target, [Bead((0,), (0,), 3.0)], scorer)
     return source, [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE]
 
 

@@ -24,8 +24,6 @@ from tui.engine.text.anchors import (
     word_count,
 )
 
-Span4 = tuple[int, int, int, int]  # source start, end, target start, end (local indices)
-
 
 @dataclass(frozen=True, slots=True)
 class LinkGroup:

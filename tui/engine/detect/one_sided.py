@@ -21,7 +21,6 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
-    Span4,
     quote_text,
     runs_in_paragraph,
     sentence_draft,
@@ -228,11 +227,3 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
                 if draft is not None:
                     drafts.append(draft)
     return drafts
-
-
-def _without_edge(span: Span4, side: Side, *, at_start: bool) -> Span4:
-    """``span`` without its first (or last) segment on ``side``."""
-    s0, s1, t0, t1 = span
-    if side is Side.SOURCE:
-        return (s0 + 1, s1, t0, t1) if at_start else (s0, s1 - 1, t0, t1)
-    return (s0, s1, t0 + 1, t1) if at_start else (s0, s1, t0, t1 - 1)

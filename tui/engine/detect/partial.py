@@ -6,9 +6,10 @@ alone: the two linked sentences differ in length instead. The document's length 
 ratio of the two languages' lengths and its spread, measured on the document's confident
 links) says how long a translation should be; a linked pair too far from it, by more than
 the document's count of pairs makes likely by chance, has text on its longer side that the
-shorter does not translate. It is reported where a line of its length would have ended: at a
-word followed by a capital (or a space, in scripts written without spaces) with no
-punctuation between, the cut whose length is nearest the excess.
+shorter does not translate. It is reported where a line of about that length would have
+ended: at a word followed by a capital (or a space, in scripts written without spaces) with
+no punctuation between; among such cuts the model picks the one whose removal leaves the
+best translation.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tui.engine.detect.context import (
     severity_by_size,
     side_name,
 )
-from tui.engine.model import FindingKind, Location, Side, Span
+from tui.engine.model import FindingKind, Location, SentenceRef, Side, Span
 from tui.engine.text.anchors import word_count
 
 _KIND = {
@@ -72,19 +73,8 @@ def _excess(
 ) -> Draft | None:
     assert group.scorer is not None
     ratio, variance = group.scorer.length_model
-    texts = {
-        side: [
-            context.article(side).paragraphs[p].sentence_text(s)
-            for p, s in (
-                [group.source_refs[k] for k in source]
-                if side is Side.SOURCE
-                else [group.target_refs[k] for k in target]
-            )
-        ]
-        for side in Side
-    }
-    len_src = sum(len(t) for t in texts[Side.SOURCE])
-    len_tgt = sum(len(t) for t in texts[Side.TARGET])
+    len_src = _characters(context, Side.SOURCE, [group.source_refs[k] for k in source])
+    len_tgt = _characters(context, Side.TARGET, [group.target_refs[k] for k in target])
     mean = max((len_src + len_tgt / ratio) / 2.0, 1.0)
     delta = (len_tgt - len_src * ratio) / math.sqrt(variance * mean)
     if abs(delta) < threshold:
@@ -92,7 +82,7 @@ def _excess(
     side = Side.TARGET if delta > 0 else Side.SOURCE
     members = target if side is Side.TARGET else source
     if len(members) != 1:
-        return None  # several sentences: one of them is the members detector's question
+        return None  # several sentences: a line would be one of them, left alone or not
     refs = group.target_refs if side is Side.TARGET else group.source_refs
     paragraph_id, sentence = refs[members[0]]
     paragraph = context.article(side).paragraphs[paragraph_id]
@@ -126,6 +116,13 @@ def _excess(
         f"links; chance allows {threshold:.1f} over its links), and the rest of the sentence "
         f"translates the other side {gain:.1f} log-odds better without this text",
     )
+
+
+def _characters(context: FindingContext, side: Side, refs: list[SentenceRef]) -> int:
+    """Characters in the sentences ``refs`` of ``side`` (measured on their spans: every
+    linked pair of the document passes here)."""
+    paragraphs = context.article(side).paragraphs
+    return sum(len(paragraphs[p].sentences[s]) for p, s in refs)
 
 
 def _line_cuts(text: str, span: Span, excess: float) -> list[Span]:
