@@ -46,13 +46,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as cache:
         os.environ["TRANSDIFF_CACHE_DIR"] = cache
         from tui.engine.scoring.embedder import Embedder
-        from tui.engine.scoring.semantic import SemanticScorer, SemanticWeights
+        from tui.engine.scoring.semantic import SemanticScorer
+        from tui.engine.tuning import SemanticTuning
 
         source = load_article(f"{SAMPLE}.de.txt")
         target = load_article(f"{SAMPLE}.fr.txt")
         src = [p.sentence_text(k) for p in source.paragraphs for k in range(len(p.sentences))]
         tgt = [p.sentence_text(k) for p in target.paragraphs for k in range(len(p.sentences))]
-        weights = SemanticWeights(exact_chars=args.exact_chars)
+        weights = SemanticTuning(exact_chars=args.exact_chars)
         print(
             f"sample pair: {len(source.paragraphs)}/{len(target.paragraphs)} paragraphs, "
             f"{len(src)}/{len(tgt)} sentences, cpu count {os.cpu_count()}"

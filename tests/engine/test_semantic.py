@@ -15,7 +15,8 @@ from tui.engine.align.dp import align
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.scoring.embedder import DIM, Embedder
 from tui.engine.scoring.embedding_cache import EmbeddingCache
-from tui.engine.scoring.semantic import SemanticScorer, SemanticWeights, knn_means, mutual_nearest
+from tui.engine.scoring.semantic import SemanticScorer, knn_means, mutual_nearest
+from tui.engine.tuning import SemanticTuning
 
 # A toy bilingual "model": words of the same concept get the same random direction, plus a
 # common direction every text shares (real embeddings are all fairly close to each other).
@@ -168,7 +169,7 @@ def test_the_member_term_only_charges_beads_with_a_stray_member():
     source = ["Der Hund schläft im Garten und die Katze frisst einen Fisch."]
     target = ["Le chien dort au jardin.", "Il pleut.", "Le chat mange un poisson."]
     plain = _prepare(source, target)
-    strict = _prepare(source, target, SemanticWeights(member=50.0))
+    strict = _prepare(source, target, SemanticTuning(member=50.0))
     beads = _arrays([(0, 1, 0, 1), (0, 1, 0, 2), (0, 1, 0, 3)])
     difference = plain.semantic(*beads) - strict.semantic(*beads)
     assert difference[0] == 0  # a single pair has no members to judge
@@ -241,7 +242,7 @@ def test_exact_concatenations_only_inside_the_window_in_one_batch():
     embedder = ConceptEmbedder()
     long_source = [*SOURCE, *SOURCE]
     long_target = [*TARGET, *TARGET]
-    scorer = _prepare(long_source, long_target, SemanticWeights(exact_chars=1000), embedder)
+    scorer = _prepare(long_source, long_target, SemanticTuning(exact_chars=1000), embedder)
     singles = embedder.embedded
     window = scorer.window(2, 5, 2, 4)
     beads = align(3, 2, window)
@@ -260,7 +261,7 @@ def test_exact_concatenations_only_inside_the_window_in_one_batch():
 
 def test_exact_concatenations_over_the_limit_use_the_mean():
     embedder = ConceptEmbedder()
-    scorer = _prepare(SOURCE, TARGET, SemanticWeights(exact_chars=40), embedder)
+    scorer = _prepare(SOURCE, TARGET, SemanticTuning(exact_chars=40), embedder)
     singles = embedder.embedded
     scorer.focus(np.zeros(4, dtype=np.int64), np.full(4, 4))
     assert all(len(text) <= 40 for batch in embedder.batches[1:] for text in batch)
@@ -347,7 +348,7 @@ def _pairs_with_cosines(cosines: list[float]):
 def test_the_margin_line_is_measured_on_the_documents_translations():
     from tui.engine.scoring.semantic import calibrated_margin
 
-    weights = SemanticWeights()
+    weights = SemanticTuning()
     # mutual pairs' margins 0.05 .. 0.12 (median 0.085); their neighbours across are
     # orthogonal (margin 0): the midpoint lies halfway, the slope is the gap over the spread
     # squared, the spread taken as at least the minimum (the measured one is smaller here)

@@ -156,7 +156,8 @@ def test_full_width_punctuation_counts_as_its_ascii_class():
 
 
 def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
-    from tui.engine.scoring.lexical import LexicalSpanScorer, LexicalWeights, _SideArrays
+    from tui.engine.scoring.lexical import LexicalSpanScorer, _SideArrays
+    from tui.engine.tuning import LexicalTuning
 
     rng = np.random.default_rng(7)
     n_src, n_tgt, n_concepts = 40, 45, 30
@@ -167,7 +168,7 @@ def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
 
     source, target = side(n_src), side(n_tgt)
     weight = rng.random(n_concepts)
-    scorer = LexicalSpanScorer(source, target, weight, LexicalWeights())
+    scorer = LexicalSpanScorer(source, target, weight, LexicalTuning())
     first = np.clip(np.arange(n_src) - 5, 0, n_tgt)
     last = np.clip(np.arange(n_src) + 6, 0, n_tgt)
     scorer.focus(first, last)

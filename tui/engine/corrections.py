@@ -56,6 +56,7 @@ from tui.engine.pipeline import (
 )
 from tui.engine.scoring.base import Scorer
 from tui.engine.scoring.registry import make_scorer
+from tui.engine.tuning import Tuning
 
 
 class CorrectionError(TransdiffError):
@@ -278,15 +279,27 @@ class Realigner:
     comparison's own links as ``compare`` calibrates it."""
 
     def __init__(
-        self, source: Article, target: Article, links: Sequence[Link], scorer: str | Scorer
+        self,
+        source: Article,
+        target: Article,
+        links: Sequence[Link],
+        scorer: str | Scorer,
+        tuning: Tuning | None = None,
     ) -> None:
         self.source, self.target, self.links = source, target, links
         self._scorer = scorer
+        self.tuning = tuning or Tuning()  # the comparison's own (a scorer given keeps its)
         self._sentences: Sentences | None = None
 
     @classmethod
     def of(cls, comparison: Comparison) -> Realigner:
-        return cls(comparison.source, comparison.target, comparison.links, comparison.scorer)
+        return cls(
+            comparison.source,
+            comparison.target,
+            comparison.links,
+            comparison.scorer,
+            comparison.tuning,
+        )
 
     @property
     def ready(self) -> bool:
@@ -303,8 +316,8 @@ class Realigner:
         if self._sentences is None:
             scorer = self._scorer
             if isinstance(scorer, str):
-                scorer = make_scorer(scorer)
-            prepared = prepare_sentences(self.source, self.target, scorer)
+                scorer = make_scorer(scorer, self.tuning)
+            prepared = prepare_sentences(self.source, self.target, scorer, tuning=self.tuning)
             self._sentences, _links, _groups = align_sentences(prepared, self.links)
         return self._sentences
 
@@ -481,7 +494,9 @@ class _State:
             if self.links[n].manual:
                 self.links[n] = replace(self.links[n], score=_link_score(sentences, self.links[n]))
         links = tuple(self.links)
-        context = FindingContext(self.base.source, self.base.target, links, groups)
+        context = FindingContext(
+            self.base.source, self.base.target, links, groups, self.base.tuning
+        )
         row_of = _RowOf(links)
         touched_set = set(touched)
         fresh = [

@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tui.engine.tuning import Tuning
+
 
 class Side(StrEnum):
     SOURCE = "source"
@@ -188,12 +190,14 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class CompareOptions:
-    """Knobs of one comparison; keyword-only so call sites stay readable."""
+    """Knobs of one comparison; keyword-only so call sites stay readable. ``tuning`` holds
+    every parameter that changes results (tui.engine.tuning), the defaults unless given."""
 
     source_lang: str | None = None
     target_lang: str | None = None
     scorer: str = "auto"
     sentence_level: bool = True
+    tuning: Tuning = field(default_factory=Tuning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,8 @@ class Comparison:
     findings: tuple[Finding, ...]
     scorer: str = "lexical"
     warnings: tuple[str, ...] = field(default=())
+    # the parameters it was made with: corrections by hand re-align and detect with them
+    tuning: Tuning = field(default_factory=Tuning)
 
     def article(self, side: Side) -> Article:
         return self.source if side is Side.SOURCE else self.target

@@ -2,7 +2,9 @@
 
 Paragraphs are aligned first; sentences are then aligned inside each paragraph link, and
 findings are derived from both levels. The scorer is chosen by name (CompareOptions.scorer)
-or passed in directly.
+or passed in directly. ``CompareOptions.tuning`` (tui.engine.tuning) reaches every stage: the
+scorer's weights (a scorer passed in brings its own), the alignment's costs and the
+detectors' thresholds.
 """
 
 from __future__ import annotations
@@ -35,9 +37,8 @@ from tui.engine.model import (
 )
 from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
 from tui.engine.scoring.registry import make_scorer
+from tui.engine.tuning import Tuning
 from tui.engine.util.gc_pause import cyclic_gc_paused
-
-DOCUMENT_PRIORS = True
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""
@@ -87,14 +88,16 @@ def prepare_sentences(
     target: Article,
     scorer: Scorer,
     *,
+    tuning: Tuning,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Sentences:
     """Index every sentence of both articles and prepare ``scorer`` on them (the costly part:
-    document statistics, and a model's embeddings for the semantic scorer)."""
+    document statistics, and a model's embeddings for the semantic scorer); the alignment's
+    costs come from ``tuning``."""
     src, tgt = _SentenceIndex.build(source), _SentenceIndex.build(target)
     prepared = scorer.prepare(src.texts, tgt.texts, cancelled=cancelled, progress=progress)
-    return Sentences(src, tgt, prepared, AlignParams())
+    return Sentences(src, tgt, prepared, AlignParams(tuning=tuning.align))
 
 
 def align_sentences(
@@ -113,7 +116,8 @@ def align_sentences(
     aligned = _align_sentence_blocks(
         blocks, len(src.texts), sentences.scorer, sentences.params, check
     )
-    if DOCUMENT_PRIORS:
+    align_tuning = sentences.params.tuning
+    if align_tuning.document_priors:
         counts = shape_counts(bead for _, group in aligned for bead in group)
         sentences = replace(
             sentences,
@@ -122,7 +126,7 @@ def align_sentences(
                 [
                     (s0 + s, t0 + t)
                     for (s0, _, t0, _), (_, group) in zip(blocks, aligned, strict=True)
-                    for (s, t) in _confident_pairs(group)
+                    for (s, t) in _confident_pairs(group, align_tuning.confident_log_odds)
                 ]
             ),
         )
@@ -252,8 +256,9 @@ def _compare(
     scorer: Scorer | None,
 ) -> Comparison:
     options = options or CompareOptions()
+    tuning = options.tuning
     target, mixed = _partly_translated(source, target, options)
-    scorer = scorer or make_scorer(options.scorer)
+    scorer = scorer or make_scorer(options.scorer, tuning)
     report = progress or (lambda _fraction, _stage: None)
 
     def check() -> None:
@@ -271,7 +276,7 @@ def _compare(
     )
     check()
     report(0.25, "aligning paragraphs")
-    params = AlignParams()
+    params = AlignParams(tuning=tuning.align)
     beads = align(
         len(source.paragraphs),
         len(target.paragraphs),
@@ -279,13 +284,15 @@ def _compare(
         params=params,
         cancelled=cancelled,
     )
-    if DOCUMENT_PRIORS:
+    if tuning.align.document_priors:
         # A second pass with the length model measured on the first pass's confident links;
         # and where paragraphs are sentences (a subtitle file, a sentence-aligned corpus),
         # with the shape costs the first pass shows. Elsewhere paragraph shapes say how an
         # editor paragraphed, not how the translator wrote, and paragraphs joined
         # differently are re-derived from their sentences instead.
-        paragraph_scorer = paragraph_scorer.calibrated(_confident_pairs(beads))
+        paragraph_scorer = paragraph_scorer.calibrated(
+            _confident_pairs(beads, tuning.align.confident_log_odds)
+        )
         paragraph_params = params
         if _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
             paragraph_params = document_params(shape_counts(beads), params)
@@ -303,6 +310,7 @@ def _compare(
         source,
         target,
         scorer,
+        tuning=tuning,
         cancelled=cancelled,
         progress=lambda done, total: report(
             0.45 + 0.15 * done / max(total, 1), "scoring sentences"
@@ -323,7 +331,9 @@ def _compare(
     sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
 
     report(0.92, "looking for differences")
-    context = FindingContext(source=source, target=target, links=links, groups=groups)
+    context = FindingContext(
+        source=source, target=target, links=links, groups=groups, tuning=tuning
+    )
     findings = find_all(context)
     warnings = tuple(_comparison_warnings(source, target)) + ((mixed,) if mixed else ())
     report(1.0, "done")
@@ -335,6 +345,7 @@ def _compare(
         findings=findings,
         scorer=scorer.name,
         warnings=warnings,
+        tuning=tuning,
     )
 
 
@@ -438,12 +449,13 @@ def _sentence_per_paragraph(article: Article) -> bool:
     return single * 2 > len(article.paragraphs)
 
 
-def _confident_pairs(beads: Sequence[Bead]) -> list[tuple[int, int]]:
-    """(source, target) of the one-to-one beads more likely translations than not."""
+def _confident_pairs(beads: Sequence[Bead], min_log_odds: float) -> list[tuple[int, int]]:
+    """(source, target) of the one-to-one beads scoring above ``min_log_odds``
+    (``AlignTuning.confident_log_odds``)."""
     return [
         (bead.source[0], bead.target[0])
         for bead in beads
-        if len(bead.source) == 1 and len(bead.target) == 1 and bead.score > 0
+        if len(bead.source) == 1 and len(bead.target) == 1 and bead.score > min_log_odds
     ]
 
 

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 
 import numpy as np
 
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.scoring.base import SpanScorer
+from tui.engine.tuning import AlignTuning
 
 
 class BeadType(Enum):
@@ -67,28 +69,33 @@ class BeadType(Enum):
         return self.source_count == 0 or self.target_count == 0
 
 
-def generic_priors() -> dict[BeadType, float]:
-    """Costs of two-sided shapes before a document says otherwise; a shape left out (or
-    given an infinite cost) is not searched."""
-    return {
-        BeadType.ONE_ONE: 0.0,
-        BeadType.ONE_TWO: 1.5,
-        BeadType.TWO_ONE: 1.5,
-        BeadType.TWO_TWO: 3.5,
-        BeadType.ONE_THREE: 3.5,
-        BeadType.THREE_ONE: 3.5,
-    }
+@functools.lru_cache(maxsize=64)
+def generic_priors(tuning: AlignTuning) -> Mapping[BeadType, float]:
+    """Costs of two-sided shapes before a document says otherwise (``tuning.shape_costs``);
+    a shape left out (or given an infinite cost) is not searched."""
+    return MappingProxyType({BeadType(shape): cost for shape, cost in tuning.shape_costs})
 
 
 @dataclass(frozen=True, slots=True)
 class AlignParams:
-    """Costs of the DP. ``prior`` is added to a two-sided bead's negated score; the shapes
-    it lists with a finite cost are the two-sided shapes searched."""
+    """Costs of the DP, from ``tuning`` (tui.engine.tuning: ``skip`` per segment left
+    without counterpart, the shapes' generic costs), and how widely it searches (speed
+    only). ``prior`` is added to a two-sided bead's negated score: the costs a document
+    measured (``measured``, align/priors.py), else the generic ones; the shapes it lists with
+    a finite cost are the two-sided shapes searched."""
 
-    skip: float = 3.5  # cost per segment left without counterpart
-    prior: dict[BeadType, float] = field(default_factory=generic_priors)
+    tuning: AlignTuning = field(default_factory=AlignTuning)
+    measured: Mapping[BeadType, float] | None = None
     half_width: int = 40  # band half-width in target segments, before widening
     chunk_rows: int = 256  # bead costs are computed this many rows at a time
+
+    @property
+    def skip(self) -> float:
+        return self.tuning.skip
+
+    @property
+    def prior(self) -> Mapping[BeadType, float]:
+        return generic_priors(self.tuning) if self.measured is None else self.measured
 
     @property
     def beads(self) -> list[BeadType]:

@@ -8,8 +8,9 @@ generic costs; the shapes it chose, smoothed toward the generic ones, give each 
 probability in this document, and its cost becomes ``log p(1-1) - log p(shape)`` (never
 below 0). Shapes the first pass did not search (1-4, 1-5, 2-3, ...) are extrapolated from
 the ones it did: each segment added to a side multiplies the probability by the same factor
-as the last one did (at most ``MAX_GROWTH``), so they are searched only where the document
-joins or splits often.
+as the last one did (at most ``max_growth``), so they are searched only where the document
+joins or splits often. The smoothing weight, that bound and the costliest shape searched are
+``AlignTuning`` parameters (tui.engine.tuning), read from the ``AlignParams`` given.
 
 >>> from collections import Counter
 >>> news = Counter({BeadType.ONE_ONE: 160, BeadType.TWO_ONE: 2})
@@ -31,15 +32,6 @@ from dataclasses import replace
 
 from tui.engine.align.dp import AlignParams, Bead, BeadType
 
-# Weight of the generic costs against the document's own counts, in beads: a document of a
-# few dozen links mostly keeps them, one of hundreds sets its own.
-PSEUDO_BEADS = 20.0
-# A segment added to a side may at most keep this share of the probability: shapes of
-# five sentences stay rarer than shapes of four even where every split so far was common.
-MAX_GROWTH = 0.5
-# Shapes that would cost more than this are not searched (they would never win anyway).
-MAX_PRIOR = 6.5
-
 
 def shape_counts(beads: Iterable[Bead]) -> Counter[BeadType]:
     """How often each two-sided shape occurs among ``beads``."""
@@ -52,30 +44,32 @@ def shape_counts(beads: Iterable[Bead]) -> Counter[BeadType]:
 
 def document_params(counts: Counter[BeadType], generic: AlignParams) -> AlignParams:
     """``generic`` with the shape costs measured from ``counts`` (a first pass's shapes)."""
+    tuning = generic.tuning
     searched = [b for b in generic.beads if not b.one_sided]
     weights = {b: math.exp(-generic.prior[b]) for b in searched}
     total_weight = sum(weights.values())
     total = sum(counts[b] for b in searched)
     probability = {
-        b: (counts[b] + PSEUDO_BEADS * weights[b] / total_weight) / (total + PSEUDO_BEADS)
+        b: (counts[b] + tuning.pseudo_beads * weights[b] / total_weight)
+        / (total + tuning.pseudo_beads)
         for b in searched
     }
     for bead in sorted(BeadType, key=lambda b: sum(b.value)):
         if bead.one_sided or bead in probability:
             continue
-        probability[bead] = _extrapolated(bead, probability)
+        probability[bead] = _extrapolated(bead, probability, tuning.max_growth)
     one_one = probability[BeadType.ONE_ONE]
     prior = {}
     for bead, p in probability.items():
         cost = max(0.0, math.log(one_one) - math.log(p)) if p > 0 else math.inf
-        if cost <= MAX_PRIOR:
+        if cost <= tuning.max_prior:
             prior[bead] = cost
-    return replace(generic, prior=prior)
+    return replace(generic, measured=prior)
 
 
-def _extrapolated(bead: BeadType, probability: dict[BeadType, float]) -> float:
+def _extrapolated(bead: BeadType, probability: dict[BeadType, float], max_growth: float) -> float:
     """A wider shape's probability from the next narrower ones on its longer side:
-    p(a, b+1) = p(a, b) * min(p(a, b) / p(a, b-1), MAX_GROWTH), the same for sources."""
+    p(a, b+1) = p(a, b) * min(p(a, b) / p(a, b-1), max_growth), the same for sources."""
     a, b = bead.value
     if b >= a:
         narrower, narrowest = (a, b - 1), (a, b - 2)
@@ -85,4 +79,4 @@ def _extrapolated(bead: BeadType, probability: dict[BeadType, float]) -> float:
     p0 = probability.get(BeadType(narrowest), 0.0) if min(narrowest) > 0 else 0.0
     if p1 <= 0 or p0 <= 0:
         return 0.0
-    return p1 * min(p1 / p0, MAX_GROWTH)
+    return p1 * min(p1 / p0, max_growth)

@@ -1,11 +1,12 @@
-"""What every detector shares: the aligned links it reads, a finding before its id (Draft),
-and how findings quote, locate and size the text they flag."""
+"""What every detector shares: the aligned links it reads and the thresholds it applies
+(``FindingContext.detection``, from tui.engine.tuning), a finding before its id (Draft), and
+how findings quote, locate and size the text they flag."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.engine.align.dp import AlignParams, Bead
 from tui.engine.model import (
@@ -23,6 +24,7 @@ from tui.engine.scoring.base import SpanScorer
 from tui.engine.text.anchors import (
     word_count,
 )
+from tui.engine.tuning import DetectionTuning, Tuning
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,12 @@ class FindingContext:
     target: Article
     links: tuple[Link, ...]
     groups: list[LinkGroup]
+    tuning: Tuning = field(default_factory=Tuning)  # the comparison's (CompareOptions.tuning)
+
+    @property
+    def detection(self) -> DetectionTuning:
+        """The detectors' thresholds."""
+        return self.tuning.detection
 
     def article(self, side: Side) -> Article:
         return self.source if side is Side.SOURCE else self.target
@@ -62,9 +70,6 @@ class Draft:
     partner: Location | None  # the linked paragraph on the other side, empty span
     signature: str  # text the id is derived from
     why: str = ""  # the evidence, in words (Finding.why)
-
-
-MIN_WORDS_TO_FLAG = 3
 
 
 def quote_text(text: str, limit: int = 60) -> str:
@@ -87,10 +92,10 @@ def side_name(side: Side) -> str:
     return "source" if side is Side.SOURCE else "target"
 
 
-def severity_by_size(words: float) -> Severity:
-    if words >= 12:
+def severity_by_size(words: float, detection: DetectionTuning) -> Severity:
+    if words >= detection.high_severity_words:
         return Severity.HIGH
-    if words >= MIN_WORDS_TO_FLAG:
+    if words >= detection.min_words_to_flag:
         return Severity.MEDIUM
     return Severity.LOW
 
@@ -172,7 +177,7 @@ def sentence_draft(
     end = paragraph.sentences[chosen[-1][1]].end
     text = paragraph.text[start:end]
     words = word_count(text)
-    if words < MIN_WORDS_TO_FLAG:
+    if words < context.detection.min_words_to_flag:
         return None
     # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
     # along (one line per paragraph, a dropped line), which is what the editor should read
@@ -180,7 +185,7 @@ def sentence_draft(
     unit = "Paragraph" if whole else "Sentence"
     return Draft(
         kind=ONE_SIDED_KINDS[(side, whole)],
-        severity=severity_by_size(words),
+        severity=severity_by_size(words, context.detection),
         confidence=round(confidence, 3),
         message=f"{unit} only in the {side_name(side)}{reason}: {quote_text(text)}",
         side=side,

@@ -6,7 +6,7 @@ so besides one-sided beads every two-sided bead is re-examined: a member that th
 finds unsupported by the other side is flagged, unless it sits at the edge of a
 multi-sentence bead and dropping it hurts the bead; so are both sides of a bead the scorer
 finds improbable. A one-sided sentence that a neighbouring bead's other side translates is
-not flagged."""
+not flagged. The thresholds are ``FindingContext.detection``'s (tui.engine.tuning)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ import numpy as np
 
 from tui.engine.align.dp import Bead, BeadType
 from tui.engine.detect.context import (
-    MIN_WORDS_TO_FLAG,
     ONE_SIDED_KINDS,
     Draft,
     FindingContext,
@@ -36,8 +35,6 @@ from tui.engine.text.anchors import (
     word_count,
 )
 from tui.engine.util.nearest import NearestMarked
-
-IMPROBABLE_CONFIDENCE = 0.5  # either side may be the translator's rewrite of the other
 
 
 def one_sided_paragraphs(context: FindingContext) -> list[Draft]:
@@ -62,8 +59,8 @@ def one_sided_paragraphs(context: FindingContext) -> list[Draft]:
             drafts.append(
                 Draft(
                     kind=ONE_SIDED_KINDS[(side, True)],
-                    severity=severity_by_size(words),
-                    confidence=0.9 if words >= MIN_WORDS_TO_FLAG else 0.6,
+                    severity=severity_by_size(words, context.detection),
+                    confidence=0.9 if words >= context.detection.min_words_to_flag else 0.6,
                     message=f"Paragraph only in the {side_name(side)}: "
                     + quote_text(paragraph.text),
                     side=side,
@@ -88,13 +85,11 @@ def _neighbour_partner(
     return Location(ids[-1] if k < link_index else ids[0], 0, 0)
 
 
-# A sentence the alignment left alone is reported when the evidence is at least 9 to 1
-# (log-odds; a 90% choice) that it is not a translation of what is next to it: a closer
-# call is the aligner's doubt, not evidence of an omission.
-LONE_MIN_LOG_ODDS = math.log(9.0)
-
-
 def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft]:
+    """Sentences the alignment left alone, where the evidence (log-odds) that each is no
+    translation of what is next to it reaches ``detection.lone_min_log_odds`` (9 to 1 by
+    default): a closer call is the aligner's doubt, not evidence of an omission."""
+    threshold = context.detection.lone_min_log_odds
     drafts = []
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
@@ -106,7 +101,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                 lonely[alone[0]] = (0.8, "the editor linked it to nothing")
                 continue
             evidence, why = _evidence_alone(context, group, position, side)
-            if evidence is not None and evidence < LONE_MIN_LOG_ODDS:
+            if evidence is not None and evidence < threshold:
                 continue
             lonely[alone[0]] = (0.8 if evidence is None else float(sigmoid(evidence)), why)
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
@@ -138,7 +133,8 @@ def _evidence_alone(
         said.append(f"joining it to a neighbouring pair would cost {cost:.1f} log-odds")
     if unlike is not None:
         said.append(f"its meaning against the neighbours' other side: {unlike:+.1f} log-odds")
-    threshold = f"reported from {LONE_MIN_LOG_ODDS:.1f} (9 to 1) against"
+    least = context.detection.lone_min_log_odds
+    threshold = f"reported from {least:.1f} ({math.exp(least):.2g} to 1) against"
     return max(known), ", ".join(said) + f" ({threshold})"
 
 
@@ -222,7 +218,12 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
             for run in runs_in_paragraph(list(members), refs):
                 draft = sentence_draft(
-                    context, group, side, run, IMPROBABLE_CONFIDENCE, _IMPROBABLE_REASON
+                    context,
+                    group,
+                    side,
+                    run,
+                    context.detection.improbable_confidence,
+                    _IMPROBABLE_REASON,
                 )
                 if draft is not None:
                     drafts.append(draft)

@@ -9,7 +9,8 @@ the document's count of pairs makes likely by chance, has text on its longer sid
 shorter does not translate. It is reported where a line of about that length would have
 ended: at a word followed by a capital (or a space, in scripts written without spaces) with
 no punctuation between; among such cuts the model picks the one whose removal leaves the
-best translation.
+best translation. The thresholds (the chance level, the cuts' tolerance and number, the
+model's gain) are ``FindingContext.detection``'s (tui.engine.tuning).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import math
 from statistics import NormalDist
 
 from tui.engine.detect.context import (
-    MIN_WORDS_TO_FLAG,
     Draft,
     FindingContext,
     LinkGroup,
@@ -29,19 +29,12 @@ from tui.engine.detect.context import (
 )
 from tui.engine.model import FindingKind, Location, SentenceRef, Side, Span
 from tui.engine.text.anchors import word_count
+from tui.engine.tuning import DetectionTuning
 
 _KIND = {
     Side.SOURCE: FindingKind.SENTENCE_ONLY_IN_SOURCE,
     Side.TARGET: FindingKind.SENTENCE_ONLY_IN_TARGET,
 }
-# A cut is accepted when its length is within this share of the excess the model predicts
-# (the model's own spread at a typical sentence length is about a third of it).
-CUT_TOLERANCE = 0.5
-# The rest of the sentence must translate the other side at least 9 times as likely as the
-# whole does (log-odds): a 90% choice, as for sentences left alone.
-MIN_GAIN_LOG_ODDS = math.log(9.0)
-# Cuts the model is asked about per long sentence (each is one short text to embed).
-MAX_CUTS = 6
 
 
 def partial_sentences(context: FindingContext) -> list[Draft]:
@@ -55,7 +48,7 @@ def partial_sentences(context: FindingContext) -> list[Draft]:
     if not pairs:
         return []
     # deviations this large happen by chance less than once in the document's pairs
-    threshold = NormalDist().inv_cdf(1.0 - 0.25 / len(pairs))
+    threshold = NormalDist().inv_cdf(1.0 - context.detection.chance_per_document / len(pairs))
     drafts = []
     for group, bead in pairs:
         draft = _excess(context, group, bead.source, bead.target, threshold)
@@ -89,21 +82,23 @@ def _excess(
     span = paragraph.sentences[sentence]
     # characters of the longer side that the shorter one accounts for
     expected = len_src * ratio if side is Side.TARGET else len_tgt / ratio
-    cuts = _line_cuts(paragraph.text, span, len(paragraph.text[span.start : span.end]) - expected)
+    detection = context.detection
+    excess = len(paragraph.text[span.start : span.end]) - expected
+    cuts = _line_cuts(paragraph.text, span, excess, detection)
     other = source if side is Side.TARGET else target
-    supported = _best_supported(group, paragraph.text, span, cuts, side, other)
+    supported = _best_supported(group, paragraph.text, span, cuts, side, other, detection)
     if supported is None:
         return None
     cut, gain = supported
     text = paragraph.text[cut.start : cut.end]
     words = word_count(text)
-    if words < MIN_WORDS_TO_FLAG:
+    if words < detection.min_words_to_flag:
         return None
     tail = 2.0 * (1.0 - NormalDist().cdf(abs(delta)))
     link = group.link
     return Draft(
         kind=_KIND[side],
-        severity=severity_by_size(words),
+        severity=severity_by_size(words, detection),
         confidence=round(1.0 - min(1.0, tail * 4.0), 3),
         message=f"Text only in the {side_name(side)} (its sentence is longer than the linked "
         f"one by about {round(words)} words): {quote_text(text)}",
@@ -125,9 +120,10 @@ def _characters(context: FindingContext, side: Side, refs: list[SentenceRef]) ->
     return sum(len(paragraphs[p].sentences[s]) for p, s in refs)
 
 
-def _line_cuts(text: str, span: Span, excess: float) -> list[Span]:
+def _line_cuts(text: str, span: Span, excess: float, detection: DetectionTuning) -> list[Span]:
     """Starts and ends of the sentence ``span`` that a line of about ``excess`` characters
-    would take, nearest in length first (at most ``MAX_CUTS``): cuts at a word followed by a
+    would take (within ``cut_tolerance`` of it), nearest in length first (at most
+    ``max_cuts``, each one short text to embed): cuts at a word followed by a
     capital or, in scripts written without spaces, at a space, with no punctuation before
     it. Length alone cannot choose among them (German capitalises every noun): the model
     does."""
@@ -137,10 +133,10 @@ def _line_cuts(text: str, span: Span, excess: float) -> list[Span]:
             continue
         for piece in (Span(span.start, at), Span(at + 1, span.end)):
             miss = abs(len(piece) - excess)
-            if miss <= CUT_TOLERANCE * excess:
+            if miss <= detection.cut_tolerance * excess:
                 cuts.append((miss, piece))
     cuts.sort(key=lambda cut: cut[0])
-    return [piece for _, piece in cuts[:MAX_CUTS]]
+    return [piece for _, piece in cuts[: detection.max_cuts]]
 
 
 def _best_supported(
@@ -150,11 +146,12 @@ def _best_supported(
     cuts: list[Span],
     side: Side,
     other: tuple[int, ...],
+    detection: DetectionTuning,
 ) -> tuple[Span, float] | None:
     """The cut whose removal leaves a sentence the other side translates far better than
-    the whole (and that gain in log-odds): a headline run into its sentence, not a long
-    translation cut at a capital. A scorer that cannot read new text (no model) cannot
-    tell, and nothing is reported."""
+    the whole, by at least ``min_gain_log_odds`` (and that gain in log-odds): a headline
+    run into its sentence, not a long translation cut at a capital. A scorer that cannot
+    read new text (no model) cannot tell, and nothing is reported."""
     if not cuts or group.scorer is None:
         return None
     rests = [
@@ -171,7 +168,8 @@ def _best_supported(
         return None
     gains = log_odds[1:] - log_odds[0]
     best = int(gains.argmax())  # the first of equals: the nearest in length
-    return (cuts[best], float(gains[best])) if gains[best] >= MIN_GAIN_LOG_ODDS else None
+    enough = gains[best] >= detection.min_gain_log_odds
+    return (cuts[best], float(gains[best])) if enough else None
 
 
 def _line_end(text: str, at: int) -> bool:

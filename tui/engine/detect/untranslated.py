@@ -1,4 +1,5 @@
-"""Paragraphs of the target left in the source's language (or identical to it)."""
+"""Paragraphs of the target left in the source's language (or identical to it), of at
+least ``detection.min_words_untranslated`` words (tui.engine.tuning)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,6 @@ from tui.engine.model import (
 from tui.engine.text.anchors import (
     word_count,
 )
-
-MIN_WORDS_UNTRANSLATED = 5
 
 
 def _normalized_text(text: str) -> str:
@@ -62,7 +61,7 @@ def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[D
         # counting words is the costly test: only for paragraphs that are candidates
         if (
             (identical or in_source_language)
-            and word_count(paragraph.text) >= MIN_WORDS_UNTRANSLATED
+            and word_count(paragraph.text) >= context.detection.min_words_untranslated
             and not _multilingual(paragraph.text)
         ):
             reason = "identical to the source" if identical else f"written in {source_lang}"

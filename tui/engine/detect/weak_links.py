@@ -1,4 +1,5 @@
-"""Linked sentence pairs that score far below the document's typical link."""
+"""Linked sentence pairs that score far below the document's typical link: more than
+``detection.weak_link_deviations`` robust deviations under its median (tui.engine.tuning)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,6 @@ from tui.engine.model import (
     Span,
 )
 from tui.engine.scoring.base import sigmoid
-
-# Linked sentence pairs this many robust deviations below the document's median are weak.
-WEAK_LINK_DEVIATIONS = 3.5
 
 
 def weak_links_not_reported(context: FindingContext, drafts: list[Draft]) -> list[Draft]:
@@ -45,12 +43,13 @@ def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]
         for bead in group.beads
         if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
     ]
-    if len(scored) < 8:
+    detection = context.detection
+    if len(scored) < detection.weak_link_min_pairs:
         return []
     scores = np.array([bead.score for _, bead in scored])
     median = float(np.median(scores))
     spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
-    threshold = median - WEAK_LINK_DEVIATIONS * spread
+    threshold = median - detection.weak_link_deviations * spread
     drafts = []
     for group, bead in scored:
         if bead.score >= threshold or bead.score > 0:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from tui.engine.detect.context import (
-    MIN_WORDS_TO_FLAG,
     ONE_SIDED_KINDS,
     Draft,
     FindingContext,
@@ -30,6 +29,7 @@ from tui.engine.detect.context import (
 )
 from tui.engine.model import FindingKind, Location, SentenceRef, Side, Span
 from tui.engine.text.anchors import word_count
+from tui.engine.tuning import DetectionTuning
 
 # Words (with inner apostrophes and hyphens: "l'époque", "vice-président") and single marks.
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
@@ -161,11 +161,11 @@ def wording_changes(context: FindingContext, reported: Sequence[Draft]) -> list[
             old = _BeadText(context, Side.SOURCE, [group.source_refs[k] for k in bead.source])
             new = _BeadText(context, Side.TARGET, [group.target_refs[k] for k in bead.target])
             if old.text != new.text and not (old.reported(one_sided) or new.reported(one_sided)):
-                drafts += _pair_drafts(old, new)
+                drafts += _pair_drafts(old, new, context.detection)
     return drafts
 
 
-def _pair_drafts(old: _BeadText, new: _BeadText) -> list[Draft]:
+def _pair_drafts(old: _BeadText, new: _BeadText, detection: DetectionTuning) -> list[Draft]:
     drafts = []
     changes = word_changes(old.text, new.text, old_breaks=old.breaks, new_breaks=new.breaks)
     for change in changes:
@@ -180,7 +180,7 @@ def _pair_drafts(old: _BeadText, new: _BeadText) -> list[Draft]:
         signature = "|".join((*words.values(), _around(old.text, change.old)))
         held = (old, change.old) if side is Side.SOURCE else (new, change.new)
         whole = held[0].sentences_in(held[1])
-        if not words[side.other] and whole is not None and size >= MIN_WORDS_TO_FLAG:
+        if not words[side.other] and whole is not None and size >= detection.min_words_to_flag:
             # whole sentences gone (or added) that the aligner folded into a neighbour's
             # bead: the finding an editor knows for them, with the id the aligner's would have
             kind = ONE_SIDED_KINDS[(side, whole)]
@@ -190,7 +190,7 @@ def _pair_drafts(old: _BeadText, new: _BeadText) -> list[Draft]:
         drafts.append(
             Draft(
                 kind=kind,
-                severity=severity_by_size(size),
+                severity=severity_by_size(size, detection),
                 confidence=CONFIDENCE if kind is FindingKind.WORDING_CHANGED else 0.8,
                 message=message,
                 side=side,

@@ -1,7 +1,9 @@
 """The lexical scorer: shared anchors, Gale-Church lengths and punctuation agreement.
 
 Needs no model; works between any two languages, best where they share a script (names,
-numbers and cognates). Scores are log-odds (see ``tui.engine.scoring.base``).
+numbers and cognates). Scores are log-odds (see ``tui.engine.scoring.base``). Its weights, the
+length model's fallback and how much of a document it is measured on are ``LexicalTuning``
+(tui.engine.tuning).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tui.engine.text.anchors import (
     iter_words,
     may_contain_url,
 )
+from tui.engine.tuning import LexicalTuning
 
 # --- lexical features -------------------------------------------------------------------------
 
@@ -122,13 +125,14 @@ def _lexed_features(text: str) -> SegmentFeatures:
 
 
 def match_vocabularies(
-    source_words: set[str], target_words: set[str], *, fuzzy_cutoff: float = 80.0
+    source_words: set[str], target_words: set[str], *, fuzzy_cutoff: float | None = None
 ) -> list[tuple[str, str]]:
     """Pairs (source word, target word) that look like the same word across languages.
 
     Equal words, equal spelling skeletons ("zoff"/"zoph"), a shared five-letter prefix
     ("himalaya"/"himalayens"), or rapidfuzz ratio of the skeletons at or above
-    ``fuzzy_cutoff`` for words of five letters or more ("murati"/"mulati").
+    ``fuzzy_cutoff`` (default ``LexicalTuning.fuzzy_cutoff``) for words of five letters or
+    more ("murati"/"mulati").
     """
     from rapidfuzz import fuzz, process
 
@@ -163,7 +167,7 @@ def match_vocabularies(
             [skeleton(w) for w in src_list],
             [skeleton(w) for w in tgt_list],
             scorer=fuzz.ratio,
-            score_cutoff=fuzzy_cutoff,
+            score_cutoff=LexicalTuning().fuzzy_cutoff if fuzzy_cutoff is None else fuzzy_cutoff,
             dtype=np.uint8,
             workers=-1,
         )
@@ -191,21 +195,6 @@ class _UnionFind:
 
 
 @dataclass(frozen=True, slots=True)
-class LexicalWeights:
-    """Weights of the lexical log-odds; tuned on the public dev set, round values only."""
-
-    found: float = 0.35  # per unit of shared anchor weight
-    missing: float = 0.2  # per unit of anchor weight with no counterpart in the other span
-    length: float = 0.6  # times the Gale-Church log-probability of the length ratio
-    punct: float = 0.6  # per unit of punctuation-count disagreement
-    bias: float = 3.0
-    number_boost: float = 2.0  # numbers are the most reliable anchors
-    gale_church_variance: float = 6.8
-    calibrate_length: bool = True  # measure the variance on the document's surest pairs
-    common_discount: float = 1.5  # subtracted from every idf: concepts in most segments say little
-
-
-@dataclass(frozen=True, slots=True)
 class _SideArrays:
     """Per-segment lexical data of one side, sliceable for windows."""
 
@@ -225,10 +214,6 @@ class _SideArrays:
         return _SideArrays(self.concepts[start:end], self.lengths[start:end], self.punct[start:end])
 
 
-# Fewest confident one-to-one pairs the length model is measured on (fewer: kept as it was).
-MIN_CALIBRATION_PAIRS = 20
-
-
 class LexicalSpanScorer:
     """Anchors shared through a concept index, Gale-Church lengths, punctuation agreement."""
 
@@ -241,7 +226,7 @@ class LexicalSpanScorer:
         source: _SideArrays,
         target: _SideArrays,
         concept_weight: np.ndarray,
-        weights: LexicalWeights,
+        weights: LexicalTuning,
         ratio: float | None = None,
         variance: float | None = None,
     ) -> None:
@@ -281,7 +266,7 @@ class LexicalSpanScorer:
         if not self.weights.calibrate_length:
             return default
         pairs = self.anchor_pairs()
-        if len(pairs) < 20:
+        if len(pairs) < self.weights.min_calibration_pairs:
             return default
         i, j = np.array(pairs).T
         estimate = _variance_of(self._src.lengths[i], self._tgt.lengths[j], self._ratio)
@@ -304,9 +289,9 @@ class LexicalSpanScorer:
         (a deleted paragraph does not shift it, as it shifts the whole documents' ratio),
         and the Gale-Church variance their median squared deviation: it differs by a factor
         of forty between German-French news and a Chinese novel's English translation, so
-        no constant serves. With fewer than ``MIN_CALIBRATION_PAIRS`` pairs nothing changes.
+        no constant serves. With fewer than ``min_calibration_pairs`` pairs nothing changes.
         """
-        if not self.weights.calibrate_length or len(pairs) < MIN_CALIBRATION_PAIRS:
+        if not self.weights.calibrate_length or len(pairs) < self.weights.min_calibration_pairs:
             return self
         i, j = np.array(pairs, dtype=np.int64).T
         len_src, len_tgt = self._src.lengths[i], self._tgt.lengths[j]
@@ -522,7 +507,7 @@ def _erfc(x: np.ndarray) -> np.ndarray:
 def _build_concepts(
     source: Sequence[SegmentFeatures],
     target: Sequence[SegmentFeatures],
-    weights: LexicalWeights,
+    weights: LexicalTuning,
 ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]], np.ndarray]:
     """Map words, numbers and URLs to concept ids shared across the two sides.
 
@@ -533,7 +518,7 @@ def _build_concepts(
     source_words = set().union(*(f.words for f in source)) if source else set()
     target_words = set().union(*(f.words for f in target)) if target else set()
     uf = _UnionFind()
-    for a, b in match_vocabularies(source_words, target_words):
+    for a, b in match_vocabularies(source_words, target_words, fuzzy_cutoff=weights.fuzzy_cutoff):
         uf.union("s:" + a, "t:" + b)
 
     def keys(features: SegmentFeatures, side: str) -> set[str]:
@@ -569,8 +554,8 @@ class LexicalScorer:
 
     name = "lexical"
 
-    def __init__(self, weights: LexicalWeights | None = None) -> None:
-        self.weights = weights or LexicalWeights()
+    def __init__(self, weights: LexicalTuning | None = None) -> None:
+        self.weights = weights or LexicalTuning()
 
     def prepare(
         self,

@@ -4,7 +4,7 @@ Each segment is embedded sentence by sentence (a paragraph's vector is the lengt
 mean of its sentences' vectors, so the sentence pass that follows the paragraph pass finds its
 vectors in the cache). A span of several segments is the length-weighted mean of its
 segments; concatenations short enough to be one sentence-sized input are embedded as text
-when the aligner focuses on them (``SemanticWeights.exact_chars``).
+when the aligner focuses on them (``SemanticTuning.exact_chars``).
 
 Raw cosine is a poor bead score: some sentences are close to everything. The evidence is the
 margin ``cos(x, y) - (knn(x) + knn(y)) / 2``, where ``knn`` is the mean cosine of a segment's
@@ -16,7 +16,9 @@ which sentence the other side does not cover (for the omission findings).
 
 Measured on the dev set (``../shared/eval``, strict / lax F1): lexical 0.833 / 0.984, this
 scorer 0.851 / 0.987. Embedding concatenations as text (``exact_chars``) scored 0.859 / 0.980
-at four times the model time, so spans are length-weighted means by default.
+at four times the model time, so spans are length-weighted means by default. How the
+evidence enters the log-odds (and the fallbacks of what each document measures) is
+``SemanticTuning`` (tui.engine.tuning).
 """
 
 from __future__ import annotations
@@ -28,47 +30,12 @@ import numpy as np
 
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.scoring.embedder import DIM, Embedder
-from tui.engine.scoring.lexical import LexicalScorer, LexicalSpanScorer, LexicalWeights
+from tui.engine.scoring.lexical import LexicalScorer, LexicalSpanScorer
 from tui.engine.text.segment import split_sentences
+from tui.engine.tuning import LexicalTuning, SemanticTuning
 
 _CHUNK = 8192  # span pairs scored at a time: bounds the gathered vectors to ~25 MB
 _BLOCK = 4_000_000  # cells of a similarity block (~16 MB) when comparing whole sides
-
-
-@dataclass(frozen=True, slots=True)
-class SemanticWeights:
-    """How embedding evidence enters the log-odds.
-
-    ``margin``, ``offset`` and ``supported_margin`` are defaults only: every document with
-    enough mutual nearest neighbours replaces them with what it measures
-    (``calibrated_margin``). The rest are round values chosen on the dev sets.
-    """
-
-    margin: float = 100.0  # log-odds per unit of margin-normalised cosine
-    lexical: float = 1.0  # times the lexical scorer's log-odds
-    offset: float = 0.0  # margin at which the embedding says nothing either way
-    neighbours: int = 4  # k of the k-nearest-neighbour mean
-    anchor_margin: float = 0.0  # mutual nearest neighbours above this margin guide the band
-    # A segment of a multi-segment span whose own margin against the other span falls below
-    # ``member_floor`` costs ``member`` log-odds per unit: short unrelated sentences are not
-    # absorbed into a neighbour's bead for free (the length-weighted mean barely notices them).
-    # Off by default: on the dev sets it split translations more often than omissions.
-    member: float = 0.0
-    member_floor: float = 0.0
-    # The calibration needs this many mutual nearest neighbours (and as many neighbouring
-    # non-translations); their margins' spread is taken as at least ``support_min_spread``
-    # (few pairs understate it; the dev article's is 0.027).
-    support_min_spread: float = 0.02
-    support_min_pairs: int = 5
-    # A bead member whose margin against the other side's span reaches this is supported:
-    # regrouping trusts a bead that rescues a paragraph left one-sided only when it has one.
-    supported_margin: float = 0.025
-    # A two-sided sentence bead below these log-odds (a probability under 5%) pairs sentences
-    # the embeddings and the anchors both find unrelated: a sentence dropped on each side,
-    # next to each other, costs less paired than left alone. Both are reported.
-    improbable_log_odds: float | None = -3.0
-    exact_chars: int = 0  # concatenations up to this many characters are embedded as text
-    max_span: int = 3  # longest span the aligner asks for (beads up to 3 segments)
 
 
 @dataclass(slots=True)
@@ -243,8 +210,8 @@ def _pair_margins(source: _Side, target: _Side, i: np.ndarray, j: np.ndarray) ->
 
 
 def calibrated_margin(
-    weights: SemanticWeights, source: _Side, target: _Side, mutual: list[tuple[int, int]]
-) -> SemanticWeights:
+    weights: SemanticTuning, source: _Side, target: _Side, mutual: list[tuple[int, int]]
+) -> SemanticTuning:
     """``weights`` whose margin-to-log-odds line is measured on this document.
 
     The document's mutual nearest neighbours are nearly all translations; their neighbours
@@ -323,7 +290,7 @@ class SemanticSpanScorer:
         source: _Side,
         target: _Side,
         embedder: Embedder,
-        weights: SemanticWeights,
+        weights: SemanticTuning,
         *,
         offsets: tuple[int, int] = (0, 0),
         sizes: tuple[int, int] | None = None,
@@ -681,12 +648,12 @@ class SemanticScorer:
 
     def __init__(
         self,
-        weights: SemanticWeights | None = None,
-        lexical_weights: LexicalWeights | None = None,
+        weights: SemanticTuning | None = None,
+        lexical_weights: LexicalTuning | None = None,
         *,
         embedder: Embedder | None = None,
     ) -> None:
-        self.weights = weights or SemanticWeights()
+        self.weights = weights or SemanticTuning()
         self._lexical = LexicalScorer(lexical_weights)
         self._embedder = embedder
 

@@ -1,0 +1,288 @@
+"""Every parameter that changes what a comparison finds, in one record, with its origin.
+
+``Tuning`` travels in ``CompareOptions.tuning``: the pipeline hands ``lexical`` and
+``semantic`` to the scorers (``make_scorer``), ``align`` to the dynamic programme
+(``AlignParams``) and the whole record to the detectors (``FindingContext``). No stage keeps a
+default of its own: a changed value here changes the comparison, and nothing else does.
+``PROVENANCE`` says, for each parameter ("group.param"), where its value came from: which data
+and which measure, an odds it stands for, or what each document measures in its place (the
+value here is then only the fallback). ``NOT_TUNING`` lists the knobs that change only speed
+and memory, which stay beside the code they pace.
+
+``python -m tui.engine.tuning`` prints the table.
+
+>>> Tuning().detection.min_words_to_flag
+3
+>>> overridden({"detection.min_words_to_flag": 5}).detection.min_words_to_flag
+5
+>>> overridden({"detection.nonsense": 1})
+Traceback (most recent call last):
+...
+ValueError: unknown parameter 'detection.nonsense'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+DEV_ARTICLE = "the public dev article (one German-French pair, ../shared/eval)"
+
+
+@dataclass(frozen=True, slots=True)
+class LexicalTuning:
+    """Weights of the lexical log-odds (scoring/lexical.py)."""
+
+    found: float = 0.35  # per unit of shared anchor weight
+    missing: float = 0.2  # per unit of anchor weight with no counterpart in the other span
+    length: float = 0.6  # times the Gale-Church log-probability of the length ratio
+    punct: float = 0.6  # per unit of punctuation-count disagreement
+    bias: float = 3.0
+    number_boost: float = 2.0  # numbers are the most reliable anchors
+    gale_church_variance: float = 6.8
+    calibrate_length: bool = True  # measure the length model on the document's surest pairs
+    common_discount: float = 1.5  # subtracted from every idf: concepts in most segments say little
+    min_calibration_pairs: int = 20  # fewest pairs the length model is measured on
+    fuzzy_cutoff: float = 80.0  # rapidfuzz ratio of spelling skeletons: the same word
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticTuning:
+    """How embedding evidence enters the log-odds (scoring/semantic.py).
+
+    ``margin``, ``offset`` and ``supported_margin`` are fallbacks only: every document with
+    enough mutual nearest neighbours replaces them with what it measures
+    (``calibrated_margin``)."""
+
+    margin: float = 100.0  # log-odds per unit of margin-normalised cosine
+    lexical: float = 1.0  # times the lexical scorer's log-odds
+    offset: float = 0.0  # margin at which the embedding says nothing either way
+    neighbours: int = 4  # k of the k-nearest-neighbour mean
+    anchor_margin: float = 0.0  # mutual nearest neighbours above this margin guide the band
+    # A segment of a multi-segment span whose own margin against the other span falls below
+    # ``member_floor`` costs ``member`` log-odds per unit (off: see PROVENANCE).
+    member: float = 0.0
+    member_floor: float = 0.0
+    # The calibration needs this many mutual nearest neighbours (and as many neighbouring
+    # non-translations); their margins' spread is taken as at least ``support_min_spread``.
+    support_min_spread: float = 0.02
+    support_min_pairs: int = 5
+    # A bead member whose margin against the other side's span reaches this is supported.
+    supported_margin: float = 0.025
+    # A two-sided sentence bead below these log-odds pairs sentences the embeddings and the
+    # anchors both find unrelated: both sides are reported.
+    improbable_log_odds: float | None = -3.0
+    exact_chars: int = 0  # concatenations up to this many characters are embedded as text
+    max_span: int = 3  # longest span embedded as text (with exact_chars) and cached
+
+
+@dataclass(frozen=True, slots=True)
+class AlignTuning:
+    """Costs of the dynamic programme (align/dp.py) and how a document re-measures them
+    (align/priors.py)."""
+
+    skip: float = 3.5  # cost per segment left without counterpart
+    # cost of each two-sided bead shape (source count, target count) before a document says
+    # otherwise, added to its negated score; shapes not listed are not searched
+    shape_costs: tuple[tuple[tuple[int, int], float], ...] = (
+        ((1, 1), 0.0),
+        ((1, 2), 1.5),
+        ((2, 1), 1.5),
+        ((2, 2), 3.5),
+        ((1, 3), 3.5),
+        ((3, 1), 3.5),
+    )
+    # a second pass with the length model and shape costs measured on the first pass's links
+    document_priors: bool = True
+    # a one-to-one link of the first pass above these log-odds is confident: the length
+    # model and the shape costs are measured on such links
+    confident_log_odds: float = 0.0
+    pseudo_beads: float = 20.0  # weight of the generic shape costs against a document's counts
+    max_growth: float = 0.5  # a segment added to a side keeps at most this share of probability
+    max_prior: float = 6.5  # shapes that would cost more than this are not searched
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionTuning:
+    """Thresholds of the detectors (detect/)."""
+
+    min_words_to_flag: int = 3  # shorter one-sided text is not reported
+    high_severity_words: int = 12  # one-sided text this long is of high severity
+    lone_min_log_odds: float = math.log(9.0)  # a sentence left alone: evidence to report it
+    improbable_confidence: float = 0.5  # confidence of both sides of an improbable bead
+    min_gain_log_odds: float = math.log(9.0)  # text inside a sentence: the rest's gain without it
+    cut_tolerance: float = 0.5  # a cut's length within this share of the predicted excess
+    max_cuts: int = 6  # cuts the model is asked about per long sentence
+    chance_per_document: float = 0.25  # length deviations allowed by chance, per document
+    min_words_untranslated: int = 5  # shorter paragraphs are not reported as untranslated
+    weak_link_deviations: float = 3.5  # robust deviations below the median: a weak link
+    weak_link_min_pairs: int = 8  # fewer scored 1-1 pairs: no median to judge against
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """Every parameter that changes results, one group per stage."""
+
+    lexical: LexicalTuning = field(default_factory=LexicalTuning)
+    semantic: SemanticTuning = field(default_factory=SemanticTuning)
+    align: AlignTuning = field(default_factory=AlignTuning)
+    detection: DetectionTuning = field(default_factory=DetectionTuning)
+
+
+_MEASURED_MARGIN = (
+    "fallback only: measured on each document from its mutual nearest neighbours against "
+    "their neighbours (calibrated_margin in scoring/semantic.py)"
+)
+_ROUND_ON_DEV = f"round value chosen on {DEV_ARTICLE}; not re-measured on the other dev sets"
+
+PROVENANCE: dict[str, str] = {
+    "lexical.found": _ROUND_ON_DEV + " (alignment F1)",
+    "lexical.missing": _ROUND_ON_DEV + " (alignment F1)",
+    "lexical.length": _ROUND_ON_DEV + " (alignment F1)",
+    "lexical.punct": _ROUND_ON_DEV + " (alignment F1)",
+    "lexical.bias": _ROUND_ON_DEV + " (alignment F1)",
+    "lexical.number_boost": _ROUND_ON_DEV + " (alignment F1): numbers are the surest anchors",
+    "lexical.gale_church_variance": "Gale and Church (1993)'s textbook value; fallback only: "
+    "measured on each document from its confident one-to-one links (the median squared "
+    "deviation, LexicalSpanScorer.calibrated), never above this value",
+    "lexical.calibrate_length": "measured on the dev sets: the length variance differs by a "
+    "factor of forty between German-French news and a Chinese novel's English translation",
+    "lexical.common_discount": _ROUND_ON_DEV + " (alignment F1)",
+    "lexical.min_calibration_pairs": "chosen, not fitted: the fewest pairs whose median "
+    "deviation is trusted (also for the variance from unique anchors)",
+    "lexical.fuzzy_cutoff": "round value chosen, not re-measured; the dev article's example "
+    "is 'murati'/'mulati'",
+    "semantic.margin": _MEASURED_MARGIN + ": the log-odds slope",
+    "semantic.lexical": "chosen: the lexical log-odds enter unscaled, so numbers and names "
+    "keep counting",
+    "semantic.offset": _MEASURED_MARGIN + ": the midpoint",
+    "semantic.neighbours": "k of the margin of Artetxe and Schwenk (2019); " + _ROUND_ON_DEV,
+    "semantic.anchor_margin": "measured on the dev set: mutual nearest neighbours above a "
+    "zero margin are 98% right",
+    "semantic.member": "off: on the dev sets it split translations more often than it found "
+    "omissions (synthetic deletions)",
+    "semantic.member_floor": "unused while semantic.member is 0",
+    "semantic.support_min_spread": "chosen: few pairs understate the spread; the dev "
+    "article's is 0.027",
+    "semantic.support_min_pairs": "chosen, not fitted: fewer pairs give no median",
+    "semantic.supported_margin": _MEASURED_MARGIN + ": halfway between a translation and "
+    "its neighbour",
+    "semantic.improbable_log_odds": "derived: a probability under 5%; on synthetic "
+    "omissions (dev article) semantic P/R 0.915/0.834 -> 0.910/0.847",
+    "semantic.exact_chars": "off: measured on the dev set, embedding concatenations as text "
+    "gave strict/lax F1 0.859/0.980 against 0.851/0.987 at four times the model time",
+    "semantic.max_span": "derived: the widest generic bead shape (1-3, 3-1)",
+    "align.skip": _ROUND_ON_DEV + " (alignment F1)",
+    "align.shape_costs": f"fallback only: round values chosen on {DEV_ARTICLE}; each "
+    "document re-measures them from its first pass's shapes (align/priors.py)",
+    "align.document_priors": "measured on the dev sets: shapes differ far more by text than "
+    "by language pair (news nearly all 1-1, a novel's third of links 1-2 or 1-3)",
+    "align.confident_log_odds": "derived: a link more likely a translation than not "
+    "(probability above 1/2)",
+    "align.pseudo_beads": "chosen: a document of a few dozen links mostly keeps the generic "
+    "costs, one of hundreds sets its own",
+    "align.max_growth": "chosen: shapes of five sentences stay rarer than shapes of four",
+    "align.max_prior": "chosen: shapes that would cost more never win (not searched)",
+    "detection.min_words_to_flag": "chosen, not measured: shorter one-sided text is not "
+    "reported (a paragraph that short: lower confidence)",
+    "detection.high_severity_words": "chosen, not measured",
+    "detection.lone_min_log_odds": "derived: evidence of 9 to 1 (a 90% choice) that a "
+    "sentence left alone translates nothing next to it",
+    "detection.improbable_confidence": "derived: either side may be the translator's rewrite "
+    "of the other (1 to 1)",
+    "detection.min_gain_log_odds": "derived: the rest of the sentence translates the other "
+    "side 9 times as likely (a 90% choice), as for sentences left alone",
+    "detection.cut_tolerance": "derived: the length model's own spread at a typical "
+    "sentence length is about a third of the excess",
+    "detection.max_cuts": "chosen: each cut is one short text to embed; the omission "
+    "benchmark with up to six moved seven semantic cells by at most 0.011 (commit ea4cac2)",
+    "detection.chance_per_document": "derived: a Bonferroni bound, 0.25 deviations this "
+    "large expected by chance over a document's linked pairs; the length ratio and spread "
+    "are measured on each document's confident links",
+    "detection.min_words_untranslated": "chosen, not measured: shorter paragraphs (names, "
+    "datelines) may read the same in every language",
+    "detection.weak_link_deviations": "chosen: robust deviations (median absolute deviation) "
+    "below each document's median link score, measured on each document",
+    "detection.weak_link_min_pairs": "chosen: fewer pairs give no median to judge against",
+}
+
+# Knobs that change speed and memory only, where they live.
+NOT_TUNING: dict[str, str] = {
+    "AlignParams.half_width": "align/dp.py: the band's starting half-width (widened where "
+    "the path runs along its edge)",
+    "AlignParams.chunk_rows": "align/dp.py: rows of bead costs computed at a time",
+    "SMALL_PROBLEM": "align/dp.py: cells below which a plain table replaces the band",
+    "MAX_WINDOW_CELLS": "align/regroup.py: largest window re-aligned from its sentences (a "
+    "bound on work: a larger one keeps its paragraph links)",
+    "_CHUNK, _BLOCK": "scoring/semantic.py: span pairs and similarity cells per batch",
+}
+
+
+def parameters(tuning: Tuning) -> list[tuple[str, Any]]:
+    """Every parameter of ``tuning`` as ("group.param", value), in declaration order."""
+    return [
+        (f"{group.name}.{param.name}", getattr(getattr(tuning, group.name), param.name))
+        for group in fields(tuning)
+        for param in fields(getattr(tuning, group.name))
+    ]
+
+
+def overridden(values: Mapping[str, Any], base: Tuning | None = None) -> Tuning:
+    """``base`` (the defaults) with the parameters named "group.param" in ``values`` set;
+    ValueError names an unknown parameter or a value of the wrong type."""
+    tuning = base or Tuning()
+    current = dict(parameters(tuning))
+    nullable = {
+        f"{group.name}.{param.name}"
+        for group in fields(tuning)
+        for param in fields(getattr(tuning, group.name))
+        if "None" in str(param.type)
+    }
+    changes: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if key not in current:
+            raise ValueError(f"unknown parameter {key!r}")
+        group, name = key.split(".", 1)
+        if value is None and key in nullable:
+            changes.setdefault(group, {})[name] = None
+            continue
+        changes.setdefault(group, {})[name] = _checked(key, value, current[key])
+    return replace(
+        tuning,
+        **{group: replace(getattr(tuning, group), **new) for group, new in changes.items()},
+    )
+
+
+def _checked(key: str, value: Any, default: Any) -> Any:
+    """``value`` in the type of the parameter's ``default`` (a JSON list becomes a tuple)."""
+    if isinstance(default, tuple):
+        try:
+            return tuple(((int(a), int(b)), float(cost)) for (a, b), cost in value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{key}: expected [[[a, b], cost], ...]") from None
+    if isinstance(default, bool) or isinstance(value, bool):
+        if type(value) is not type(default):
+            raise ValueError(f"{key}: expected {type(default).__name__}, got {value!r}")
+        return value
+    if isinstance(default, int) and isinstance(value, int):
+        return value
+    if isinstance(default, float | None) and isinstance(value, int | float):
+        return float(value)
+    raise ValueError(f"{key}: expected {type(default).__name__}, got {value!r}")
+
+
+def table(tuning: Tuning | None = None) -> str:
+    """The parameters, their values and where each came from, as Markdown tables."""
+    rows = ["| parameter | value | where it came from |", "|---|---|---|"]
+    for key, value in parameters(tuning or Tuning()):
+        shown = f"{value:.4g}" if isinstance(value, float) else str(value)
+        rows.append(f"| `{key}` | {shown} | {PROVENANCE[key]} |")
+    rows += ["", "| speed and memory only (not tuning) | where |", "|---|---|"]
+    rows += [f"| `{name}` | {where} |" for name, where in NOT_TUNING.items()]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(table())  # noqa: T201
