@@ -198,8 +198,8 @@ def _cli_child(report: Path, argv: list[str]) -> int:
 
         return run
 
-    def make_scorer(name: str):  # kept, to read the semantic scorer's counter afterwards
-        scorers.append(original_make_scorer(name))
+    def make_scorer(name: str, tuning=None):  # kept, to read the semantic scorer's counter
+        scorers.append(original_make_scorer(name, tuning))
         return scorers[-1]
 
     original_make_scorer = tui.engine.pipeline.make_scorer
