@@ -228,6 +228,55 @@ def test_bad_options_give_one_error_line_and_status_2(
     assert "usage:" not in result.stderr
 
 
+def test_tuning_file_changes_what_is_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the second French paragraph is left in German (seven words): untranslated by default,
+    # not with a threshold of eight words
+    source, target = tmp_path / "a.de.txt", tmp_path / "a.fr.txt"
+    left = "Es ist 25 Grad warm und windstill."
+    source.write_text(f"{SMALL_DE.split('. ')[0]}.\n\n{left}\n", encoding="utf-8")
+    target.write_text(f"{SMALL_FR.split('. ')[0]}.\n\n{left}\n", encoding="utf-8")
+    tuning = tmp_path / "tuning.json"
+    args = [str(source), str(target), "--scorer", "lexical", "--format", "json"]
+    args += ["--source-lang", "de", "--target-lang", "fr", "--tuning", str(tuning)]
+    kinds = []
+    for least in (7, 8):
+        tuning.write_text(json.dumps({"detection.min_words_untranslated": least}), "utf-8")
+        status = cli.main(args)
+        found = [f["kind"] for f in json.loads(capsys.readouterr().out)["findings"]]
+        kinds.append((status, found))
+    assert kinds == [(1, ["untranslated"]), (0, [])]
+
+
+@pytest.mark.parametrize(
+    ("content", "needles"),
+    [
+        (None, ("--tuning:", "No such file")),  # no file
+        ("{not json", ("--tuning", "tuning.json", "Expecting property name")),
+        ('[["align.skip", 2]]', ("--tuning", "expected a JSON object")),
+        ('{"align.skipping": 2}', ("--tuning", "unknown parameter 'align.skipping'")),
+        ('{"align.skip": "far"}', ("--tuning", "align.skip: expected float, got 'far'")),
+        ('{"detection.max_cuts": 2.5}', ("--tuning", "detection.max_cuts: expected int")),
+    ],
+)
+def test_a_bad_tuning_file_is_one_error_line_and_status_2(
+    pair: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: str | None,
+    needles: tuple[str, ...],
+) -> None:
+    tuning = tmp_path / "tuning.json"
+    if content is not None:
+        tuning.write_text(content, encoding="utf-8")
+    status = cli.main([str(pair[0]), str(pair[1]), "--format", "json", "--tuning", str(tuning)])
+    assert status == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert_one_error_line(captured.err, *needles)
+
+
 def test_help_still_shows_the_full_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--help"]) == 0
     captured = capsys.readouterr()

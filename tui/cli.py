@@ -21,6 +21,7 @@ from tui.engine.export import FORMATS, ExportOptions, render
 from tui.engine.model import Article, CompareOptions, Comparison
 from tui.engine.notes import with_editor_notes
 from tui.engine.text.load import input_warnings, load_article
+from tui.engine.tuning import Tuning, from_json
 from tui.engine.util.atomic import write_atomically
 from tui.internal_error import EXIT_STATUS as INTERNAL_ERROR_STATUS
 from tui.internal_error import InternalError
@@ -84,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="aligned unit of the tmx, xliff and tsv formats (default: sentence)",
     )
     parser.add_argument(
+        "--tuning",
+        metavar="FILE",
+        help='JSON object of parameters to change, {"group.param": value} '
+        "(python -m tui.engine.tuning lists them)",
+    )
+    parser.add_argument(
         "--session",
         metavar="FILE",
         help="review session file (default: TARGET.transdiff.json next to the target)",
@@ -137,7 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     options = CompareOptions(
-        source_lang=args.source_lang, target_lang=args.target_lang, scorer=args.scorer
+        source_lang=args.source_lang,
+        target_lang=args.target_lang,
+        scorer=args.scorer,
+        tuning=_tuning(args.tuning),
     )
     if args.batch:
         return _run_batch(args, options)
@@ -362,6 +372,18 @@ def _write_stdout(text: str) -> None:
         # The reader went away (| head): stop quietly, as cat does.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def _tuning(path: str | None) -> Tuning:
+    """The defaults with the parameters the JSON file ``path`` changes (none: defaults)."""
+    if path is None:
+        return Tuning()
+    try:
+        return from_json(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TransdiffError(f"--tuning: {_os_message(exc)}") from None
+    except ValueError as exc:  # not UTF-8, not JSON, an unknown parameter or a wrong value
+        raise TransdiffError(f"--tuning {path}: {exc}") from None
 
 
 def _os_message(exc: OSError) -> str:

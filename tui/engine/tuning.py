@@ -9,7 +9,8 @@ and which measure, an odds it stands for, or what each document measures in its 
 value here is then only the fallback). ``NOT_TUNING`` lists the knobs that change only speed
 and memory, which stay beside the code they pace.
 
-``python -m tui.engine.tuning`` prints the table.
+``python -m tui.engine.tuning`` prints the table; ``transdiff --tuning FILE`` reads changed
+values from a JSON object (``from_json``).
 
 >>> Tuning().detection.min_words_to_flag
 3
@@ -23,6 +24,7 @@ ValueError: unknown parameter 'detection.nonsense'
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -253,6 +255,19 @@ def overridden(values: Mapping[str, Any], base: Tuning | None = None) -> Tuning:
         tuning,
         **{group: replace(getattr(tuning, group), **new) for group, new in changes.items()},
     )
+
+
+def from_json(text: str) -> Tuning:
+    """The defaults with the parameters a JSON object sets, ``{"group.param": value, ...}``;
+    ValueError says what is wrong (not JSON, not an object, a parameter or value).
+
+    >>> from_json('{"align.skip": 4}').align.skip
+    4.0
+    """
+    values = json.loads(text)
+    if not isinstance(values, dict):
+        raise ValueError('expected a JSON object {"group.param": value, ...}')
+    return overridden(values)
 
 
 def _checked(key: str, value: Any, default: Any) -> Any:
