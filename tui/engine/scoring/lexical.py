@@ -244,14 +244,18 @@ class LexicalSpanScorer:
         weights: LexicalWeights,
         ratio: float | None = None,
         variance: float | None = None,
+        segment_weights: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.weights = weights
         self._src, self._tgt = source, target
         self._concept_weight = concept_weight
         self.n_src, self.n_tgt = len(source.concepts), len(target.concepts)
         self._concepts_src, self._concepts_tgt = source.concepts, target.concepts
-        self._weight_src = np.array([concept_weight[list(cs)].sum() for cs in source.concepts])
-        self._weight_tgt = np.array([concept_weight[list(cs)].sum() for cs in target.concepts])
+        # each segment's anchor weight; a window or a recalibration reuses its parent's
+        if segment_weights is None:
+            segment_weights = (_segment_weights(source, concept_weight),)
+            segment_weights += (_segment_weights(target, concept_weight),)
+        self._weight_src, self._weight_tgt = segment_weights
         self._cum_weight_src = _cumsum0(self._weight_src)
         self._cum_weight_tgt = _cumsum0(self._weight_tgt)
         self._cum_len_src = _cumsum0(source.lengths)
@@ -261,11 +265,6 @@ class LexicalSpanScorer:
         self._ratio = ratio
         self._cum_punct_src = _cumsum0(source.punct)
         self._cum_punct_tgt = _cumsum0(target.punct)
-        # Target postings per concept, to sum shared weight of source-target segment pairs.
-        self._postings: dict[int, list[int]] = defaultdict(list)
-        for j, concepts in enumerate(self._concepts_tgt):
-            for c in concepts:
-                self._postings[c].append(j)
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
         self._variance = self._estimate_variance() if variance is None else variance
@@ -313,7 +312,13 @@ class LexicalSpanScorer:
         ratio = max(float(len_tgt.sum()), 1.0) / max(float(len_src.sum()), 1.0)
         variance = max(_variance_of(len_src, len_tgt, ratio), 0.1)
         return LexicalSpanScorer(
-            self._src, self._tgt, self._concept_weight, self.weights, ratio, variance
+            self._src,
+            self._tgt,
+            self._concept_weight,
+            self.weights,
+            ratio,
+            variance,
+            (self._weight_src, self._weight_tgt),
         )
 
     def window(
@@ -326,6 +331,7 @@ class LexicalSpanScorer:
             self.weights,
             self._ratio,
             self._variance,
+            (self._weight_src[src_start:src_end], self._weight_tgt[tgt_start:tgt_end]),
         )
 
     def focus(self, first: np.ndarray, last: np.ndarray) -> None:
@@ -453,12 +459,21 @@ class LexicalSpanScorer:
         for i, concepts in enumerate(self._concepts_src):
             for c in concepts:
                 src_where[c].append(i)
+        tgt_where: dict[int, list[int]] = defaultdict(list)
+        for j, concepts in enumerate(self._concepts_tgt):
+            for c in concepts:
+                tgt_where[c].append(j)
         pairs = []
         for c, where in src_where.items():
-            posting = self._postings.get(c)
+            posting = tgt_where.get(c)
             if len(where) == 1 and posting is not None and len(posting) == 1:
                 pairs.append((where[0], posting[0]))
         return sorted(set(pairs))
+
+
+def _segment_weights(side: _SideArrays, concept_weight: np.ndarray) -> np.ndarray:
+    """Each segment's anchor weight: the sum of its concepts' weights."""
+    return np.array([concept_weight[list(cs)].sum() for cs in side.concepts])
 
 
 def _variance_of(len_src: np.ndarray, len_tgt: np.ndarray, ratio: float) -> float:
