@@ -551,8 +551,14 @@ def _build_concepts(
     for a, b in match_vocabularies(source_words, target_words):
         uf.union("s:" + a, "t:" + b)
 
+    # each matched word's class, looked up once per word rather than once per segment
+    roots: dict[str, dict[str, str]] = {"s": {}, "t": {}}
+    for key in list(uf.parent):
+        roots[key[0]][key[2:]] = uf.find(key)
+
     def keys(features: SegmentFeatures, side: str) -> set[str]:
-        out = {uf.find(f"{side}:{w}") for w in features.words if f"{side}:{w}" in uf.parent}
+        root = roots[side]
+        out = {root[w] for w in features.words if w in root}
         out.update("n:" + n for n in features.numbers)
         out.update("u:" + u for u in features.urls)
         return out
