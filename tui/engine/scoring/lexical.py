@@ -392,15 +392,19 @@ class LexicalSpanScorer:
         shape = src_start.shape
         max_a = int((src_end - src_start).max(initial=0))
         max_b = int((tgt_end - tgt_start).max(initial=0))
-        cells = [[np.zeros(shape) for _ in range(max_b)] for _ in range(max_a)]
-        for da in range(max_a):
-            i = src_start + da
-            valid_i = i < src_end
-            for db in range(max_b):
-                j = tgt_start + db
-                valid = valid_i & (j < tgt_end)
-                if valid.any():
-                    cells[da][db][valid] = self._shared_cells(i[valid], j[valid])
+        # cells[da, db]: shared weight of source segment start + da and target start + db,
+        # every cell looked up in one call
+        ndim = len(shape)
+        source_steps = np.arange(max_a).reshape(-1, 1, *([1] * ndim))
+        target_steps = np.arange(max_b).reshape(1, -1, *([1] * ndim))
+        cell_i, cell_j = src_start + source_steps, tgt_start + target_steps
+        valid = (cell_i < src_end) & (cell_j < tgt_end)
+        cells = np.zeros(valid.shape)
+        if valid.any():
+            cells[valid] = self._shared_cells(
+                np.broadcast_to(cell_i, valid.shape)[valid],
+                np.broadcast_to(cell_j, valid.shape)[valid],
+            )
         found_src = np.zeros(shape)
         for da in range(max_a):
             i = np.minimum(src_start + da, self.n_src - 1)
