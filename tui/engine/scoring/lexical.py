@@ -263,8 +263,9 @@ class LexicalSpanScorer:
         if ratio is None:
             ratio = max(target.lengths.sum(), 1.0) / max(source.lengths.sum(), 1.0)
         self._ratio = ratio
-        self._cum_punct_src = _cumsum0(source.punct)
-        self._cum_punct_tgt = _cumsum0(target.punct)
+        # one row per punctuation class: a class's counts are gathered in one contiguous read
+        self._cum_punct_src = np.ascontiguousarray(_cumsum0(source.punct).T)
+        self._cum_punct_tgt = np.ascontiguousarray(_cumsum0(target.punct).T)
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
         self._variance = self._estimate_variance() if variance is None else variance
@@ -439,9 +440,13 @@ class LexicalSpanScorer:
         len_tgt = self._cum_len_tgt[tgt_end] - self._cum_len_tgt[tgt_start]
         length_logprob = gale_church_logprob(len_src, len_tgt, self._ratio, self._variance)
 
-        punct_src = self._cum_punct_src[src_end] - self._cum_punct_src[src_start]
-        punct_tgt = self._cum_punct_tgt[tgt_end] - self._cum_punct_tgt[tgt_start]
-        punct_diff = np.abs(punct_src - punct_tgt).sum(axis=1)
+        # counts are whole numbers: any order of these sums gives the same value
+        punct_diff = np.zeros(src_start.shape)
+        for cum_src, cum_tgt in zip(self._cum_punct_src, self._cum_punct_tgt, strict=True):
+            difference = cum_src[src_end] - cum_src[src_start]
+            difference -= cum_tgt[tgt_end]
+            difference += cum_tgt[tgt_start]
+            punct_diff += np.abs(difference, out=difference)
 
         return (
             w.bias
