@@ -408,23 +408,32 @@ def _align_sentence_blocks(
     _focus(blocks, n_source, scorer)
 
     small: list[int] = []
-    rows: list[tuple[int, int, int, int]] = []
-    keys: list[tuple[int, tuple[int, int, int, int]]] = []
+    # every candidate bead of an n x m problem, (a, b, i, j) and as spans; the same few
+    # sizes recur thousands of times
+    candidates: dict[tuple[int, int], tuple[list[tuple[int, int, int, int]], np.ndarray]] = {}
+    parts: list[np.ndarray] = []
     for k, (s0, s1, t0, t1) in enumerate(blocks):
         n, m = s1 - s0, t1 - t0
         if n and m and n * m <= SMALL_PROBLEM:
             small.append(k)
-            for a, b, i, j in small_candidates(n, m, params):
-                rows.append((s0 + i - a, s0 + i, t0 + j - b, t0 + j))
-                keys.append((k, (a, b, i, j)))
+            if (n, m) not in candidates:
+                keys = small_candidates(n, m, params)
+                a, b, i, j = np.array(keys, dtype=np.int64).reshape(-1, 4).T
+                candidates[n, m] = keys, np.stack([i - a, i, j - b, j], axis=1)
+            parts.append(candidates[n, m][1] + np.array([s0, s0, t0, t0], dtype=np.int64))
+    rows = np.concatenate(parts) if parts else np.empty((0, 4), dtype=np.int64)
     scores: list[float] = []
     for start in range(0, len(rows), 50_000):
         check()
-        arr = np.array(rows[start : start + 50_000], dtype=np.int64).reshape(-1, 4)
+        arr = rows[start : start + 50_000]
         scores += scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]).tolist()
-    per_block: dict[int, dict[tuple[int, int, int, int], float]] = {k: {} for k in small}
-    for (k, key), value in zip(keys, scores, strict=True):
-        per_block[k][key] = value
+    per_block: dict[int, dict[tuple[int, int, int, int], float]] = {}
+    done = 0
+    for k in small:
+        s0, s1, t0, t1 = blocks[k]
+        keys = candidates[s1 - s0, t1 - t0][0]
+        per_block[k] = dict(zip(keys, scores[done : done + len(keys)], strict=True))
+        done += len(keys)
 
     out: list[tuple[SpanScorer | None, list[Bead]]] = []
     for k, (s0, s1, t0, t1) in enumerate(blocks):

@@ -229,14 +229,18 @@ class LexicalSpanScorer:
         weights: LexicalTuning,
         ratio: float | None = None,
         variance: float | None = None,
+        segment_weights: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.weights = weights
         self._src, self._tgt = source, target
         self._concept_weight = concept_weight
         self.n_src, self.n_tgt = len(source.concepts), len(target.concepts)
         self._concepts_src, self._concepts_tgt = source.concepts, target.concepts
-        self._weight_src = np.array([concept_weight[list(cs)].sum() for cs in source.concepts])
-        self._weight_tgt = np.array([concept_weight[list(cs)].sum() for cs in target.concepts])
+        # each segment's anchor weight; a window or a recalibration reuses its parent's
+        if segment_weights is None:
+            segment_weights = (_segment_weights(source, concept_weight),)
+            segment_weights += (_segment_weights(target, concept_weight),)
+        self._weight_src, self._weight_tgt = segment_weights
         self._cum_weight_src = _cumsum0(self._weight_src)
         self._cum_weight_tgt = _cumsum0(self._weight_tgt)
         self._cum_len_src = _cumsum0(source.lengths)
@@ -244,13 +248,9 @@ class LexicalSpanScorer:
         if ratio is None:
             ratio = max(target.lengths.sum(), 1.0) / max(source.lengths.sum(), 1.0)
         self._ratio = ratio
-        self._cum_punct_src = _cumsum0(source.punct)
-        self._cum_punct_tgt = _cumsum0(target.punct)
-        # Target postings per concept, to sum shared weight of source-target segment pairs.
-        self._postings: dict[int, list[int]] = defaultdict(list)
-        for j, concepts in enumerate(self._concepts_tgt):
-            for c in concepts:
-                self._postings[c].append(j)
+        # one row per punctuation class: a class's counts are gathered in one contiguous read
+        self._cum_punct_src = np.ascontiguousarray(_cumsum0(source.punct).T)
+        self._cum_punct_tgt = np.ascontiguousarray(_cumsum0(target.punct).T)
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
         self._variance = self._estimate_variance() if variance is None else variance
@@ -298,7 +298,13 @@ class LexicalSpanScorer:
         ratio = max(float(len_tgt.sum()), 1.0) / max(float(len_src.sum()), 1.0)
         variance = max(_variance_of(len_src, len_tgt, ratio), 0.1)
         return LexicalSpanScorer(
-            self._src, self._tgt, self._concept_weight, self.weights, ratio, variance
+            self._src,
+            self._tgt,
+            self._concept_weight,
+            self.weights,
+            ratio,
+            variance,
+            (self._weight_src, self._weight_tgt),
         )
 
     def window(
@@ -311,6 +317,7 @@ class LexicalSpanScorer:
             self.weights,
             self._ratio,
             self._variance,
+            (self._weight_src[src_start:src_end], self._weight_tgt[tgt_start:tgt_end]),
         )
 
     def focus(self, first: np.ndarray, last: np.ndarray) -> None:
@@ -371,15 +378,19 @@ class LexicalSpanScorer:
         shape = src_start.shape
         max_a = int((src_end - src_start).max(initial=0))
         max_b = int((tgt_end - tgt_start).max(initial=0))
-        cells = [[np.zeros(shape) for _ in range(max_b)] for _ in range(max_a)]
-        for da in range(max_a):
-            i = src_start + da
-            valid_i = i < src_end
-            for db in range(max_b):
-                j = tgt_start + db
-                valid = valid_i & (j < tgt_end)
-                if valid.any():
-                    cells[da][db][valid] = self._shared_cells(i[valid], j[valid])
+        # cells[da, db]: shared weight of source segment start + da and target start + db,
+        # every cell looked up in one call
+        ndim = len(shape)
+        source_steps = np.arange(max_a).reshape(-1, 1, *([1] * ndim))
+        target_steps = np.arange(max_b).reshape(1, -1, *([1] * ndim))
+        cell_i, cell_j = src_start + source_steps, tgt_start + target_steps
+        valid = (cell_i < src_end) & (cell_j < tgt_end)
+        cells = np.zeros(valid.shape)
+        if valid.any():
+            cells[valid] = self._shared_cells(
+                np.broadcast_to(cell_i, valid.shape)[valid],
+                np.broadcast_to(cell_j, valid.shape)[valid],
+            )
         found_src = np.zeros(shape)
         for da in range(max_a):
             i = np.minimum(src_start + da, self.n_src - 1)
@@ -414,9 +425,13 @@ class LexicalSpanScorer:
         len_tgt = self._cum_len_tgt[tgt_end] - self._cum_len_tgt[tgt_start]
         length_logprob = gale_church_logprob(len_src, len_tgt, self._ratio, self._variance)
 
-        punct_src = self._cum_punct_src[src_end] - self._cum_punct_src[src_start]
-        punct_tgt = self._cum_punct_tgt[tgt_end] - self._cum_punct_tgt[tgt_start]
-        punct_diff = np.abs(punct_src - punct_tgt).sum(axis=1)
+        # counts are whole numbers: any order of these sums gives the same value
+        punct_diff = np.zeros(src_start.shape)
+        for cum_src, cum_tgt in zip(self._cum_punct_src, self._cum_punct_tgt, strict=True):
+            difference = cum_src[src_end] - cum_src[src_start]
+            difference -= cum_tgt[tgt_end]
+            difference += cum_tgt[tgt_start]
+            punct_diff += np.abs(difference, out=difference)
 
         return (
             w.bias
@@ -438,12 +453,21 @@ class LexicalSpanScorer:
         for i, concepts in enumerate(self._concepts_src):
             for c in concepts:
                 src_where[c].append(i)
+        tgt_where: dict[int, list[int]] = defaultdict(list)
+        for j, concepts in enumerate(self._concepts_tgt):
+            for c in concepts:
+                tgt_where[c].append(j)
         pairs = []
         for c, where in src_where.items():
-            posting = self._postings.get(c)
+            posting = tgt_where.get(c)
             if len(where) == 1 and posting is not None and len(posting) == 1:
                 pairs.append((where[0], posting[0]))
         return sorted(set(pairs))
+
+
+def _segment_weights(side: _SideArrays, concept_weight: np.ndarray) -> np.ndarray:
+    """Each segment's anchor weight: the sum of its concepts' weights."""
+    return np.array([concept_weight[list(cs)].sum() for cs in side.concepts])
 
 
 def _variance_of(len_src: np.ndarray, len_tgt: np.ndarray, ratio: float) -> float:
@@ -521,8 +545,14 @@ def _build_concepts(
     for a, b in match_vocabularies(source_words, target_words, fuzzy_cutoff=weights.fuzzy_cutoff):
         uf.union("s:" + a, "t:" + b)
 
+    # each matched word's class, looked up once per word rather than once per segment
+    roots: dict[str, dict[str, str]] = {"s": {}, "t": {}}
+    for key in list(uf.parent):
+        roots[key[0]][key[2:]] = uf.find(key)
+
     def keys(features: SegmentFeatures, side: str) -> set[str]:
-        out = {uf.find(f"{side}:{w}") for w in features.words if f"{side}:{w}" in uf.parent}
+        root = roots[side]
+        out = {root[w] for w in features.words if w in root}
         out.update("n:" + n for n in features.numbers)
         out.update("u:" + u for u in features.urls)
         return out

@@ -125,10 +125,14 @@ def _written_forms() -> set[str]:
 _LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{COMBINING_MARKS}])"
 _LETTER_AFTER = rf"(?![^\W\d_])(?![{COMBINING_MARKS}])"
 _FORM = _trie_pattern(sorted(_written_forms()))
+_ARABIC_PREFIXES = "وفبلكا"  # the letters of the conjunctions and article below
+# Every match starts with one of these: looking ahead for them first halves the search
+# (the trie's branches are tried at a word start only when its letter can begin one).
+_FIRST_LETTERS = "".join(sorted({form[0] for form in _written_forms()} | set(_ARABIC_PREFIXES)))
 # A number word, or several written as one ("dreiundzwanzig", "doscientos"), after an
 # Arabic article or conjunction written against it ("والثلاثة", "and the three").
 _WORD_NUMBER = re.compile(
-    rf"{_LETTER_BEFORE}(?:[وف]?[بلك]?(?P<article>ال)?)?"
+    rf"(?=[{re.escape(_FIRST_LETTERS)}]){_LETTER_BEFORE}(?:[وف]?[بلك]?(?P<article>ال)?)?"
     rf"(?P<number>{_FORM}(?:(?:und)?{_FORM})*){_LETTER_AFTER}",
     re.IGNORECASE,
 )
