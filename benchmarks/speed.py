@@ -12,8 +12,10 @@ process start to the JSON written: ``wall s`` and ``cpu s`` are the process's; `
 machine; the model's threads can make a semantic stage's CPU time exceed its wall time).
 Semantic rows run cold (an empty ``TRANSDIFF_CACHE_DIR``) and then warm (the same folder
 again); ``embedded`` is the share of the pair's sentences that went through the model (the
-Embedder's ``embedded`` counter over the sentences of both sides; paragraphs are embedded
-too, so a cold run can pass 100%).
+Embedder's ``embedded`` counter over the sentences of both sides). Paragraphs are not
+embedded as text: the paragraph pass embeds their sentences, which the sentence pass then
+finds in the cache; a cold run can still pass 100% by the few new texts the partial-sentence
+check embeds (a sentence without a suspected piece).
 ``vs smaller`` gives the time and memory ratios to the next smaller size of the same row.
 
 Parts (``--parts``):
