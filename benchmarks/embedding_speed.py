@@ -14,9 +14,10 @@ temporary TRANSDIFF_CACHE_DIR, so the user's cache is neither used nor filled.
     a text over 510 tokens is split into 510-token windows whose mean vectors are averaged,
     nothing is truncated), and whether the batch size changes any vector (it must not: each
     token's activations are quantised on their own);
-(e) the most a selective pass could skip: the share of sentences (sample pair, and all of
+(e) what a selective pass can skip: the share of sentences (sample pair, and all of
     ntrex-dev en-de when ``--shared`` holds it) in one-to-one sentence links that the lexical
-    scorer alone already gives a probability of at least 0.9 / 0.99.
+    scorer alone already gives a probability of at least 0.9 / 0.99, and the share the
+    selective semantic pass leaves unembedded (the inside of runs of such links).
 """
 
 from __future__ import annotations
@@ -138,9 +139,12 @@ def token_profile(texts: list[str], batch: int) -> None:
 
 
 def selective_ceiling(source: Article, target: Article) -> str:
-    """(e): sentences in one-to-one links the lexical scorer alone is sure of."""
+    """(e): sentences in one-to-one links the lexical scorer alone is sure of, and those the
+    selective pass (``SemanticWeights.selective``) leaves unembedded: the inside of runs."""
+    from tui.engine.pipeline import _lexically_sure, _SentenceIndex
+
     comparison = compare(source, target, scorer=LexicalScorer())
-    total = sum(len(p.sentences) for article in (source, target) for p in article.paragraphs)
+    texts = _SentenceIndex.build(source).texts + _SentenceIndex.build(target).texts
     shares = []
     for floor in (0.9, 0.99):
         sure = sum(
@@ -148,8 +152,13 @@ def selective_ceiling(source: Article, target: Article) -> str:
             for link in comparison.sentence_links
             if len(link.source) == len(link.target) == 1 and link.score >= floor
         )
-        shares.append(f"{sure}/{total} = {sure / total:.0%} at >= {floor}")
-    return "sentences in lexically sure 1-1 links " + ", ".join(shares)
+        skip = _lexically_sure(comparison, floor)
+        skipped = sum(1 for text in texts if text in skip)
+        shares.append(
+            f">= {floor}: {sure / len(texts):.0%} in such links, "
+            f"{skipped / len(texts):.0%} skipped by the selective pass"
+        )
+    return f"{len(texts)} sentences; " + "; ".join(shares)
 
 
 def _ntrex_articles(shared: Path) -> tuple[Article, Article] | None:
