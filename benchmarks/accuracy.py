@@ -56,6 +56,19 @@ GOLD_KIND_MATCHES = {
 REQUIRED_KINDS = set(GOLD_KIND_MATCHES)
 
 
+SELECTIVE = "semantic-selective"  # a column only: the semantic scorer embedding selectively
+
+
+def compare_arguments(scorer: str) -> dict:
+    """``compare``'s keyword arguments for a column: a scorer name, or ``SELECTIVE``."""
+    if scorer == SELECTIVE:
+        from tui.engine.scoring.semantic import SemanticScorer
+        from tui.engine.tuning import SemanticTuning
+
+        return {"scorer": SemanticScorer(SemanticTuning(selective=True))}
+    return {"options": CompareOptions(scorer=scorer)}
+
+
 @dataclass(frozen=True)
 class GoldSpan:
     side: Side
@@ -91,7 +104,7 @@ def sample_report(shared: Path, scorer: str, source: Article | None = None) -> d
     source = source or load_article(ROOT / "sample_articles/ultraman-musk.de.txt")
     target = load_article(ROOT / "sample_articles/ultraman-musk.fr.txt")
     started = time.perf_counter()
-    result = compare(source, target, options=CompareOptions(scorer=scorer))
+    result = compare(source, target, **compare_arguments(scorer))
     seconds = time.perf_counter() - started
     gold = json.loads((shared / "gold/paragraphs.json").read_text(encoding="utf-8"))
     differences = json.loads((shared / "gold/differences.json").read_text(encoding="utf-8"))
@@ -132,7 +145,7 @@ def joined_sample_report(shared: Path, scorer: str, joined: int = 5) -> dict:
         path="joined.de.txt",
     )
     target = load_article(ROOT / "sample_articles/ultraman-musk.fr.txt")
-    result = compare(source, target, options=CompareOptions(scorer=scorer))
+    result = compare(source, target, **compare_arguments(scorer))
     differences = json.loads((shared / "gold/differences.json").read_text(encoding="utf-8"))
     french_only = [
         span
@@ -163,7 +176,7 @@ def align_report(shared: Path, scorer: str, name: str) -> dict:
         assert len(source.paragraphs) == len(doc.source), doc.name
         assert len(target.paragraphs) == len(doc.target), doc.name
         started = time.perf_counter()
-        result = compare(source, target, options=CompareOptions(scorer=scorer))
+        result = compare(source, target, **compare_arguments(scorer))
         seconds += time.perf_counter() - started
         pairs.append(([(link.source, link.target) for link in result.links], doc.gold))
     return {"scores": score_alignments(pairs), "seconds": seconds}
@@ -222,7 +235,7 @@ def _omission_job(args: tuple[Path, str, str, int]) -> tuple[str, str, devsets.O
     counts = devsets.OmissionCounts()
     for doc in row.documents(shared):
         source, target, truths = devsets.synthetic_pair(doc, seed)
-        result = compare(source, target, options=CompareOptions(scorer=scorer))
+        result = compare(source, target, **compare_arguments(scorer))
         counts.add(result, truths)
     return scorer, label, counts
 
@@ -329,7 +342,8 @@ def main() -> int:
         "--scorer",
         nargs="+",
         default=[name for name in ("lexical", "semantic") if name in available_scorers()],
-        help="one column per scorer (default: every installed one)",
+        help=f"one column per scorer (default: every installed one; {SELECTIVE}: the "
+        "semantic scorer embedding only what the lexical pass is unsure of)",
     )
     parser.add_argument("--sections", nargs="+", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument(

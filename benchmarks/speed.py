@@ -3,6 +3,7 @@
     python benchmarks/speed.py                           # every part below
     python benchmarks/speed.py --parts clean messy --sizes 1000 10000 --scorer lexical
     python benchmarks/speed.py --parts semantic          # sample and ntrex pairs, cold and warm
+    python benchmarks/speed.py --parts semantic --scorer semantic semantic-selective
     python benchmarks/speed.py --parts lopsided --lopsided-formats json tsv
 
 Every row but the batch's runs in a fresh process, so its peak memory (max RSS) is its own.
@@ -12,8 +13,10 @@ process start to the JSON written: ``wall s`` and ``cpu s`` are the process's; `
 machine; the model's threads can make a semantic stage's CPU time exceed its wall time).
 Semantic rows run cold (an empty ``TRANSDIFF_CACHE_DIR``) and then warm (the same folder
 again); ``embedded`` is the share of the pair's sentences that went through the model (the
-Embedder's ``embedded`` counter over the sentences of both sides; paragraphs are embedded
-too, so a cold run can pass 100%).
+Embedder's ``embedded`` counter over the sentences of both sides). Paragraphs are not
+embedded as text: the paragraph pass embeds their sentences, which the sentence pass then
+finds in the cache; a cold run can still pass 100% by the few new texts the partial-sentence
+check embeds (a sentence without a suspected piece).
 ``vs smaller`` gives the time and memory ratios to the next smaller size of the same row.
 
 Parts (``--parts``):
@@ -57,6 +60,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PARTS = ("clean", "messy", "semantic", "lopsided", "app", "batch")
+SELECTIVE = (
+    "semantic-selective"  # the semantic scorer embedding only what the lexical pass is unsure of
+)
 FORMATS = ("html", "json", "markdown", "text", "tmx", "tsv", "xliff")
 SAMPLE = ROOT / "sample_articles" / "ultraman-musk"
 
@@ -167,8 +173,11 @@ def run_cli(
     if cache is not None:
         env["TRANSDIFF_CACHE_DIR"] = str(cache)
     report = out.with_suffix(".figures.json")
-    command = [sys.executable, __file__, "--cli-child", str(report), "--"]
-    command += [str(source), str(target), "--scorer", scorer, "--format", fmt, "-o", str(out)]
+    command = [sys.executable, __file__, "--cli-child", str(report)]
+    if scorer == SELECTIVE:
+        command += ["--child-selective"]
+        scorer = "semantic"
+    command += ["--", str(source), str(target), "--scorer", scorer, "--format", fmt, "-o", str(out)]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, env=env, check=False)
     wall = time.perf_counter() - started
@@ -178,8 +187,9 @@ def run_cli(
     return {**json.loads(report.read_text(encoding="utf-8")), "wall_s": wall}
 
 
-def _cli_child(report: Path, argv: list[str]) -> int:
-    """Run the command line's main() on ``argv`` with its stages timed; write the figures."""
+def _cli_child(report: Path, argv: list[str], selective: bool = False) -> int:
+    """Run the command line's main() on ``argv`` with its stages timed; write the figures.
+    ``selective``: the semantic scorer embeds only what the lexical pass is unsure of."""
     import tui.cli
     import tui.engine.pipeline
 
@@ -200,6 +210,11 @@ def _cli_child(report: Path, argv: list[str]) -> int:
 
     def make_scorer(name: str, tuning=None):  # kept, to read the semantic scorer's counter
         scorers.append(original_make_scorer(name, tuning))
+        if selective:
+            from tui.engine.scoring.semantic import SemanticScorer
+            from tui.engine.tuning import SemanticTuning
+
+            scorers[-1] = SemanticScorer(SemanticTuning(selective=True))
         return scorers[-1]
 
     original_make_scorer = tui.engine.pipeline.make_scorer
@@ -239,7 +254,7 @@ def pair_rows(
     """The pair with each scorer; the semantic scorer cold, then warm."""
     with pair_files(folder, name.replace(" ", "-"), texts) as (source, target):
         for scorer in scorers:
-            if scorer != "semantic":
+            if scorer not in ("semantic", SELECTIVE):
                 out = folder / "report.json"
                 yield Row(
                     name, scorer, "-", size, run_cli(source, target, scorer, "json", out, None)
@@ -297,7 +312,7 @@ def batch_rows(pairs: int) -> Iterator[Row]:
 
 COLUMNS = (
     # title, width, formatter of a row's figures
-    ("scorer", 8, lambda r, f: r.scorer),
+    ("scorer", 9, lambda r, f: "selective" if r.scorer == SELECTIVE else r.scorer),
     ("cache", 5, lambda r, f: r.cache),
     ("paragraphs", 11, lambda r, f: _pair(f.get("paragraphs"))),
     ("sentences", 11, lambda r, f: _pair(f.get("sentences"))),
@@ -381,10 +396,11 @@ def main() -> int:
     parser.add_argument("--batch-pairs", type=int, default=200)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--cli-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-selective", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("child_argv", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cli_child:
-        return _cli_child(args.cli_child, args.child_argv)
+        return _cli_child(args.cli_child, args.child_argv, args.child_selective)
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     dev = args.shared / "eval/textberg-dev"
@@ -405,7 +421,7 @@ def _part_rows(part: str, args: argparse.Namespace, folder: Path) -> Iterator[Ro
     if part in ("clean", "messy"):
         build = build_pair if part == "clean" else messy_pair
         for n in sorted(args.sizes):
-            scorers = [s for s in args.scorer if s != "semantic" or n <= args.semantic_max]
+            scorers = [s for s in args.scorer if "semantic" not in s or n <= args.semantic_max]
             yield from pair_rows(f"{part} {n}", n, build(n, args.shared), scorers, folder)
             if len(scorers) < len(args.scorer):
                 yield Row(

@@ -458,3 +458,61 @@ def test_a_sentence_replaced_by_another_is_reported_on_both_sides(tmp_path, monk
         (FindingKind.SENTENCE_ONLY_IN_TARGET, fourth["fr"]),
     }
     assert not [f for f in result.findings if f.kind is FindingKind.WEAK_LINK]
+
+
+# --- selective embedding ------------------------------------------------------------------------
+
+VILLAGE_DE = [f"Im Jahr {1900 + k} zählte das Dorf {100 * k + 7} Einwohner." for k in range(6)]
+VILLAGE_FR = [f"En {1900 + k}, le village comptait {100 * k + 7} habitants." for k in range(6)]
+
+
+def test_skipped_sentences_never_reach_the_model_and_say_nothing():
+    embedder = ConceptEmbedder()
+    scorer = SemanticScorer(embedder=embedder)
+    scorer.skip = frozenset({SOURCE[1], TARGET[1]})
+    prepared = scorer.prepare(SOURCE, TARGET)
+    asked = {text for batch in embedder.batches for text in batch}
+    assert asked == (set(SOURCE) | set(TARGET)) - scorer.skip
+    assert embedder.embedded == 6
+    # a span holding a skipped sentence gets no embedding term; the others keep theirs
+    touching = prepared.semantic(*_arrays([(1, 2, 1, 2), (0, 2, 0, 1), (2, 3, 1, 2)]))
+    assert touching.tolist() == [0.0, 0.0, 0.0]
+    assert (prepared.semantic(*_arrays([(0, 1, 0, 1), (3, 4, 3, 4)])) > 0).all()
+    assert prepared.text_log_odds(["Le chat."], source=False, start=1, end=2) is None
+
+
+def test_the_lexical_pass_picks_the_inside_of_sure_runs():
+    from tui.engine.pipeline import _lexically_sure, compare
+    from tui.engine.scoring.lexical import LexicalScorer
+    from tui.engine.text.load import article_from_text
+
+    def sure(source: list[str], target: list[str]) -> frozenset[str]:
+        lexical = compare(
+            article_from_text(" ".join(source)),
+            article_from_text(" ".join(target)),
+            scorer=LexicalScorer(),
+        )
+        return _lexically_sure(lexical, 0.9)
+
+    # one run of six sure one-to-one links: its four inner sentences on each side
+    assert sure(VILLAGE_DE, VILLAGE_FR) == frozenset(VILLAGE_DE[1:5] + VILLAGE_FR[1:5])
+    # a sentence with no partner after the third French one: the lexical pass joins it to
+    # the third link (1-2, not sure), which leaves two links before (no inside) and three after
+    inserted = [*VILLAGE_FR[:3], "Die Kirche brannte ab, niemand weiß warum.", *VILLAGE_FR[3:]]
+    assert sure(VILLAGE_DE, inserted) == frozenset([VILLAGE_DE[4], VILLAGE_FR[4]])
+
+
+def test_a_selective_comparison_embeds_only_what_the_lexical_pass_is_unsure_of(tmp_path):
+    from tui.engine.pipeline import compare
+    from tui.engine.text.load import article_from_text
+
+    embedder = ConceptEmbedder(EmbeddingCache("toy", DIM, directory=tmp_path))
+    scorer = SemanticScorer(SemanticTuning(selective=True), embedder=embedder)
+    compare(
+        article_from_text(" ".join(VILLAGE_DE)),
+        article_from_text(" ".join(VILLAGE_FR)),
+        scorer=scorer,
+    )
+    asked = {text for batch in embedder.batches for text in batch}
+    assert asked == {VILLAGE_DE[0], VILLAGE_DE[5], VILLAGE_FR[0], VILLAGE_FR[5]}
+    assert embedder.embedded == 4  # the share counter: 4 of 12 sentences through the model

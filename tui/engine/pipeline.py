@@ -36,6 +36,7 @@ from tui.engine.model import (
     SentenceRef,
 )
 from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
+from tui.engine.scoring.lexical import LexicalScorer
 from tui.engine.scoring.registry import make_scorer
 from tui.engine.tuning import Tuning
 from tui.engine.util.gc_pause import cyclic_gc_paused
@@ -266,6 +267,11 @@ def _compare(
             raise ComparisonCancelled
 
     check()
+    weights = getattr(scorer, "weights", None)
+    if getattr(weights, "selective", False):
+        report(0.0, "reading the lexical evidence")
+        lexical = _compare(source, target, options, None, cancelled, LexicalScorer())
+        scorer.skip = _lexically_sure(lexical, weights.selective_floor)  # type: ignore[attr-defined]
     report(0.0, "scoring paragraphs")
     paragraph_scorer = scorer.prepare(
         [p.text for p in source.paragraphs],
@@ -347,6 +353,36 @@ def _compare(
         warnings=warnings,
         tuning=tuning,
     )
+
+
+def _lexically_sure(lexical: Comparison, floor: float) -> frozenset[str]:
+    """Texts of sentences a selective semantic pass need not embed: inside a run of three or
+    more consecutive one-to-one sentence links the lexical comparison scores ``floor`` or
+    more (a run's first and last sentences stay, as the context of what is unsure); a text
+    that also occurs outside such runs is kept."""
+    src, tgt = _SentenceIndex.build(lexical.source), _SentenceIndex.build(lexical.target)
+    at_src = {ref: k for k, ref in enumerate(src.refs)}
+    at_tgt = {ref: k for k, ref in enumerate(tgt.refs)}
+    sure = sorted(
+        (at_src[link.source[0]], at_tgt[link.target[0]])
+        for link in lexical.sentence_links
+        if len(link.source) == len(link.target) == 1 and link.score >= floor
+    )
+    skip_src: set[int] = set()
+    skip_tgt: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for pair in [*sure, (-2, -2)]:
+        if run and pair == (run[-1][0] + 1, run[-1][1] + 1):
+            run.append(pair)
+            continue
+        for i, j in run[1:-1]:
+            skip_src.add(i)
+            skip_tgt.add(j)
+        run = [pair]
+    skipped = {src.texts[i] for i in skip_src} | {tgt.texts[j] for j in skip_tgt}
+    kept = {t for k, t in enumerate(src.texts) if k not in skip_src}
+    kept |= {t for k, t in enumerate(tgt.texts) if k not in skip_tgt}
+    return frozenset(skipped - kept)
 
 
 class _ShiftedScorer:

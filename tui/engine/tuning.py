@@ -78,6 +78,11 @@ class SemanticTuning:
     improbable_log_odds: float | None = -3.0
     exact_chars: int = 0  # concatenations up to this many characters are embedded as text
     max_span: int = 3  # longest span embedded as text (with exact_chars) and cached
+    # Embed only what the lexical pass is unsure of (pipeline.compare): a sentence in a run of
+    # three or more one-to-one links the lexical scorer alone gives ``selective_floor`` is
+    # not embedded, unless it starts or ends the run. Off by default: it changes findings.
+    selective: bool = False
+    selective_floor: float = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +181,11 @@ PROVENANCE: dict[str, str] = {
     "semantic.exact_chars": "off: measured on the dev set, embedding concatenations as text "
     "gave strict/lax F1 0.859/0.980 against 0.851/0.987 at four times the model time",
     "semantic.max_span": "derived: the widest generic bead shape (1-3, 3-1)",
+    "semantic.selective": "off: a speed option; on the dev sets it lowered omission recall in "
+    "13 of 15 rows by 0.004-0.018 and lost one of the sample's five majors "
+    "(benchmarks/accuracy.py, column semantic-selective)",
+    "semantic.selective_floor": "chosen: a lexical one-to-one link at 0.9 or more counts as sure; "
+    "at 0.99 results hardly move but only 3-9% of sentences are skipped",
     "align.skip": _ROUND_ON_DEV + " (alignment F1)",
     "align.shape_costs": f"fallback only: round values chosen on {DEV_ARTICLE}; each "
     "document re-measures them from its first pass's shapes (align/priors.py)",

@@ -19,6 +19,12 @@ scorer 0.851 / 0.987. Embedding concatenations as text (``exact_chars``) scored 
 at four times the model time, so spans are length-weighted means by default. How the
 evidence enters the log-odds (and the fallbacks of what each document measures) is
 ``SemanticTuning`` (tui.engine.tuning).
+
+``SemanticTuning.selective`` (off by default) embeds only what the lexical pass is unsure
+of: sentences inside runs of sure one-to-one links are not embedded, and a span holding one
+gets no embedding term. Every vector enters the side's centre, its neighbours' cosines and
+the margin's calibration, so skipping any sentence moves every margin a little: on the dev
+sets it changes findings (README, benchmarks section), hence an option.
 """
 
 from __future__ import annotations
@@ -55,6 +61,9 @@ class _Side:
     exact_knn: dict[tuple[int, int], float]  # their neighbour cosines
     too_long: set[tuple[int, int]]  # concatenations over ``exact_chars``: always the mean
     centre: np.ndarray  # (DIM,) the side's mean sentence vector, taken from every new vector
+    # segments with a vector; False where a selective pass left a sentence unembedded (the
+    # padding row counts as known: it is the zero of span sums, not a missing segment)
+    known: np.ndarray
 
     @classmethod
     def build(
@@ -64,6 +73,7 @@ class _Side:
         weights: np.ndarray,
         max_span: int,
         centre: np.ndarray | None = None,
+        known: np.ndarray | None = None,
     ) -> _Side:
         n = len(texts)
         padded = np.zeros((n + 1, DIM), dtype=np.float32)
@@ -77,7 +87,17 @@ class _Side:
                 g[: n - d] = np.einsum("ij,ij->i", padded[: n - d], padded[d:n])
             gram.append(g)
         centre = np.zeros(DIM, dtype=np.float32) if centre is None else centre
-        return cls(list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set(), centre)
+        mask = np.ones(n + 1, dtype=bool)
+        if known is not None:
+            mask[:n] = known
+        return cls(list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set(), centre, mask)
+
+    def span_known(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Whether every segment of each span has a vector."""
+        out = np.ones(len(start), dtype=bool)
+        for k in range(int((end - start).max(initial=0))):
+            out &= self.known[self.members(start, end, k)]
+        return out
 
     def unit(self, vectors: np.ndarray) -> np.ndarray:
         """Model vectors of new texts in this side's space: centred like its sentences."""
@@ -231,6 +251,7 @@ def calibrated_margin(
         for a, b in mutual
         for a2, b2 in ((a, b - 1), (a, b + 1), (a - 1, b), (a + 1, b))
         if 0 <= a2 < source.size and 0 <= b2 < target.size and (a2, b2) not in paired
+        if source.known[a2] and target.known[b2]
         for a, b in ((a2, b2),)
     ]
     if len(wrong) < weights.support_min_pairs:
@@ -367,6 +388,8 @@ class SemanticSpanScorer:
     ) -> np.ndarray | None:
         here, there = (self._src, self._tgt) if source else (self._tgt, self._src)
         offset = self._tgt_off if source else self._src_off
+        if not there.known[start + offset : end + offset].all():
+            return None
         vectors = here.unit(self._embedder.embed(list(texts), cancelled=self._cancelled))
         first, last = np.array([start + offset]), np.array([end + offset])
         span = there.span_vectors(first, last)[0]
@@ -401,6 +424,12 @@ class SemanticSpanScorer:
         """The embedding term of the log-odds alone (local indices, like ``score``)."""
         margin = self.margin(src_start, src_end, tgt_start, tgt_end)
         out = self.weights.margin * (margin - self.weights.offset)
+        if not (self._src.known.all() and self._tgt.known.all()):
+            g0 = np.asarray(src_start, dtype=np.int64) + self._src_off
+            h0 = np.asarray(tgt_start, dtype=np.int64) + self._tgt_off
+            known = self._src.span_known(g0, np.asarray(src_end, dtype=np.int64) + self._src_off)
+            known &= self._tgt.span_known(h0, np.asarray(tgt_end, dtype=np.int64) + self._tgt_off)
+            out = np.where(known, out, 0.0)  # the lexical pass was sure there: say nothing
         if self.weights.member > 0:
             s0 = np.asarray(src_start, dtype=np.int64)
             s1 = np.asarray(src_end, dtype=np.int64)
@@ -656,6 +685,9 @@ class SemanticScorer:
         self.weights = weights or SemanticTuning()
         self._lexical = LexicalScorer(lexical_weights)
         self._embedder = embedder
+        # Sentences a selective pass found sure from lexical evidence alone: never embedded
+        # (pipeline.compare sets it when ``weights.selective``); their beads score lexically.
+        self.skip: frozenset[str] = frozenset()
 
     @property
     def embedder(self) -> Embedder:
@@ -678,7 +710,7 @@ class SemanticScorer:
         # each distinct segment text is split and averaged once (documents repeat lines)
         texts = list(dict.fromkeys((*source, *target)))
         pieces = [_pieces(text) for text in texts]
-        distinct = sorted({p for segment in pieces for p in segment})
+        distinct = sorted({p for segment in pieces for p in segment} - self.skip)
         vectors = self.embedder.embed(distinct, cancelled=cancelled, progress=progress)
         by_text = dict(zip(distinct, vectors, strict=True))
         piece_of = dict(zip(texts, pieces, strict=True))
@@ -686,20 +718,31 @@ class SemanticScorer:
         sides = []
         for segments in (source, target):
             side_pieces = [piece_of[text] for text in segments]
-            side_vectors, centre = _centred(side_pieces, by_text)
-            segment_vectors, segment_weights = _segment_vectors(side_pieces, side_vectors)
-            sides.append(_Side.build(segments, segment_vectors, segment_weights, span, centre))
+            known = np.array([all(p in by_text for p in ps) for ps in side_pieces], dtype=bool)
+            known_pieces = [ps if ok else [] for ps, ok in zip(side_pieces, known, strict=True)]
+            side_vectors, centre = _centred(known_pieces, by_text)
+            segment_vectors, segment_weights = _segment_vectors(known_pieces, side_vectors)
+            segment_weights = np.where(
+                known, segment_weights, [sum(map(len, ps)) for ps in side_pieces]
+            )
+            sides.append(
+                _Side.build(segments, segment_vectors, segment_weights, span, centre, known)
+            )
         src, tgt = sides
         k = self.weights.neighbours
-        src.knn[: src.size] = knn_means(src.vectors[: src.size], tgt.vectors[: tgt.size], k)
-        tgt.knn[: tgt.size] = knn_means(tgt.vectors[: tgt.size], src.vectors[: src.size], k)
-        mutual = mutual_nearest(
-            src.vectors[: src.size],
-            tgt.vectors[: tgt.size],
-            src.knn[: src.size],
-            tgt.knn[: tgt.size],
-            self.weights.anchor_margin,
-        )
+        ks, kt = np.nonzero(src.known[: src.size])[0], np.nonzero(tgt.known[: tgt.size])[0]
+        src.knn[ks] = knn_means(src.vectors[ks], tgt.vectors[kt], k)
+        tgt.knn[kt] = knn_means(tgt.vectors[kt], src.vectors[ks], k)
+        mutual = [
+            (int(ks[i]), int(kt[j]))
+            for i, j in mutual_nearest(
+                src.vectors[ks],
+                tgt.vectors[kt],
+                src.knn[ks],
+                tgt.knn[kt],
+                self.weights.anchor_margin,
+            )
+        ]
         weights = calibrated_margin(self.weights, src, tgt, mutual)
         return SemanticSpanScorer(
             lexical, src, tgt, self.embedder, weights, mutual=mutual, cancelled=cancelled
