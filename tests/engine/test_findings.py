@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from small_pair import DE, FR
 
 from tui.engine.detect.quotes import analyse_quotes
 from tui.engine.model import CompareOptions, FindingKind, Side
@@ -19,20 +20,6 @@ def run(source: str, target: str):
         article_from_text(target, language="fr"),
         options=options,
     )
-
-
-DE = [
-    "Die Expedition erreichte am 26. September das Lager auf 6500 Metern.",
-    "Mira Murati leitete das Team von OpenAI seit 2018.",
-    "Barrett Zoff und Bob McGrew verliessen das Unternehmen im Oktober 2024.",
-    "Die Bewertung soll 150 Milliarden Dollar erreichen.",
-]
-FR = [
-    "L'expédition a atteint le camp à 6500 mètres le 26 septembre.",
-    "Mira Murati dirigeait l'équipe d'OpenAI depuis 2018.",
-    "Barrett Zoff et Bob McGrew ont quitté l'entreprise en octobre 2024.",
-    "La valorisation devrait atteindre 150 milliards de dollars.",
-]
 
 
 @pytest.mark.xfail(

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from small_pair import DE, FR
 
 from tui.engine.corrections import Action, apply_corrections, correction
 from tui.engine.detect.context import quote_text
@@ -17,20 +18,8 @@ from tui.engine.scoring.registry import semantic_available
 from tui.engine.text.load import article_from_text
 from tui.engine.tuning import PROVENANCE, Tuning, overridden, parameters
 
-# A small German-French pair: four translated sentences, and in the French version a sentence
+# The small pair (small_pair.py), and in the French version a sentence
 # about something else after the second one.
-DE = [
-    "Die Expedition erreichte am 26. September das Lager auf 6500 Metern.",
-    "Mira Murati leitete das Team von OpenAI seit 2018.",
-    "Barrett Zoff und Bob McGrew verliessen das Unternehmen im Oktober 2024.",
-    "Die Bewertung soll 150 Milliarden Dollar erreichen.",
-]
-FR = [
-    "L'expédition a atteint le camp à 6500 mètres le 26 septembre.",
-    "Mira Murati dirigeait l'équipe d'OpenAI depuis 2018.",
-    "Barrett Zoff et Bob McGrew ont quitté l'entreprise en octobre 2024.",
-    "La valorisation devrait atteindre 150 milliards de dollars.",
-]
 ADDED = (
     "Le 3 mars 1999, Sam Altman et Greg Brockman ont rencontré Ilya Sutskever à Montréal "
     "pour discuter de 17 projets."
