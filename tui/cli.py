@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--tuning",
         metavar="FILE",
         help='JSON object of parameters to change, {"group.param": value} '
-        "(python -m tui.engine.tuning lists them)",
+        "(python -m tui.engine.tuning_table lists them)",
     )
     parser.add_argument(
         "--session",

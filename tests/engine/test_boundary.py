@@ -45,6 +45,7 @@ STAGES = ("text", "scoring", "align", "detect")  # each may import the stages be
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "tuning": set(),  # every parameter that changes results: read by every stage
+    "tuning_table": {"tuning"},  # prints the record's table (python -m)
     "model": {"errors", "tuning"},  # CompareOptions carries the tuning
     "util": set(),
     **{stage: LEAVES | set(STAGES[:k]) for k, stage in enumerate(STAGES)},

@@ -65,7 +65,10 @@ def test_every_parameter_has_a_provenance_and_no_entry_is_stale():
 
 def test_python_m_prints_every_parameter_with_its_value_and_origin():
     printed = subprocess.run(
-        [sys.executable, "-m", "tui.engine.tuning"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "tui.engine.tuning_table"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     for name, _ in parameters(Tuning()):
         row = next(line for line in printed.splitlines() if line.startswith(f"| `{name}` |"))

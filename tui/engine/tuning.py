@@ -9,7 +9,7 @@ and which measure, an odds it stands for, or what each document measures in its 
 value here is then only the fallback). ``NOT_TUNING`` lists the knobs that change only speed
 and memory, which stay beside the code they pace.
 
-``python -m tui.engine.tuning`` prints the table; ``transdiff --tuning FILE`` reads changed
+``python -m tui.engine.tuning_table`` prints the table; ``transdiff --tuning FILE`` reads changed
 values from a JSON object (``from_json``).
 
 >>> Tuning().detection.min_words_to_flag
@@ -307,7 +307,3 @@ def table(tuning: Tuning | None = None) -> str:
     rows += ["", "| speed and memory only (not tuning) | where |", "|---|---|"]
     rows += [f"| `{name}` | {where} |" for name, where in NOT_TUNING.items()]
     return "\n".join(rows)
-
-
-if __name__ == "__main__":
-    print(table())  # noqa: T201
