@@ -240,6 +240,26 @@ def test_thai_spaces_inside_a_sentence_split_nothing() -> None:
     assert sentences(text, "th") == [text]
 
 
+# Chinese and Japanese write no space between words: a space between two runs of their
+# characters is where a headline (no final mark) was run into its article.
+HEADLINES = [
+    ["印尼海啸死亡人数已上升到 832 人", "据报道，救援人员仍在废墟中搜寻幸存者。"],
+    ["威尔士议员担心“看起来像笨蛋”", "一些议员对这个建议感到惊讶。"],
+    ["東京で新しい美術館が開館した", "初日には約三千人が訪れたという。"],
+]
+
+
+@pytest.mark.parametrize("expected", HEADLINES, ids=lambda e: e[0][:8])
+def test_chinese_and_japanese_headline_run_into_its_article(expected: list[str]) -> None:
+    assert sentences(" ".join(expected)) == expected
+
+
+def test_chinese_spaces_around_numbers_and_latin_words_split_nothing() -> None:
+    text = "周二，大雨将会扩散至 Four Corners 地区，气温将下降 10 度。"
+    assert sentences(text, "zh") == [text]
+    assert sentences("他说 好的。", "zh") == ["他说 好的。"]  # too short to be a sentence
+
+
 def _ntrex_shared() -> Path | None:
     for candidate in (ROOT.parent / "shared", Path("/work/shared")):
         if (candidate / "eval" / "ntrex-dev").is_dir():

@@ -113,13 +113,21 @@ _SPACE_RUNS = "|".join(
 _EVENT = re.compile(
     f"[{re.escape(_TERMINATORS)}]+" + r"|[„“”«»\"()\[\]]" + f"|[{''.join(SUBSTITUTE_STOPS)}]"
 )
-_EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}")  # only for text with Thai or Lao
-_SPACED_LETTER = re.compile(f"[{''.join(SPACE_SEPARATED.values())}]")
+# Chinese and Japanese put no space between words: a space between two runs of their characters
+# (the first may end in a closing quote or bracket) is where two texts were joined, typically a
+# headline run into its article, and ends a sentence.
+_CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_SPACE = f"(?<=[{_CJK_LETTERS}{_ALWAYS_CLOSING}”])[ \u00a0\u3000]+(?=[{_CJK_LETTERS}])"
+_CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+# only for text with Thai, Lao, Chinese or Japanese letters
+_EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}|{_CJK_SPACE}")
+_SPACED_LETTER = re.compile(f"[{''.join(SPACE_SEPARATED.values())}{_CJK_LETTERS}]")
 _AFTER_STOP = re.compile(r"[.!?]\s+[\"'„“«‘(]*([^\W\d_])")  # the letter after a stop
 _QUESTION_MARKS = frozenset("?!‼⁇⁈⁉؟\u037e")
 _NATIVE_STOP = re.compile(f"[{re.escape(NATIVE_STOPS)}]")
 _URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
 _MIN_SPACED_SENTENCE = 16  # characters before a Thai or Lao space can end a sentence
+_MIN_CJK_SENTENCE = 8  # characters before a space between Chinese or Japanese runs can end one
 _MINUTES = re.compile(r"\s*\d{1,2}(?![\d.])")
 _WINDOW = 64  # how far to look around a full stop; keeps the pass linear
 
@@ -281,6 +289,8 @@ def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> boo
     number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
     title and given name ("นายสมชาย ใจดี")."""
     script = script_of(text[end])
+    if script in _CJK_SCRIPTS:
+        return start - sentence_start >= _MIN_CJK_SENTENCE
     if script not in SPACE_SEPARATED or start - sentence_start < _MIN_SPACED_SENTENCE:
         return False
     before = _run_before(text, start)
