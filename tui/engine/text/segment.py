@@ -114,10 +114,10 @@ _EVENT = re.compile(
     f"[{re.escape(_TERMINATORS)}]+" + r"|[„“”«»\"()\[\]]" + f"|[{''.join(SUBSTITUTE_STOPS)}]"
 )
 # Chinese and Japanese put no space between words: a space between two runs of their characters
-# (the first may end in a closing quote or bracket) is where two texts were joined, typically a
+# (the first may end in a closing quote) is where two texts were joined, typically a
 # headline run into its article, and ends a sentence.
 _CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_SPACE = f"(?<=[{_CJK_LETTERS}{_ALWAYS_CLOSING}”])[ \u00a0\u3000]+(?=[{_CJK_LETTERS}])"
+_CJK_SPACE = f"(?<=[{_CJK_LETTERS}」』”])[ \u00a0\u3000]+(?=[{_CJK_LETTERS}])"
 _CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
 # only for text with Thai, Lao, Chinese or Japanese letters
 _EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}|{_CJK_SPACE}")
