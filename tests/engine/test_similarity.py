@@ -54,6 +54,17 @@ def test_skeleton_folds_spelling_variants():
     assert skeleton("barrett") == skeleton("barret")
 
 
+def test_names_in_cyrillic_and_greek_match_their_latin_spelling():
+    pairs = match_vocabularies(
+        {"michigan", "tiffany", "university", "athens"},
+        {"мичиган", "тиффани", "университет", "αθήνα", "κόσμος"},
+    )
+    assert ("michigan", "мичиган") in pairs
+    assert ("tiffany", "тиффани") in pairs
+    assert ("university", "университет") in pairs  # a shared five-letter prefix, romanised
+    assert not any(word == "κόσμος" for _, word in pairs)
+
+
 def test_translation_scores_above_a_non_translation():
     source = ["Der Mount Everest ist 8848 m hoch.", "Zürich liegt am See."]
     target = ["L'Everest mesure 8848 m.", "Zurich est au bord du lac."]

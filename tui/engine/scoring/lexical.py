@@ -9,6 +9,7 @@ length model's fallback and how much of a document it is measured on are ``Lexic
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,12 +48,31 @@ _NARROW_QUOTE_MARKS = "".join(mark for mark in QUOTE_MARKS if mark < _FIRST_WIDE
 _SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
 
 
+# Cyrillic and Greek letters spelled in Latin ones, so that a name keeps one key across
+# scripts ("Мичиган"/"Michigan", "Тиффани"/"Tiffany"): the common romanisations' letters.
+_ROMAN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufie", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ю": "iu", "я": "ia", "ъ": "", "ь": "", "є": "ie", "і": "i", "ї": "i", "ґ": "g"},
+        **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "abgdeziiklmnxoprsstifo", strict=True)),
+        **dict(zip("άέήίόύώϊϋ", "aeiioioii", strict=True)),
+        **{"θ": "th", "χ": "ch", "ψ": "ps"},
+    }
+)
+_NON_LATIN_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+
+
 def skeleton(word: str) -> str:
     """A spelling-insensitive key for cognates and transliterated names.
 
     >>> [skeleton(w) for w in ("zoff", "zoph", "himalaya", "physique")]
     ['zof', 'zof', 'himalaia', 'fisike']
+    >>> [skeleton(w) for w in ("мичиган", "michigan", "тиффани", "tiffany")]
+    ['mikhigan', 'mikhigan', 'tifani', 'tifani']
     """
+    if _NON_LATIN_LETTER.search(word):
+        word = word.translate(_ROMAN)
     for old, new in _SKELETON_RULES:
         word = word.replace(old, new)
     out = []
@@ -60,6 +80,10 @@ def skeleton(word: str) -> str:
         if not out or out[-1] != ch:  # doubled letters: "barrett" ~ "barret"
             out.append(ch)
     return "".join(out)
+
+
+def _first_letter(word: str) -> str:
+    return word[0].translate(_ROMAN)[:1] or word[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +174,16 @@ def match_vocabularies(
         if len(word) >= 5:
             for other in by_key.get("p:" + word[:5], ()):
                 pairs.add((word, other))
-    # Fuzzy matches, compared only within the same first letter to keep the work near-linear.
+    # Fuzzy matches, compared only within the same first letter to keep the work near-linear
+    # (a Cyrillic or Greek word's first letter in Latin, so that it meets its romanisation).
     src_groups: dict[str, list[str]] = defaultdict(list)
     tgt_groups: dict[str, list[str]] = defaultdict(list)
     for word in source_words:
         if len(word) >= 5:
-            src_groups[word[0]].append(word)
+            src_groups[_first_letter(word)].append(word)
     for word in target_words:
         if len(word) >= 5:
-            tgt_groups[word[0]].append(word)
+            tgt_groups[_first_letter(word)].append(word)
     for letter, src_list in src_groups.items():
         tgt_list = tgt_groups.get(letter)
         if not tgt_list:
