@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from tui.engine.detect.context import Draft, FindingContext, LinkGroup
 from tui.engine.detect.ids import assign_ids
+from tui.engine.detect.meaning import polarity_flips
 from tui.engine.detect.numerals import number_mismatches
 from tui.engine.detect.one_sided import (
     improbable_beads,
@@ -37,6 +38,7 @@ LINK_DETECTORS: tuple[LinkDetector, ...] = (
     number_mismatches,  # numbers with no equal number across
     quote_mismatches,  # quotations unbalanced or on one side only
     untranslated_paragraphs,  # target paragraphs left in the source's language
+    polarity_flips,  # 1-1 sentence links negated on one side only, scoring below typical
 )
 
 
