@@ -1,7 +1,7 @@
 """Polarity findings (detect/meaning.py) on faithful translations, per language pair.
 
     python benchmarks/meaning_alarms.py [--shared PATH] [--pairs en-de de-ja ...]
-        [--scorer lexical|semantic] [--deviations D] [--show N]
+        [--scorer lexical|semantic] [--show N]
 
 ntrex-dev's lines are professional translations of one another (line i of every language
 translates line i of English) and textberg-dev's German and French are too, so every
@@ -9,10 +9,9 @@ translates line i of English) and textberg-dev's German and French are too, so e
 made. Each of the six ntrex-dev articles of a pair (and textberg-dev, pair de-fr-textberg) is
 compared one line per paragraph and the polarity findings are counted, with the rate per
 thousand lines, with ``detection.polarity_checks`` turned on (it is off by default).
-``--deviations`` sets detection.meaning_deviations (how far below the
-document's median link a negated-on-one-side link must score); ``--show`` prints that many
-findings per pair with both sentences, to judge them. Only pairs whose two languages have a
-negation lexicon are run. Prints figures, asserts nothing; skips without the data.
+``--show`` prints that many findings per pair with both sentences, to judge them. Only
+pairs whose two languages have a negation lexicon are run. Prints figures, asserts nothing;
+skips without the data.
 """
 
 from __future__ import annotations
@@ -71,7 +70,6 @@ def main() -> int:
         "--pairs", nargs="+", help=f"e.g. en-de de-fr {TEXTBERG} (default: all with lexicons)"
     )
     parser.add_argument("--scorer", default="lexical", choices=("lexical", "semantic"))
-    parser.add_argument("--deviations", type=float, help="detection.meaning_deviations")
     parser.add_argument("--show", type=int, default=0, help="findings to print per pair")
     args = parser.parse_args()
     if not (args.shared / "eval/ntrex-dev").is_dir():
@@ -79,13 +77,10 @@ def main() -> int:
         return 0
     languages = [lang for lang in devsets.NTREX_LANGUAGES if lang in NEGATIONS]
     pairs = args.pairs or ["-".join(p) for p in itertools.combinations(languages, 2)] + [TEXTBERG]
-    values: dict[str, object] = {"detection.polarity_checks": True}  # off by default
-    if args.deviations is not None:
-        values["detection.meaning_deviations"] = args.deviations
-    tuning = overridden(values)
+    tuning = overridden({"detection.polarity_checks": True})  # off by default
     started = time.perf_counter()
     total_lines = total = 0
-    print(f"{args.scorer}, detection.meaning_deviations {tuning.detection.meaning_deviations}")
+    print(f"{args.scorer} scorer, detection.polarity_checks on")
     print(f"{'pair':15} {'lines':>6} {'findings':>9} {'per 1000':>9}")
     for pair in pairs:
         if pair == TEXTBERG:

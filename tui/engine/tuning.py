@@ -127,11 +127,9 @@ class DetectionTuning:
     weak_link_deviations: float = 3.5  # robust deviations below the median: a weak link
     weak_link_min_pairs: int = 8  # fewer scored 1-1 pairs: no median to judge against
     # 1-1 links negated on one side only (detect/meaning.py), off by default: on faithful
-    # translations they flood (see PROVENANCE); when on, both sentences this long and the
-    # link this many robust deviations below the document's median link
+    # translations they flood (see PROVENANCE); when on, both sentences this long
     polarity_checks: bool = False
     meaning_min_words: int = 4
-    meaning_deviations: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,16 +223,13 @@ PROVENANCE: dict[str, str] = {
     "below each document's median link score, measured on each document",
     "detection.weak_link_min_pairs": "chosen: fewer pairs give no median to judge against",
     "detection.polarity_checks": "off: measured on faithful translations (python "
-    "benchmarks/meaning_alarms.py), translators move negation into words ('unknown' / 'nicht "
-    "bekannt'): 28-96 alarms per 1000 lines ungated (10 ntrex-dev pairs, textberg-dev), while "
-    "a link score gate that brings them to a few per 1000 (1.5 deviations, semantic: 2-8) "
-    "keeps 1 in 51 synthetic flips, as neither score sees negation",
+    "benchmarks/meaning_alarms.py, lexical), translators move negation into words ('unknown' "
+    "/ 'nicht bekannt'): 28-95 alarms per 1000 lines (10 ntrex-dev pairs, textberg-dev) for "
+    "33 of 55 synthetic flips found (one 'nicht' dropped, en-de); a gate on the link's score "
+    "(below the document's median, or 1-2 robust deviations, either scorer) drops flips as "
+    "often as alarms: neither score sees negation",
     "detection.meaning_min_words": "chosen, not measured: shorter lines ('No.', a headline) "
     "say too little to read polarity from",
-    "detection.meaning_deviations": "measured with polarity_checks on (benchmarks/"
-    "meaning_alarms.py, lexical; synthetic flips: one 'nicht'/'pas' dropped from every other "
-    "line that has one): at the median (0) 17-54 alarms per 1000 lines and 19 of 55 flips "
-    "found (en-de), against 27-96 and 33 of 55 ungated; 1 deviation finds 1 of 55",
 }
 
 # Knobs that change speed and memory only, where they live.

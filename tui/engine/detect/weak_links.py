@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.engine.align.dp import Bead
 from tui.engine.detect.context import (
     Draft,
     FindingContext,
-    LinkGroup,
     OneSidedSpans,
     quote_text,
     sentence_span,
@@ -36,34 +34,22 @@ def weak_links_not_reported(context: FindingContext, drafts: list[Draft]) -> lis
     ]
 
 
-def _scored_pairs(context: FindingContext) -> list[tuple[LinkGroup, Bead]]:
-    return [
+def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]:
+    """Linked 1-1 sentence pairs whose score is a low outlier for this document: a draft on
+    the target sentence, with the source sentence's (paragraph, span)."""
+    scored = [
         (group, bead)
         for group in context.groups
         for bead in group.beads
         if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
     ]
-
-
-def typical_link(context: FindingContext) -> tuple[float, float] | None:
-    """The median score of the document's scored 1-1 sentence links and its robust spread
-    (1.4826 median absolute deviations); None under ``detection.weak_link_min_pairs``."""
-    scores = np.array([bead.score for _, bead in _scored_pairs(context)])
-    if len(scores) < context.detection.weak_link_min_pairs:
-        return None
-    median = float(np.median(scores))
-    return median, float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
-
-
-def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]:
-    """Linked 1-1 sentence pairs whose score is a low outlier for this document: a draft on
-    the target sentence, with the source sentence's (paragraph, span)."""
-    scored = _scored_pairs(context)
-    typical = typical_link(context)
-    if typical is None:
+    detection = context.detection
+    if len(scored) < detection.weak_link_min_pairs:
         return []
-    median, spread = typical
-    threshold = median - context.detection.weak_link_deviations * spread
+    scores = np.array([bead.score for _, bead in scored])
+    median = float(np.median(scores))
+    spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
+    threshold = median - detection.weak_link_deviations * spread
     drafts = []
     for group, bead in scored:
         if bead.score >= threshold or bead.score > 0:
