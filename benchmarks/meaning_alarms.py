@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import devsets
 
-from tui.engine.detect.meaning import NEGATIONS
+from tui.engine.detect.meaning import LANGUAGES_WITH_LEXICON
 from tui.engine.model import CompareOptions, FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
@@ -75,7 +75,7 @@ def main() -> int:
     if not (args.shared / "eval/ntrex-dev").is_dir():
         print(f"skipped: no {args.shared / 'eval/ntrex-dev'}")
         return 0
-    languages = [lang for lang in devsets.NTREX_LANGUAGES if lang in NEGATIONS]
+    languages = [lang for lang in devsets.NTREX_LANGUAGES if lang in LANGUAGES_WITH_LEXICON]
     pairs = args.pairs or ["-".join(p) for p in itertools.combinations(languages, 2)] + [TEXTBERG]
     tuning = overridden({"detection.polarity_checks": True})  # off by default
     started = time.perf_counter()

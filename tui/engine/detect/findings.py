@@ -38,7 +38,7 @@ LINK_DETECTORS: tuple[LinkDetector, ...] = (
     number_mismatches,  # numbers with no equal number across
     quote_mismatches,  # quotations unbalanced or on one side only
     untranslated_paragraphs,  # target paragraphs left in the source's language
-    polarity_flips,  # 1-1 sentence links negated on one side only, scoring below typical
+    polarity_flips,  # 1-1 sentence links negated on one side only (off by default)
 )
 
 

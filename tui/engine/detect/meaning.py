@@ -2,7 +2,7 @@
 
 An embedding scores "he was not clear" and "he was clear" nearly alike, so a flipped negation
 passes every similarity test. This detector counts the negation words of each side of a
-two-sided one-to-one sentence link with a per-language lexicon (``NEGATIONS``) and reports a
+two-sided one-to-one sentence link with a per-language lexicon (``_WORDS``) and reports a
 weak link when one side has a negation and the other none. It only speaks where both
 languages have a lexicon, and only on sentences of ``detection.meaning_min_words`` words or
 more (short lines, "No." or a headline, say too little).
@@ -65,7 +65,7 @@ _NOT_ONLY: dict[str, str] = {
 }
 _ENGLISH_CONTRACTION = re.compile(r"\w(n['’]t)\b")
 
-NEGATIONS: frozenset[str] = frozenset(_WORDS)
+LANGUAGES_WITH_LEXICON: frozenset[str] = frozenset(_WORDS)
 
 
 def negations(text: str, language: str | None) -> list[str]:
@@ -99,7 +99,7 @@ def polarity_flips(context: FindingContext, group: LinkGroup) -> list[Draft]:
     so a gate on the link's score drops real flips as often as false alarms."""
     languages = (context.source.language, context.target.language)
     if not context.detection.polarity_checks or not all(
-        language in NEGATIONS for language in languages
+        language in LANGUAGES_WITH_LEXICON for language in languages
     ):
         return []
     min_words = context.detection.meaning_min_words

@@ -64,6 +64,7 @@ class _Side:
     # segments with a vector; False where a selective pass left a sentence unembedded (the
     # padding row counts as known: it is the zero of span sums, not a missing segment)
     known: np.ndarray
+    complete: bool  # every segment has a vector (always, unless a selective pass skipped some)
 
     @classmethod
     def build(
@@ -90,7 +91,17 @@ class _Side:
         mask = np.ones(n + 1, dtype=bool)
         if known is not None:
             mask[:n] = known
-        return cls(list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set(), centre, mask)
+        complete = bool(mask.all())
+        return cls(
+            list(texts), padded, w, np.zeros(n + 1), gram, {}, {}, set(), centre, mask, complete
+        )
+
+    def known_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """The segments with a vector and their vectors (a view, not a copy, when all have)."""
+        if self.complete:
+            return np.arange(self.size), self.vectors[: self.size]
+        rows = np.flatnonzero(self.known[: self.size])
+        return rows, self.vectors[rows]
 
     def span_known(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
         """Whether every segment of each span has a vector."""
@@ -424,7 +435,7 @@ class SemanticSpanScorer:
         """The embedding term of the log-odds alone (local indices, like ``score``)."""
         margin = self.margin(src_start, src_end, tgt_start, tgt_end)
         out = self.weights.margin * (margin - self.weights.offset)
-        if not (self._src.known.all() and self._tgt.known.all()):
+        if not (self._src.complete and self._tgt.complete):
             g0 = np.asarray(src_start, dtype=np.int64) + self._src_off
             h0 = np.asarray(tgt_start, dtype=np.int64) + self._tgt_off
             known = self._src.span_known(g0, np.asarray(src_end, dtype=np.int64) + self._src_off)
@@ -730,17 +741,13 @@ class SemanticScorer:
             )
         src, tgt = sides
         k = self.weights.neighbours
-        ks, kt = np.nonzero(src.known[: src.size])[0], np.nonzero(tgt.known[: tgt.size])[0]
-        src.knn[ks] = knn_means(src.vectors[ks], tgt.vectors[kt], k)
-        tgt.knn[kt] = knn_means(tgt.vectors[kt], src.vectors[ks], k)
+        (ks, src_vectors), (kt, tgt_vectors) = src.known_rows(), tgt.known_rows()
+        src.knn[ks] = knn_means(src_vectors, tgt_vectors, k)
+        tgt.knn[kt] = knn_means(tgt_vectors, src_vectors, k)
         mutual = [
             (int(ks[i]), int(kt[j]))
             for i, j in mutual_nearest(
-                src.vectors[ks],
-                tgt.vectors[kt],
-                src.knn[ks],
-                tgt.knn[kt],
-                self.weights.anchor_margin,
+                src_vectors, tgt_vectors, src.knn[ks], tgt.knn[kt], self.weights.anchor_margin
             )
         ]
         weights = calibrated_margin(self.weights, src, tgt, mutual)

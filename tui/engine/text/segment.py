@@ -287,7 +287,8 @@ def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> boo
     """A space before a run of Thai (or Lao) letters, after another run or a number: a sentence
     ends there unless the words around it continue the clause ("และ", "ว่า"), a unit follows a
     number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
-    title and given name ("นายสมชาย ใจดี")."""
+    title and given name ("นายสมชาย ใจดี"). Before Chinese or Japanese characters (the event
+    pattern matched one before the space too) the length alone decides."""
     script = script_of(text[end])
     if script in _CJK_SCRIPTS:
         return start - sentence_start >= _MIN_CJK_SENTENCE
