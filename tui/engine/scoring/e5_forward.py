@@ -35,6 +35,7 @@ QK = 32  # values per quantisation block, in the weights (4-bit) and the activat
 META = "\u2581"  # SentencePiece's word-start marker
 MAGIC = b"E5S1"
 _SPACES = re.compile("  +")
+_WORDS_KEPT = 200_000  # distinct words whose pieces are remembered (a few hundred bytes each)
 _CHUNK_TOKENS = 384  # padded tokens per forward call: the FFN's activations stay in L2
 
 
@@ -143,14 +144,13 @@ class E5Forward:
         blob = read.raw(blob_size)
         texts = _piece_texts(blob, offsets)
         # the engine's table finds the first piece of a text: later ones are overwritten
-        indices = range(count - 1, -1, -1)
-        pieces = dict(
-            zip(texts[::-1], zip(indices, scores32.tolist()[::-1], strict=True), strict=True)
-        )
+        pieces = dict(zip(texts[::-1], range(count - 1, -1, -1), strict=True))
         pieces.pop("", None)  # empty, or not UTF-8: never matched on character boundaries
-        if pieces.get(texts[self.unk], (None,))[0] == self.unk:
+        if pieces.get(texts[self.unk]) == self.unk:
             del pieces[texts[self.unk]]  # the engine skips the unknown piece where it matches
-        self._pieces = pieces
+        self._pieces = pieces  # text -> id
+        self._scores = scores32.tolist()
+        self._words: dict[str, tuple[tuple[tuple[int, int, float], ...], ...]] = {}
         self._longest = max(map(len, pieces))
         self._unk_score = float(np.float32(scores32.min()) - np.float32(10))
         (entries,) = read.take("i")
@@ -171,30 +171,31 @@ class E5Forward:
             chars = META + chars
         chars = chars.replace(" ", META)
         n = len(chars)
-        # Viterbi over pieces in the engine's order; scores summed in float32 as it does
+        # Viterbi over pieces in the engine's order, scores summed in float32 as it does. No
+        # piece holds the word marker after its start, so pieces never cross words and the
+        # pieces found at each position are looked up once per distinct word.
         best = array("f", [-1e30]) * (n + 1)
         best[0] = 0.0
         piece = [0] * (n + 1)
         start = [0] * (n + 1)
         rounded = array("f", [0.0])
-        pieces, longest, unk_score = self._pieces, self._longest, self._unk_score
-        for i in range(n):
-            here = best[i]
-            if here <= -1e29:
-                continue
-            for e in range(i + 1, min(n, i + longest) + 1):
-                hit = pieces.get(chars[i:e])
-                if hit is not None:
-                    rounded[0] = here + hit[1]
-                    if rounded[0] > best[e]:
-                        best[e] = rounded[0]
-                        piece[e] = hit[0]
-                        start[e] = i
-            rounded[0] = here + unk_score
-            if rounded[0] > best[i + 1]:
-                best[i + 1] = rounded[0]
-                piece[i + 1] = -1
-                start[i + 1] = i
+        unk_score = self._unk_score
+        offset = 0
+        for word in chars.split(META)[1:]:
+            for i, found in enumerate(self._word_pieces(META + word), offset):
+                here = best[i]
+                for end, index, score in found:
+                    rounded[0] = here + score
+                    if rounded[0] > best[offset + end]:
+                        best[offset + end] = rounded[0]
+                        piece[offset + end] = index
+                        start[offset + end] = i
+                rounded[0] = here + unk_score
+                if rounded[0] > best[i + 1]:
+                    best[i + 1] = rounded[0]
+                    piece[i + 1] = -1
+                    start[i + 1] = i
+            offset += len(word) + 1
         ids = []
         e = n
         while e > 0:
@@ -202,6 +203,24 @@ class E5Forward:
             e = start[e]
         ids.reverse()
         return ids
+
+    def _word_pieces(self, word: str) -> tuple[tuple[tuple[int, int, float], ...], ...]:
+        """For each position of ``word``: (end, id, score) of the pieces starting there."""
+        found = self._words.get(word)
+        if found is None:
+            pieces, scores, longest, n = self._pieces, self._scores, self._longest, len(word)
+            found = tuple(
+                tuple(
+                    (e, hit, scores[hit])
+                    for e in range(i + 1, min(n, i + longest) + 1)
+                    if (hit := pieces.get(word[i:e])) is not None
+                )
+                for i in range(n)
+            )
+            if len(self._words) >= _WORDS_KEPT:
+                self._words.clear()
+            self._words[word] = found
+        return found
 
     @staticmethod
     def _directory(read: _Reader) -> dict[str, tuple[int, int]]:
