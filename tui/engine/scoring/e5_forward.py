@@ -11,9 +11,10 @@ each text, mean pooling over every token, and texts over 510 tokens split into w
 means are weighted by their lengths. Only the order of float sums differs, so vectors agree
 with the engine's to round-off (benchmarks/embedding_speed.py measures the gap).
 
-Texts of similar token length are run together, padded to the longest (masked in attention
-and pooling), in chunks that stay in the processor's cache; the chunks are spread over one
-thread per core with BLAS on one thread each (numpy releases the interpreter lock).
+Texts of the same token length are run together (no padding, so a text's vector is the same
+bits whatever else is in its batch), in chunks that stay in the processor's cache; the chunks
+are spread over one thread per core with BLAS on one thread each (numpy releases the
+interpreter lock).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ META = "\u2581"  # SentencePiece's word-start marker
 MAGIC = b"E5S1"
 _SPACES = re.compile("  +")
 _WORDS_KEPT = 200_000  # distinct words whose pieces are remembered (a few hundred bytes each)
-_CHUNK_TOKENS = 384  # padded tokens per forward call: the FFN's activations stay in L2
+_CHUNK_TOKENS = 384  # tokens per forward call at most: the FFN's activations stay in L2
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,15 +267,10 @@ class E5Forward:
         return total / np.maximum(norms, 1e-12)
 
     def _run(self, windows: list[list[int]]) -> np.ndarray:
-        """Mean last-layer vector of each window (bos + ids + eos), padded to the longest."""
-        B, L, H = len(windows), max(len(w) for w in windows) + 2, self.hidden
-        ids = np.full((B, L), self.eos, dtype=np.int64)
-        lengths = np.array([len(w) + 2 for w in windows])
-        ids[:, 0] = self.bos
-        for r, w in enumerate(windows):
-            ids[r, 1 : len(w) + 1] = w
-        padding = np.arange(L)[None, :] >= lengths[:, None]
-        mask = np.where(padding, np.float32(-np.inf), np.float32(0))[:, None, None, :]
+        """Mean last-layer vector of each window (bos + ids + eos), all of one length."""
+        B, L, H = len(windows), len(windows[0]) + 2, self.hidden
+        ids = np.empty((B, L), dtype=np.int64)
+        ids[:, 0], ids[:, 1:-1], ids[:, -1] = self.bos, windows, self.eos
         x = dequantise(self.word[ids.ravel()]).reshape(B, L, H)
         x += self.position[:L]
         x = _layer_norm(x.reshape(B * L, H), *self.embedding_norm, self.eps)
@@ -287,7 +283,6 @@ class E5Forward:
             v = qkv[:, :, 2].transpose(0, 2, 1, 3)
             scores = q @ k
             scores *= scale
-            scores += mask
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
@@ -296,9 +291,7 @@ class E5Forward:
             x = _layer_norm(x, *layer.norm1, self.eps)
             x += _linear(_gelu(_linear(x, layer.up, layer.up_bias)), layer.down, layer.down_bias)
             x = _layer_norm(x, *layer.norm2, self.eps)
-        x = x.reshape(B, L, H)
-        x[padding] = 0
-        return x.sum(axis=1) / lengths[:, None].astype(np.float32)
+        return x.reshape(B, L, H).sum(axis=1) / np.float32(L)
 
 
 def _piece_texts(blob: bytes, offsets: np.ndarray) -> list[str]:
@@ -330,15 +323,19 @@ def _usable_cores() -> int:
 
 
 def _chunks(lengths: list[int], threads: int) -> list[tuple[int, int]]:
-    """[start, end) runs of the sorted windows, each padded to at most ``_CHUNK_TOKENS``
-    (one window at least), and at least two per thread so that the threads stay busy."""
-    padded_total = sum(lengths)
-    budget = max(32, min(_CHUNK_TOKENS, padded_total // (2 * threads) + 1))
+    """[start, end) runs of the sorted windows, all of one length (so a text's vector does not
+    depend on its batch: no padding changes the order of a sum), each of at most
+    ``_CHUNK_TOKENS`` tokens (one window at least) and at least two per thread if they can."""
+    budget = max(32, min(_CHUNK_TOKENS, sum(lengths) // (2 * threads) + 1))
     out = []
     start = 0
     while start < len(lengths):
         end = start + 1
-        while end < len(lengths) and (end - start + 1) * lengths[end] <= budget:
+        while (
+            end < len(lengths)
+            and lengths[end] == lengths[start]
+            and (end - start + 1) * lengths[end] <= budget
+        ):
             end += 1
         out.append((start, end))
         start = end
