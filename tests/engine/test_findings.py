@@ -570,3 +570,39 @@ def test_a_long_sentence_is_not_cut_where_the_model_cannot_tell():
     assert not found
     _, found = _headline_findings(_RestScorer("nothing of the kind"))
     assert not found
+
+
+class _VouchingScorer(_ThresholdScorer):
+    """Calls beads below -3 improbable; the model vouches for the source side of every bead
+    (its meaning matches its partner's) and says nothing about neighbours."""
+
+    def __init__(self) -> None:
+        super().__init__(-3.0)
+
+    def supported_members(self, source, target):
+        return list(range(len(source))), []
+
+
+def test_a_side_of_an_improbable_bead_that_the_model_finds_translated_is_not_reported():
+    """The fifth of nine 1-1 beads scores -5, but the model finds its source sentence
+    translated by its partner (the anchors and the lengths sank the score): only the target
+    sentence is reported, with the evidence in words."""
+    from tui.engine.align.dp import Bead
+
+    source = article_from_text(
+        " ".join(f"Der Hund {k} schläft heute im Garten." for k in range(9)), language="de"
+    )
+    target = article_from_text(
+        " ".join(f"Le chien {k} dort au jardin aujourd'hui." for k in range(9)), language="fr"
+    )
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
+        _VouchingScorer(),
+    )
+    one_sided = [f for f in findings if f.kind.is_omission or f.kind.is_insertion]
+    assert [f.side for f in one_sided] == [Side.TARGET]
+    span = target.paragraphs[0].sentences[4]
+    assert (one_sided[0].target.start, one_sided[0].target.end) == (span.start, span.end)
+    assert "-5.0 log-odds" in one_sided[0].why

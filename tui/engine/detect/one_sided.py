@@ -1,12 +1,14 @@
-"""Content present in one version only: one-sided paragraphs and sentences, members of
-two-sided beads the other side does not support, and both sides of improbable beads.
+"""Content present in one version only: one-sided paragraphs and sentences, and the sides of
+improbable beads.
 
-Alignment alone misses most omissions (the orphaned sentence gets folded into a 1-2 bead),
-so besides one-sided beads every two-sided bead is re-examined: a member that the scorer
-finds unsupported by the other side is flagged, unless it sits at the edge of a
-multi-sentence bead and dropping it hurts the bead; so are both sides of a bead the scorer
-finds improbable. A one-sided sentence that a neighbouring bead's other side translates is
-not flagged. The thresholds are ``FindingContext.detection``'s (tui.engine.tuning)."""
+A sentence the sentence alignment leaves alone is reported when the evidence is 9 to 1 that
+it translates nothing next to it (what joining it to a neighbouring bead would cost, and with
+a model its meaning against the neighbours' other side). Both sides of a bead the scorer finds
+improbable are reported too (two dropped sentences paired because that is cheaper than two
+skips), except a sentence the model finds translated by its partner or by a neighbouring
+bead's other side. Omissions folded into a multi-sentence bead are not searched for here
+(a members detector lowered precision on every dev set: see the issue notes). The thresholds
+are ``FindingContext.detection``'s (tui.engine.tuning)."""
 
 from __future__ import annotations
 
@@ -174,16 +176,18 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
 
 
 def _member_log_odds(
-    context: FindingContext, group: LinkGroup, position: int, side: Side
+    context: FindingContext, group: LinkGroup, position: int, side: Side, member: int | None = None
 ) -> float | None:
-    """The meaning evidence (log-odds) that the one-sided sentence at ``position``
-    translates part of a neighbouring bead's other side, the stronger of the two; None for
-    a scorer without a model or without a two-sided neighbour."""
+    """The meaning evidence (log-odds) that the sentence ``member`` of the bead at
+    ``position`` (its one sentence, by default) translates part of a neighbouring bead's
+    other side, the stronger of the two; None for a scorer without a model or without a
+    two-sided neighbour."""
     scorer = group.scorer
     if scorer is None:
         return None
-    lone = group.beads[position]
-    member = (lone.source or lone.target)[0]
+    if member is None:
+        lone = group.beads[position]
+        member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     paragraph, sentence = refs[member]
     text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
@@ -209,14 +213,34 @@ def _improbable(group: LinkGroup, bead: Bead) -> bool:
 
 
 def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
-    """Both sides of every improbable bead, as content on one side only."""
+    """Both sides of every improbable bead, as content on one side only (a sentence dropped
+    on each side, paired because that is cheaper than two skips), except a sentence the
+    model finds translated after all: by the bead's other side (``supported_members``: the
+    anchors and the lengths sank the score, not the meaning), or by a neighbouring bead's
+    other side, by ``detection.improbable_neighbour_log_odds`` or more (the alignment paired
+    it badly, it is not missing)."""
+    scorer = group.scorer
+    if scorer is None:
+        return []
+    neighbour_floor = context.detection.improbable_neighbour_log_odds
     drafts = []
-    for bead in group.beads:
+    for position, bead in enumerate(group.beads):
         if not _improbable(group, bead):
             continue
-        for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
+        vouched = scorer.supported_members(bead.source, bead.target)
+        for side, members, supported in (
+            (Side.SOURCE, bead.source, vouched[0]),
+            (Side.TARGET, bead.target, vouched[1]),
+        ):
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
-            for run in runs_in_paragraph(list(members), refs):
+            alone: dict[int, float | None] = {}
+            for n, member in enumerate(members):
+                if n in supported:
+                    continue
+                nearby = _member_log_odds(context, group, position, side, member)
+                if nearby is None or nearby < neighbour_floor:
+                    alone[member] = nearby
+            for run in runs_in_paragraph(sorted(alone), refs):
                 draft = sentence_draft(
                     context,
                     group,
@@ -224,7 +248,21 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
                     run,
                     context.detection.improbable_confidence,
                     _IMPROBABLE_REASON,
+                    _improbable_why(bead.score, [alone[k] for k in run], group),
                 )
                 if draft is not None:
                     drafts.append(draft)
     return drafts
+
+
+def _improbable_why(score: float, nearby: list[float | None], group: LinkGroup) -> str:
+    """The evidence for one side of an improbable bead, in words."""
+    threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
+    said = f"the pair scores {score:.1f} log-odds"
+    if threshold is not None:
+        said += f" (improbable below {threshold:.1f})"
+    said += "; the model does not find it translated by its partner"
+    known = [value for value in nearby if value is not None]
+    if known:
+        said += f", nor next to it ({max(known):+.1f} log-odds against the neighbours)"
+    return said
