@@ -606,3 +606,46 @@ def test_a_side_of_an_improbable_bead_that_the_model_finds_translated_is_not_rep
     span = target.paragraphs[0].sentences[4]
     assert (one_sided[0].target.start, one_sided[0].target.end) == (span.start, span.end)
     assert "-5.0 log-odds" in one_sided[0].why
+
+
+class _NearbyScorer(_RestScorer):
+    """``_RestScorer``, and a model that finds the headline a translation of the next
+    pair's target (log-odds ``nearby``)."""
+
+    def __init__(self, rest: str, headline: str, nearby: float) -> None:
+        super().__init__(rest)
+        self.headline, self.nearby = headline, nearby
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        if list(texts) == [self.headline]:
+            return np.array([self.nearby if start == 1 else -5.0])
+        return super().text_log_odds(texts, source=source, start=start, end=end)
+
+
+@pytest.mark.parametrize(("nearby", "reported"), [(5.0, False), (0.5, True)])
+def test_text_inside_a_sentence_that_the_next_pair_translates_is_not_reported(nearby, reported):
+    """The French puts the German headline into its next sentence (the versions split their
+    sentences differently): with the model 9 to 1 sure of that, nothing is missing; a
+    headline the next pair only resembles is still reported."""
+    from tui.engine.align.dp import Bead
+
+    headline = "Neue Brücke über den Rhein eröffnet"
+    rest = "Die Stadt hat am Montag die neue Brücke eröffnet."
+    source = article_from_text(f"{headline} {rest} Es war ein Fest.", language="de")
+    target = article_from_text(
+        "La ville a inauguré lundi le nouveau pont. C'était une fête.", language="fr"
+    )
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((1,), (1,), 3.0)],
+        _NearbyScorer(rest, headline, nearby),
+    )
+    flagged = [
+        source.paragraphs[0].text[f.source.start : f.source.end]
+        for f in findings
+        if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE
+    ]
+    assert flagged == ([headline] if reported else [])

@@ -22,11 +22,13 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    nearby_log_odds,
     quote_text,
     runs_in_paragraph,
     sentence_draft,
     severity_by_size,
     side_name,
+    two_sided_neighbours,
 )
 from tui.engine.model import (
     Location,
@@ -140,12 +142,6 @@ def _evidence_alone(
     return max(known), ", ".join(said) + f" ({threshold})"
 
 
-def _two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
-    """The beads just before and after ``position`` that have sentences on both sides."""
-    around = [group.beads[k] for k in (position - 1, position + 1) if 0 <= k < len(group.beads)]
-    return [bead for bead in around if bead.source and bead.target]
-
-
 def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
     """How much less likely the alignment becomes (log-odds) if the one-sided sentence at
     ``position`` joins the bead before or after it instead, the cheaper of the two; None
@@ -156,7 +152,7 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     costs = []
-    for neighbour in _two_sided_neighbours(group, position):
+    for neighbour in two_sided_neighbours(group, position):
         source, target = list(neighbour.source), list(neighbour.target)
         (source if side is Side.SOURCE else target).append(member)
         source.sort()
@@ -182,25 +178,13 @@ def _member_log_odds(
     ``position`` (its one sentence, by default) translates part of a neighbouring bead's
     other side, the stronger of the two; None for a scorer without a model or without a
     two-sided neighbour."""
-    scorer = group.scorer
-    if scorer is None:
-        return None
     if member is None:
         lone = group.beads[position]
         member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     paragraph, sentence = refs[member]
     text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
-    best = None
-    for neighbour in _two_sided_neighbours(group, position):
-        other = neighbour.target if side is Side.SOURCE else neighbour.source
-        odds = scorer.text_log_odds(
-            [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
-        )
-        if odds is None:
-            return None
-        best = float(odds[0]) if best is None else max(best, float(odds[0]))
-    return best
+    return nearby_log_odds(group, position, side, text)
 
 
 _IMPROBABLE_REASON = " (its link to the other version is improbable)"
@@ -217,12 +201,12 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
     on each side, paired because that is cheaper than two skips), except a sentence the
     model finds translated after all: by the bead's other side (``supported_members``: the
     anchors and the lengths sank the score, not the meaning), or by a neighbouring bead's
-    other side, by ``detection.improbable_neighbour_log_odds`` or more (the alignment paired
+    other side, by ``detection.nearby_log_odds`` or more (the alignment paired
     it badly, it is not missing)."""
     scorer = group.scorer
     if scorer is None:
         return []
-    neighbour_floor = context.detection.improbable_neighbour_log_odds
+    neighbour_floor = context.detection.nearby_log_odds
     drafts = []
     for position, bead in enumerate(group.beads):
         if not _improbable(group, bead):
