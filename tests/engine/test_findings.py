@@ -573,20 +573,22 @@ def test_a_long_sentence_is_not_cut_where_the_model_cannot_tell():
 
 
 class _VouchingScorer(_ThresholdScorer):
-    """Calls beads below -3 improbable; the model vouches for the source side of every bead
-    (its meaning matches its partner's) and says nothing about neighbours."""
+    """Calls beads below -3 improbable; the model finds every source sentence a translation
+    of its partner (5 log-odds) and no target sentence one of anything (-5)."""
 
     def __init__(self) -> None:
         super().__init__(-3.0)
 
-    def supported_members(self, source, target):
-        return list(range(len(source))), []
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        return np.array([5.0 if source else -5.0] * len(texts))
 
 
 def test_a_side_of_an_improbable_bead_that_the_model_finds_translated_is_not_reported():
     """The fifth of nine 1-1 beads scores -5, but the model finds its source sentence
-    translated by its partner (the anchors and the lengths sank the score): only the target
-    sentence is reported, with the evidence in words."""
+    translated by its partner 9 to 1 (the anchors and the lengths sank the score): only the
+    target sentence is reported, with the evidence in words."""
     from tui.engine.align.dp import Bead
 
     source = article_from_text(

@@ -213,9 +213,9 @@ PROVENANCE: dict[str, str] = {
     "of the other (1 to 1)",
     "detection.nearby_log_odds": "derived: text more likely than not (probability 1/2) a "
     "translation of part of a neighbouring bead's other side is not missing. Improbable "
-    "beads, with the supported-member check (semantic.supported_margin, measured on each "
-    "document): omission precision textberg-dev 0.826 -> 0.852, fr-ru 0.894 -> 0.909 "
-    "(python benchmarks/accuracy.py --sections omissions)",
+    "beads, with the check against the partner (9 to 1, detection.lone_min_log_odds): "
+    "omission precision textberg-dev 0.826 -> 0.852, fr-ru 0.894 -> 0.909 (python "
+    "benchmarks/accuracy.py --sections omissions)",
     "detection.min_gain_log_odds": "derived: the rest of the sentence translates the other "
     "side 9 times as likely (a 90% choice), as for sentences left alone; the same bar drops a "
     "cut that translates a neighbouring pair's other side (omissions, semantic precision "

@@ -172,15 +172,13 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
 
 
 def _member_log_odds(
-    context: FindingContext, group: LinkGroup, position: int, side: Side, member: int | None = None
+    context: FindingContext, group: LinkGroup, position: int, side: Side
 ) -> float | None:
-    """The meaning evidence (log-odds) that the sentence ``member`` of the bead at
-    ``position`` (its one sentence, by default) translates part of a neighbouring bead's
-    other side, the stronger of the two; None for a scorer without a model or without a
-    two-sided neighbour."""
-    if member is None:
-        lone = group.beads[position]
-        member = (lone.source or lone.target)[0]
+    """The meaning evidence (log-odds) that the one-sided sentence at ``position``
+    translates part of a neighbouring bead's other side, the stronger of the two; None for
+    a scorer without a model or without a two-sided neighbour."""
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     paragraph, sentence = refs[member]
     text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
@@ -199,30 +197,34 @@ def _improbable(group: LinkGroup, bead: Bead) -> bool:
 def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
     """Both sides of every improbable bead, as content on one side only (a sentence dropped
     on each side, paired because that is cheaper than two skips), except a sentence the
-    model finds translated after all: by the bead's other side (``supported_members``: the
-    anchors and the lengths sank the score, not the meaning), or by a neighbouring bead's
-    other side, by ``detection.nearby_log_odds`` or more (the alignment paired
-    it badly, it is not missing)."""
+    model finds translated after all: by the bead's other side, 9 to 1 as a lone sentence's
+    evidence (``detection.lone_min_log_odds``: the anchors and the lengths sank the score,
+    not the meaning), or by a neighbouring bead's other side, by
+    ``detection.nearby_log_odds`` or more (the alignment paired it badly)."""
     scorer = group.scorer
     if scorer is None:
         return []
-    neighbour_floor = context.detection.nearby_log_odds
+    detection = context.detection
     drafts = []
     for position, bead in enumerate(group.beads):
         if not _improbable(group, bead):
             continue
-        vouched = scorer.supported_members(bead.source, bead.target)
-        for side, members, supported in (
-            (Side.SOURCE, bead.source, vouched[0]),
-            (Side.TARGET, bead.target, vouched[1]),
+        for side, members, other in (
+            (Side.SOURCE, bead.source, bead.target),
+            (Side.TARGET, bead.target, bead.source),
         ):
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
+            paragraphs = context.article(side).paragraphs
             alone: dict[int, float | None] = {}
-            for n, member in enumerate(members):
-                if n in supported:
+            for member in members:
+                text = paragraphs[refs[member][0]].sentence_text(refs[member][1])
+                partner = scorer.text_log_odds(
+                    [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+                )
+                if partner is not None and float(partner[0]) >= detection.lone_min_log_odds:
                     continue
-                nearby = _member_log_odds(context, group, position, side, member)
-                if nearby is None or nearby < neighbour_floor:
+                nearby = nearby_log_odds(group, position, side, text)
+                if nearby is None or nearby < detection.nearby_log_odds:
                     alone[member] = nearby
             for run in runs_in_paragraph(sorted(alone), refs):
                 draft = sentence_draft(
@@ -230,7 +232,7 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
                     group,
                     side,
                     run,
-                    context.detection.improbable_confidence,
+                    detection.improbable_confidence,
                     _IMPROBABLE_REASON,
                     _improbable_why(bead.score, [alone[k] for k in run], group),
                 )
