@@ -570,3 +570,84 @@ def test_a_long_sentence_is_not_cut_where_the_model_cannot_tell():
     assert not found
     _, found = _headline_findings(_RestScorer("nothing of the kind"))
     assert not found
+
+
+class _VouchingScorer(_ThresholdScorer):
+    """Calls beads below -3 improbable; the model finds every source sentence a translation
+    of its partner (5 log-odds) and no target sentence one of anything (-5)."""
+
+    def __init__(self) -> None:
+        super().__init__(-3.0)
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        return np.array([5.0 if source else -5.0] * len(texts))
+
+
+def test_a_side_of_an_improbable_bead_that_the_model_finds_translated_is_not_reported():
+    """The fifth of nine 1-1 beads scores -5, but the model finds its source sentence
+    translated by its partner 9 to 1 (the anchors and the lengths sank the score): only the
+    target sentence is reported, with the evidence in words."""
+    from tui.engine.align.dp import Bead
+
+    source = article_from_text(
+        " ".join(f"Der Hund {k} schläft heute im Garten." for k in range(9)), language="de"
+    )
+    target = article_from_text(
+        " ".join(f"Le chien {k} dort au jardin aujourd'hui." for k in range(9)), language="fr"
+    )
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((k,), (k,), -5.0 if k == 4 else 4.0) for k in range(9)],
+        _VouchingScorer(),
+    )
+    one_sided = [f for f in findings if f.kind.is_omission or f.kind.is_insertion]
+    assert [f.side for f in one_sided] == [Side.TARGET]
+    span = target.paragraphs[0].sentences[4]
+    assert (one_sided[0].target.start, one_sided[0].target.end) == (span.start, span.end)
+    assert "-5.0 log-odds" in one_sided[0].why
+
+
+class _NearbyScorer(_RestScorer):
+    """``_RestScorer``, and a model that finds the headline a translation of the next
+    pair's target (log-odds ``nearby``)."""
+
+    def __init__(self, rest: str, headline: str, nearby: float) -> None:
+        super().__init__(rest)
+        self.headline, self.nearby = headline, nearby
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        if list(texts) == [self.headline]:
+            return np.array([self.nearby if start == 1 else -5.0])
+        return super().text_log_odds(texts, source=source, start=start, end=end)
+
+
+@pytest.mark.parametrize(("nearby", "reported"), [(5.0, False), (0.5, True)])
+def test_text_inside_a_sentence_that_the_next_pair_translates_is_not_reported(nearby, reported):
+    """The French puts the German headline into its next sentence (the versions split their
+    sentences differently): with the model 9 to 1 sure of that, nothing is missing; a
+    headline the next pair only resembles is still reported."""
+    from tui.engine.align.dp import Bead
+
+    headline = "Neue Brücke über den Rhein eröffnet"
+    rest = "Die Stadt hat am Montag die neue Brücke eröffnet."
+    source = article_from_text(f"{headline} {rest} Es war ein Fest.", language="de")
+    target = article_from_text(
+        "La ville a inauguré lundi le nouveau pont. C'était une fête.", language="fr"
+    )
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((1,), (1,), 3.0)],
+        _NearbyScorer(rest, headline, nearby),
+    )
+    flagged = [
+        source.paragraphs[0].text[f.source.start : f.source.end]
+        for f in findings
+        if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE
+    ]
+    assert flagged == ([headline] if reported else [])

@@ -72,6 +72,30 @@ class Draft:
     why: str = ""  # the evidence, in words (Finding.why)
 
 
+def two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
+    """The beads just before and after ``position`` that have sentences on both sides."""
+    around = [group.beads[k] for k in (position - 1, position + 1) if 0 <= k < len(group.beads)]
+    return [bead for bead in around if bead.source and bead.target]
+
+
+def nearby_log_odds(group: LinkGroup, position: int, side: Side, text: str) -> float | None:
+    """The model's evidence (log-odds) that ``text`` of ``side`` translates part of a
+    neighbouring bead's other side (of the bead at ``position``), the stronger of the two;
+    None for a scorer without a model or without a two-sided neighbour."""
+    if group.scorer is None:
+        return None
+    best = None
+    for neighbour in two_sided_neighbours(group, position):
+        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        odds = group.scorer.text_log_odds(
+            [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+        )
+        if odds is None:
+            return None
+        best = float(odds[0]) if best is None else max(best, float(odds[0]))
+    return best
+
+
 def quote_text(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"

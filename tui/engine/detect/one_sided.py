@@ -1,12 +1,14 @@
-"""Content present in one version only: one-sided paragraphs and sentences, members of
-two-sided beads the other side does not support, and both sides of improbable beads.
+"""Content present in one version only: one-sided paragraphs and sentences, and the sides of
+improbable beads.
 
-Alignment alone misses most omissions (the orphaned sentence gets folded into a 1-2 bead),
-so besides one-sided beads every two-sided bead is re-examined: a member that the scorer
-finds unsupported by the other side is flagged, unless it sits at the edge of a
-multi-sentence bead and dropping it hurts the bead; so are both sides of a bead the scorer
-finds improbable. A one-sided sentence that a neighbouring bead's other side translates is
-not flagged. The thresholds are ``FindingContext.detection``'s (tui.engine.tuning)."""
+A sentence the sentence alignment leaves alone is reported when the evidence is 9 to 1 that
+it translates nothing next to it (what joining it to a neighbouring bead would cost, and with
+a model its meaning against the neighbours' other side). Both sides of a bead the scorer finds
+improbable are reported too (two dropped sentences paired because that is cheaper than two
+skips), except a sentence the model finds translated by its partner or by a neighbouring
+bead's other side. Omissions folded into a multi-sentence bead are not searched for here
+(a members detector lowered precision on every dev set: see the issue notes). The thresholds
+are ``FindingContext.detection``'s (tui.engine.tuning)."""
 
 from __future__ import annotations
 
@@ -20,11 +22,13 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    nearby_log_odds,
     quote_text,
     runs_in_paragraph,
     sentence_draft,
     severity_by_size,
     side_name,
+    two_sided_neighbours,
 )
 from tui.engine.model import (
     Location,
@@ -138,12 +142,6 @@ def _evidence_alone(
     return max(known), ", ".join(said) + f" ({threshold})"
 
 
-def _two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
-    """The beads just before and after ``position`` that have sentences on both sides."""
-    around = [group.beads[k] for k in (position - 1, position + 1) if 0 <= k < len(group.beads)]
-    return [bead for bead in around if bead.source and bead.target]
-
-
 def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
     """How much less likely the alignment becomes (log-odds) if the one-sided sentence at
     ``position`` joins the bead before or after it instead, the cheaper of the two; None
@@ -154,7 +152,7 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     costs = []
-    for neighbour in _two_sided_neighbours(group, position):
+    for neighbour in two_sided_neighbours(group, position):
         source, target = list(neighbour.source), list(neighbour.target)
         (source if side is Side.SOURCE else target).append(member)
         source.sort()
@@ -179,24 +177,12 @@ def _member_log_odds(
     """The meaning evidence (log-odds) that the one-sided sentence at ``position``
     translates part of a neighbouring bead's other side, the stronger of the two; None for
     a scorer without a model or without a two-sided neighbour."""
-    scorer = group.scorer
-    if scorer is None:
-        return None
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     paragraph, sentence = refs[member]
     text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
-    best = None
-    for neighbour in _two_sided_neighbours(group, position):
-        other = neighbour.target if side is Side.SOURCE else neighbour.source
-        odds = scorer.text_log_odds(
-            [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
-        )
-        if odds is None:
-            return None
-        best = float(odds[0]) if best is None else max(best, float(odds[0]))
-    return best
+    return nearby_log_odds(group, position, side, text)
 
 
 _IMPROBABLE_REASON = " (its link to the other version is improbable)"
@@ -209,22 +195,60 @@ def _improbable(group: LinkGroup, bead: Bead) -> bool:
 
 
 def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
-    """Both sides of every improbable bead, as content on one side only."""
+    """Both sides of every improbable bead, as content on one side only (a sentence dropped
+    on each side, paired because that is cheaper than two skips), except a sentence the
+    model finds translated after all: by the bead's other side, 9 to 1 as a lone sentence's
+    evidence (``detection.lone_min_log_odds``: the anchors and the lengths sank the score,
+    not the meaning), or by a neighbouring bead's other side, by
+    ``detection.nearby_log_odds`` or more (the alignment paired it badly)."""
+    scorer = group.scorer
+    if scorer is None:
+        return []
+    detection = context.detection
     drafts = []
-    for bead in group.beads:
+    for position, bead in enumerate(group.beads):
         if not _improbable(group, bead):
             continue
-        for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
+        for side, members, other in (
+            (Side.SOURCE, bead.source, bead.target),
+            (Side.TARGET, bead.target, bead.source),
+        ):
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
-            for run in runs_in_paragraph(list(members), refs):
+            paragraphs = context.article(side).paragraphs
+            alone: dict[int, float | None] = {}
+            for member in members:
+                text = paragraphs[refs[member][0]].sentence_text(refs[member][1])
+                partner = scorer.text_log_odds(
+                    [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+                )
+                if partner is not None and float(partner[0]) >= detection.lone_min_log_odds:
+                    continue
+                nearby = nearby_log_odds(group, position, side, text)
+                if nearby is None or nearby < detection.nearby_log_odds:
+                    alone[member] = nearby
+            for run in runs_in_paragraph(sorted(alone), refs):
                 draft = sentence_draft(
                     context,
                     group,
                     side,
                     run,
-                    context.detection.improbable_confidence,
+                    detection.improbable_confidence,
                     _IMPROBABLE_REASON,
+                    _improbable_why(bead.score, [alone[k] for k in run], group),
                 )
                 if draft is not None:
                     drafts.append(draft)
     return drafts
+
+
+def _improbable_why(score: float, nearby: list[float | None], group: LinkGroup) -> str:
+    """The evidence for one side of an improbable bead, in words."""
+    threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
+    said = f"the pair scores {score:.1f} log-odds"
+    if threshold is not None:
+        said += f" (improbable below {threshold:.1f})"
+    said += "; the model does not find it translated by its partner"
+    known = [value for value in nearby if value is not None]
+    if known:
+        said += f", nor next to it ({max(known):+.1f} log-odds against the neighbours)"
+    return said

@@ -22,6 +22,7 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    nearby_log_odds,
     partner_of,
     quote_text,
     severity_by_size,
@@ -39,10 +40,10 @@ _KIND = {
 
 def partial_sentences(context: FindingContext) -> list[Draft]:
     pairs = [
-        (group, bead)
+        (group, position, bead)
         for group in context.groups
         if group.scorer is not None and group.link.source and group.link.target
-        for bead in group.beads
+        for position, bead in enumerate(group.beads)
         if bead.source and bead.target
     ]
     if not pairs:
@@ -50,8 +51,8 @@ def partial_sentences(context: FindingContext) -> list[Draft]:
     # deviations this large happen by chance less than once in the document's pairs
     threshold = NormalDist().inv_cdf(1.0 - context.detection.chance_per_document / len(pairs))
     drafts = []
-    for group, bead in pairs:
-        draft = _excess(context, group, bead.source, bead.target, threshold)
+    for group, position, bead in pairs:
+        draft = _excess(context, group, position, bead.source, bead.target, threshold)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -60,6 +61,7 @@ def partial_sentences(context: FindingContext) -> list[Draft]:
 def _excess(
     context: FindingContext,
     group: LinkGroup,
+    position: int,
     source: tuple[int, ...],
     target: tuple[int, ...],
     threshold: float,
@@ -93,6 +95,12 @@ def _excess(
     text = paragraph.text[cut.start : cut.end]
     words = word_count(text)
     if words < detection.min_words_to_flag:
+        return None
+    # the cut translates a neighbouring pair's other side as surely as the rest gains without
+    # it: the versions split their sentences differently there, nothing is missing (a
+    # headline that restates its article scores lower, and stays reported)
+    nearby = nearby_log_odds(group, position, side, text)
+    if nearby is not None and nearby >= detection.min_gain_log_odds:
         return None
     tail = 2.0 * (1.0 - NormalDist().cdf(abs(delta)))
     link = group.link
