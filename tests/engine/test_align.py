@@ -230,3 +230,28 @@ def test_lexical_scores_do_not_depend_on_what_is_asked_with_them():
     together = scorer.score(*spans.T)
     alone = np.concatenate([scorer.score(*row[:, None]) for row in spans])
     assert together.tobytes() == alone.tobytes()
+
+
+def test_priors_extrapolate_many_to_many_shapes_only_for_a_scorer_that_places_boundaries():
+    from collections import Counter
+
+    from tui.engine.align.dp import AlignParams, BeadType
+    from tui.engine.align.priors import document_params
+
+    novel = Counter(
+        {
+            BeadType.ONE_ONE: 100,
+            BeadType.ONE_TWO: 40,
+            BeadType.ONE_THREE: 12,
+            BeadType.TWO_ONE: 20,
+            BeadType.TWO_TWO: 12,
+        }
+    )
+    with_them = document_params(novel, AlignParams()).beads
+    without = document_params(novel, AlignParams(), many_to_many=False).beads
+    assert BeadType.TWO_THREE in with_them
+    assert BeadType.TWO_THREE not in without
+    assert BeadType.THREE_TWO not in without
+    # shapes one side of which is a single segment, and those the first pass searched, stay
+    assert BeadType.ONE_FOUR in without
+    assert BeadType.TWO_TWO in without

@@ -122,7 +122,9 @@ def align_sentences(
         counts = shape_counts(bead for _, group in aligned for bead in group)
         sentences = replace(
             sentences,
-            params=document_params(counts, sentences.params),
+            params=document_params(
+                counts, sentences.params, many_to_many=sentences.scorer.many_to_many
+            ),
             scorer=sentences.scorer.calibrated(
                 [
                     (s0 + s, t0 + t)
@@ -301,7 +303,9 @@ def _compare(
         )
         paragraph_params = params
         if _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
-            paragraph_params = document_params(shape_counts(beads), params)
+            paragraph_params = document_params(
+                shape_counts(beads), params, many_to_many=paragraph_scorer.many_to_many
+            )
         beads = align(
             len(source.paragraphs),
             len(target.paragraphs),

@@ -42,8 +42,12 @@ def shape_counts(beads: Iterable[Bead]) -> Counter[BeadType]:
     return counts
 
 
-def document_params(counts: Counter[BeadType], generic: AlignParams) -> AlignParams:
-    """``generic`` with the shape costs measured from ``counts`` (a first pass's shapes)."""
+def document_params(
+    counts: Counter[BeadType], generic: AlignParams, *, many_to_many: bool = True
+) -> AlignParams:
+    """``generic`` with the shape costs measured from ``counts`` (a first pass's shapes);
+    without ``many_to_many`` (the scorer's ``SpanScorer.many_to_many``), shapes with several
+    segments on both sides are not extrapolated (only those the first pass searched stay)."""
     tuning = generic.tuning
     searched = [b for b in generic.beads if not b.one_sided]
     weights = {b: math.exp(-generic.prior[b]) for b in searched}
@@ -56,6 +60,8 @@ def document_params(counts: Counter[BeadType], generic: AlignParams) -> AlignPar
     }
     for bead in sorted(BeadType, key=lambda b: sum(b.value)):
         if bead.one_sided or bead in probability:
+            continue
+        if not many_to_many and min(bead.value) >= 2:
             continue
         probability[bead] = _extrapolated(bead, probability, tuning.max_growth)
     one_one = probability[BeadType.ONE_ONE]

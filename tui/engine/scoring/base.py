@@ -20,6 +20,10 @@ class SpanScorer(Protocol):
     # Log-odds below which a two-sided bead pairs segments that likely do not translate each
     # other, or None where this scorer's low scores are not evidence enough.
     improbable_log_odds: float | None
+    # Whether shapes with several segments on both sides that a document's first pass did not
+    # search (2-3, 3-2) may be searched in its second pass: only where the scorer tells where
+    # a bead's inner boundaries lie (align/priors.py).
+    many_to_many: bool
 
     def score(
         self,

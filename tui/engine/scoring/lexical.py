@@ -257,6 +257,7 @@ class LexicalSpanScorer:
         segment_weights: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.weights = weights
+        self.many_to_many = weights.many_to_many
         self._src, self._tgt = source, target
         self._concept_weight = concept_weight
         self.n_src, self.n_tgt = len(source.concepts), len(target.concepts)

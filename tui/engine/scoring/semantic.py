@@ -347,6 +347,10 @@ class SemanticSpanScorer:
     def improbable_log_odds(self) -> float | None:
         return self.weights.improbable_log_odds
 
+    @property
+    def many_to_many(self) -> bool:
+        return self.weights.many_to_many
+
     def score(
         self,
         src_start: np.ndarray,
