@@ -53,6 +53,7 @@ def pairs(shared: Path, sizes: list[int], folder: Path) -> Iterator[tuple[str, P
 
 def report(checkout: Path, source: Path, target: Path, scorer: str, out: Path) -> bytes:
     """The JSON report of ``checkout``'s command line on the pair."""
+    out.unlink(missing_ok=True)  # a failed run must not leave the last run's report
     env = dict(os.environ, PYTHONPATH=str(checkout))
     argv = [sys.executable, "-m", "tui", str(source), str(target), "--format", "json"]
     argv += ["--scorer", scorer, "-o", str(out), "--session", str(out.with_suffix(".session"))]

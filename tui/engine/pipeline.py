@@ -21,9 +21,8 @@ from tui.engine.align.dp import (
     Bead,
     align,
     align_small,
-    align_whole_tables,
+    align_windows,
     small_candidates,
-    whole_table,
 )
 from tui.engine.align.priors import document_params, shape_counts
 from tui.engine.align.regroup import regroup_links
@@ -37,7 +36,7 @@ from tui.engine.model import (
     SentenceLink,
     SentenceRef,
 )
-from tui.engine.scoring.base import Scorer, SpanScorer, StackedWindows, sigmoid
+from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
 from tui.engine.scoring.lexical import LexicalScorer
 from tui.engine.scoring.registry import make_scorer
 from tui.engine.tuning import Tuning
@@ -473,18 +472,14 @@ def _align_sentence_blocks(
         per_block[k] = dict(zip(keys, scores[done : done + len(keys)], strict=True))
         done += len(keys)
 
-    # links whose table is searched whole, all filled at once on one scorer of their windows
-    whole: dict[int, list[Bead]] = {}
-    if isinstance(scorer, StackedWindows):
-        tables = [
-            k for k, (s0, s1, t0, t1) in enumerate(blocks) if whole_table(s1 - s0, t1 - t0, params)
-        ]
-        if tables:
-            stacked = scorer.stacked_windows([blocks[k] for k in tables])
-            sizes = [(blocks[k][1] - blocks[k][0], blocks[k][3] - blocks[k][2]) for k in tables]
-            whole = dict(
-                zip(tables, align_whole_tables(sizes, stacked, params, check), strict=True)
-            )
+    # the larger links: a DP each, the whole tables among them filled together
+    larger = [
+        k for k, (s0, s1, t0, t1) in enumerate(blocks) if s1 > s0 and t1 > t0 and k not in per_block
+    ]
+    check()
+    aligned = dict(
+        zip(larger, align_windows([blocks[k] for k in larger], scorer, params), strict=True)
+    )
 
     out: list[tuple[SpanScorer | None, list[Bead]]] = []
     for k, (s0, s1, t0, t1) in enumerate(blocks):
@@ -497,12 +492,8 @@ def _align_sentence_blocks(
             out.append((None, beads))
         elif k in per_block:
             out.append((_ShiftedScorer(scorer, s0, t0), align_small(n, m, per_block[k], params)))
-        elif k in whole:
-            # unfocused, the window meets every pair of its table, as align's DP focused it
-            out.append((scorer.window(s0, s1, t0, t1), whole[k]))
         else:
-            window = scorer.window(s0, s1, t0, t1)
-            out.append((window, align(n, m, window, params=params)))
+            out.append(aligned[k])
     return out
 
 

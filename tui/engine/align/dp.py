@@ -32,7 +32,7 @@ from types import MappingProxyType
 import numpy as np
 
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.scoring.base import SpanScorer
+from tui.engine.scoring.base import SpanScorer, StackedWindows
 from tui.engine.tuning import AlignTuning
 
 
@@ -228,6 +228,48 @@ def whole_table(n: int, m: int, params: AlignParams) -> bool:
     """Does ``align`` search the whole n x m table, in one chunk (a band as wide as the
     table, no anchors asked), so that ``align_whole_tables`` gives its beads?"""
     return n * m > SMALL_PROBLEM and 2 * params.half_width >= m and n + 1 <= params.chunk_rows
+
+
+def align_windows(
+    blocks: Sequence[tuple[int, int, int, int]],
+    scorer: SpanScorer,
+    params: AlignParams,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[tuple[SpanScorer, list[Bead]]]:
+    """``align`` on each window ``(src_start, src_end, tgt_start, tgt_end)`` of ``scorer``
+    (both sides non-empty), with the window's scorer; the whole tables among them filled
+    together when the scorer can stack its windows.
+
+    A window whose table is searched whole is returned unfocused: it then meets every pair of
+    its table, as ``align``'s DP focused it.
+    """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled
+
+    whole: dict[int, list[Bead]] = {}
+    if isinstance(scorer, StackedWindows):
+        tables = [
+            k for k, (s0, s1, t0, t1) in enumerate(blocks) if whole_table(s1 - s0, t1 - t0, params)
+        ]
+        if tables:
+            stacked = scorer.stacked_windows([blocks[k] for k in tables])
+            sizes = [(blocks[k][1] - blocks[k][0], blocks[k][3] - blocks[k][2]) for k in tables]
+            whole = dict(
+                zip(tables, align_whole_tables(sizes, stacked, params, check), strict=True)
+            )
+    out: list[tuple[SpanScorer, list[Bead]]] = []
+    for k, (s0, s1, t0, t1) in enumerate(blocks):
+        window = scorer.window(s0, s1, t0, t1)
+        if k in whole:
+            out.append((window, whole[k]))
+        else:
+            out.append(
+                (window, align(s1 - s0, t1 - t0, window, params=params, cancelled=cancelled))
+            )
+    return out
 
 
 def align_whole_tables(
