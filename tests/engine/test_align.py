@@ -15,7 +15,10 @@ from tui.engine.align.dp import (
     _expected_path,
     _run_dp,
     align,
+    align_small,
+    align_small_together,
     align_whole_tables,
+    small_candidates,
     whole_table,
 )
 
@@ -305,3 +308,26 @@ def test_stacked_lexical_windows_score_as_each_window():
             shifted = spans + np.array([s_base, s_base, t_base, t_base])
             assert stacked.score(*shifted.T).tobytes() == window.score(*spans.T).tobytes()
         s_base, t_base = s_base + s1 - s0 + 1, t_base + t1 - t0 + 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    n=st.integers(1, 8),
+    m=st.integers(1, 8),
+    draws=st.lists(st.sampled_from([-4.0, 0.0, 2.5, 3.5, 6.0, float("nan")]), min_size=1),
+    problems=st.integers(1, 5),
+)
+def test_small_problems_together_give_each_ones_own_path(n, m, draws, problems):
+    params = AlignParams()
+    keys = small_candidates(n, m, params)
+    # many exact ties, and a score that is not a number now and then
+    table = np.array(
+        [[draws[(p * 31 + c * 7) % len(draws)] for c in range(len(keys))] for p in range(problems)]
+    )
+    together = align_small_together(n, m, table, params)
+    for p, path in enumerate(together):
+        alone = align_small(n, m, dict(zip(keys, table[p].tolist(), strict=True)), params)
+        assert [(b.source, b.target) for b in path] == [(b.source, b.target) for b in alone]
+        assert np.array([b.score for b in path]).tobytes() == (
+            np.array([b.score for b in alone]).tobytes()
+        )

@@ -20,7 +20,7 @@ from tui.engine.align.dp import (
     AlignParams,
     Bead,
     align,
-    align_small,
+    align_small_together,
     align_windows,
     small_candidates,
 )
@@ -459,18 +459,27 @@ def _align_sentence_blocks(
                 candidates[n, m] = keys, np.stack([i - a, i, j - b, j], axis=1)
             parts.append(candidates[n, m][1] + np.array([s0, s0, t0, t0], dtype=np.int64))
     rows = np.concatenate(parts) if parts else np.empty((0, 4), dtype=np.int64)
-    scores: list[float] = []
+    scores = np.empty(len(rows))
     for start in range(0, len(rows), 50_000):
         check()
         arr = rows[start : start + 50_000]
-        scores += scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]).tolist()
-    per_block: dict[int, dict[tuple[int, int, int, int], float]] = {}
+        scores[start : start + 50_000] = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3])
+    # each size's problems solved together, their scores one row each
+    firsts: dict[tuple[int, int], list[int]] = {}
+    members: dict[tuple[int, int], list[int]] = {}
     done = 0
     for k in small:
         s0, s1, t0, t1 = blocks[k]
-        keys = candidates[s1 - s0, t1 - t0][0]
-        per_block[k] = dict(zip(keys, scores[done : done + len(keys)], strict=True))
-        done += len(keys)
+        size = (s1 - s0, t1 - t0)
+        firsts.setdefault(size, []).append(done)
+        members.setdefault(size, []).append(k)
+        done += len(candidates[size][0])
+    per_block: dict[int, list[Bead]] = {}
+    for (n, m), starts in firsts.items():
+        check()
+        width = len(candidates[n, m][0])
+        table = scores[np.array(starts)[:, None] + np.arange(width)[None, :]]
+        per_block.update(zip(members[n, m], align_small_together(n, m, table, params), strict=True))
 
     # the larger links: a DP each, the whole tables among them filled together
     larger = [
@@ -491,7 +500,7 @@ def _align_sentence_blocks(
             beads += [Bead((), (x,), float("nan")) for x in range(m)]
             out.append((None, beads))
         elif k in per_block:
-            out.append((_ShiftedScorer(scorer, s0, t0), align_small(n, m, per_block[k], params)))
+            out.append((_ShiftedScorer(scorer, s0, t0), per_block[k]))
         else:
             out.append(aligned[k])
     return out

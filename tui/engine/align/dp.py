@@ -426,6 +426,59 @@ def _fill_tables(
     return paths
 
 
+def align_small_together(
+    n: int, m: int, scores: np.ndarray, params: AlignParams
+) -> list[list[Bead]]:
+    """``align_small`` on many n x m problems at once, bit for bit: ``scores[p, c]`` is
+    problem p's score of bead ``small_candidates(n, m, params)[c]``.
+
+    Each cell takes the first shape (in ``params.shapes`` order) of least cost, as
+    ``align_small``'s strict comparison does; a cost that is not a number never wins there,
+    so it is infinite here.
+    """
+    keys = small_candidates(n, m, params)
+    column = {key: c for c, key in enumerate(keys)}
+    shapes = params.shapes
+    prior = {bead.value: cost for bead, cost in params.prior.items()}
+    count = scores.shape[0]
+    everyone = np.arange(count)
+    cost = np.full((n + 1, m + 1, count), np.inf)
+    cost[0, 0] = 0.0
+    back = np.zeros((n + 1, m + 1, count), dtype=np.int64)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if not i and not j:
+                continue
+            options, kinds = [], []
+            for kind, (a, b) in enumerate(shapes):
+                if a > i or b > j:
+                    continue
+                if a and b:
+                    total = cost[i - a, j - b] + (prior[a, b] - scores[:, column[a, b, i, j]])
+                    total[np.isnan(total)] = np.inf
+                else:
+                    total = cost[i - a, j - b] + params.skip * (a + b)
+                options.append(total)
+                kinds.append(kind)
+            stacked = np.stack(options)
+            best = stacked.argmin(axis=0)
+            cost[i, j] = stacked[best, everyone]
+            back[i, j] = np.array(kinds)[best]
+    back_list = back.tolist()
+    out: list[list[Bead]] = []
+    for p in range(count):
+        path: list[Bead] = []
+        i, j = n, m
+        while i or j:
+            a, b = shapes[back_list[i][j][p]]
+            score = float(scores[p, column[a, b, i, j]]) if a and b else float("nan")
+            path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+            i, j = i - a, j - b
+        path.reverse()
+        out.append(path)
+    return out
+
+
 def _expected_path(n: int, m: int, anchors: list[tuple[int, int]]) -> np.ndarray:
     """Expected target position for each DP row 0..n: through the longest chain of anchors."""
     chain = _longest_increasing_chain(anchors)
