@@ -76,6 +76,7 @@ def main() -> int:
     parser.add_argument("--scorer", nargs="+", default=["lexical"])
     parser.add_argument("--shared", type=Path, default=ROOT.parent.parent / "shared")
     args = parser.parse_args()
+    args.against = args.against.resolve()  # the runs start in a scratch folder
     if not (args.against / "tui").is_dir():
         parser.error(f"{args.against} holds no tui package")
     differing = 0
