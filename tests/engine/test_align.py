@@ -15,6 +15,11 @@ from tui.engine.align.dp import (
     _expected_path,
     _run_dp,
     align,
+    align_small,
+    align_small_together,
+    align_whole_tables,
+    small_candidates,
+    whole_table,
 )
 
 
@@ -255,3 +260,99 @@ def test_priors_extrapolate_many_to_many_shapes_only_for_a_scorer_that_places_bo
     # shapes one side of which is a single segment, and those the first pass searched, stay
     assert BeadType.ONE_FOUR in without
     assert BeadType.TWO_TWO in without
+
+
+# --- whole tables filled together against one align call each ----------------------------------
+
+
+class StackedTableScorer:
+    """TableScorer's scores of problems laid end to end, each followed by one empty segment
+    on each side (align_whole_tables' layout): a span scores by its local coordinates."""
+
+    def __init__(self, values: list[float], sizes: list[tuple[int, int]]) -> None:
+        self.table = TableScorer(values)
+        self.source_base = np.cumsum([0] + [n + 1 for n, _ in sizes])
+        self.target_base = np.cumsum([0] + [m + 1 for _, m in sizes])
+
+    def score(self, a0, a1, b0, b1) -> np.ndarray:
+        problem = np.searchsorted(self.source_base, a0, side="right") - 1
+        assert (np.searchsorted(self.target_base, b0, side="right") - 1 == problem).all()
+        s, t = self.source_base[problem], self.target_base[problem]
+        return self.table.score(a0 - s, a1 - s, b0 - t, b1 - t)
+
+    def focus(self, first, last) -> None:
+        pass
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sizes=st.lists(
+        st.tuples(st.integers(1, 24), st.integers(1, 24)).filter(lambda p: p[0] * p[1] > 64),
+        min_size=1,
+        max_size=12,
+    ),
+    values=st.lists(st.sampled_from([-4.0, 0.0, 2.5, 3.5, 6.0]), min_size=1, max_size=6),
+    max_cells=st.sampled_from([50, 2000, 100_000]),  # one problem a group, a few, all
+)
+def test_whole_tables_together_give_each_tables_own_path(sizes, values, max_cells):
+    params = AlignParams()
+    assert all(whole_table(n, m, params) for n, m in sizes)
+    stacked = StackedTableScorer(values, sizes)
+    together = align_whole_tables(sizes, stacked, params, max_cells=max_cells)
+    for (n, m), path in zip(sizes, together, strict=True):
+        alone = align(n, m, TableScorer(values), params=params)
+        assert [(b.source, b.target) for b in path] == [(b.source, b.target) for b in alone]
+        assert np.array([b.score for b in path]).tobytes() == (
+            np.array([b.score for b in alone]).tobytes()
+        )
+
+
+def test_stacked_lexical_windows_score_as_each_window():
+    """A span of a stacked window scores bit for bit as the window alone scores it."""
+    from tui.engine.scoring.lexical import LexicalScorer
+
+    source = [f"Im Jahr {1900 + k} stieg Bergführer {k % 7} auf {k * 37} Meter." for k in range(40)]
+    target = [f"En {1900 + k}, le guide {k % 5} monta à {k * 37} mètres." for k in range(45)]
+    scorer = LexicalScorer().prepare(source, target)
+    blocks = [(0, 9, 0, 11), (9, 9, 11, 12), (9, 30, 12, 30), (30, 40, 30, 45)]
+    stacked = scorer.stacked_windows(blocks)
+    s_base = t_base = 0
+    for s0, s1, t0, t1 in blocks:
+        window = scorer.window(s0, s1, t0, t1)
+        spans = np.array(
+            [
+                (i - a, i, j - b, j)
+                for a in (1, 2, 3)
+                for b in (1, 2, 3)
+                for i in range(a, s1 - s0 + 1)
+                for j in range(b, t1 - t0 + 1)
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 4)
+        if len(spans):
+            shifted = spans + np.array([s_base, s_base, t_base, t_base])
+            assert stacked.score(*shifted.T).tobytes() == window.score(*spans.T).tobytes()
+        s_base, t_base = s_base + s1 - s0 + 1, t_base + t1 - t0 + 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    n=st.integers(1, 8),
+    m=st.integers(1, 8),
+    draws=st.lists(st.sampled_from([-4.0, 0.0, 2.5, 3.5, 6.0, float("nan")]), min_size=1),
+    problems=st.integers(1, 5),
+)
+def test_small_problems_together_give_each_ones_own_path(n, m, draws, problems):
+    params = AlignParams()
+    keys = small_candidates(n, m, params)
+    # many exact ties, and a score that is not a number now and then
+    table = np.array(
+        [[draws[(p * 31 + c * 7) % len(draws)] for c in range(len(keys))] for p in range(problems)]
+    )
+    together = align_small_together(n, m, table, params)
+    for p, path in enumerate(together):
+        alone = align_small(n, m, dict(zip(keys, table[p].tolist(), strict=True)), params)
+        assert [(b.source, b.target) for b in path] == [(b.source, b.target) for b in alone]
+        assert np.array([b.score for b in path]).tobytes() == (
+            np.array([b.score for b in alone]).tobytes()
+        )

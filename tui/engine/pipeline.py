@@ -20,7 +20,8 @@ from tui.engine.align.dp import (
     AlignParams,
     Bead,
     align,
-    align_small,
+    align_small_together,
+    align_windows,
     small_candidates,
 )
 from tui.engine.align.priors import document_params, shape_counts
@@ -462,18 +463,36 @@ def _align_sentence_blocks(
                 candidates[n, m] = keys, np.stack([i - a, i, j - b, j], axis=1)
             parts.append(candidates[n, m][1] + np.array([s0, s0, t0, t0], dtype=np.int64))
     rows = np.concatenate(parts) if parts else np.empty((0, 4), dtype=np.int64)
-    scores: list[float] = []
+    scores = np.empty(len(rows))
     for start in range(0, len(rows), 50_000):
         check()
         arr = rows[start : start + 50_000]
-        scores += scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]).tolist()
-    per_block: dict[int, dict[tuple[int, int, int, int], float]] = {}
+        scores[start : start + 50_000] = scorer.score(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3])
+    # each size's problems solved together, their scores one row each
+    firsts: dict[tuple[int, int], list[int]] = {}
+    members: dict[tuple[int, int], list[int]] = {}
     done = 0
     for k in small:
         s0, s1, t0, t1 = blocks[k]
-        keys = candidates[s1 - s0, t1 - t0][0]
-        per_block[k] = dict(zip(keys, scores[done : done + len(keys)], strict=True))
-        done += len(keys)
+        size = (s1 - s0, t1 - t0)
+        firsts.setdefault(size, []).append(done)
+        members.setdefault(size, []).append(k)
+        done += len(candidates[size][0])
+    per_block: dict[int, list[Bead]] = {}
+    for (n, m), starts in firsts.items():
+        check()
+        width = len(candidates[n, m][0])
+        table = scores[np.array(starts)[:, None] + np.arange(width)[None, :]]
+        per_block.update(zip(members[n, m], align_small_together(n, m, table, params), strict=True))
+
+    # the larger links: a DP each, the whole tables among them filled together
+    larger = [
+        k for k, (s0, s1, t0, t1) in enumerate(blocks) if s1 > s0 and t1 > t0 and k not in per_block
+    ]
+    check()
+    aligned = dict(
+        zip(larger, align_windows([blocks[k] for k in larger], scorer, params), strict=True)
+    )
 
     out: list[tuple[SpanScorer | None, list[Bead]]] = []
     for k, (s0, s1, t0, t1) in enumerate(blocks):
@@ -485,10 +504,9 @@ def _align_sentence_blocks(
             beads += [Bead((), (x,), float("nan")) for x in range(m)]
             out.append((None, beads))
         elif k in per_block:
-            out.append((_ShiftedScorer(scorer, s0, t0), align_small(n, m, per_block[k], params)))
+            out.append((_ShiftedScorer(scorer, s0, t0), per_block[k]))
         else:
-            window = scorer.window(s0, s1, t0, t1)
-            out.append((window, align(n, m, window, params=params)))
+            out.append(aligned[k])
     return out
 
 

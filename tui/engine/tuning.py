@@ -263,6 +263,8 @@ NOT_TUNING: dict[str, str] = {
     "the path runs along its edge)",
     "AlignParams.chunk_rows": "align/dp.py: rows of bead costs computed at a time",
     "SMALL_PROBLEM": "align/dp.py: cells below which a plain table replaces the band",
+    "align_whole_tables max_cells": "align/dp.py: padded cells of whole tables filled together "
+    "(the same paths at any value)",
     "MAX_WINDOW_CELLS": "align/regroup.py: largest window re-aligned from its sentences (a "
     "bound on work: a larger one keeps its paragraph links)",
     "_CHUNK, _BLOCK": "scoring/semantic.py: span pairs and similarity cells per batch",

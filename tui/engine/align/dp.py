@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -32,7 +32,7 @@ from types import MappingProxyType
 import numpy as np
 
 from tui.engine.errors import ComparisonCancelled
-from tui.engine.scoring.base import SpanScorer
+from tui.engine.scoring.base import SpanScorer, StackedWindows
 from tui.engine.tuning import AlignTuning
 
 
@@ -222,6 +222,261 @@ def align_small(
         i, j = i - a, j - b
     path.reverse()
     return path
+
+
+def whole_table(n: int, m: int, params: AlignParams) -> bool:
+    """Does ``align`` search the whole n x m table, in one chunk (a band as wide as the
+    table, no anchors asked), so that ``align_whole_tables`` gives its beads?"""
+    return n * m > SMALL_PROBLEM and 2 * params.half_width >= m and n + 1 <= params.chunk_rows
+
+
+def align_windows(
+    blocks: Sequence[tuple[int, int, int, int]],
+    scorer: SpanScorer,
+    params: AlignParams,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[tuple[SpanScorer, list[Bead]]]:
+    """``align`` on each window ``(src_start, src_end, tgt_start, tgt_end)`` of ``scorer``
+    (both sides non-empty), with the window's scorer; the whole tables among them filled
+    together when the scorer can stack its windows.
+
+    A window whose table is searched whole is returned unfocused: it then meets every pair of
+    its table, as ``align``'s DP focused it.
+    """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled
+
+    whole: dict[int, list[Bead]] = {}
+    if isinstance(scorer, StackedWindows):
+        tables = [
+            k for k, (s0, s1, t0, t1) in enumerate(blocks) if whole_table(s1 - s0, t1 - t0, params)
+        ]
+        if tables:
+            stacked = scorer.stacked_windows([blocks[k] for k in tables])
+            sizes = [(blocks[k][1] - blocks[k][0], blocks[k][3] - blocks[k][2]) for k in tables]
+            whole = dict(
+                zip(tables, align_whole_tables(sizes, stacked, params, check), strict=True)
+            )
+    out: list[tuple[SpanScorer, list[Bead]]] = []
+    for k, (s0, s1, t0, t1) in enumerate(blocks):
+        window = scorer.window(s0, s1, t0, t1)
+        if k in whole:
+            out.append((window, whole[k]))
+        else:
+            out.append(
+                (window, align(s1 - s0, t1 - t0, window, params=params, cancelled=cancelled))
+            )
+    return out
+
+
+def align_whole_tables(
+    sizes: Sequence[tuple[int, int]],
+    scorer: SpanScorer,
+    params: AlignParams,
+    check: Callable[[], None] = lambda: None,
+    max_cells: int = 100_000,
+) -> list[list[Bead]]:
+    """``align``'s beads of many ``whole_table`` problems (n, m), bit for bit, the tables of
+    a few hundred problems filled together row by row (one problem's ``_run_dp`` spends
+    most of its time in per-row overhead on tables of a few hundred cells).
+
+    ``scorer`` holds the problems laid end to end, each followed by one empty segment on
+    each side: problem k's source segment p is segment ``sum(n_l + 1 for l < k) + p``, its
+    target segments likewise. Every cell goes through the same float operations as in
+    ``_run_dp`` (whose lo is 0 on every row of such a table), so costs, ties and paths agree.
+    """
+    source_base = np.concatenate([[0], np.cumsum([n + 1 for n, _ in sizes])])
+    target_base = np.concatenate([[0], np.cumsum([m + 1 for _, m in sizes])])
+    first = np.zeros(int(source_base[-1]), dtype=np.int64)
+    last = np.zeros_like(first)
+    for k, (n, m) in enumerate(sizes):
+        first[source_base[k] : source_base[k] + n] = target_base[k]
+        last[source_base[k] : source_base[k] + n] = target_base[k] + m
+    scorer.focus(first, last)
+    out: list[list[Bead]] = [[] for _ in sizes]
+    order = sorted(range(len(sizes)), key=lambda k: sizes[k])
+    group: list[int] = []
+    for position, k in enumerate(order):
+        group.append(k)
+        n_rows = sizes[k][0] + 1
+        width = max(sizes[g][1] for g in group) + 1
+        following = order[position + 1] if position + 1 < len(order) else None
+        if following is None or (sizes[following][0] + 1) * width * (len(group) + 1) > max_cells:
+            check()
+            paths = _fill_tables(
+                [sizes[g] for g in group],
+                source_base[group],
+                target_base[group],
+                n_rows,
+                width,
+                scorer,
+                params,
+            )
+            for g, path in zip(group, paths, strict=True):
+                out[g] = path
+            group = []
+    return out
+
+
+def _fill_tables(
+    sizes: list[tuple[int, int]],
+    source_base: np.ndarray,
+    target_base: np.ndarray,
+    n_rows: int,
+    width: int,
+    scorer: SpanScorer,
+    params: AlignParams,
+) -> list[list[Bead]]:
+    """``_run_dp`` on several whole tables at once: arrays (row, problem, column)."""
+    beads, shapes = params.beads, params.shapes
+    count = len(sizes)
+    n_of = np.array([n for n, _ in sizes], dtype=np.int64)
+    m_of = np.array([m for _, m in sizes], dtype=np.int64)
+    rows = np.arange(n_rows)[:, None, None]
+    columns = np.arange(width)
+    cols = columns[None, None, :]
+    inf = np.float64(np.inf)
+    # every bead type's cost ending at each cell, and each two-sided type's scores there
+    costs: list[np.ndarray] = []
+    kept: list[np.ndarray | None] = []
+    asked: list[tuple[np.ndarray, np.ndarray, np.ndarray, float]] = []
+    spans: list[tuple[np.ndarray, ...]] = []
+    shape = (n_rows, count, width)
+    i_all = np.broadcast_to(rows, shape)
+    j_all = np.broadcast_to(cols, shape)
+    inside = (i_all <= n_of[None, :, None]) & (j_all <= m_of[None, :, None])
+    for bead, (a, b) in zip(beads, shapes, strict=True):
+        if bead.one_sided:
+            costs.append(np.full(shape, params.skip * (a + b)))
+            kept.append(None)
+            continue
+        out = np.full(shape, inf)
+        raw = np.full(shape, np.nan)
+        costs.append(out)
+        kept.append(raw)
+        ok = inside & (i_all - a >= 0) & (j_all - b >= 0)
+        if ok.any():
+            i = i_all[ok]
+            j = j_all[ok]
+            problem = np.broadcast_to(np.arange(count)[None, :, None], shape)[ok]
+            src, tgt = source_base[problem], target_base[problem]
+            asked.append((out, raw, ok, params.prior[bead]))
+            spans.append((src + i - a, src + i, tgt + j - b, tgt + j))
+    if asked:
+        a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
+        scores = scorer.score(a0, a1, b0, b1)
+        done = 0
+        for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
+            part = scores[done : done + len(ends)]
+            values = prior - part
+            values[np.isnan(values)] = np.inf
+            out[ok] = values
+            raw[ok] = part
+            done += len(ends)
+
+    cost = np.full(shape, inf)
+    back = np.full(shape, -1, dtype=np.int8)
+    offset = columns * params.skip
+    insertion = beads.index(BeadType.INSERTION)
+    stepping = [(t, a, b) for t, (a, b) in enumerate(shapes) if a]
+    stepping_types = np.array([t for t, _, _ in stepping], dtype=np.int8)
+    candidates = np.empty((len(stepping), count, width))
+    beyond = columns[None, :] > m_of[:, None]  # past a problem's last target column
+    for i in range(n_rows):
+        if i == 0:
+            row_cost = np.full((count, width), inf)
+            row_cost[:, 0] = 0.0
+            row_back = back[0]
+        else:
+            candidates.fill(inf)
+            for r, (t, a, b) in enumerate(stepping):
+                if a > i:
+                    continue
+                np.add(cost[i - a, :, : width - b], costs[t][i, :, b:], out=candidates[r, :, b:])
+            best = candidates.argmin(axis=0)
+            row_cost = np.take_along_axis(candidates, best[None], axis=0)[0]
+            reached = row_cost < inf
+            row_back = back[i]
+            row_back[reached] = stepping_types[best[reached]]
+        row_cost[beyond] = inf
+        running = np.minimum.accumulate(row_cost - offset, axis=1) + offset
+        improved = running < row_cost - 1e-12
+        row_cost[improved] = running[improved]
+        row_back[improved] = insertion
+        cost[i] = row_cost
+
+    paths: list[list[Bead]] = []
+    for p, (n, m) in enumerate(sizes):
+        if not np.isfinite(cost[n, p, m]):
+            raise RuntimeError("alignment band does not reach the end of both documents")
+        path: list[Bead] = []
+        i, j = n, m
+        while i > 0 or j > 0:
+            t = int(back[i, p, j])
+            a, b = shapes[t]
+            scores_t = kept[t]
+            score = float("nan") if scores_t is None else float(scores_t[i, p, j])
+            path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+            i, j = i - a, j - b
+        path.reverse()
+        paths.append(path)
+    return paths
+
+
+def align_small_together(
+    n: int, m: int, scores: np.ndarray, params: AlignParams
+) -> list[list[Bead]]:
+    """``align_small`` on many n x m problems at once, bit for bit: ``scores[p, c]`` is
+    problem p's score of bead ``small_candidates(n, m, params)[c]``.
+
+    Each cell takes the first shape (in ``params.shapes`` order) of least cost, as
+    ``align_small``'s strict comparison does; a cost that is not a number never wins there,
+    so it is infinite here.
+    """
+    keys = small_candidates(n, m, params)
+    column = {key: c for c, key in enumerate(keys)}
+    shapes = params.shapes
+    prior = {bead.value: cost for bead, cost in params.prior.items()}
+    count = scores.shape[0]
+    everyone = np.arange(count)
+    cost = np.full((n + 1, m + 1, count), np.inf)
+    cost[0, 0] = 0.0
+    back = np.zeros((n + 1, m + 1, count), dtype=np.int64)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if not i and not j:
+                continue
+            options, kinds = [], []
+            for kind, (a, b) in enumerate(shapes):
+                if a > i or b > j:
+                    continue
+                if a and b:
+                    total = cost[i - a, j - b] + (prior[a, b] - scores[:, column[a, b, i, j]])
+                    total[np.isnan(total)] = np.inf
+                else:
+                    total = cost[i - a, j - b] + params.skip * (a + b)
+                options.append(total)
+                kinds.append(kind)
+            stacked = np.stack(options)
+            best = stacked.argmin(axis=0)
+            cost[i, j] = stacked[best, everyone]
+            back[i, j] = np.array(kinds)[best]
+    back_list = back.tolist()
+    out: list[list[Bead]] = []
+    for p in range(count):
+        path: list[Bead] = []
+        i, j = n, m
+        while i or j:
+            a, b = shapes[back_list[i][j][p]]
+            score = float(scores[p, column[a, b, i, j]]) if a and b else float("nan")
+            path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+            i, j = i - a, j - b
+        path.reverse()
+        out.append(path)
+    return out
 
 
 def _expected_path(n: int, m: int, anchors: list[tuple[int, int]]) -> np.ndarray:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.engine.align.dp import AlignParams, Bead, align
+from tui.engine.align.dp import AlignParams, Bead, align, align_windows
 from tui.engine.model import Link, SentenceRef
 from tui.engine.scoring.base import SpanScorer, sigmoid
 
@@ -61,6 +61,13 @@ class _Sentences:
         beads = align(s1 - s0, t1 - t0, scorer, params=self.params, cancelled=self.cancelled)
         return scorer, beads
 
+    def align_all(
+        self, blocks: Sequence[tuple[int, int, int, int]]
+    ) -> list[tuple[SpanScorer, list[Bead]]]:
+        """Beads (local indices) of the sentences [s0, s1) x [t0, t1) of each block, and
+        their scorer."""
+        return align_windows(blocks, self.scorer, self.params, cancelled=self.cancelled)
+
 
 def regroup_links(
     links: Sequence[Link],
@@ -92,19 +99,32 @@ def regroup_links(
 def _regroup_once(
     links: Sequence[Link], settled: set[tuple[Link, ...]], sentences: _Sentences
 ) -> tuple[Link, ...]:
+    windows = _windows(links)
+    # every window's sentences aligned first, in one batch: no window depends on another's
+    blocks: dict[int, tuple[int, int, int, int]] = {}
+    for w, (start, end) in enumerate(windows):
+        if tuple(links[start:end]) not in settled:
+            s0, s1, t0, t1 = sentences.spans(links[start:end])
+            if (
+                s1 > s0
+                and t1 > t0
+                and _cells(s1 - s0, t1 - t0, sentences.params) <= MAX_WINDOW_CELLS
+            ):
+                blocks[w] = (s0, s1, t0, t1)
+    aligned = dict(zip(blocks, sentences.align_all(list(blocks.values())), strict=True))
     out: list[Link] = []
     done = 0
-    for start, end in _windows(links):
+    for w, (start, end) in enumerate(windows):
         out += links[done:start]
         window = list(links[start:end])
         if tuple(window) in settled:
             out += window
             done = end
             continue
-        s0, s1, t0, t1 = sentences.spans(window)
         derived = window
-        if s1 > s0 and t1 > t0 and _cells(s1 - s0, t1 - t0, sentences.params) <= MAX_WINDOW_CELLS:
-            window_scorer, beads = sentences.align(s0, s1, t0, t1)
+        if w in aligned:
+            s0, s1, t0, t1 = blocks[w]
+            window_scorer, beads = aligned[w]
             found = _links_from_beads(
                 beads, sentences.source_refs[s0:s1], sentences.target_refs[t0:t1], window
             )

@@ -9,7 +9,7 @@ negative when it says they do not, about zero when there is nothing to go on.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -78,6 +78,17 @@ class SpanScorer(Protocol):
         """A scorer for the sub-sequences ``[src_start, src_end)`` and ``[tgt_start, tgt_end)``,
         indexed from 0, that keeps document-wide statistics (used for sentences inside a
         paragraph link)."""
+        ...
+
+
+@runtime_checkable
+class StackedWindows(Protocol):
+    """A span scorer that can score many windows in one call (the lexical scorer)."""
+
+    def stacked_windows(self, blocks: Sequence[tuple[int, int, int, int]]) -> SpanScorer:
+        """One scorer for the windows ``(src_start, src_end, tgt_start, tgt_end)`` laid end
+        to end, each followed by one empty segment on each side, scoring a span inside
+        window k exactly as ``window(*blocks[k])`` scores it."""
         ...
 
 
