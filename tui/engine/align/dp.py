@@ -342,7 +342,7 @@ def _fill_tables(
     # every bead type's cost ending at each cell, and each two-sided type's scores there
     costs: list[np.ndarray] = []
     kept: list[np.ndarray | None] = []
-    asked: list[tuple[np.ndarray, np.ndarray, np.ndarray, float]] = []
+    asked: list[tuple[np.ndarray, np.ndarray | None, np.ndarray, float]] = []
     spans: list[tuple[np.ndarray, ...]] = []
     shape = (n_rows, count, width)
     i_all = np.broadcast_to(rows, shape)
@@ -365,17 +365,7 @@ def _fill_tables(
             src, tgt = source_base[problem], target_base[problem]
             asked.append((out, raw, ok, params.prior[bead]))
             spans.append((src + i - a, src + i, tgt + j - b, tgt + j))
-    if asked:
-        a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
-        scores = scorer.score(a0, a1, b0, b1)
-        done = 0
-        for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
-            part = scores[done : done + len(ends)]
-            values = prior - part
-            values[np.isnan(values)] = np.inf
-            out[ok] = values
-            raw[ok] = part
-            done += len(ends)
+    _score_asked(scorer, asked, spans)
 
     cost = np.full(shape, inf)
     back = np.full(shape, -1, dtype=np.int8)
@@ -676,19 +666,30 @@ def _chunk_bead_costs(
         if ok.any():
             asked.append((out, raw, ok, params.prior[bead]))
             spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))
-    if asked:
-        a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
-        scores = scorer.score(a0, a1, b0, b1)
-        done = 0
-        for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
-            part = scores[done : done + len(ends)]
-            values = prior - part
-            values[np.isnan(values)] = np.inf
-            out[ok] = values
-            if raw is not None:
-                raw[ok] = part
-            done += len(ends)
+    _score_asked(scorer, asked, spans)
     return costs, kept
+
+
+def _score_asked(
+    scorer: SpanScorer,
+    asked: list[tuple[np.ndarray, np.ndarray | None, np.ndarray, float]],
+    spans: list[tuple[np.ndarray, ...]],
+) -> None:
+    """Score every asked cell in one call; fill each type's costs (prior minus score, a cost
+    no path can take where the score is not a number) and, where kept, its raw scores."""
+    if not asked:
+        return
+    a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
+    scores = scorer.score(a0, a1, b0, b1)
+    done = 0
+    for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
+        part = scores[done : done + len(ends)]
+        values = prior - part
+        values[np.isnan(values)] = np.inf
+        out[ok] = values
+        if raw is not None:
+            raw[ok] = part
+        done += len(ends)
 
 
 def _rescore(path: list[Bead], scorer: SpanScorer) -> list[Bead]:
