@@ -20,7 +20,6 @@ where each process would load and embed them again.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from enum import StrEnum
 from tui.engine.model import Article, CompareOptions, Comparison, FindingKind
 from tui.engine.pipeline import ProgressCallback, compare
 from tui.engine.scoring.registry import semantic_available
+from tui.engine.util.cores import usable_cores
 
 
 class CoverageMark(StrEnum):
@@ -102,13 +102,6 @@ def parallel_plan(
     if scorer == "semantic" or (scorer == "auto" and semantic_available()):
         return 1
     return min(jobs, len(targets), usable_cores())
-
-
-def usable_cores() -> int:
-    """The CPUs this process may run on (its affinity mask where the system has one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def compare_targets(

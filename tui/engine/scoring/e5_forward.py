@@ -19,7 +19,6 @@ interpreter lock).
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 from array import array
@@ -31,6 +30,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+
+from tui.engine.util.cores import usable_cores
 
 QK = 32  # values per quantisation block, in the weights (4-bit) and the activations (int8)
 META = "\u2581"  # SentencePiece's word-start marker
@@ -133,7 +134,7 @@ class E5Forward:
                     norm2=(vector("oln.w"), vector("oln.b")),
                 )
             )
-        self.threads = threads or _usable_cores()
+        self.threads = threads or usable_cores()
 
     # --- tokeniser -------------------------------------------------------------------------
 
@@ -314,12 +315,6 @@ def _piece_texts(blob: bytes, offsets: np.ndarray) -> list[str]:
         except UnicodeDecodeError:
             out.append("")
     return out
-
-
-def _usable_cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
 
 
 def _chunks(lengths: list[int], threads: int) -> list[tuple[int, int]]:

@@ -1,1 +1,2 @@
-"""Plumbing shared by the stages: atomic file writes, pausing the cyclic garbage collector."""
+"""Plumbing shared by the stages: atomic file writes, pausing the cyclic garbage collector,
+the nearest marked item, the CPUs this process may use."""
