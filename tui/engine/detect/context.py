@@ -78,21 +78,28 @@ def two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
     return [bead for bead in around if bead.source and bead.target]
 
 
+def translation_log_odds(group: LinkGroup, side: Side, text: str, bead: Bead) -> float | None:
+    """The model's evidence (log-odds) that ``text`` of ``side`` translates part of
+    ``bead``'s other side; None for a scorer without a model or a span it has not embedded."""
+    if group.scorer is None:
+        return None
+    other = bead.target if side is Side.SOURCE else bead.source
+    odds = group.scorer.text_log_odds(
+        [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+    )
+    return None if odds is None else float(odds[0])
+
+
 def nearby_log_odds(group: LinkGroup, position: int, side: Side, text: str) -> float | None:
     """The model's evidence (log-odds) that ``text`` of ``side`` translates part of a
     neighbouring bead's other side (of the bead at ``position``), the stronger of the two;
     None for a scorer without a model or without a two-sided neighbour."""
-    if group.scorer is None:
-        return None
     best = None
     for neighbour in two_sided_neighbours(group, position):
-        other = neighbour.target if side is Side.SOURCE else neighbour.source
-        odds = group.scorer.text_log_odds(
-            [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
-        )
+        odds = translation_log_odds(group, side, text, neighbour)
         if odds is None:
             return None
-        best = float(odds[0]) if best is None else max(best, float(odds[0]))
+        best = odds if best is None else max(best, odds)
     return best
 
 

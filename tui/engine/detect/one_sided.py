@@ -28,6 +28,7 @@ from tui.engine.detect.context import (
     sentence_draft,
     severity_by_size,
     side_name,
+    translation_log_odds,
     two_sided_neighbours,
 )
 from tui.engine.model import (
@@ -201,27 +202,21 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
     evidence (``detection.lone_min_log_odds``: the anchors and the lengths sank the score,
     not the meaning), or by a neighbouring bead's other side, by
     ``detection.nearby_log_odds`` or more (the alignment paired it badly)."""
-    scorer = group.scorer
-    if scorer is None:
+    if group.scorer is None:
         return []
     detection = context.detection
     drafts = []
     for position, bead in enumerate(group.beads):
         if not _improbable(group, bead):
             continue
-        for side, members, other in (
-            (Side.SOURCE, bead.source, bead.target),
-            (Side.TARGET, bead.target, bead.source),
-        ):
+        for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
             paragraphs = context.article(side).paragraphs
             alone: dict[int, float | None] = {}
             for member in members:
                 text = paragraphs[refs[member][0]].sentence_text(refs[member][1])
-                partner = scorer.text_log_odds(
-                    [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
-                )
-                if partner is not None and float(partner[0]) >= detection.lone_min_log_odds:
+                partner = translation_log_odds(group, side, text, bead)
+                if partner is not None and partner >= detection.lone_min_log_odds:
                     continue
                 nearby = nearby_log_odds(group, position, side, text)
                 if nearby is None or nearby < detection.nearby_log_odds:
