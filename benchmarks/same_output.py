@@ -74,7 +74,7 @@ def main() -> int:
     parser.add_argument("--against", type=Path, required=True, help="the other checkout's root")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--scorer", nargs="+", default=["lexical"])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
     args.against = args.against.resolve()  # the runs start in a scratch folder
     if not (args.against / "tui").is_dir():
