@@ -159,14 +159,27 @@ def synthetic_pair(
     return source, target, truths
 
 
+@dataclass(frozen=True)
+class Placed:
+    """Where one side of gold link ``link`` (an index into ``Document.gold``) landed."""
+
+    side: Side
+    paragraph: int
+    start: int
+    end: int
+    link: int
+
+
 def synthetic_texts(
     doc: Document,
     seed: int,
     sentence_rate: float = 0.08,
     paragraph_rate: float = 0.04,
     links_per_paragraph: tuple[int, int] = (2, 6),
+    placed: list[Placed] | None = None,
 ) -> tuple[str, str, list[Truth]]:
-    """``doc`` rebuilt into paragraphs of gold links, with content deleted from one side.
+    """``doc`` rebuilt into paragraphs of gold links, with content deleted from one side;
+    ``placed``, if given, receives where every gold link's kept sides landed.
 
     A paragraph holds ``links_per_paragraph`` links (from, to; chosen at random). A gold link
     is deleted from one side (chosen at random) with ``sentence_rate``; a whole paragraph's
@@ -174,26 +187,29 @@ def synthetic_texts(
     links of one paragraph too; paragraphs are separated by blank lines.
     """
     rng = random.Random(seed)
-    groups: list[list[GoldLink]] = []
+    groups: list[list[tuple[int, GoldLink]]] = []
     k = 0
     while k < len(doc.gold):
         size = rng.randint(*links_per_paragraph)
-        groups.append(doc.gold[k : k + size])
+        groups.append(list(enumerate(doc.gold[k : k + size], start=k)))
         k += size
     src_pars: list[str] = []
     tgt_pars: list[str] = []
     truths: list[Truth] = []
 
-    def add(side: Side, pars: list[str], pieces: list[tuple[str, float | None]]) -> None:
-        """Append a paragraph of pieces; a piece with a size is one-sided content."""
+    def add(side: Side, pars: list[str], pieces: list[tuple[str, float | None, int]]) -> None:
+        """Append a paragraph of pieces (text, size, gold link); a piece with a size is
+        one-sided content."""
         text, marks = "", []
-        for piece, size in pieces:
+        for piece, size, link in pieces:
             if text:
                 text += " "
             start = len(text)
             text += piece
             if size is not None:
                 marks.append((start, len(text), size))
+            if placed is not None:
+                placed.append(Placed(side, len(pars), start, len(text), link))
         if text:
             for start, end, size in marks:
                 truths.append(Truth(side, len(pars), start, end, size))
@@ -202,9 +218,9 @@ def synthetic_texts(
     for group in groups:
         drop_paragraph = rng.random() < paragraph_rate
         drop_side = rng.choice([Side.SOURCE, Side.TARGET])
-        src_pieces: list[tuple[str, float | None]] = []
-        tgt_pieces: list[tuple[str, float | None]] = []
-        for s_ids, t_ids in group:
+        src_pieces: list[tuple[str, float | None, int]] = []
+        tgt_pieces: list[tuple[str, float | None, int]] = []
+        for link, (s_ids, t_ids) in group:
             s_text = " ".join(doc.source[i] for i in s_ids)
             t_text = " ".join(doc.target[j] for j in t_ids)
             size = max(words(s_text), words(t_text))
@@ -212,14 +228,14 @@ def synthetic_texts(
             drop = not one_sided_gold and (drop_paragraph or rng.random() < sentence_rate)
             side = drop_side if drop_paragraph else rng.choice([Side.SOURCE, Side.TARGET])
             if drop and side is Side.TARGET:  # target loses it: the source holds it alone
-                src_pieces.append((s_text, size))
+                src_pieces.append((s_text, size, link))
             elif drop:
-                tgt_pieces.append((t_text, size))
+                tgt_pieces.append((t_text, size, link))
             else:
                 if s_text:
-                    src_pieces.append((s_text, size if one_sided_gold else None))
+                    src_pieces.append((s_text, size if one_sided_gold else None, link))
                 if t_text:
-                    tgt_pieces.append((t_text, size if one_sided_gold else None))
+                    tgt_pieces.append((t_text, size if one_sided_gold else None, link))
         add(Side.SOURCE, src_pars, src_pieces)
         add(Side.TARGET, tgt_pars, tgt_pieces)
     return "\n\n".join(src_pars), "\n\n".join(tgt_pars), truths

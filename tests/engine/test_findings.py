@@ -204,6 +204,7 @@ class _FakeScorer:
     """What find_all asks of a scorer, with nothing to say: subclasses say one thing."""
 
     improbable_log_odds: float | None = None
+    lone_swap = False
     length_model = (1.0, 6.8)
 
     def supported_members(self, source, target):

@@ -401,6 +401,10 @@ class _ShiftedScorer:
         return self._scorer.improbable_log_odds
 
     @property
+    def lone_swap(self) -> bool:
+        return self._scorer.lone_swap
+
+    @property
     def length_model(self) -> tuple[float, float]:
         return self._scorer.length_model
 

@@ -109,6 +109,14 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             if evidence is not None and evidence < threshold:
                 continue
             lonely[alone[0]] = (0.8 if evidence is None else float(sigmoid(evidence)), why)
+            swap = _swap(group, position, side) if group.scorer and group.scorer.lone_swap else None
+            if swap is not None and swap[1] < threshold:
+                member, cost = swap
+                lonely[member] = (
+                    lonely[alone[0]][0],
+                    f"it could change places with the sentence next to it for {cost:.1f} "
+                    "log-odds: lengths and anchors cannot say which of the two is unmatched",
+                )
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
         for run in runs_in_paragraph(sorted(lonely), refs):
             confidence = min(lonely[k][0] for k in run)
@@ -170,6 +178,36 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
         now = params.prior[BeadType((len(neighbour.source), len(neighbour.target)))]
         costs.append((params.prior[joined] - float(score)) - (now - neighbour.score + params.skip))
     return min(costs) if costs else None
+
+
+def _swap(group: LinkGroup, position: int, side: Side) -> tuple[int, float] | None:
+    """The member of a neighbouring bead that the one-sided sentence at ``position`` could
+    take the place of (that bead's only sentence on ``side``, in the same paragraph), and
+    what the exchange would cost the alignment (log-odds; the shapes stay, so only the
+    score changes), the cheaper of the two neighbours; None where no neighbour qualifies."""
+    scorer = group.scorer
+    if scorer is None:
+        return None
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    best: tuple[int, float] | None = None
+    for neighbour in two_sided_neighbours(group, position):
+        mine = neighbour.source if side is Side.SOURCE else neighbour.target
+        if len(mine) != 1 or refs[mine[0]][0] != refs[member][0]:
+            continue
+        source, target = neighbour.source, neighbour.target
+        if side is Side.SOURCE:
+            source = (member,)
+        else:
+            target = (member,)
+        score = scorer.score(
+            *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
+        )[0]
+        cost = neighbour.score - float(score)
+        if best is None or cost < best[1]:
+            best = (mine[0], cost)
+    return best
 
 
 def _member_log_odds(

@@ -24,6 +24,10 @@ class SpanScorer(Protocol):
     # search (2-3, 3-2) may be searched in its second pass: only where the scorer tells where
     # a bead's inner boundaries lie (align/priors.py).
     many_to_many: bool
+    # Whether a sentence left alone and the lone member of a neighbouring bead that could take
+    # its place nearly as cheaply are reported together: where the scorer reads no meaning
+    # (lengths and anchors), it cannot say which of the two has no counterpart.
+    lone_swap: bool
 
     def score(
         self,

@@ -258,6 +258,7 @@ class LexicalSpanScorer:
     ) -> None:
         self.weights = weights
         self.many_to_many = weights.many_to_many
+        self.lone_swap = weights.lone_swap
         self._src, self._tgt = source, target
         self._concept_weight = concept_weight
         self.n_src, self.n_tgt = len(source.concepts), len(target.concepts)

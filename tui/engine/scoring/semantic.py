@@ -351,6 +351,10 @@ class SemanticSpanScorer:
     def many_to_many(self) -> bool:
         return self.weights.many_to_many
 
+    @property
+    def lone_swap(self) -> bool:
+        return False  # the model's word on the lone sentence decides (detect/one_sided.py)
+
     def score(
         self,
         src_start: np.ndarray,
