@@ -149,8 +149,20 @@ def classify(
         places = [_locate(context, side.other, ref) for ref in counterpart]
         if any(p is None for p in places):
             where = "counterpart in a one-sided paragraph link"
-        elif mine is None:
-            where = "counterpart in a paragraph link"
+        elif mine is None or not (
+            context.groups[mine[0]].link.source and context.groups[mine[0]].link.target
+        ):
+            kinds = set()
+            for g, position in places:  # type: ignore[misc]
+                other = context.groups[g]
+                bead = other.beads[position]
+                if not (other.link.source and other.link.target):
+                    kinds.add("in a one-sided link")
+                elif not (bead.source and bead.target):
+                    kinds.add("alone in a link")
+                else:
+                    kinds.add("linked in a link")
+            where = " + ".join(sorted(kinds))
         else:
             group = context.groups[mine[0]]
             kinds = set()

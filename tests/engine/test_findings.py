@@ -204,7 +204,7 @@ class _FakeScorer:
     """What find_all asks of a scorer, with nothing to say: subclasses say one thing."""
 
     improbable_log_odds: float | None = None
-    lone_swap = False
+    reads_meaning = True
     length_model = (1.0, 6.8)
 
     def supported_members(self, source, target):
@@ -652,3 +652,66 @@ def test_text_inside_a_sentence_that_the_next_pair_translates_is_not_reported(ne
         if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE
     ]
     assert flagged == ([headline] if reported else [])
+
+
+class _LengthsOnlyScorer(_TableScorer):
+    """A scorer that reads no meaning (the lexical one's lengths and anchors), from a table."""
+
+    reads_meaning = False
+
+
+@pytest.mark.parametrize(("swapped_score", "flagged"), [(2.5, [0, 1]), (-5.0, [1])])
+def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_with_it(
+    swapped_score, flagged
+):
+    """Target sentences 0-2 against source 0-1, the middle one left alone. Joining it to
+    either neighbour costs 3 log-odds (> log 9): it is reported. If it could take target 0's
+    place in the first pair for 0.5 log-odds, lengths and anchors cannot say which of the two
+    is unmatched, and both are reported as one finding; at 8 log-odds it alone is."""
+    from tui.engine.align.dp import AlignParams, Bead
+
+    source = article_from_text("Der Hund schläft. Die Katze frisst.", language="de")
+    target = article_from_text(
+        "Le chien dort. Il est très fatigué ce soir. Le chat mange.", language="fr"
+    )
+    scores = {(0, 1, 0, 2): -2.0, (1, 2, 1, 3): -2.0, (0, 1, 1, 2): swapped_score}
+    scores[(1, 2, 1, 2)] = -5.0  # taking target 2's place in the second pair: far worse
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 3.0)],
+        _LengthsOnlyScorer(scores),
+        params=AlignParams(),
+    )
+    [finding] = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
+    sentences = target.paragraphs[0].sentences
+    assert finding.target.start == sentences[flagged[0]].start
+    assert finding.target.end == sentences[flagged[-1]].end
+
+
+@pytest.mark.parametrize("unweighed", [False, True])
+def test_without_a_model_a_lone_sentence_with_nothing_to_weigh_it_against_is_not_reported(
+    unweighed,
+):
+    """Both sentences of a link left alone: no pair next to either could take it, so a scorer
+    reading no meaning has no evidence either way (``lexical.lone_unweighed``)."""
+    from tui.engine.align.dp import AlignParams, Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+    from tui.engine.tuning import overridden
+
+    source = article_from_text("Der Hund schläft heute im Garten.", language="de")
+    target = article_from_text("Le chat mange un poisson ce soir.", language="fr")
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=_LengthsOnlyScorer({(0, 1, 0, 1): -9.0}),
+        beads=[Bead((0,), (), float("nan")), Bead((), (0,), float("nan"))],
+        source_refs=[(0, 0)],
+        target_refs=[(0, 0)],
+        params=AlignParams(),
+    )
+    tuning = overridden({"lexical.lone_unweighed": unweighed})
+    findings = find_all(FindingContext(source, target, (link,), [group], tuning=tuning))
+    one_sided = [f for f in findings if f.kind.is_omission or f.kind.is_insertion]
+    assert len(one_sided) == (2 if unweighed else 0)

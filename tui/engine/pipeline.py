@@ -401,8 +401,8 @@ class _ShiftedScorer:
         return self._scorer.improbable_log_odds
 
     @property
-    def lone_swap(self) -> bool:
-        return self._scorer.lone_swap
+    def reads_meaning(self) -> bool:
+        return self._scorer.reads_meaning
 
     @property
     def length_model(self) -> tuple[float, float]:

@@ -3,7 +3,11 @@ improbable beads.
 
 A sentence the sentence alignment leaves alone is reported when the evidence is 9 to 1 that
 it translates nothing next to it (what joining it to a neighbouring bead would cost, and with
-a model its meaning against the neighbours' other side). Both sides of a bead the scorer finds
+a model its meaning against the neighbours' other side). Where the scorer reads no meaning
+(lengths and anchors only), a lone sentence that could change places with the lone member of a
+neighbouring bead nearly as cheaply is reported together with it, and one with nothing next to
+it to weigh it against is not reported (``LexicalTuning.lone_swap``, ``lone_unweighed``). Both
+sides of a bead the scorer finds
 improbable are reported too (two dropped sentences paired because that is cheaper than two
 skips), except a sentence the model finds translated by its partner or by a neighbouring
 bead's other side. Omissions folded into a multi-sentence bead are not searched for here
@@ -95,6 +99,11 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     translation of what is next to it reaches ``detection.lone_min_log_odds`` (9 to 1 by
     default): a closer call is the aligner's doubt, not evidence of an omission."""
     threshold = context.detection.lone_min_log_odds
+    # a scorer that reads no meaning leaves the alignment's costs as the only evidence
+    lexical = context.tuning.lexical
+    alignment_only = group.scorer is not None and not group.scorer.reads_meaning
+    swap_places = alignment_only and lexical.lone_swap
+    unweighed = not alignment_only or lexical.lone_unweighed
     drafts = []
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
@@ -108,8 +117,10 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             evidence, why = _evidence_alone(context, group, position, side)
             if evidence is not None and evidence < threshold:
                 continue
+            if evidence is None and not unweighed and not _in_run(group, position, side):
+                continue
             lonely[alone[0]] = (0.8 if evidence is None else float(sigmoid(evidence)), why)
-            swap = _swap(group, position, side) if group.scorer and group.scorer.lone_swap else None
+            swap = _swap(group, position, side) if swap_places else None
             if swap is not None and swap[1] < threshold:
                 member, cost = swap
                 lonely[member] = (
@@ -178,6 +189,18 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
         now = params.prior[BeadType((len(neighbour.source), len(neighbour.target)))]
         costs.append((params.prior[joined] - float(score)) - (now - neighbour.score + params.skip))
     return min(costs) if costs else None
+
+
+def _in_run(group: LinkGroup, position: int, side: Side) -> bool:
+    """Is a bead next to ``position`` another sentence of ``side`` left alone?"""
+    for k in (position - 1, position + 1):
+        if 0 <= k < len(group.beads):
+            bead = group.beads[k]
+            if (bead.source if side is Side.SOURCE else bead.target) and not (
+                bead.source and bead.target
+            ):
+                return True
+    return False
 
 
 def _swap(group: LinkGroup, position: int, side: Side) -> tuple[int, float] | None:

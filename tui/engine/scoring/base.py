@@ -24,10 +24,11 @@ class SpanScorer(Protocol):
     # search (2-3, 3-2) may be searched in its second pass: only where the scorer tells where
     # a bead's inner boundaries lie (align/priors.py).
     many_to_many: bool
-    # Whether a sentence left alone and the lone member of a neighbouring bead that could take
-    # its place nearly as cheaply are reported together: where the scorer reads no meaning
-    # (lengths and anchors), it cannot say which of the two has no counterpart.
-    lone_swap: bool
+    # Whether the scorer has a model's word on what a text means (``text_log_odds``); one
+    # without leaves the detectors lengths, anchors and the alignment's costs, by which
+    # detect/one_sided.py weighs a sentence left alone (``LexicalTuning.lone_swap`` and
+    # ``lone_unweighed``).
+    reads_meaning: bool
 
     def score(
         self,

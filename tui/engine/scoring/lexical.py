@@ -245,6 +245,7 @@ class LexicalSpanScorer:
     # Short translated sentences without shared anchors score very low here too: on synthetic
     # omissions, 97 of the 124 two-sided sentence beads below -3 held no deleted sentence.
     improbable_log_odds: float | None = None
+    reads_meaning = False  # lengths, anchors and punctuation only
 
     def __init__(
         self,
@@ -258,7 +259,6 @@ class LexicalSpanScorer:
     ) -> None:
         self.weights = weights
         self.many_to_many = weights.many_to_many
-        self.lone_swap = weights.lone_swap
         self._src, self._tgt = source, target
         self._concept_weight = concept_weight
         self.n_src, self.n_tgt = len(source.concepts), len(target.concepts)

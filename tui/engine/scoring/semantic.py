@@ -316,6 +316,8 @@ def mutual_nearest(
 class SemanticSpanScorer:
     """Lexical log-odds plus ``margin`` times the margin-normalised embedding cosine."""
 
+    reads_meaning = True  # its embeddings
+
     def __init__(
         self,
         lexical: LexicalSpanScorer,
@@ -350,10 +352,6 @@ class SemanticSpanScorer:
     @property
     def many_to_many(self) -> bool:
         return self.weights.many_to_many
-
-    @property
-    def lone_swap(self) -> bool:
-        return False  # the model's word on the lone sentence decides (detect/one_sided.py)
 
     def score(
         self,
