@@ -1,18 +1,18 @@
 """Content present in one version only: one-sided paragraphs and sentences, and the sides of
 improbable beads.
 
-A sentence the sentence alignment leaves alone is reported when the evidence is 9 to 1 that
-it translates nothing next to it (what joining it to a neighbouring bead would cost, and with
-a model its meaning against the neighbours' other side). Where the scorer reads no meaning
-(lengths and anchors only), a lone sentence that could change places with the lone member of a
-neighbouring bead nearly as cheaply is reported together with it, and one with nothing next to
-it to weigh it against is not reported (``LexicalTuning.lone_swap``, ``lone_unweighed``). Both
-sides of a bead the scorer finds
+A sentence the sentence alignment leaves alone is reported when the evidence is 9 to 1 that it
+translates nothing next to it (what joining it to a neighbouring bead would cost, and with a
+model its meaning against the neighbours' other side). Where the scorer reads no meaning
+(lengths and anchors only), a lone sentence that a neighbouring bead could take nearly as
+cheaply, leaving its far sentence alone instead, is reported together with that bead's side,
+and one with nothing next to it to weigh it against is not reported
+(``LexicalTuning.lone_swap``, ``lone_unweighed``). Both sides of a bead the scorer finds
 improbable are reported too (two dropped sentences paired because that is cheaper than two
-skips), except a sentence the model finds translated by its partner or by a neighbouring
-bead's other side. Omissions folded into a multi-sentence bead are not searched for here
-(a members detector lowered precision on every dev set: see the issue notes). The thresholds
-are ``FindingContext.detection``'s (tui.engine.tuning)."""
+skips), except a sentence the model finds translated by its partner or by a neighbouring bead's
+other side. Omissions folded into a multi-sentence bead are not searched for here (a members
+detector lowered precision on every dev set: see the issue notes). The thresholds are
+``FindingContext.detection``'s (tui.engine.tuning)."""
 
 from __future__ import annotations
 
@@ -122,12 +122,14 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             lonely[alone[0]] = (0.8 if evidence is None else float(sigmoid(evidence)), why)
             swap = _swap(group, position, side) if swap_places else None
             if swap is not None and swap[1] < threshold:
-                member, cost = swap
-                lonely[member] = (
-                    lonely[alone[0]][0],
-                    f"it could change places with the sentence next to it for {cost:.1f} "
-                    "log-odds: lengths and anchors cannot say which of the two is unmatched",
-                )
+                members, cost = swap
+                for member in members:
+                    lonely[member] = (
+                        lonely[alone[0]][0],
+                        f"the pair next to it could take it and leave its far sentence alone "
+                        f"for {cost:.1f} log-odds: lengths and anchors cannot say which of "
+                        "these sentences is unmatched",
+                    )
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
         for run in runs_in_paragraph(sorted(lonely), refs):
             confidence = min(lonely[k][0] for k in run)
@@ -203,33 +205,36 @@ def _in_run(group: LinkGroup, position: int, side: Side) -> bool:
     return False
 
 
-def _swap(group: LinkGroup, position: int, side: Side) -> tuple[int, float] | None:
-    """The member of a neighbouring bead that the one-sided sentence at ``position`` could
-    take the place of (that bead's only sentence on ``side``, in the same paragraph), and
-    what the exchange would cost the alignment (log-odds; the shapes stay, so only the
-    score changes), the cheaper of the two neighbours; None where no neighbour qualifies."""
+def _swap(group: LinkGroup, position: int, side: Side) -> tuple[tuple[int, ...], float] | None:
+    """A neighbouring bead's sentences on ``side`` (in the paragraph of the one-sided
+    sentence at ``position``) and what it would cost the alignment (log-odds) if that
+    sentence joined the bead and the bead's sentence at the far end were left alone instead
+    (the shapes stay, so only the score changes): the cheaper of the two neighbours; None
+    where no neighbour qualifies. Under that cost, which of them is unmatched is open."""
     scorer = group.scorer
     if scorer is None:
         return None
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    best: tuple[int, float] | None = None
+    best: tuple[tuple[int, ...], float] | None = None
     for neighbour in two_sided_neighbours(group, position):
         mine = neighbour.source if side is Side.SOURCE else neighbour.target
-        if len(mine) != 1 or refs[mine[0]][0] != refs[member][0]:
+        if any(refs[k][0] != refs[member][0] for k in mine):
             continue
+        # the lone sentence joins at its end, the member at the far end leaves
+        shifted = (*mine[1:], member) if mine[0] < member else (member, *mine[:-1])
         source, target = neighbour.source, neighbour.target
         if side is Side.SOURCE:
-            source = (member,)
+            source = shifted
         else:
-            target = (member,)
+            target = shifted
         score = scorer.score(
             *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
         )[0]
         cost = neighbour.score - float(score)
         if best is None or cost < best[1]:
-            best = (mine[0], cost)
+            best = (mine, cost)
     return best
 
 
