@@ -6,7 +6,9 @@ For each set of benchmarks/accuracy.py's omission table: every ``*_only_in_*`` f
 overlaps no deleted piece, with the detector that made it, where the text's gold counterpart
 landed in the alignment (alone too, in the bead next to it, elsewhere in the paragraph link,
 in another link), the bead scores around it and the finding's own evidence. Prints a count
-per class and set; ``--list`` prints the findings too. Asserts nothing.
+per class and set, and the share of the flagged characters that lie in one-sided content
+(chars P: a finding widened over its neighbours counts once in the omission table's
+precision, its every character here); ``--list`` prints the findings too. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -194,12 +196,23 @@ def classify(
     )
 
 
-def _job(args: tuple[Path, str, str, int]) -> tuple[str, list[Alarm], int]:
+def _inside(finding: Finding, truths: list[devsets.Truth]) -> int:
+    """Characters of the finding's span that lie in one-sided content."""
+    held = finding.location(finding.side)
+    assert held is not None
+    covered: set[int] = set()
+    for t in truths:
+        if t.side is finding.side and t.paragraph == held.paragraph:
+            covered.update(range(max(t.start, held.start), min(t.end, held.end)))
+    return len(covered)
+
+
+def _job(args: tuple[Path, str, str, int]) -> tuple[str, list[Alarm], Counter[str]]:
     shared, scorer, label, seed = args
     row = next(s for s in OMISSION_SETS if s.label == label)
     contexts = _capture()
     alarms: list[Alarm] = []
-    total = 0
+    total: Counter[str] = Counter()
     for doc in row.documents(shared):
         placed: list[devsets.Placed] = []
         src, tgt, truths = devsets.synthetic_texts(doc, seed, placed=placed)
@@ -209,7 +222,11 @@ def _job(args: tuple[Path, str, str, int]) -> tuple[str, list[Alarm], int]:
         result = pipeline.compare(source, target, **compare_arguments(scorer))
         context = contexts[-1]
         for finding in devsets.one_sided(result):
-            total += 1
+            held = finding.location(finding.side)
+            assert held is not None
+            total["findings"] += 1
+            total["characters"] += held.end - held.start
+            total["inside"] += _inside(finding, truths)
             if any(devsets.overlaps(finding, t) for t in truths):
                 continue
             alarms.append(classify(label, doc, seed, finding, context, placed, truths))
@@ -227,22 +244,24 @@ def main() -> int:
     sets = [s for s in OMISSION_SETS if not args.sets or s.label in args.sets]
     tasks = [(args.shared, args.scorer, s.label, seed) for s in sets for seed in range(s.seeds)]
     by_set: dict[str, list[Alarm]] = {s.label: [] for s in sets}
-    totals: Counter[str] = Counter()
+    totals: dict[str, Counter[str]] = {s.label: Counter() for s in sets}
     for label, alarms, total in _run(_job, tasks, args.jobs):
         by_set[label] += alarms
-        totals[label] += total
+        totals[label].update(total)
     classes = Counter((a.detector, a.where) for alarms in by_set.values() for a in alarms)
     order = [c for c, _ in classes.most_common()]
     for k, c in enumerate(order):
         print(f"c{k}: {c[0]}; counterpart {c[1]}")
     print(
-        f"{'set':14} {'found':>5} {'false':>5}  "
+        f"{'set':14} {'found':>5} {'false':>5} {'chars P':>7}  "
         + " ".join(f"{f'c{k}':>4}" for k in range(len(order)))
     )
     for label, alarms in by_set.items():
         counts = Counter((a.detector, a.where) for a in alarms)
+        total = totals[label]
+        characters = total["inside"] / total["characters"] if total["characters"] else 1.0
         print(
-            f"{label:14} {totals[label]:5} {len(alarms):5}  "
+            f"{label:14} {total['findings']:5} {len(alarms):5} {characters:7.3f}  "
             + " ".join(f"{counts[c]:4}" for c in order)
         )
     if args.list:
