@@ -221,7 +221,9 @@ PROVENANCE: dict[str, str] = {
     "semantic.supported_margin": _MEASURED_MARGIN + ": halfway between a translation and "
     "its neighbour",
     "semantic.improbable_log_odds": "derived: a probability under 5%; on synthetic "
-    "omissions (dev article) semantic P/R 0.915/0.834 -> 0.910/0.847",
+    "omissions (dev article) semantic P/R 0.915/0.834 -> 0.910/0.847. A document whose "
+    "links often score this low lowers it to its weak-link floor "
+    "(detection.weak_link_deviations)",
     "semantic.exact_chars": "off: measured on the dev set, embedding concatenations as text "
     "gave strict/lax F1 0.859/0.980 against 0.851/0.987 at four times the model time",
     "semantic.max_span": "derived: the widest generic bead shape (1-3, 3-1)",
@@ -274,7 +276,12 @@ PROVENANCE: dict[str, str] = {
     "detection.min_words_untranslated": "chosen, not measured: shorter paragraphs (names, "
     "datelines) may read the same in every language",
     "detection.weak_link_deviations": "chosen: robust deviations (median absolute deviation) "
-    "below each document's median link score, measured on each document",
+    "below each document's median link score, measured on each document. The same floor "
+    "bounds improbable beads (detect/one_sided.py: a bead is improbable below both "
+    "semantic.improbable_log_odds and this floor): omissions, semantic R/P (python "
+    "benchmarks/accuracy.py --sections omissions --jobs 2) textberg-dev .897/.858 -> "
+    ".890/.874, mac-dev 7-15 .740/.528 -> .709/.667, 16-24 .843/.744 -> .843/.757, fr-ru "
+    ".887/.909 -> .883/.946, en-zh .868/.957 -> .860/.968",
     "detection.weak_link_min_pairs": "chosen: fewer pairs give no median to judge against",
     "detection.polarity_checks": "off: measured on faithful translations (python "
     "benchmarks/meaning_alarms.py, lexical), translators move negation into words ('unknown' "

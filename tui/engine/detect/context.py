@@ -8,6 +8,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from tui.engine.align.dp import AlignParams, Bead
 from tui.engine.model import (
     Article,
@@ -47,11 +49,36 @@ class FindingContext:
     links: tuple[Link, ...]
     groups: list[LinkGroup]
     tuning: Tuning = field(default_factory=Tuning)  # the comparison's (CompareOptions.tuning)
+    # document-wide figures several detectors read, computed once (weak_link_floor)
+    _memo: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def detection(self) -> DetectionTuning:
         """The detectors' thresholds."""
         return self.tuning.detection
+
+    @property
+    def weak_link_floor(self) -> float | None:
+        """The score below which a one-to-one sentence link is a low outlier for this
+        document: ``detection.weak_link_deviations`` robust deviations (median absolute
+        deviation) under the median of its scored 1-1 links; None with fewer than
+        ``detection.weak_link_min_pairs`` of them (no median to judge against)."""
+        if "weak_link_floor" not in self._memo:
+            scores = np.array(
+                [
+                    bead.score
+                    for group in self.groups
+                    for bead in group.beads
+                    if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
+                ]
+            )
+            floor = None
+            if len(scores) >= self.detection.weak_link_min_pairs:
+                median = float(np.median(scores))
+                spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
+                floor = median - self.detection.weak_link_deviations * spread
+            self._memo["weak_link_floor"] = floor
+        return self._memo["weak_link_floor"]
 
     def article(self, side: Side) -> Article:
         return self.source if side is Side.SOURCE else self.target

@@ -255,15 +255,27 @@ def _member_log_odds(
 _IMPROBABLE_REASON = " (its link to the other version is improbable)"
 
 
-def _improbable(group: LinkGroup, bead: Bead) -> bool:
-    """Is this two-sided bead one its scorer finds too unlikely to be a translation?"""
+def _improbable_threshold(context: FindingContext, group: LinkGroup) -> float | None:
+    """The score below which a two-sided bead is improbable: under the scorer's absolute
+    bar (a translation that unlikely) and a low outlier for this document (its weak-link
+    floor, when it has enough links to say): in a loose translation whose links often score
+    that low, such a score is the translator's freedom, not a dropped sentence."""
     threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
+    floor = context.weak_link_floor
+    if threshold is None or floor is None:
+        return threshold
+    return min(threshold, floor)
+
+
+def _improbable(threshold: float | None, bead: Bead) -> bool:
+    """Is this two-sided bead one its scorer finds too unlikely to be a translation?"""
     return threshold is not None and bool(bead.source and bead.target) and bead.score < threshold
 
 
 def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
-    """Both sides of every improbable bead, as content on one side only (a sentence dropped
-    on each side, paired because that is cheaper than two skips), except a sentence the
+    """Both sides of every improbable bead (``_improbable_threshold``), as content on one
+    side only (a sentence dropped on each side, paired because that is cheaper than two
+    skips), except a sentence the
     model finds translated after all: by the bead's other side, 9 to 1 as a lone sentence's
     evidence (``detection.lone_min_log_odds``: the anchors and the lengths sank the score,
     not the meaning), or by a neighbouring bead's other side, by
@@ -271,9 +283,10 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
     if group.scorer is None:
         return []
     detection = context.detection
+    threshold = _improbable_threshold(context, group)
     drafts = []
     for position, bead in enumerate(group.beads):
-        if not _improbable(group, bead):
+        if not _improbable(threshold, bead):
             continue
         for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
@@ -295,19 +308,18 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
                     run,
                     detection.improbable_confidence,
                     _IMPROBABLE_REASON,
-                    _improbable_why(bead.score, [alone[k] for k in run], group),
+                    _improbable_why(bead.score, [alone[k] for k in run], threshold),
                 )
                 if draft is not None:
                     drafts.append(draft)
     return drafts
 
 
-def _improbable_why(score: float, nearby: list[float | None], group: LinkGroup) -> str:
+def _improbable_why(score: float, nearby: list[float | None], threshold: float | None) -> str:
     """The evidence for one side of an improbable bead, in words."""
-    threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
     said = f"the pair scores {score:.1f} log-odds"
     if threshold is not None:
-        said += f" (improbable below {threshold:.1f})"
+        said += f" (improbable below {threshold:.1f}, for this document)"
     said += "; the model does not find it translated by its partner"
     known = [value for value in nearby if value is not None]
     if known:

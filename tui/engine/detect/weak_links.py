@@ -37,19 +37,15 @@ def weak_links_not_reported(context: FindingContext, drafts: list[Draft]) -> lis
 def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]:
     """Linked 1-1 sentence pairs whose score is a low outlier for this document: a draft on
     the target sentence, with the source sentence's (paragraph, span)."""
+    threshold = context.weak_link_floor
+    if threshold is None:
+        return []
     scored = [
         (group, bead)
         for group in context.groups
         for bead in group.beads
         if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
     ]
-    detection = context.detection
-    if len(scored) < detection.weak_link_min_pairs:
-        return []
-    scores = np.array([bead.score for _, bead in scored])
-    median = float(np.median(scores))
-    spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
-    threshold = median - detection.weak_link_deviations * spread
     drafts = []
     for group, bead in scored:
         if bead.score >= threshold or bead.score > 0:
