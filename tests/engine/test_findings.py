@@ -715,3 +715,38 @@ def test_without_a_model_a_lone_sentence_with_nothing_to_weigh_it_against_is_not
     findings = find_all(FindingContext(source, target, (link,), [group], tuning=tuning))
     one_sided = [f for f in findings if f.kind.is_omission or f.kind.is_insertion]
     assert len(one_sided) == (2 if unweighed else 0)
+
+
+@pytest.mark.parametrize(("fifth_score", "reported"), [(-4.0, False), (-11.0, True)])
+def test_an_improbable_bead_is_judged_against_the_document_s_own_links(fifth_score, reported):
+    """A loose translation whose links often score below the scorer's bar (-3): a bead there
+    is the translator's freedom, not a dropped sentence, unless it is also a low outlier
+    among the document's links (its weak-link floor: median 0, robust spread 2.97, 3.5
+    spreads below: -10.4)."""
+    from tui.engine.align.dp import Bead
+
+    words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
+    mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
+    source = article_from_text(
+        " ".join(f"Der {w} schläft heute im Garten." for w in words), language="de"
+    )
+    target = article_from_text(
+        " ".join(f"Le {m} dort au jardin aujourd'hui." for m in mots), language="fr"
+    )
+    scores = [0.0, -2.0, 2.0, -1.0, fifth_score, 1.0, -3.5, 3.0, 0.5]
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((k,), (k,), score) for k, score in enumerate(scores)],
+        _ThresholdScorer(-3.0),
+    )
+    one_sided = {
+        (f.side, f.location(f.side).start)
+        for f in findings
+        if f.kind.is_omission or f.kind.is_insertion
+    }
+    fifth = {
+        (side, article.paragraphs[0].sentences[4].start)
+        for side, article in ((Side.SOURCE, source), (Side.TARGET, target))
+    }
+    assert one_sided == (fifth if reported else set())
