@@ -39,6 +39,7 @@ MAGIC = b"E5S1"
 _SPACES = re.compile("  +")
 _WORDS_KEPT = 200_000  # distinct words whose pieces are remembered (a few hundred bytes each)
 _CHUNK_TOKENS = 384  # tokens per forward call at most: the FFN's activations stay in L2
+_ROWS = 64  # rows of element-wise work at a time: its temporaries stay in L2 (a few 400 kB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +291,9 @@ class E5Forward:
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(B * L, H)
             x += _linear(context, layer.out, layer.out_bias)
             x = _layer_norm(x, *layer.norm1, self.eps)
-            x += _linear(_gelu(_linear(x, layer.up, layer.up_bias)), layer.down, layer.down_bias)
+            down = _ffn_inner(x, layer) @ layer.down
+            down += layer.down_bias
+            x += down
             x = _layer_norm(x, *layer.norm2, self.eps)
         return x.reshape(B, L, H).sum(axis=1) / np.float32(L)
 
@@ -380,6 +383,19 @@ def _linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
     out = _quantised(x) @ weight
     out += bias
     return out
+
+
+def _ffn_inner(x: np.ndarray, layer: _Layer) -> np.ndarray:
+    """The down projection's input: GELU of the up projection, rounded as the engine does.
+    The element-wise work runs on a few rows at a time, in place: on all rows at once its
+    temporaries leave the core's L2 cache and it costs three times as much (same values:
+    each row and each 32-value block is computed on its own either way)."""
+    up = _quantised(x) @ layer.up
+    up += layer.up_bias
+    for start in range(0, len(up), _ROWS):
+        rows = up[start : start + _ROWS]
+        rows[...] = _quantised(_gelu(rows))
+    return up
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: np.float32) -> np.ndarray:
