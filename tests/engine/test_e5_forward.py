@@ -65,7 +65,7 @@ def test_a_texts_vector_does_not_depend_on_its_batch(models):
     ours, _ = models
     alone = np.array([ours.embed([text])[0] for text in TEXTS[:4]])
     together = ours.embed(TEXTS[:4] + TEXTS[4:] + TEXTS[:2])[:4]
-    assert np.array_equal(alone, together)  # only texts of one length share a product
+    assert np.array_equal(alone, together)  # texts share products by rows, never a sum
 
 
 def test_gelu_is_exact_to_float32():
