@@ -687,6 +687,54 @@ def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_wi
     sentences = target.paragraphs[0].sentences
     assert finding.target.start == sentences[flagged[0]].start
     assert finding.target.end == sentences[flagged[-1]].end
+    # the editor is told that only one of them is unmatched, and which two they are
+    widened = len(flagged) == 2
+    assert finding.message.startswith("One of these sentences" if widened else "Sentence")
+    assert ("“Le chien dort.”" in finding.why) is widened
+    assert "“Il est très fatigué ce soir.”" in finding.why or not widened
+
+
+@pytest.mark.parametrize(
+    ("target_paragraphs", "widened"),
+    [
+        # the lone sentence opens the paragraph, its neighbour pair's sentence closes it
+        (["Il est très fatigué ce soir. Le chat mange bien."], True),
+        # the same sentences, the neighbour pair's in the next paragraph: not carried along,
+        # and the lone sentence, a paragraph of its own, is a paragraph only in the target
+        (["Il est très fatigué ce soir.", "Le chat mange bien."], False),
+    ],
+)
+def test_a_lone_sentence_and_the_neighbour_it_could_change_places_with_are_no_paragraph(
+    target_paragraphs, widened
+):
+    """A paragraph of a lone sentence and the sentence its neighbour pair could leave alone
+    instead is not a paragraph only in the target (one of its sentences is linked); across
+    a paragraph border the neighbour's sentence is not carried along."""
+    from tui.engine.align.dp import AlignParams, Bead
+    from tui.engine.model import Link
+
+    source = article_from_text("Die Katze frisst gut.", language="de")
+    target = article_from_text("\n\n".join(target_paragraphs), language="fr")
+    paragraphs = tuple(range(len(target_paragraphs)))
+    # joining the lone sentence to the pair costs 3 log-odds (> log 9); taking its place
+    # there instead of target 1 costs 0.5
+    scorer = _LengthsOnlyScorer({(0, 1, 0, 2): -2.0, (0, 1, 0, 1): 2.5})
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((), (0,), float("nan")), Bead((0,), (1,), 3.0)],
+        scorer,
+        link=Link((0,), paragraphs, 0.9),
+        params=AlignParams(),
+    )
+    [finding] = [f for f in findings if f.kind.is_insertion]
+    assert finding.kind is (
+        FindingKind.SENTENCE_ONLY_IN_TARGET if widened else FindingKind.PARAGRAPH_ONLY_IN_TARGET
+    )
+    first = target.paragraphs[0]
+    assert (finding.target.paragraph, finding.target.start) == (0, 0)
+    assert finding.target.end == first.sentences[-1].end
+    assert finding.message.startswith("One of these sentences" if widened else "Paragraph")
 
 
 @pytest.mark.parametrize("unweighed", [False, True])

@@ -225,7 +225,13 @@ def sentence_draft(
     confidence: float,
     reason: str,
     why: str = "",
+    *,
+    undecided: bool = False,
 ) -> Draft | None:
+    """The finding on sentences ``local`` of ``side`` (one paragraph's, consecutive): a
+    paragraph only in one version where they are all of it, unless ``undecided`` (only one
+    of them is, the evidence cannot tell which); None under ``detection.min_words_to_flag``
+    words."""
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     article = context.article(side)
     chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
@@ -239,8 +245,8 @@ def sentence_draft(
         return None
     # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
     # along (one line per paragraph, a dropped line), which is what the editor should read
-    whole = len(chosen) == len(paragraph.sentences)
-    unit = "Paragraph" if whole else "Sentence"
+    whole = not undecided and len(chosen) == len(paragraph.sentences)
+    unit = "One of these sentences" if undecided else "Paragraph" if whole else "Sentence"
     return Draft(
         kind=ONE_SIDED_KINDS[(side, whole)],
         severity=severity_by_size(words, context.detection),

@@ -17,6 +17,7 @@ detector lowered precision on every dev set: see the issue notes). The threshold
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -107,6 +108,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     drafts = []
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
+        carried: set[int] = set()  # a neighbouring pair's sentences reported with a lone one
         for position, bead in enumerate(group.beads):
             alone = bead.source if side is Side.SOURCE else bead.target
             if not alone or (bead.source and bead.target):
@@ -119,25 +121,62 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                 continue
             if evidence is None and not unweighed and not _in_run(group, position, side):
                 continue
-            lonely[alone[0]] = (0.8 if evidence is None else float(sigmoid(evidence)), why)
+            confidence = 0.8 if evidence is None else float(sigmoid(evidence))
             swap = _swap(group, position, side) if swap_places else None
-            if swap is not None and swap[1] < threshold:
-                members, cost = swap
-                for member in members:
-                    lonely[member] = (
-                        lonely[alone[0]][0],
-                        f"the pair next to it could take it and leave its far sentence alone "
-                        f"for {cost:.1f} log-odds: lengths and anchors cannot say which of "
-                        "these sentences is unmatched",
-                    )
+            if swap is not None and swap.cost < threshold:
+                why = _swap_why(
+                    context, group, side, alone[0], swap, None if evidence is None else why
+                )
+                for member in swap.members:
+                    lonely[member] = (confidence, "")  # the lone sentence's why says it all
+                    carried.add(member)
+            lonely[alone[0]] = (confidence, why)
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
         for run in runs_in_paragraph(sorted(lonely), refs):
             confidence = min(lonely[k][0] for k in run)
             why = "; ".join(dict.fromkeys(lonely[k][1] for k in run if lonely[k][1]))
-            draft = sentence_draft(context, group, side, run, confidence, "", why)
+            # a run that carries a linked sentence along is not all one-sided (nor, even if
+            # it spans its paragraph, a paragraph only in one version)
+            undecided = not carried.isdisjoint(run)
+            reason = _UNDECIDED_REASON if undecided else ""
+            draft = sentence_draft(
+                context, group, side, run, confidence, reason, why, undecided=undecided
+            )
             if draft is not None:
                 drafts.append(draft)
     return drafts
+
+
+_UNDECIDED_REASON = " (lengths and anchors cannot tell which)"
+
+
+def _swap_why(
+    context: FindingContext,
+    group: LinkGroup,
+    side: Side,
+    lone: int,
+    swap: Swap,
+    evidence: str | None,
+) -> str:
+    """A lone sentence's evidence in words (None where there is none) and the swap that
+    leaves it undecided, naming both sentences."""
+    said = f"the alignment left {_quoted(context, group, side, lone)} alone"
+    if evidence:
+        said += f": {evidence}"
+    return (
+        f"{said}; but the pair next to it could take it and leave "
+        f"{_quoted(context, group, side, swap.far)} alone instead for {swap.cost:.1f} "
+        f"log-odds (under "
+        f"{context.detection.lone_min_log_odds:.1f}): lengths and anchors cannot tell which "
+        "of the two is unmatched"
+    )
+
+
+def _quoted(context: FindingContext, group: LinkGroup, side: Side, local: int) -> str:
+    """Sentence ``local`` of ``side`` in ``group``, quoted short."""
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    paragraph, sentence = refs[local]
+    return quote_text(context.article(side).paragraphs[paragraph].sentence_text(sentence), 40)
 
 
 def _evidence_alone(
@@ -205,25 +244,35 @@ def _in_run(group: LinkGroup, position: int, side: Side) -> bool:
     return False
 
 
-def _swap(group: LinkGroup, position: int, side: Side) -> tuple[tuple[int, ...], float] | None:
-    """A neighbouring bead's sentences on ``side`` (in the paragraph of the one-sided
-    sentence at ``position``) and what it would cost the alignment (log-odds) if that
-    sentence joined the bead and the bead's sentence at the far end were left alone instead
-    (the shapes stay, so only the score changes): the cheaper of the two neighbours; None
-    where no neighbour qualifies. Under that cost, which of them is unmatched is open."""
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """A neighbouring bead that could take a lone sentence and leave another alone instead."""
+
+    members: tuple[int, ...]  # the bead's sentences on the lone sentence's side
+    far: int  # the one of them left alone instead (at the far end from the lone sentence)
+    cost: float  # how much less likely the alignment becomes (log-odds)
+
+
+def _swap(group: LinkGroup, position: int, side: Side) -> Swap | None:
+    """What it would cost the alignment (log-odds) if the one-sided sentence at
+    ``position`` joined a neighbouring bead (with its sentences on ``side`` in the same
+    paragraph) and the bead's sentence at the far end were left alone instead (the shapes
+    stay, so only the score changes): the cheaper of the two neighbours; None where no
+    neighbour qualifies. Under that cost, which of them is unmatched is open."""
     scorer = group.scorer
     if scorer is None:
         return None
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    best: tuple[tuple[int, ...], float] | None = None
+    best: Swap | None = None
     for neighbour in two_sided_neighbours(group, position):
         mine = neighbour.source if side is Side.SOURCE else neighbour.target
         if any(refs[k][0] != refs[member][0] for k in mine):
             continue
         # the lone sentence joins at its end, the member at the far end leaves
-        shifted = (*mine[1:], member) if mine[0] < member else (member, *mine[:-1])
+        before = mine[0] < member
+        shifted = (*mine[1:], member) if before else (member, *mine[:-1])
         source, target = neighbour.source, neighbour.target
         if side is Side.SOURCE:
             source = shifted
@@ -233,8 +282,8 @@ def _swap(group: LinkGroup, position: int, side: Side) -> tuple[tuple[int, ...],
             *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
         )[0]
         cost = neighbour.score - float(score)
-        if best is None or cost < best[1]:
-            best = (mine, cost)
+        if best is None or cost < best.cost:
+            best = Swap(mine, mine[0] if before else mine[-1], cost)
     return best
 
 
