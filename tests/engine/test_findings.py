@@ -798,3 +798,30 @@ def test_an_improbable_bead_is_judged_against_the_document_s_own_links(fifth_sco
         for side, article in ((Side.SOURCE, source), (Side.TARGET, target))
     }
     assert one_sided == (fifth if reported else set())
+
+
+def test_a_copy_of_the_context_with_other_tuning_has_its_own_weak_link_floor():
+    """The floor is computed once per context: a copy made with other thresholds
+    (dataclasses.replace) must not reuse the original's."""
+    from dataclasses import replace
+
+    from tui.engine.align.dp import Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup
+    from tui.engine.model import Link
+    from tui.engine.tuning import overridden
+
+    link = Link((0,), (0,), 0.9)
+    scores = [0.0, -2.0, 2.0, -1.0, 1.0]  # median 0, robust spread 1 * 1.4826
+    group = LinkGroup(
+        link=link,
+        scorer=None,
+        beads=[Bead((k,), (k,), score) for k, score in enumerate(scores)],
+        source_refs=[(0, k) for k in range(5)],
+        target_refs=[(0, k) for k in range(5)],
+    )
+    article = article_from_text("Der Hund schläft.", language="de")
+    tuning = overridden({"detection.weak_link_min_pairs": 5, "detection.weak_link_deviations": 1})
+    context = FindingContext(article, article, (link,), [group], tuning=tuning)
+    assert context.weak_link_floor == pytest.approx(-1.4826)
+    stricter = overridden({"detection.weak_link_min_pairs": 5, "detection.weak_link_deviations": 2})
+    assert replace(context, tuning=stricter).weak_link_floor == pytest.approx(-2.9652)

@@ -49,8 +49,11 @@ class FindingContext:
     links: tuple[Link, ...]
     groups: list[LinkGroup]
     tuning: Tuning = field(default_factory=Tuning)  # the comparison's (CompareOptions.tuning)
-    # document-wide figures several detectors read, computed once (weak_link_floor)
-    _memo: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
+    # document-wide figures several detectors read, computed once (weak_link_floor); not an
+    # argument, so that a copy with other tuning (dataclasses.replace) computes its own
+    _memo: dict[str, float | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def detection(self) -> DetectionTuning:
