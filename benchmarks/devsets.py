@@ -18,6 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import tui.engine.pipeline as pipeline
+from tui.engine.detect.findings import FindingContext
 from tui.engine.model import Article, Comparison, Finding, Side
 from tui.engine.text.load import article_from_text
 
@@ -288,3 +290,23 @@ class OmissionCounts:
         for truth in truths:
             if truth.words >= 3 and not any(overlaps(f, truth) for f in findings):
                 yield truth
+
+
+# --- what the detectors saw ----------------------------------------------------------------------
+
+_CONTEXTS: list[FindingContext] = []
+_find_all = pipeline.find_all
+
+
+def _keeping(context: FindingContext):
+    _CONTEXTS.append(context)
+    return _find_all(context)
+
+
+def finding_contexts() -> list[FindingContext]:
+    """The list to which every FindingContext that ``compare`` hands to the detectors is
+    appended in this process from the first call on (clear it before a comparison to keep
+    that comparison's). The pipeline is patched once however often this is called: a patch
+    per call would stack, every comparison running through all of them."""
+    pipeline.find_all = _keeping
+    return _CONTEXTS

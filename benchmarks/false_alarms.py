@@ -45,19 +45,6 @@ class Alarm:
     text: str
 
 
-def _capture() -> list[FindingContext]:
-    """Keep every FindingContext the pipeline builds (it is handed to find_all)."""
-    contexts: list[FindingContext] = []
-    original = pipeline.find_all
-
-    def keeping(context: FindingContext):
-        contexts.append(context)
-        return original(context)
-
-    pipeline.find_all = keeping
-    return contexts
-
-
 def _sentences_at(context: FindingContext, side: Side, paragraph: int, start: int, end: int):
     spans = context.article(side).paragraphs[paragraph].sentences
     return [(paragraph, k) for k, s in enumerate(spans) if s.start < end and start < s.end]
@@ -210,7 +197,7 @@ def _inside(finding: Finding, truths: list[devsets.Truth]) -> int:
 def _job(args: tuple[Path, str, str, int]) -> tuple[str, list[Alarm], Counter[str]]:
     shared, scorer, label, seed = args
     row = next(s for s in OMISSION_SETS if s.label == label)
-    contexts = _capture()
+    contexts = devsets.finding_contexts()
     alarms: list[Alarm] = []
     total: Counter[str] = Counter()
     for doc in row.documents(shared):

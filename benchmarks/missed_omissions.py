@@ -8,7 +8,9 @@ Classes (the first that applies):
   merged           the piece shares a sentence with text that has a counterpart (a line run
                    into its neighbour: partial.py's job)
   lone-weak        the piece's sentences are left alone, with evidence under the bar
-  lone-short       left alone, but shorter than min_words_to_flag once cut to sentences
+  lone-unweighed   left alone with no evidence either way (lexical.lone_unweighed off)
+  lone-short       left alone, evidence over the bar, but shorter than min_words_to_flag
+                   once cut to sentences
   improbable-kept  in an improbable bead, but the model found it translated by its partner or
                    a neighbour
   folded-N-M       a member of a two-sided N-M bead (an omission the aligner absorbed)
@@ -36,17 +38,6 @@ from tui.engine.detect.one_sided import (  # noqa: E402
     _improbable_threshold,
 )
 from tui.engine.model import Side  # noqa: E402
-
-_captured: list = []
-_find_all = pipeline.find_all
-
-
-def _capturing(context):
-    _captured.append(context)
-    return _find_all(context)
-
-
-pipeline.find_all = _capturing
 
 
 def _bead_of(group, side, local):
@@ -88,7 +79,12 @@ def explain(context, truth) -> tuple[str, str]:
             if not (bead.source and bead.target):
                 evidence, _why = _evidence_alone(context, group, position, side)
                 info += f" lone evidence {evidence}"
-                c = "lone-weak"
+                if evidence is None:
+                    c = "lone-unweighed"
+                elif evidence < context.detection.lone_min_log_odds:
+                    c = "lone-weak"
+                else:
+                    c = "lone-short"
             elif _improbable(_improbable_threshold(context, group), bead):
                 c = "improbable-kept"
             elif shape == "1-1":
@@ -181,7 +177,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", required=True)
     parser.add_argument("--scorer", default="semantic")
-    parser.add_argument("--shared", type=Path, default=Path("/work/shared"))
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--quiet", action="store_true", help="counts only")
     parser.add_argument("--seeds", type=int, help="at most this many seeds per set")
     parser.add_argument(
@@ -189,14 +185,15 @@ def main() -> int:
     )
     args = parser.parse_args()
     classes: Counter[str] = Counter()
+    captured = devsets.finding_contexts()
     for label in args.sets:
         row = next(s for s in OMISSION_SETS if s.label == label)
         for seed in range(min(row.seeds, args.seeds or row.seeds)):
             for doc in row.documents(args.shared):
                 source, target, truths = devsets.synthetic_pair(doc, seed)
-                _captured.clear()
+                captured.clear()
                 result = pipeline.compare(source, target, **compare_arguments(args.scorer))
-                context = _captured[-1]
+                context = captured[-1]
                 if args.false:
                     for finding in devsets.one_sided(result):
                         if any(devsets.overlaps(finding, t) for t in truths):
