@@ -349,6 +349,31 @@ def test_two_dropped_lines_in_one_link_are_reported_each_in_its_paragraph():
     assert flagged == [1, 2]
 
 
+_ANIMALS = (
+    ("Hund", "chien"),
+    ("Katze", "chat"),
+    ("Vogel", "oiseau"),
+    ("Fisch", "poisson"),
+    ("Pferd", "cheval"),
+    ("Kuh", "vache"),
+    ("Ziege", "chèvre"),
+    ("Schaf", "mouton"),
+    ("Esel", "âne"),
+)
+
+
+def _nine_sentence_pair(fifth_french: str | None = None):
+    """A German and a French paragraph of nine sentences, each translating the other's
+    (the fifth French one replaced by ``fifth_french`` if given)."""
+    source = article_from_text(
+        " ".join(f"Der {w} schläft heute im Garten." for w, _ in _ANIMALS), language="de"
+    )
+    french = [f"Le {m} dort au jardin aujourd'hui." for _, m in _ANIMALS]
+    if fifth_french is not None:
+        french[4] = fifth_french
+    return source, article_from_text(" ".join(french), language="fr")
+
+
 class _ThresholdScorer(_FakeScorer):
     """Trusts no bead scored below ``improbable_log_odds``."""
 
@@ -363,14 +388,7 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
     that is cheaper than two skips); one whose low scores say nothing gets a weak link."""
     from tui.engine.align.dp import Bead
 
-    words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
-    mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
-    source = article_from_text(
-        " ".join(f"Der {w} schläft heute im Garten." for w in words), language="de"
-    )
-    target = article_from_text(
-        " ".join(f"Le {m} dort au jardin aujourd'hui." for m in mots), language="fr"
-    )
+    source, target = _nine_sentence_pair()
     assert len(source.paragraphs[0].sentences) == len(target.paragraphs[0].sentences) == 9
     findings = _findings_in_one_link(
         source,
@@ -433,14 +451,7 @@ def test_no_weak_link_on_a_pair_whose_source_sentence_is_reported():
     source sentence is reported: a weak link on the same pair would say it again."""
     from tui.engine.align.dp import Bead
 
-    words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
-    mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
-    source = article_from_text(
-        " ".join(f"Der {w} schläft heute im Garten." for w in words), language="de"
-    )
-    french = [f"Le {m} dort au jardin aujourd'hui." for m in mots]
-    french[4] = "Pas vraiment."
-    target = article_from_text(" ".join(french), language="fr")
+    source, target = _nine_sentence_pair(fifth_french="Pas vraiment.")
     findings = _findings_in_one_link(
         source,
         target,
@@ -773,14 +784,7 @@ def test_an_improbable_bead_is_judged_against_the_document_s_own_links(fifth_sco
     spreads below: -10.4)."""
     from tui.engine.align.dp import Bead
 
-    words = ["Hund", "Katze", "Vogel", "Fisch", "Pferd", "Kuh", "Ziege", "Schaf", "Esel"]
-    mots = ["chien", "chat", "oiseau", "poisson", "cheval", "vache", "chèvre", "mouton", "âne"]
-    source = article_from_text(
-        " ".join(f"Der {w} schläft heute im Garten." for w in words), language="de"
-    )
-    target = article_from_text(
-        " ".join(f"Le {m} dort au jardin aujourd'hui." for m in mots), language="fr"
-    )
+    source, target = _nine_sentence_pair()
     scores = [0.0, -2.0, 2.0, -1.0, fifth_score, 1.0, -3.5, 3.0, 0.5]
     findings = _findings_in_one_link(
         source,
