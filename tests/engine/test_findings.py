@@ -410,6 +410,8 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
         assert one_sided == {(side, span.start, span.end) for side, span in fifth.items()}
         assert not weak
         assert all("improbable" in f.message for f in findings)
+        # the scorer's bar: the document's floor (median 4, no spread) is higher
+        assert all("(improbable below -3.0)" in f.why for f in findings)
     else:
         assert not one_sided
         assert [(f.target.start, f.target.end) for f in weak] == [
@@ -802,6 +804,11 @@ def test_an_improbable_bead_is_judged_against_the_document_s_own_links(fifth_sco
         for side, article in ((Side.SOURCE, source), (Side.TARGET, target))
     }
     assert one_sided == (fifth if reported else set())
+    assert all(
+        "(improbable below -10.4, this document's weak-link floor)" in f.why
+        for f in findings
+        if f.kind.is_omission or f.kind.is_insertion
+    )
 
 
 def test_a_copy_of_the_context_with_other_tuning_has_its_own_weak_link_floor():

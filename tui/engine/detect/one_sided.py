@@ -357,18 +357,22 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
                     run,
                     detection.improbable_confidence,
                     _IMPROBABLE_REASON,
-                    _improbable_why(bead.score, [alone[k] for k in run], threshold),
+                    _improbable_why(context, bead.score, [alone[k] for k in run], threshold),
                 )
                 if draft is not None:
                     drafts.append(draft)
     return drafts
 
 
-def _improbable_why(score: float, nearby: list[float | None], threshold: float | None) -> str:
+def _improbable_why(
+    context: FindingContext, score: float, nearby: list[float | None], threshold: float | None
+) -> str:
     """The evidence for one side of an improbable bead, in words."""
     said = f"the pair scores {score:.1f} log-odds"
     if threshold is not None:
-        said += f" (improbable below {threshold:.1f}, for this document)"
+        # the scorer's own bar, or lower: the document's weak-link floor
+        floor = ", this document's weak-link floor" if threshold == context.weak_link_floor else ""
+        said += f" (improbable below {threshold:.1f}{floor})"
     said += "; the model does not find it translated by its partner"
     known = [value for value in nearby if value is not None]
     if known:
