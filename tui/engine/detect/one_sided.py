@@ -104,7 +104,9 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     lexical = context.tuning.lexical
     alignment_only = group.scorer is not None and not group.scorer.reads_meaning
     swap_places = alignment_only and lexical.lone_swap
-    unweighed = not alignment_only or lexical.lone_unweighed
+    # with nothing next to weigh a lone sentence against, only a model (or
+    # lexical.lone_unweighed) has it reported
+    report_unweighed = not alignment_only or lexical.lone_unweighed
     drafts = []
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
@@ -119,7 +121,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             evidence, why = _evidence_alone(context, group, position, side)
             if evidence is not None and evidence < threshold:
                 continue
-            if evidence is None and not unweighed and not _in_run(group, position, side):
+            if evidence is None and not report_unweighed and not _in_run(group, position, side):
                 continue
             confidence = 0.8 if evidence is None else float(sigmoid(evidence))
             swap = _swap(group, position, side) if swap_places else None
