@@ -778,6 +778,35 @@ def test_without_a_model_a_lone_sentence_with_nothing_to_weigh_it_against_is_not
     assert len(one_sided) == (2 if unweighed else 0)
 
 
+def test_without_a_model_lone_sentences_in_a_run_are_reported_with_nothing_to_weigh():
+    """Two source sentences left alone side by side are a dropped block even with no pair
+    next to them (``lexical.lone_unweighed`` off spares them); the target sentence left
+    alone after them, with no neighbour of its own side, is not reported."""
+    from tui.engine.align.dp import AlignParams, Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+
+    source = article_from_text(
+        "Der Hund schläft heute im Garten. Die Katze frisst einen Fisch.", language="de"
+    )
+    target = article_from_text("Le chat mange un poisson ce soir.", language="fr")
+    link = Link((0,), (0,), 0.9)
+    nan = float("nan")
+    group = LinkGroup(
+        link=link,
+        scorer=_LengthsOnlyScorer({}),
+        beads=[Bead((0,), (), nan), Bead((1,), (), nan), Bead((), (0,), nan)],
+        source_refs=[(0, 0), (0, 1)],
+        target_refs=[(0, 0)],
+        params=AlignParams(),
+    )
+    findings = find_all(FindingContext(source, target, (link,), [group]))
+    one_sided = [f for f in findings if f.kind.is_omission or f.kind.is_insertion]
+    assert [(f.side, f.source.start, f.source.end) for f in one_sided] == [
+        (Side.SOURCE, 0, len(source.paragraphs[0].text))
+    ]
+
+
 @pytest.mark.parametrize(("fifth_score", "reported"), [(-4.0, False), (-11.0, True)])
 def test_an_improbable_bead_is_judged_against_the_document_s_own_links(fifth_score, reported):
     """A loose translation whose links often score below the scorer's bar (-3): a bead there
