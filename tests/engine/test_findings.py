@@ -707,6 +707,31 @@ def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_wi
     assert "“Il est très fatigué ce soir.”" in finding.why or not widened
 
 
+def test_a_swap_the_scorer_cannot_score_does_not_hide_the_other_neighbour_s():
+    """Target sentences 0-2 against source 0-1, the middle one left alone: taking target
+    0's place in the first pair scores NaN (no number), taking target 2's in the second
+    costs 0.5 log-odds: the lone sentence is reported with target 2."""
+    from tui.engine.align.dp import AlignParams, Bead
+
+    source = article_from_text("Der Hund schläft. Die Katze frisst.", language="de")
+    target = article_from_text(
+        "Le chien dort. Il est très fatigué ce soir. Le chat mange.", language="fr"
+    )
+    scores = {(0, 1, 0, 2): -2.0, (1, 2, 1, 3): -2.0, (0, 1, 1, 2): float("nan")}
+    scores[(1, 2, 1, 2)] = 2.5
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 3.0)],
+        _LengthsOnlyScorer(scores),
+        params=AlignParams(),
+    )
+    [finding] = [f for f in findings if f.kind.is_insertion]
+    sentences = target.paragraphs[0].sentences
+    assert (finding.target.start, finding.target.end) == (sentences[1].start, sentences[2].end)
+    assert "0.5 log-odds" in finding.why
+
+
 @pytest.mark.parametrize(
     ("target_paragraphs", "widened"),
     [

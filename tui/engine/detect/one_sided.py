@@ -284,6 +284,8 @@ def _swap(group: LinkGroup, position: int, side: Side) -> Swap | None:
             *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
         )[0]
         cost = neighbour.score - float(score)
+        if math.isnan(cost):  # a span the scorer cannot score: no evidence, and no minimum
+            continue
         if best is None or cost < best.cost:
             best = Swap(mine, mine[0] if before else mine[-1], cost)
     return best
