@@ -67,14 +67,7 @@ class FindingContext:
         deviation) under the median of its scored 1-1 links; None with fewer than
         ``detection.weak_link_min_pairs`` of them (no median to judge against)."""
         if "weak_link_floor" not in self._memo:
-            scores = np.array(
-                [
-                    bead.score
-                    for group in self.groups
-                    for bead in group.beads
-                    if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
-                ]
-            )
+            scores = np.array([bead.score for _, bead in self.scored_one_to_one()])
             floor = None
             if len(scores) >= self.detection.weak_link_min_pairs:
                 median = float(np.median(scores))
@@ -82,6 +75,15 @@ class FindingContext:
                 floor = median - self.detection.weak_link_deviations * spread
             self._memo["weak_link_floor"] = floor
         return self._memo["weak_link_floor"]
+
+    def scored_one_to_one(self) -> list[tuple[LinkGroup, Bead]]:
+        """The document's one-to-one sentence links that have a score, with their groups."""
+        return [
+            (group, bead)
+            for group in self.groups
+            for bead in group.beads
+            if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
+        ]
 
     def article(self, side: Side) -> Article:
         return self.source if side is Side.SOURCE else self.target

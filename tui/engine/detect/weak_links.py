@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from tui.engine.detect.context import (
     Draft,
     FindingContext,
@@ -40,14 +38,8 @@ def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]
     threshold = context.weak_link_floor
     if threshold is None:
         return []
-    scored = [
-        (group, bead)
-        for group in context.groups
-        for bead in group.beads
-        if len(bead.source) == 1 and len(bead.target) == 1 and not np.isnan(bead.score)
-    ]
     drafts = []
-    for group, bead in scored:
+    for group, bead in context.scored_one_to_one():
         if bead.score >= threshold or bead.score > 0:
             continue
         ref = group.target_refs[bead.target[0]]
