@@ -707,6 +707,32 @@ def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_wi
     assert "“Il est très fatigué ce soir.”" in finding.why or not widened
 
 
+def test_a_run_of_lone_sentences_with_a_carried_neighbour_names_each_of_them():
+    """Target sentences 0 and 1 left alone before a pair (source 0, target 2) that could
+    take sentence 1 and leave target 2 alone: one finding over the three, saying that one
+    of them may be linked after all, its evidence naming every sentence."""
+    from tui.engine.align.dp import AlignParams, Bead
+
+    source = article_from_text("Die Katze frisst gut.", language="de")
+    texts = ["Le chien dort au jardin.", "Il est très fatigué ce soir.", "Le chat mange bien."]
+    target = article_from_text(" ".join(texts), language="fr")
+    # joining target 1 to the pair costs 3 log-odds (> log 9), taking target 2's place 0.5
+    scorer = _LengthsOnlyScorer({(0, 1, 1, 3): -2.0, (0, 1, 1, 2): 2.5})
+    nan = float("nan")
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((), (0,), nan), Bead((), (1,), nan), Bead((0,), (2,), 3.0)],
+        scorer,
+        params=AlignParams(),
+    )
+    [finding] = [f for f in findings if f.kind.is_insertion]
+    assert finding.kind is FindingKind.SENTENCE_ONLY_IN_TARGET
+    assert (finding.target.start, finding.target.end) == (0, len(target.paragraphs[0].text))
+    assert finding.message.startswith("Sentences only in the target (one of them perhaps")
+    assert all(f"“{text}”" in finding.why for text in texts)
+
+
 def test_a_swap_the_scorer_cannot_score_does_not_hide_the_other_neighbour_s():
     """Target sentences 0-2 against source 0-1, the middle one left alone: taking target
     0's place in the first pair scores NaN (no number), taking target 2's in the second

@@ -231,12 +231,12 @@ def sentence_draft(
     reason: str,
     why: str = "",
     *,
-    undecided: bool = False,
+    unit: str | None = None,
 ) -> Draft | None:
     """The finding on sentences ``local`` of ``side`` (one paragraph's, consecutive): a
-    paragraph only in one version where they are all of it, unless ``undecided`` (only one
-    of them is, the evidence cannot tell which); None under ``detection.min_words_to_flag``
-    words."""
+    paragraph only in one version where they are all of it, unless ``unit`` names the
+    message's subject instead (a run not all one-sided: "One of these sentences"); None
+    under ``detection.min_words_to_flag`` words."""
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     article = context.article(side)
     chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
@@ -250,8 +250,8 @@ def sentence_draft(
         return None
     # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
     # along (one line per paragraph, a dropped line), which is what the editor should read
-    whole = not undecided and len(chosen) == len(paragraph.sentences)
-    unit = "One of these sentences" if undecided else "Paragraph" if whole else "Sentence"
+    whole = unit is None and len(chosen) == len(paragraph.sentences)
+    unit = unit or ("Paragraph" if whole else "Sentence")
     return Draft(
         kind=ONE_SIDED_KINDS[(side, whole)],
         severity=severity_by_size(words, context.detection),

@@ -111,6 +111,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
         carried: set[int] = set()  # a neighbouring pair's sentences reported with a lone one
+        swapped: set[int] = set()  # the lone sentences they are reported with
         for position, bead in enumerate(group.beads):
             alone = bead.source if side is Side.SOURCE else bead.target
             if not alone or (bead.source and bead.target):
@@ -132,24 +133,39 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                 for member in swap.members:
                     lonely[member] = (confidence, "")  # the lone sentence's why says it all
                     carried.add(member)
+                swapped.add(alone[0])
             lonely[alone[0]] = (confidence, why)
         refs = group.source_refs if side is Side.SOURCE else group.target_refs
         for run in runs_in_paragraph(sorted(lonely), refs):
             confidence = min(lonely[k][0] for k in run)
-            why = "; ".join(dict.fromkeys(lonely[k][1] for k in run if lonely[k][1]))
             # a run that carries a linked sentence along is not all one-sided (nor, even if
             # it spans its paragraph, a paragraph only in one version)
-            undecided = not carried.isdisjoint(run)
-            reason = _UNDECIDED_REASON if undecided else ""
-            draft = sentence_draft(
-                context, group, side, run, confidence, reason, why, undecided=undecided
-            )
+            lone = [k for k in run if k not in carried]
+            unit, reason = None, ""
+            whys = [lonely[k][1] for k in run if lonely[k][1]]
+            if len(lone) < len(run):
+                unit, reason = _UNDECIDED[len(lone) == 1]
+                # each lone sentence named, as the swapped ones' words do
+                whys = [
+                    lonely[k][1]
+                    if k in swapped
+                    else f"{_quoted(context, group, side, k)}: {lonely[k][1]}"
+                    for k in lone
+                    if lonely[k][1]
+                ]
+            why = "; ".join(dict.fromkeys(whys))
+            draft = sentence_draft(context, group, side, run, confidence, reason, why, unit=unit)
             if draft is not None:
                 drafts.append(draft)
     return drafts
 
 
-_UNDECIDED_REASON = " (lengths and anchors cannot tell which)"
+# a finding's subject and reason where it carries a linked sentence along: (unit, reason)
+# with several sentences left alone in it (False) or one (True)
+_UNDECIDED = {
+    True: ("One of these sentences", " (lengths and anchors cannot tell which)"),
+    False: ("Sentences", " (one of them perhaps linked instead: lengths and anchors cannot tell)"),
+}
 
 
 def _swap_why(
