@@ -5,8 +5,9 @@ A sentence the sentence alignment leaves alone is reported when the evidence is 
 translates nothing next to it (what joining it to a neighbouring bead would cost, and with a
 model its meaning against the neighbours' other side). Where the scorer reads no meaning
 (lengths and anchors only), a lone sentence that a neighbouring bead could take nearly as
-cheaply, leaving its far sentence alone instead, is reported together with that bead's side,
-and one with nothing next to it to weigh it against is not reported
+cheaply, leaving its far sentence alone instead, is reported together with that bead's side
+(one finding that says one of its sentences is unmatched, never a paragraph's), and one with
+nothing next to it to weigh it against is not reported
 (``LexicalTuning.lone_swap``, ``lone_unweighed``). Both sides of a bead the scorer finds
 improbable are reported too (two dropped sentences paired because that is cheaper than two
 skips), except a sentence the model finds translated by its partner or by a neighbouring bead's
