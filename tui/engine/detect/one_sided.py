@@ -18,6 +18,7 @@ detector lowered precision on every dev set: see the issue notes). The threshold
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,7 +42,7 @@ from tui.engine.model import (
     Location,
     Side,
 )
-from tui.engine.scoring.base import sigmoid
+from tui.engine.scoring.base import SpanScorer, sigmoid
 from tui.engine.text.anchors import (
     word_count,
 )
@@ -243,12 +244,16 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
             continue
         if joined not in params.prior:
             continue
-        score = scorer.score(
-            *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
-        )[0]
+        score = _bead_score(scorer, source, target)
         now = params.prior[BeadType((len(neighbour.source), len(neighbour.target)))]
-        costs.append((params.prior[joined] - float(score)) - (now - neighbour.score + params.skip))
+        costs.append((params.prior[joined] - score) - (now - neighbour.score + params.skip))
     return min(costs) if costs else None
+
+
+def _bead_score(scorer: SpanScorer, source: Sequence[int], target: Sequence[int]) -> float:
+    """The scorer's log-odds for a bead of these (consecutive) sentences."""
+    spans = (source[0], source[-1] + 1, target[0], target[-1] + 1)
+    return float(scorer.score(*(np.array([v]) for v in spans))[0])
 
 
 def _in_run(group: LinkGroup, position: int, side: Side) -> bool:
@@ -297,10 +302,8 @@ def _swap(group: LinkGroup, position: int, side: Side) -> Swap | None:
             source = shifted
         else:
             target = shifted
-        score = scorer.score(
-            *(np.array([v]) for v in (source[0], source[-1] + 1, target[0], target[-1] + 1))
-        )[0]
-        cost = neighbour.score - float(score)
+        score = _bead_score(scorer, source, target)
+        cost = neighbour.score - score
         if math.isnan(cost):  # a span the scorer cannot score: no evidence, and no minimum
             continue
         if best is None or cost < best.cost:
