@@ -85,7 +85,7 @@ def explain(context, truth) -> tuple[str, str]:
                     c = "lone-weak"
                 else:
                     c = "lone-short"
-            elif _improbable(_improbable_threshold(context, group), bead):
+            elif _improbable(_improbable_threshold(context, group, bead), bead):
                 c = "improbable-kept"
             elif shape == "1-1":
                 c = "paired-1-1"

@@ -916,3 +916,44 @@ def test_a_copy_of_the_context_with_other_tuning_has_its_own_weak_link_floor():
     assert context.weak_link_floor == pytest.approx(-1.4826)
     stricter = overridden({"detection.weak_link_min_pairs": 5, "detection.weak_link_deviations": 2})
     assert replace(context, tuning=stricter).weak_link_floor == pytest.approx(-2.9652)
+
+
+@pytest.mark.parametrize("outlier", [-30.0, -5.0])
+def test_a_larger_bead_is_judged_against_the_document_s_larger_beads(outlier):
+    """A loose translation's 1-2 beads score lower and spread wider than its one-to-one
+    links: eight 1-1 links around 5 and nine 1-2 beads around -3 (median -3, robust spread
+    1.48, floor -8.2). A 1-2 bead at -5 is typical of its kind, not improbable (the 1-1
+    links' floor would have called every 1-2 bead under -3 improbable); one at -30 is."""
+    from tui.engine.align.dp import Bead
+
+    names = "Anna Bert Carl Dora Emil Frida Gustav Hanna Ida Jonas Karla Ludwig Mia Nils"
+    names = names + " Otto Paula Quirin Rosa Sven Tina Udo Vera Willi Xaver Yvonne Zora"
+    people = names.split()
+    source = article_from_text(
+        " ".join(f"Heute schläft {name} lange im Garten." for name in people[:17]),
+        language="de",
+    )
+    target = article_from_text(
+        " ".join(f"Aujourd'hui {name} dort longtemps au jardin." for name in people[:26]),
+        language="fr",
+    )
+    one_to_one = [5.0, 6.0, 4.0, 5.0, 7.0, 6.0, 5.0, 4.0]
+    larger = [-2.0, -4.0, -3.0, outlier, -1.0, -3.0, -4.0, -2.0, -3.0]
+    beads = [Bead((k,), (k,), score) for k, score in enumerate(one_to_one)]
+    beads += [Bead((8 + j,), (8 + 2 * j, 9 + 2 * j), s) for j, s in enumerate(larger)]
+    findings = _findings_in_one_link(source, target, beads, _ThresholdScorer(-3.0))
+    one_sided = {
+        (f.side, f.location(f.side).start)
+        for f in findings
+        if f.kind.is_omission or f.kind.is_insertion
+    }
+    fourth = {
+        (Side.SOURCE, source.paragraphs[0].sentences[11].start),
+        (Side.TARGET, target.paragraphs[0].sentences[14].start),
+    }
+    assert one_sided == (fourth if outlier == -30.0 else set())
+    assert all(
+        "this document's beads of more than one sentence a side" in f.why
+        for f in findings
+        if f.kind.is_omission or f.kind.is_insertion
+    )

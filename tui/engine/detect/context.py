@@ -67,14 +67,39 @@ class FindingContext:
         deviation) under the median of its scored 1-1 links; None with fewer than
         ``detection.weak_link_min_pairs`` of them (no median to judge against)."""
         if "weak_link_floor" not in self._memo:
-            scores = np.array([bead.score for _, bead in self.scored_one_to_one()])
-            floor = None
-            if len(scores) >= self.detection.weak_link_min_pairs:
-                median = float(np.median(scores))
-                spread = float(np.median(np.abs(scores - median))) * 1.4826 or 1.0
-                floor = median - self.detection.weak_link_deviations * spread
-            self._memo["weak_link_floor"] = floor
+            self._memo["weak_link_floor"] = self._floor(
+                [bead.score for _, bead in self.scored_one_to_one()]
+            )
         return self._memo["weak_link_floor"]
+
+    @property
+    def larger_bead_floor(self) -> float | None:
+        """``weak_link_floor`` measured on the document's scored beads with more than one
+        sentence on a side instead: a loose translation's 1-2 and 2-1 beads score lower and
+        spread wider than its one-to-one links, and are judged against their own kind."""
+        if "larger_bead_floor" not in self._memo:
+            self._memo["larger_bead_floor"] = self._floor(
+                [
+                    bead.score
+                    for group in self.groups
+                    for bead in group.beads
+                    if bead.source
+                    and bead.target
+                    and max(len(bead.source), len(bead.target)) > 1
+                    and not np.isnan(bead.score)
+                ]
+            )
+        return self._memo["larger_bead_floor"]
+
+    def _floor(self, scores: list[float]) -> float | None:
+        """``detection.weak_link_deviations`` robust deviations under the median of
+        ``scores``; None with fewer than ``detection.weak_link_min_pairs`` of them."""
+        if len(scores) < self.detection.weak_link_min_pairs:
+            return None
+        values = np.array(scores)
+        median = float(np.median(values))
+        spread = float(np.median(np.abs(values - median))) * 1.4826 or 1.0
+        return median - self.detection.weak_link_deviations * spread
 
     def scored_one_to_one(self) -> list[tuple[LinkGroup, Bead]]:
         """The document's one-to-one sentence links that have a score, with their groups."""

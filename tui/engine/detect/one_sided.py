@@ -328,13 +328,18 @@ def _member_log_odds(
 _IMPROBABLE_REASON = " (its link to the other version is improbable)"
 
 
-def _improbable_threshold(context: FindingContext, group: LinkGroup) -> float | None:
-    """The score below which a two-sided bead is improbable: under the scorer's absolute
-    bar (a translation that unlikely) and a low outlier for this document (its weak-link
-    floor, when it has enough links to say): in a loose translation whose links often score
-    that low, such a score is the translator's freedom, not a dropped sentence."""
+def _improbable_threshold(
+    context: FindingContext, group: LinkGroup, bead: Bead | None = None
+) -> float | None:
+    """The score below which a two-sided bead (of ``bead``'s kind: one-to-one, the default,
+    or larger) is improbable: under the scorer's absolute bar (a translation that unlikely)
+    and a low outlier among the document's beads of that kind (its weak-link floor, or the
+    floor of its larger beads, when it has enough of them to say): in a loose translation
+    whose links often score that low, such a score is the translator's freedom, not a
+    dropped sentence."""
     threshold = group.scorer.improbable_log_odds if group.scorer is not None else None
-    floor = context.weak_link_floor
+    larger = bead is not None and (len(bead.source) > 1 or len(bead.target) > 1)
+    floor = context.larger_bead_floor if larger else context.weak_link_floor
     if threshold is None or floor is None:
         return threshold
     return min(threshold, floor)
@@ -356,9 +361,9 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
     if group.scorer is None:
         return []
     detection = context.detection
-    threshold = _improbable_threshold(context, group)
     drafts = []
     for position, bead in enumerate(group.beads):
+        threshold = _improbable_threshold(context, group, bead)
         if not _improbable(threshold, bead):
             continue
         for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
@@ -394,8 +399,12 @@ def _improbable_why(
     """The evidence for one side of an improbable bead, in words."""
     said = f"the pair scores {score:.1f} log-odds"
     if threshold is not None:
-        # the scorer's own bar, or lower: the document's weak-link floor
-        floor = ", this document's weak-link floor" if threshold == context.weak_link_floor else ""
+        # the scorer's own bar, or lower: the document's floor for beads of this kind
+        floor = ""
+        if threshold == context.weak_link_floor:
+            floor = ", this document's weak-link floor"
+        elif threshold == context.larger_bead_floor:
+            floor = ", the floor of this document's beads of more than one sentence a side"
         said += f" (improbable below {threshold:.1f}{floor})"
     said += "; the model does not find it translated by its partner"
     known = [value for value in nearby if value is not None]
