@@ -174,3 +174,25 @@ def test_narrow_text_wraps_as_character_by_character(runs, width, color) -> None
 )
 def test_width_of_a_line(line, columns) -> None:
     assert text_export._width(line) == columns
+
+
+def test_a_finding_s_evidence_follows_its_message_in_every_report() -> None:
+    """The text, Markdown and HTML reports give a finding's ``why`` (the evidence the app's
+    detail pane and the JSON give), and say nothing of it where a finding has none."""
+    from dataclasses import replace
+
+    from tui.engine.export.html import render_html
+    from tui.engine.export.markdown import render_markdown
+
+    comparison = make_comparison()
+    why = "joining it to a neighbouring pair would cost 6.8 log-odds"
+    first, *rest = comparison.findings
+    explained = replace(comparison, findings=[replace(first, why=why), *rest])
+    text = render_text(explained, ExportOptions(), width=200)
+    assert f"why: {why}" in text
+    assert text.index(first.message) < text.index(f"why: {why}")
+    assert f"Why: {why}" in render_markdown(explained, ExportOptions())
+    assert f'<p class="why">Why: {why}</p>' in render_html(explained, ExportOptions())
+    plain = replace(comparison, findings=[replace(first, why=""), *rest])
+    assert "why:" not in render_text(plain, ExportOptions(), width=200).lower()
+    assert "Why:" not in render_markdown(plain, ExportOptions())

@@ -43,6 +43,7 @@ th { background: #f2f2f4; font-weight: 600; }
 .finding { margin: 18px 0 26px; padding-top: 6px; border-top: 1px solid #eee; }
 .meta { color: #555; font-size: 0.9em; }
 .message { margin: 4px 0 8px; }
+.why { margin: 0 0 8px; color: #555; font-size: 90%; }
 .pair { width: 100%; table-layout: fixed; }
 .pair td { width: 50%; }
 .absent { color: #888; font-style: italic; }
@@ -117,6 +118,7 @@ def _finding(
         review_html = f' <span class="review {decision}">{decision}</span>'
         if review.note:
             review_html += f' <span class="note">{_text(review.note)}</span>'
+    why_html = f'<p class="why">Why: {_text(finding.why)}</p>\n' if finding.why else ""
     headings = "".join(_side_heading(comparison, finding, side, unlinked) for side in Side)
     cells = "".join(_cell(comparison, finding, side, unlinked) for side in Side)
     return (
@@ -125,6 +127,7 @@ def _finding(
         f'<div class="meta">{finding.severity.value} severity · confidence '
         f"{finding.confidence:.2f} · id {_text(finding.id)}</div>\n"
         f'<p class="message">{_text(finding.message)}</p>\n'
+        f"{why_html}"
         f'<table class="pair"><thead><tr>{headings}</tr></thead>\n'
         f"<tbody><tr>{cells}</tr></tbody></table>\n"
         "</section>\n"

@@ -92,6 +92,8 @@ def render_markdown(comparison: Comparison, options: ExportOptions) -> str:
             md_escape(finding.message),
             "",
         ]
+        if finding.why:
+            out += [f"Why: {md_escape(finding.why)}", ""]
         if reviewed:
             review = review_of(options.reviews, finding)
             line = f"Review: **{review.decision.value}**"

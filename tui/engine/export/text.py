@@ -151,6 +151,15 @@ def _link_section(
             first = wrapped[0]
             lines.append(_paint(first[: len(head)], "kind", color) + first[len(head) :])
             lines.extend(wrapped[1:])
+        if finding.why:
+            # the evidence behind the finding, as the app's detail pane and the JSON give it
+            why = textwrap.wrap(
+                "why: " + _visible(finding.why),
+                width,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+            lines.extend(_paint(line, "dim", color) for line in why)
         lines.extend(_review_lines(review_of(reviews, finding), color, width))
     columns = {
         side: _side_text(comparison.article(side), ids[side], findings, side, color)
