@@ -345,7 +345,7 @@ def _compare(
     context = FindingContext(
         source=source, target=target, links=links, groups=groups, tuning=tuning
     )
-    findings = find_all(context)
+    findings = find_all(context, parallel=isinstance(scorer, LexicalScorer))
     warnings = tuple(_comparison_warnings(source, target)) + ((mixed,) if mixed else ())
     report(1.0, "done")
     return Comparison(

@@ -307,6 +307,8 @@ NOT_TUNING: dict[str, str] = {
     "MAX_WINDOW_CELLS": "align/regroup.py: largest window re-aligned from its sentences (a "
     "bound on work: a larger one keeps its paragraph links)",
     "_CHUNK, _BLOCK": "scoring/semantic.py: span pairs and similarity cells per batch",
+    "PARALLEL_LINKS": "detect/findings.py: two-sided links from which the link detectors of "
+    "the later half run in a forked process (the same findings)",
 }
 
 

@@ -26,6 +26,7 @@ from tui.engine.detect.untranslated import untranslated_paragraphs
 from tui.engine.detect.weak_links import weak_links_not_reported
 from tui.engine.detect.wording import wording_changes
 from tui.engine.model import Finding
+from tui.engine.util.forked import Forked, can_fork
 
 __all__ = ["FindingContext", "LinkGroup", "find_all"]
 
@@ -42,13 +43,46 @@ LINK_DETECTORS: tuple[LinkDetector, ...] = (
 )
 
 
-def find_all(context: FindingContext) -> tuple[Finding, ...]:
+# Two-sided links below which a second process costs more than it saves (a fork of a large
+# comparison and its copied pages take tens of milliseconds; speed only, not results).
+PARALLEL_LINKS = 2000
+
+
+def find_all(context: FindingContext, *, parallel: bool = False) -> tuple[Finding, ...]:
+    """Every finding of ``context``. ``parallel``: the link detectors of the later links run
+    in a forked copy of this process meanwhile (on a second CPU, for a long article; the
+    detectors only read the context, so the findings are the same); only for a scorer whose
+    scores need no model (a fork must not share a model's threads or cache)."""
     drafts: list[Draft] = one_sided_paragraphs(context)
-    for group in context.groups:
-        if group.link.source and group.link.target:
-            for detector in LINK_DETECTORS:
-                drafts += detector(context, group)
+    two_sided = [group for group in context.groups if group.link.source and group.link.target]
+    if parallel and len(two_sided) >= PARALLEL_LINKS and can_fork():
+        half = _middle(two_sided)
+        with Forked(lambda: _link_drafts(context, two_sided[half:])) as later:
+            drafts += _link_drafts(context, two_sided[:half])
+            drafts += later.result()
+    else:
+        drafts += _link_drafts(context, two_sided)
     drafts += partial_sentences(context)  # text run into a linked sentence (headlines)
     drafts += wording_changes(context, drafts)  # two revisions in one language only
     drafts += weak_links_not_reported(context, drafts)
     return assign_ids(drafts)
+
+
+def _link_drafts(context: FindingContext, groups: list[LinkGroup]) -> list[Draft]:
+    """``LINK_DETECTORS``' drafts on each of ``groups``, in order."""
+    drafts: list[Draft] = []
+    for group in groups:
+        for detector in LINK_DETECTORS:
+            drafts += detector(context, group)
+    return drafts
+
+
+def _middle(groups: list[LinkGroup]) -> int:
+    """Where to cut ``groups`` into two halves of about as many sentences each."""
+    sizes = [len(group.source_refs) + len(group.target_refs) for group in groups]
+    total, running = sum(sizes), 0
+    for k, size in enumerate(sizes):
+        running += size
+        if 2 * running >= total:
+            return k + 1
+    return len(groups)

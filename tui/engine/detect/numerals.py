@@ -84,12 +84,21 @@ def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
     read two ways ("£11m": 11 million or 11) takes whichever is free."""
     if not numbers:
         return []
+    # the numbers across that share a value with each number, in order: looked up once
+    # rather than by scanning every number across at each step of every augmenting search
+    holding: dict[str, list[int]] = {}
+    for j, other in enumerate(across):
+        for value in other.mention.values:
+            holding.setdefault(value, []).append(j)
+    sharing = [
+        sorted({j for value in number.mention.values for j in holding.get(value, ())})
+        for number in numbers
+    ]
     partner: dict[int, int] = {}  # index across -> index in numbers
 
     def place(k: int, seen: set[int]) -> bool:
-        values = numbers[k].mention.values
-        for j, other in enumerate(across):
-            if j not in seen and values & other.mention.values:
+        for j in sharing[k]:
+            if j not in seen:
                 seen.add(j)
                 if j not in partner or place(partner[j], seen):
                     partner[j] = k

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from small_pair import DE, FR
+
+from tui.engine.detect import findings
+from tui.engine.model import CompareOptions
+from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
+from tui.engine.util.forked import Forked
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+
+
+def test_the_child_computes_in_its_own_process_and_the_parent_gets_the_value():
+    with Forked(lambda: (os.getpid(), [1, 2, 3])) as child:
+        pid, value = child.result()
+    assert value == [1, 2, 3]
+    assert pid != os.getpid()
+
+
+def test_an_exception_in_the_child_is_raised_by_result():
+    def fails() -> None:
+        raise ValueError("in the child")
+
+    with pytest.raises(ValueError, match="in the child"), Forked(fails) as child:
+        child.result()
+
+
+def test_a_child_that_dies_without_a_result_has_the_work_done_here():
+    parent = os.getpid()
+
+    def dies_in_the_child() -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return 42
+
+    assert Forked(dies_in_the_child).result() == 42
+
+
+def test_detection_split_over_two_processes_finds_the_same(monkeypatch):
+    changed = [sentence.replace("2018", "2019") for sentence in FR]  # a number mismatch
+    source = article_from_text("\n\n".join(DE * 3))
+    target = article_from_text("\n\n".join(FR + changed + FR[1:]))  # and one dropped line
+    options = CompareOptions(scorer="lexical")
+    alone = compare(source, target, options=options)
+    assert alone.findings
+    here: list[int] = []  # groups whose detectors ran in this process
+    original = findings._link_drafts
+    monkeypatch.setattr(findings, "PARALLEL_LINKS", 2)
+    monkeypatch.setattr(findings, "can_fork", lambda: True)
+    monkeypatch.setattr(
+        findings,
+        "_link_drafts",
+        lambda context, groups: here.append(len(groups)) or original(context, groups),
+    )
+    together = compare(source, target, options=options)
+    two_sided = [link for link in together.links if link.source and link.target]
+    assert 0 < sum(here) < len(two_sided)  # the child ran the others
+    assert together.findings == alone.findings
