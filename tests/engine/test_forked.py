@@ -60,3 +60,36 @@ def test_detection_split_over_two_processes_finds_the_same(monkeypatch):
     two_sided = [link for link in together.links if link.source and link.target]
     assert 0 < sum(here) < len(two_sided)  # the child ran the others
     assert together.findings == alone.findings
+
+
+def test_a_target_loaded_in_a_forked_process_gives_the_same_report(tmp_path, monkeypatch):
+    from tui import cli
+
+    source, target = tmp_path / "a.de.txt", tmp_path / "a.fr.txt"
+    source.write_text("\n\n".join(DE), encoding="utf-8")
+    target.write_text("\n\n".join(FR[:3]), encoding="utf-8")
+    reports = []
+    for parallel in (False, True):
+        monkeypatch.setattr(cli, "PARALLEL_LOAD_BYTES", 0 if parallel else 2**40)
+        monkeypatch.setattr(cli, "can_fork", lambda: True)
+        out = tmp_path / f"report-{parallel}.json"
+        cli.main(
+            [str(source), str(target), "--format", "json", "--scorer", "lexical", "-o", str(out)]
+        )
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1]
+
+
+def test_a_target_that_cannot_be_loaded_is_reported_as_without_a_fork(
+    tmp_path, monkeypatch, capsys
+):
+    from tui import cli
+
+    source = tmp_path / "a.de.txt"
+    source.write_text("\n\n".join(DE), encoding="utf-8")
+    empty = tmp_path / "empty.fr.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    monkeypatch.setattr(cli, "PARALLEL_LOAD_BYTES", 0)
+    monkeypatch.setattr(cli, "can_fork", lambda: True)
+    assert cli.main([str(source), str(empty), "--format", "json"]) == 2
+    assert "empty" in capsys.readouterr().err
