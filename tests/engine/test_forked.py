@@ -93,3 +93,26 @@ def test_a_target_that_cannot_be_loaded_is_reported_as_without_a_fork(
     monkeypatch.setattr(cli, "can_fork", lambda: True)
     assert cli.main([str(source), str(empty), "--format", "json"]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_sentences_prepared_in_a_forked_process_align_the_same(monkeypatch):
+    from tui.engine import pipeline
+
+    changed = [sentence.replace("2018", "2019") for sentence in FR]
+    source = article_from_text("\n\n".join(DE * 3))
+    target = article_from_text("\n\n".join(FR + changed + FR[1:]))
+    options = CompareOptions(scorer="lexical")
+    alone = compare(source, target, options=options)
+    forks: list[int] = []
+    original = pipeline.Forked
+
+    def counted(function):
+        forks.append(1)
+        return original(function)
+
+    monkeypatch.setattr(pipeline, "PARALLEL_SENTENCES", 0)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "Forked", counted)
+    together = compare(source, target, options=options)
+    assert forks
+    assert together == alone

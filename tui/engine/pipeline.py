@@ -40,10 +40,16 @@ from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
 from tui.engine.scoring.lexical import LexicalScorer
 from tui.engine.scoring.registry import make_scorer
 from tui.engine.tuning import Tuning
+from tui.engine.util.forked import Forked, Later, can_fork
 from tui.engine.util.gc_pause import cyclic_gc_paused
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""
+
+# Sentences (both sides) from which the lexical scorer's sentence level is prepared in a
+# forked process (speed only: the same scorer; a fork and the scorer sent back cost tens of
+# milliseconds)
+PARALLEL_SENTENCES = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +281,72 @@ def _compare(
         report(0.0, "reading the lexical evidence")
         lexical = _compare(source, target, options, None, cancelled, LexicalScorer())
         scorer.skip = _lexically_sure(lexical, weights.selective_floor)  # type: ignore[attr-defined]
+
+    def sentences_here() -> Sentences:
+        return prepare_sentences(
+            source,
+            target,
+            scorer,
+            tuning=tuning,
+            cancelled=cancelled,
+            progress=lambda done, total: report(
+                0.45 + 0.15 * done / max(total, 1), "scoring sentences"
+            ),
+        )
+
+    # The sentences' scorer needs their texts only: a long article's is prepared in a forked
+    # process while the paragraphs are aligned (the lexical scorer's: no model to share)
+    pending: Forked[Sentences] | Later[Sentences] = Later(sentences_here)
+    model_free = isinstance(scorer, LexicalScorer)
+    if model_free and _sentence_count(source, target) >= PARALLEL_SENTENCES and can_fork():
+        pending = Forked(lambda: prepare_sentences(source, target, scorer, tuning=tuning))
+    with pending:
+        links = _align_paragraphs(source, target, scorer, tuning, report, cancelled)
+        report(0.45, "scoring sentences")
+        sentences = pending.result()
+    report(0.6, "aligning sentences")
+    params = AlignParams(tuning=tuning.align)
+    links = regroup_links(
+        links,
+        sentences.source.span_of,
+        sentences.target.span_of,
+        sentences.source.refs,
+        sentences.target.refs,
+        sentences.scorer,
+        params,
+        cancelled,
+    )
+    _calibrated, per_link, groups = align_sentences(sentences, links, check)
+    sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
+
+    report(0.92, "looking for differences")
+    context = FindingContext(
+        source=source, target=target, links=links, groups=groups, tuning=tuning
+    )
+    findings = find_all(context, parallel=model_free)
+    warnings = tuple(_comparison_warnings(source, target)) + ((mixed,) if mixed else ())
+    report(1.0, "done")
+    return Comparison(
+        source=source,
+        target=target,
+        links=links,
+        sentence_links=tuple(sentence_links),
+        findings=findings,
+        scorer=scorer.name,
+        warnings=warnings,
+        tuning=tuning,
+    )
+
+
+def _align_paragraphs(
+    source: Article,
+    target: Article,
+    scorer: Scorer,
+    tuning: Tuning,
+    report: ProgressCallback,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[Link, ...]:
+    """The paragraph links: a first pass, then one with what it measured."""
     report(0.0, "scoring paragraphs")
     paragraph_scorer = scorer.prepare(
         [p.text for p in source.paragraphs],
@@ -283,7 +355,8 @@ def _compare(
         # embedding (a model's work) dominates a cold run: show it within this stage
         progress=lambda done, total: report(0.25 * done / max(total, 1), "scoring paragraphs"),
     )
-    check()
+    if cancelled is not None and cancelled():
+        raise ComparisonCancelled
     report(0.25, "aligning paragraphs")
     params = AlignParams(tuning=tuning.align)
     beads = align(
@@ -314,50 +387,11 @@ def _compare(
             params=paragraph_params,
             cancelled=cancelled,
         )
-    links = tuple(_to_link(bead) for bead in beads)
+    return tuple(_to_link(bead) for bead in beads)
 
-    report(0.45, "scoring sentences")
-    sentences = prepare_sentences(
-        source,
-        target,
-        scorer,
-        tuning=tuning,
-        cancelled=cancelled,
-        progress=lambda done, total: report(
-            0.45 + 0.15 * done / max(total, 1), "scoring sentences"
-        ),
-    )
-    report(0.6, "aligning sentences")
-    links = regroup_links(
-        links,
-        sentences.source.span_of,
-        sentences.target.span_of,
-        sentences.source.refs,
-        sentences.target.refs,
-        sentences.scorer,
-        params,
-        cancelled,
-    )
-    _calibrated, per_link, groups = align_sentences(sentences, links, check)
-    sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
 
-    report(0.92, "looking for differences")
-    context = FindingContext(
-        source=source, target=target, links=links, groups=groups, tuning=tuning
-    )
-    findings = find_all(context, parallel=isinstance(scorer, LexicalScorer))
-    warnings = tuple(_comparison_warnings(source, target)) + ((mixed,) if mixed else ())
-    report(1.0, "done")
-    return Comparison(
-        source=source,
-        target=target,
-        links=links,
-        sentence_links=tuple(sentence_links),
-        findings=findings,
-        scorer=scorer.name,
-        warnings=warnings,
-        tuning=tuning,
-    )
+def _sentence_count(source: Article, target: Article) -> int:
+    return sum(len(paragraph.sentences) for a in (source, target) for paragraph in a.paragraphs)
 
 
 def _lexically_sure(lexical: Comparison, floor: float) -> frozenset[str]:

@@ -309,6 +309,8 @@ NOT_TUNING: dict[str, str] = {
     "_CHUNK, _BLOCK": "scoring/semantic.py: span pairs and similarity cells per batch",
     "PARALLEL_LINKS": "detect/findings.py: two-sided links from which the link detectors of "
     "the later half run in a forked process (the same findings)",
+    "PARALLEL_SENTENCES": "pipeline.py: sentences (both sides) from which the lexical "
+    "scorer's sentence level is prepared in a forked process while paragraphs are aligned",
     "PARALLEL_LOAD_BYTES": "cli.py: target file size from which it is loaded in a forked "
     "process while the source is",
 }

@@ -86,3 +86,23 @@ class Forked(Generic[T]):
             except BaseException:  # the block's own exception goes on
                 if exc[0] is None:
                     raise
+
+
+class Later(Generic[T]):
+    """``Forked``'s interface without a fork: ``function()`` runs here when ``result()`` is
+    first asked for, where the work would have run without a second process."""
+
+    def __init__(self, function: Callable[[], T]) -> None:
+        self._function = function
+        self._done: tuple[T] | None = None
+
+    def result(self) -> T:
+        if self._done is None:
+            self._done = (self._function(),)
+        return self._done[0]
+
+    def __enter__(self) -> Later[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
