@@ -24,6 +24,7 @@ from tui.engine.text.load import input_warnings, load_article
 from tui.engine.tuning import Tuning, from_json
 from tui.engine.util.atomic import write_atomically
 from tui.engine.util.forked import Forked, can_fork
+from tui.engine.util.gc_pause import cyclic_gc_paused
 from tui.internal_error import EXIT_STATUS as INTERNAL_ERROR_STATUS
 from tui.internal_error import InternalError
 
@@ -168,7 +169,8 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.jobs is not None:
         _warn("--jobs only matters with --batch")
 
-    source, target = _load_pair(args)
+    with cyclic_gc_paused():  # a long article is a few hundred thousand small objects
+        source, target = _load_pair(args)
     said = input_warnings(args.source, args.target, source, target)
     for message in said:
         _warn(message)
@@ -178,6 +180,21 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if status is not None:
             return status
         fmt = "text"  # the app could not start: print the report instead
+    # the comparison and its report are millions of small acyclic objects; the collector is
+    # switched back on only once they are freed, so that it never walks them
+    with cyclic_gc_paused():
+        return _report_pair(args, options, fmt or "text", (source, target), said)
+
+
+def _report_pair(
+    args: argparse.Namespace,
+    options: CompareOptions,
+    fmt: str,
+    pair: tuple[Article, Article],
+    said: list[str],
+) -> int:
+    """Compare the pair and write its report; the exit status."""
+    source, target = pair
     comparison = _compare(source, target, options)
     for message in comparison.warnings:
         if message not in said:
@@ -190,7 +207,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     export_options = ExportOptions(
         color=_use_color(args.color, args.output), unit=args.unit, reviews=reviews
     )
-    report = render(fmt or "text", comparison, export_options)
+    report = render(fmt, comparison, export_options)
     if args.output:
         _write_output(args.output, report)
     else:
