@@ -6,7 +6,7 @@ import pytest
 from small_pair import DE, FR
 
 from tui.engine.detect import findings
-from tui.engine.model import CompareOptions
+from tui.engine.model import CompareOptions, FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
 from tui.engine.util.forked import Forked
@@ -54,7 +54,7 @@ def test_detection_split_over_two_processes_finds_the_same(monkeypatch):
     monkeypatch.setattr(
         findings,
         "_link_drafts",
-        lambda context, groups: here.append(len(groups)) or original(context, groups),
+        lambda context, groups, done: here.append(len(groups)) or original(context, groups, done),
     )
     together = compare(source, target, options=options)
     two_sided = [link for link in together.links if link.source and link.target]
@@ -115,4 +115,29 @@ def test_sentences_prepared_in_a_forked_process_align_the_same(monkeypatch):
     monkeypatch.setattr(pipeline, "Forked", counted)
     together = compare(source, target, options=options)
     assert forks
+    assert together == alone
+
+
+def test_paragraph_detectors_run_while_sentences_are_aligned_find_the_same(monkeypatch):
+    from tui.engine import pipeline
+
+    changed = [sentence.replace("2018", "2019") for sentence in FR]
+    source = article_from_text("\n\n".join(DE * 3))
+    target = article_from_text("\n\n".join(FR + changed + FR[1:]))
+    options = CompareOptions(scorer="lexical")
+    alone = compare(source, target, options=options)
+    assert any(f.kind is FindingKind.NUMBER_MISMATCH for f in alone.findings)
+    taken: list[int] = []
+    original = findings.find_all
+
+    def find_all(context, *, parallel=False, early=None):
+        taken.append(len(early or ()))
+        return original(context, parallel=parallel, early=early)
+
+    monkeypatch.setattr(pipeline, "PARALLEL_LINKS", 0)
+    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "find_all", find_all)
+    together = compare(source, target, options=options)
+    two_sided = [link for link in alone.links if link.source and link.target]
+    assert taken == [len(two_sided)]  # the paragraph detectors ran in the fork
     assert together == alone

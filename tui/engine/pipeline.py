@@ -26,7 +26,14 @@ from tui.engine.align.dp import (
 )
 from tui.engine.align.priors import document_params, shape_counts
 from tui.engine.align.regroup import regroup_links
-from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
+from tui.engine.detect.findings import (
+    PARALLEL_LINKS,
+    EarlyDrafts,
+    FindingContext,
+    LinkGroup,
+    find_all,
+    paragraph_drafts,
+)
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.model import (
     Article,
@@ -316,14 +323,19 @@ def _compare(
         params,
         cancelled,
     )
-    _calibrated, per_link, groups = align_sentences(sentences, links, check)
-    sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
+    # the detectors that read paragraphs only: in a forked process while sentences are aligned
+    early: Forked[EarlyDrafts] | Later[None] = Later(lambda: None)
+    if model_free and len(links) >= PARALLEL_LINKS and can_fork():
+        early = Forked(lambda: paragraph_drafts(source, target, links, tuning))
+    with early:
+        _calibrated, per_link, groups = align_sentences(sentences, links, check)
+        sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
 
-    report(0.92, "looking for differences")
-    context = FindingContext(
-        source=source, target=target, links=links, groups=groups, tuning=tuning
-    )
-    findings = find_all(context, parallel=model_free)
+        report(0.92, "looking for differences")
+        context = FindingContext(
+            source=source, target=target, links=links, groups=groups, tuning=tuning
+        )
+        findings = find_all(context, parallel=model_free, early=early.result())
     warnings = tuple(_comparison_warnings(source, target)) + ((mixed,) if mixed else ())
     report(1.0, "done")
     return Comparison(

@@ -9,7 +9,7 @@ one-sided.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tui.engine.detect.context import Draft, FindingContext, LinkGroup
 from tui.engine.detect.ids import assign_ids
@@ -25,10 +25,11 @@ from tui.engine.detect.quotes import quote_mismatches
 from tui.engine.detect.untranslated import untranslated_paragraphs
 from tui.engine.detect.weak_links import weak_links_not_reported
 from tui.engine.detect.wording import wording_changes
-from tui.engine.model import Finding
+from tui.engine.model import Article, Finding, Link
+from tui.engine.tuning import Tuning
 from tui.engine.util.forked import Forked, can_fork
 
-__all__ = ["FindingContext", "LinkGroup", "find_all"]
+__all__ = ["FindingContext", "LinkGroup", "find_all", "paragraph_drafts"]
 
 LinkDetector = Callable[[FindingContext, LinkGroup], list[Draft]]
 
@@ -43,37 +44,74 @@ LINK_DETECTORS: tuple[LinkDetector, ...] = (
 )
 
 
+# Link detectors that read a link's paragraphs only, never its sentence alignment: they can
+# run as soon as the paragraph links are final (``paragraph_drafts``).
+PARAGRAPH_DETECTORS: tuple[LinkDetector, ...] = (
+    number_mismatches,
+    quote_mismatches,
+    untranslated_paragraphs,
+)
+
 # Two-sided links below which a second process costs more than it saves (a fork of a large
 # comparison and its copied pages take tens of milliseconds; speed only, not results).
 PARALLEL_LINKS = 2000
 
+EarlyDrafts = list[dict[str, list[Draft]]]
+"""``paragraph_drafts``' result: for each two-sided link in order, each paragraph
+detector's drafts by the detector's name."""
 
-def find_all(context: FindingContext, *, parallel: bool = False) -> tuple[Finding, ...]:
+
+def paragraph_drafts(
+    source: Article, target: Article, links: Sequence[Link], tuning: Tuning
+) -> EarlyDrafts:
+    """``PARAGRAPH_DETECTORS``' drafts on each two-sided link of ``links``, before the
+    sentences inside them are aligned: ``find_all`` takes them instead of running those
+    detectors again (the pipeline runs this in a forked process while it aligns sentences)."""
+    context = FindingContext(
+        source=source, target=target, links=tuple(links), groups=[], tuning=tuning
+    )
+    out: EarlyDrafts = []
+    for link in links:
+        if link.source and link.target:
+            group = LinkGroup(link=link, scorer=None, beads=[], source_refs=(), target_refs=())
+            out.append({d.__name__: d(context, group) for d in PARAGRAPH_DETECTORS})
+    return out
+
+
+def find_all(
+    context: FindingContext, *, parallel: bool = False, early: EarlyDrafts | None = None
+) -> tuple[Finding, ...]:
     """Every finding of ``context``. ``parallel``: the link detectors of the later links run
     in a forked copy of this process meanwhile (on a second CPU, for a long article; the
     detectors only read the context, so the findings are the same); only for a scorer whose
-    scores need no model (a fork must not share a model's threads or cache)."""
+    scores need no model (a fork must not share a model's threads or cache). ``early``:
+    ``paragraph_drafts`` of the context's links, taken in place of those detectors' runs."""
     drafts: list[Draft] = one_sided_paragraphs(context)
     two_sided = [group for group in context.groups if group.link.source and group.link.target]
+    done: EarlyDrafts = early if early is not None else [{} for _ in two_sided]
     if parallel and len(two_sided) >= PARALLEL_LINKS and can_fork():
         half = _middle(two_sided)
-        with Forked(lambda: _link_drafts(context, two_sided[half:])) as later:
-            drafts += _link_drafts(context, two_sided[:half])
+        with Forked(lambda: _link_drafts(context, two_sided[half:], done[half:])) as later:
+            drafts += _link_drafts(context, two_sided[:half], done[:half])
             drafts += later.result()
     else:
-        drafts += _link_drafts(context, two_sided)
+        drafts += _link_drafts(context, two_sided, done)
     drafts += partial_sentences(context)  # text run into a linked sentence (headlines)
     drafts += wording_changes(context, drafts)  # two revisions in one language only
     drafts += weak_links_not_reported(context, drafts)
     return assign_ids(drafts)
 
 
-def _link_drafts(context: FindingContext, groups: list[LinkGroup]) -> list[Draft]:
-    """``LINK_DETECTORS``' drafts on each of ``groups``, in order."""
+def _link_drafts(
+    context: FindingContext, groups: list[LinkGroup], done: EarlyDrafts
+) -> list[Draft]:
+    """``LINK_DETECTORS``' drafts on each of ``groups``, in order; those in ``done`` (one
+    dict per group) as they were found there."""
     drafts: list[Draft] = []
-    for group in groups:
+    for group, found in zip(groups, done, strict=True):
         for detector in LINK_DETECTORS:
-            drafts += detector(context, group)
+            already = found.get(detector.__name__)
+            drafts += detector(context, group) if already is None else already
     return drafts
 
 
