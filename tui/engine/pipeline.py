@@ -308,26 +308,27 @@ def _compare(
     if model_free and _sentence_count(source, target) >= PARALLEL_SENTENCES and can_fork():
         pending = Forked(lambda: prepare_sentences(source, target, scorer, tuning=tuning))
     with pending:
-        links = _align_paragraphs(source, target, scorer, tuning, report, cancelled)
+        paragraph_links = _align_paragraphs(source, target, scorer, tuning, report, cancelled)
         report(0.45, "scoring sentences")
         sentences = pending.result()
-    report(0.6, "aligning sentences")
-    params = AlignParams(tuning=tuning.align)
-    links = regroup_links(
-        links,
-        sentences.source.span_of,
-        sentences.target.span_of,
-        sentences.source.refs,
-        sentences.target.refs,
-        sentences.scorer,
-        params,
-        cancelled,
-    )
-    # the detectors that read paragraphs only: in a forked process while sentences are aligned
+    # the detectors that read paragraphs only, on every link the regrouping below leaves as it
+    # is: in a forked process while links are regrouped and sentences aligned
     early: Forked[EarlyDrafts] | Later[None] = Later(lambda: None)
-    if model_free and len(links) >= PARALLEL_LINKS and can_fork():
-        early = Forked(lambda: paragraph_drafts(source, target, links, tuning))
+    if model_free and len(paragraph_links) >= PARALLEL_LINKS and can_fork():
+        early = Forked(lambda: paragraph_drafts(source, target, paragraph_links, tuning))
     with early:
+        report(0.6, "aligning sentences")
+        params = AlignParams(tuning=tuning.align)
+        links = regroup_links(
+            paragraph_links,
+            sentences.source.span_of,
+            sentences.target.span_of,
+            sentences.source.refs,
+            sentences.target.refs,
+            sentences.scorer,
+            params,
+            cancelled,
+        )
         _calibrated, per_link, groups = align_sentences(sentences, links, check)
         sentence_links = [sentence_link for inside in per_link for sentence_link in inside]
 

@@ -56,25 +56,26 @@ PARAGRAPH_DETECTORS: tuple[LinkDetector, ...] = (
 # comparison and its copied pages take tens of milliseconds; speed only, not results).
 PARALLEL_LINKS = 2000
 
-EarlyDrafts = list[dict[str, list[Draft]]]
-"""``paragraph_drafts``' result: for each two-sided link in order, each paragraph
-detector's drafts by the detector's name."""
+EarlyDrafts = dict[Link, dict[str, list[Draft]]]
+"""``paragraph_drafts``' result: for each two-sided link, each paragraph detector's drafts
+by the detector's name."""
 
 
 def paragraph_drafts(
     source: Article, target: Article, links: Sequence[Link], tuning: Tuning
 ) -> EarlyDrafts:
     """``PARAGRAPH_DETECTORS``' drafts on each two-sided link of ``links``, before the
-    sentences inside them are aligned: ``find_all`` takes them instead of running those
-    detectors again (the pipeline runs this in a forked process while it aligns sentences)."""
+    sentences inside them are aligned: ``find_all`` takes them for the links it meets
+    unchanged instead of running those detectors again (the pipeline runs this in a forked
+    process while it regroups links and aligns sentences)."""
     context = FindingContext(
         source=source, target=target, links=tuple(links), groups=[], tuning=tuning
     )
-    out: EarlyDrafts = []
+    out: EarlyDrafts = {}
     for link in links:
         if link.source and link.target:
             group = LinkGroup(link=link, scorer=None, beads=[], source_refs=(), target_refs=())
-            out.append({d.__name__: d(context, group) for d in PARAGRAPH_DETECTORS})
+            out[link] = {d.__name__: d(context, group) for d in PARAGRAPH_DETECTORS}
     return out
 
 
@@ -85,14 +86,14 @@ def find_all(
     in a forked copy of this process meanwhile (on a second CPU, for a long article; the
     detectors only read the context, so the findings are the same); only for a scorer whose
     scores need no model (a fork must not share a model's threads or cache). ``early``:
-    ``paragraph_drafts`` of the context's links, taken in place of those detectors' runs."""
+    ``paragraph_drafts`` of links, taken in place of those detectors' runs on them."""
     drafts: list[Draft] = one_sided_paragraphs(context)
     two_sided = [group for group in context.groups if group.link.source and group.link.target]
-    done: EarlyDrafts = early if early is not None else [{} for _ in two_sided]
+    done: EarlyDrafts = early or {}
     if parallel and len(two_sided) >= PARALLEL_LINKS and can_fork():
         half = _middle(two_sided)
-        with Forked(lambda: _link_drafts(context, two_sided[half:], done[half:])) as later:
-            drafts += _link_drafts(context, two_sided[:half], done[:half])
+        with Forked(lambda: _link_drafts(context, two_sided[half:], done)) as later:
+            drafts += _link_drafts(context, two_sided[:half], done)
             drafts += later.result()
     else:
         drafts += _link_drafts(context, two_sided, done)
@@ -105,10 +106,11 @@ def find_all(
 def _link_drafts(
     context: FindingContext, groups: list[LinkGroup], done: EarlyDrafts
 ) -> list[Draft]:
-    """``LINK_DETECTORS``' drafts on each of ``groups``, in order; those in ``done`` (one
-    dict per group) as they were found there."""
+    """``LINK_DETECTORS``' drafts on each of ``groups``, in order; those ``done`` on the
+    group's link as they were found there."""
     drafts: list[Draft] = []
-    for group, found in zip(groups, done, strict=True):
+    for group in groups:
+        found = done.get(group.link, {})
         for detector in LINK_DETECTORS:
             already = found.get(detector.__name__)
             drafts += detector(context, group) if already is None else already
