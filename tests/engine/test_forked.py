@@ -141,3 +141,36 @@ def test_paragraph_detectors_run_while_sentences_are_aligned_find_the_same(monke
     two_sided = [link for link in alone.links if link.source and link.target]
     assert taken == [len(two_sided)]  # the paragraph detectors ran in the fork
     assert together == alone
+
+
+def test_target_features_read_in_a_forked_process_score_the_same(monkeypatch):
+    import numpy as np
+
+    from tui.engine.scoring import lexical
+
+    source, target = [*DE, *FR], [*FR, *DE]
+    alone = lexical.LexicalScorer().prepare(source, target)
+    forks: list[int] = []
+    original = lexical.Forked
+
+    def counted(function):
+        forks.append(1)
+        return original(function)
+
+    monkeypatch.setattr(lexical, "PARALLEL_SEGMENTS", 0)
+    monkeypatch.setattr(lexical, "can_fork", lambda: True)
+    monkeypatch.setattr(lexical, "Forked", counted)
+    lexical.segment_features.cache_clear()  # the child reads them afresh
+    together = lexical.LexicalScorer().prepare(source, target)
+    assert forks
+    every = np.arange(len(source))
+    spans = (every, every + 1, every, every + 1)
+    assert np.array_equal(alone.score(*spans), together.score(*spans))
+    assert alone.anchor_pairs() == together.anchor_pairs()
+
+
+def test_a_helper_forks_no_helper_of_its_own():
+    from tui.engine.util.forked import can_fork
+
+    with Forked(can_fork) as child:
+        assert child.result() is False

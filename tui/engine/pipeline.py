@@ -301,6 +301,15 @@ def _compare(
             ),
         )
 
+    report(0.0, "scoring paragraphs")
+    paragraph_scorer = scorer.prepare(
+        [p.text for p in source.paragraphs],
+        [p.text for p in target.paragraphs],
+        cancelled=cancelled,
+        # embedding (a model's work) dominates a cold run: show it within this stage
+        progress=lambda done, total: report(0.25 * done / max(total, 1), "scoring paragraphs"),
+    )
+    check()
     # The sentences' scorer needs their texts only: a long article's is prepared in a forked
     # process while the paragraphs are aligned (the lexical scorer's: no model to share)
     pending: Forked[Sentences] | Later[Sentences] = Later(sentences_here)
@@ -308,7 +317,9 @@ def _compare(
     if model_free and _sentence_count(source, target) >= PARALLEL_SENTENCES and can_fork():
         pending = Forked(lambda: prepare_sentences(source, target, scorer, tuning=tuning))
     with pending:
-        paragraph_links = _align_paragraphs(source, target, scorer, tuning, report, cancelled)
+        paragraph_links = _align_paragraphs(
+            source, target, paragraph_scorer, tuning, report, cancelled
+        )
         report(0.45, "scoring sentences")
         sentences = pending.result()
     # the detectors that read paragraphs only, on every link the regrouping below leaves as it
@@ -354,22 +365,13 @@ def _compare(
 def _align_paragraphs(
     source: Article,
     target: Article,
-    scorer: Scorer,
+    paragraph_scorer: SpanScorer,
     tuning: Tuning,
     report: ProgressCallback,
     cancelled: Callable[[], bool] | None,
 ) -> tuple[Link, ...]:
-    """The paragraph links: a first pass, then one with what it measured."""
-    report(0.0, "scoring paragraphs")
-    paragraph_scorer = scorer.prepare(
-        [p.text for p in source.paragraphs],
-        [p.text for p in target.paragraphs],
-        cancelled=cancelled,
-        # embedding (a model's work) dominates a cold run: show it within this stage
-        progress=lambda done, total: report(0.25 * done / max(total, 1), "scoring paragraphs"),
-    )
-    if cancelled is not None and cancelled():
-        raise ComparisonCancelled
+    """The paragraph links (``paragraph_scorer`` prepared on the paragraphs): a first pass,
+    then one with what it measured."""
     report(0.25, "aligning paragraphs")
     params = AlignParams(tuning=tuning.align)
     beads = align(

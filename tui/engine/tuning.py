@@ -311,6 +311,8 @@ NOT_TUNING: dict[str, str] = {
     "the later half run in a forked process (the same findings)",
     "PARALLEL_SENTENCES": "pipeline.py: sentences (both sides) from which the lexical "
     "scorer's sentence level is prepared in a forked process while paragraphs are aligned",
+    "PARALLEL_SEGMENTS": "scoring/lexical.py: target segments from which their features are "
+    "read in a forked process while the source's are",
     "PARALLEL_LOAD_BYTES": "cli.py: target file size from which it is loaded in a forked "
     "process while the source is",
 }

@@ -26,6 +26,7 @@ from tui.engine.text.anchors import (
     may_contain_url,
 )
 from tui.engine.tuning import LexicalTuning
+from tui.engine.util.forked import Forked, can_fork
 
 # --- lexical features -------------------------------------------------------------------------
 
@@ -681,6 +682,11 @@ def _build_concepts(
     return concepts_src, concepts_tgt, np.array(concept_weight, dtype=float)
 
 
+# Target segments from which their features are read in a forked process (speed only: the
+# same features; a fork and the features sent back take tens of milliseconds)
+PARALLEL_SEGMENTS = 4000
+
+
 class LexicalScorer:
     """The default scorer: needs no model, works between any two languages sharing a script."""
 
@@ -697,14 +703,20 @@ class LexicalScorer:
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[int, int], None] | None = None,  # quick enough not to report
     ) -> LexicalSpanScorer:
-        features = []
-        for side in (source, target):
-            side_features = []
+        def side_features(side: Sequence[str]) -> list[SegmentFeatures]:
+            out = []
             for k, text in enumerate(side):
                 if cancelled is not None and k % 512 == 0 and cancelled():
                     raise ComparisonCancelled
-                side_features.append(segment_features(text))
-            features.append(side_features)
+                out.append(segment_features(text))
+            return out
+
+        # a long target's features on a second CPU while the source's are read here
+        if len(target) >= PARALLEL_SEGMENTS and can_fork():
+            with Forked(lambda: [segment_features(text) for text in target]) as later:
+                features = [side_features(source), later.result()]
+        else:
+            features = [side_features(source), side_features(target)]
         concepts_src, concepts_tgt, concept_weight = _build_concepts(
             features[0], features[1], self.weights
         )

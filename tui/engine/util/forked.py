@@ -20,12 +20,15 @@ from tui.engine.util.cores import usable_cores
 
 T = TypeVar("T")
 
+_helper = False  # this process is a forked helper: it forks no helpers of its own
+
 
 def can_fork() -> bool:
-    """A second CPU is free to this process and forking is safe: a POSIX system and no
-    thread but this one."""
+    """A second CPU is free to this process and forking is safe: a POSIX system, no thread
+    but this one, and not a helper itself (two cores are taken by a parent and one helper)."""
     return (
-        hasattr(os, "fork")
+        not _helper
+        and hasattr(os, "fork")
         and sys.platform != "darwin"  # forking there breaks system frameworks
         and threading.active_count() == 1
         and usable_cores() >= 2
@@ -45,6 +48,8 @@ class Forked(Generic[T]):
         self._read, write = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the child: compute, send, and leave without any cleanup
+            global _helper
+            _helper = True
             status = 0
             try:
                 os.close(self._read)
