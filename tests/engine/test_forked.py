@@ -40,6 +40,15 @@ def test_a_child_that_dies_without_a_result_has_the_work_done_here():
     assert Forked(dies_in_the_child).result() == 42
 
 
+def test_where_no_process_can_be_started_the_work_is_done_here(monkeypatch):
+    def refused() -> int:
+        raise BlockingIOError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    with Forked(os.getpid) as child:
+        assert child.result() == os.getpid()
+
+
 def test_detection_split_over_two_processes_finds_the_same(monkeypatch):
     changed = [sentence.replace("2018", "2019") for sentence in FR]  # a number mismatch
     source = article_from_text("\n\n".join(DE * 3))

@@ -25,28 +25,45 @@ _helper = False  # this process is a forked helper: it forks no helpers of its o
 
 def can_fork() -> bool:
     """A second CPU is free to this process and forking is safe: a POSIX system, no thread
-    but this one, and not a helper itself (two cores are taken by a parent and one helper)."""
+    but this one, not a helper itself (two cores are taken by a parent and one helper) nor a
+    pool's worker."""
     return (
         not _helper
         and hasattr(os, "fork")
         and sys.platform != "darwin"  # forking there breaks system frameworks
         and threading.active_count() == 1
+        and not _pool_worker()
         and usable_cores() >= 2
     )
+
+
+def _pool_worker() -> bool:
+    """Is this a worker of a process pool (batch mode, several targets), whose siblings
+    already take the other CPUs?"""
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and multiprocessing.parent_process() is not None
 
 
 class Forked(Generic[T]):
     """``function()`` run in a forked child from construction; ``result()`` waits for it.
 
-    An exception in the child is raised by ``result()``; a child that dies without a result
-    (killed, out of memory) has the function run here instead. ``result()`` must be called
-    (it reaps the child), also when the caller gives up on the value: use ``with``.
+    An exception in the child is raised by ``result()``; where no child can be started, or
+    one dies without a result (killed, out of memory), the function runs here instead.
+    ``result()`` must be called (it reaps the child), also when the caller gives up on the
+    value: use ``with``.
     """
 
     def __init__(self, function: Callable[[], T]) -> None:
         self._function = function
+        self._done: tuple[bool, T | BaseException] | None = None
         self._read, write = os.pipe()
-        self._pid = os.fork()
+        try:
+            self._pid = os.fork()
+        except OSError:  # no process to be had (a limit, no memory): the work is done here
+            os.close(self._read)
+            os.close(write)
+            self._pid = -1
+            return
         if self._pid == 0:  # the child: compute, send, and leave without any cleanup
             global _helper
             _helper = True
@@ -64,9 +81,10 @@ class Forked(Generic[T]):
             finally:
                 os._exit(status)  # no atexit handlers, no flushing the parent's buffers
         os.close(write)
-        self._done: tuple[bool, T | BaseException] | None = None
 
     def result(self) -> T:
+        if self._done is None and self._pid < 0:
+            self._done = (True, self._function())
         if self._done is None:
             with os.fdopen(self._read, "rb") as pipe:
                 payload = pipe.read()
