@@ -183,3 +183,25 @@ def test_a_helper_forks_no_helper_of_its_own():
 
     with Forked(can_fork) as child:
         assert child.result() is False
+
+
+def test_model_records_pickle_as_their_constructor_call() -> None:
+    """Forked helpers send articles, links and locations back pickled, as constructor calls
+    (model._by_fields): every field, in order, defaults overridden, comes back equal."""
+    import pickle
+
+    from tui.engine.model import Article, Link, Location, Paragraph, SentenceLink, Span
+
+    paragraph = Paragraph("Ein Satz. Noch einer.", (Span(0, 9), Span(10, 21)), "de", "heading", 7)
+    records = [
+        Span(3, 8),
+        paragraph,
+        Article((paragraph,), "a.de.txt", "de", "latin-1", ("legacy encoding",)),
+        Link((1, 2), (3,), 0.25, manual=True),
+        SentenceLink(((1, 0),), ((3, 0), (3, 1)), -1.5, manual=True),
+        Location(4, 2, 9),
+    ]
+    for record in records:
+        copy = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        assert copy == record
+        assert type(copy) is type(record)

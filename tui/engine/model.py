@@ -156,6 +156,19 @@ class Location:
         return Span(self.start, self.end)
 
 
+def _by_fields(self: object) -> tuple[type, tuple[object, ...]]:
+    """Pickle a frozen slots dataclass as its constructor call: a long article's forked
+    helpers send back some 150,000 spans, locations and paragraphs, and the dataclass
+    default (``__setstate__`` setting each field through ``object.__setattr__``) took 0.4 s
+    of the main process to unpickle them."""
+    cls = type(self)
+    return cls, tuple(getattr(self, name) for name in cls.__slots__)  # type: ignore[attr-defined]
+
+
+for _cls in (Span, Paragraph, Article, Link, SentenceLink, Location):
+    _cls.__reduce__ = _by_fields  # type: ignore[method-assign,assignment]
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """Something an editor should look at.
