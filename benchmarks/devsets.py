@@ -298,9 +298,9 @@ _CONTEXTS: list[FindingContext] = []
 _find_all = pipeline.find_all
 
 
-def _keeping(context: FindingContext):
+def _keeping(context: FindingContext, **options):
     _CONTEXTS.append(context)
-    return _find_all(context)
+    return _find_all(context, **options)
 
 
 def finding_contexts() -> list[FindingContext]:
