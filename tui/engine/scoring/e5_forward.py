@@ -365,15 +365,24 @@ def _piece_texts(blob: bytes, offsets: np.ndarray) -> list[str]:
 
 
 def _chunks(lengths: list[int], threads: int) -> list[tuple[int, int]]:
-    """[start, end) runs of the sorted windows of at most ``_CHUNK_TOKENS`` tokens (one
-    window at least) and at least two per thread if they can."""
-    budget = max(32, min(_CHUNK_TOKENS, sum(lengths) // (2 * threads) + 1))
-    out = []
-    start = 0
-    while start < len(lengths):
-        end, tokens = start + 1, lengths[start]
-        while end < len(lengths) and tokens + lengths[end] <= budget:
-            tokens += lengths[end]
+    """[start, end) runs of the sorted windows, one window at least: a multiple of
+    ``threads`` runs of about equal tokens (at least two per thread where there are windows
+    enough, at most about ``_CHUNK_TOKENS`` tokens each). Equal runs in a multiple of the
+    threads keep every thread busy to the end of a call; runs filled up to a fixed budget
+    left one thread idle for the last run of each call (five runs on two threads: a sixth of
+    the call's time)."""
+    total = sum(lengths)
+    count = threads * max(2, -(-total // (threads * _CHUNK_TOKENS)))
+    out: list[tuple[int, int]] = []
+    start, done = 0, 0
+    for k in range(1, count + 1):
+        if start >= len(lengths):
+            break
+        goal = total * k / count
+        end = start + 1
+        done += lengths[start]
+        while end < len(lengths) and (k == count or done + lengths[end] <= goal):
+            done += lengths[end]
             end += 1
         out.append((start, end))
         start = end
