@@ -7,6 +7,7 @@ import multiprocessing
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -46,7 +47,11 @@ class ConceptEmbedder(Embedder):
         super().__init__(cache=cache)
         self.batches: list[list[str]] = []
 
-    def _run_model(self, batch: list[str]) -> np.ndarray:
+    def _run_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:
+        for batch in batches:
+            yield self._toy_vectors(batch)
+
+    def _toy_vectors(self, batch: list[str]) -> np.ndarray:
         self.batches.append(list(batch))
         self.embedded += len(batch)
         out = np.zeros((len(batch), DIM))
