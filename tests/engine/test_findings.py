@@ -8,7 +8,7 @@ import pytest
 from small_pair import DE, FR
 
 from tui.engine.detect.quotes import analyse_quotes
-from tui.engine.model import CompareOptions, FindingKind, Side
+from tui.engine.model import Article, CompareOptions, FindingKind, Side
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
 
@@ -673,6 +673,29 @@ class _LengthsOnlyScorer(_TableScorer):
     reads_meaning = False
 
 
+def _lone_middle_sentence(
+    *, first_swap: float, second_swap: float, first: str = "Le chien dort."
+) -> tuple[list, Article]:
+    """Findings of target sentences 0-2 against source 0-1, the middle one left alone;
+    joining it to either pair costs 3 log-odds, taking target 0's place in the first pair
+    scores ``first_swap``, target 2's in the second ``second_swap``. Also the target."""
+    from tui.engine.align.dp import AlignParams, Bead
+
+    source = article_from_text("Der Hund schläft. Die Katze frisst.", language="de")
+    texts = f"{first} Il est très fatigué ce soir. Le chat mange."
+    target = article_from_text(texts, language="fr")
+    scores = {(0, 1, 0, 2): -2.0, (1, 2, 1, 3): -2.0, (0, 1, 1, 2): first_swap}
+    scores[(1, 2, 1, 2)] = second_swap
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 3.0)],
+        _LengthsOnlyScorer(scores),
+        params=AlignParams(),
+    )
+    return findings, target
+
+
 @pytest.mark.parametrize(("swapped_score", "flagged"), [(2.5, [0, 1]), (-5.0, [1])])
 def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_with_it(
     swapped_score, flagged
@@ -681,21 +704,8 @@ def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_wi
     either neighbour costs 3 log-odds (> log 9): it is reported. If it could take target 0's
     place in the first pair for 0.5 log-odds, lengths and anchors cannot say which of the two
     is unmatched, and both are reported as one finding; at 8 log-odds it alone is."""
-    from tui.engine.align.dp import AlignParams, Bead
-
-    source = article_from_text("Der Hund schläft. Die Katze frisst.", language="de")
-    target = article_from_text(
-        "Le chien dort. Il est très fatigué ce soir. Le chat mange.", language="fr"
-    )
-    scores = {(0, 1, 0, 2): -2.0, (1, 2, 1, 3): -2.0, (0, 1, 1, 2): swapped_score}
-    scores[(1, 2, 1, 2)] = -5.0  # taking target 2's place in the second pair: far worse
-    findings = _findings_in_one_link(
-        source,
-        target,
-        [Bead((0,), (0,), 3.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 3.0)],
-        _LengthsOnlyScorer(scores),
-        params=AlignParams(),
-    )
+    # taking target 2's place in the second pair: far worse
+    findings, target = _lone_middle_sentence(first_swap=swapped_score, second_swap=-5.0)
     [finding] = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
     sentences = target.paragraphs[0].sentences
     assert finding.target.start == sentences[flagged[0]].start
@@ -705,6 +715,18 @@ def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_wi
     assert finding.message.startswith("One of these sentences" if widened else "Sentence")
     assert ("“Le chien dort.”" in finding.why) is widened
     assert "“Il est très fatigué ce soir.”" in finding.why or not widened
+
+
+def test_a_carried_neighbours_words_do_not_make_a_finding_graver():
+    """Six one-sided words carried along with a nine-word linked sentence: the finding
+    spans both, but its severity is that of six words (medium), not fifteen (high)."""
+    from tui.engine.model import Severity
+
+    first = "Le chien dort dans le jardin derrière la maison."
+    findings, _ = _lone_middle_sentence(first_swap=2.5, second_swap=-5.0, first=first)
+    [finding] = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
+    assert finding.message.startswith("One of these sentences")
+    assert finding.severity is Severity.MEDIUM
 
 
 def test_a_run_of_lone_sentences_with_a_carried_neighbour_names_each_of_them():
@@ -737,21 +759,7 @@ def test_a_swap_the_scorer_cannot_score_does_not_hide_the_other_neighbour_s():
     """Target sentences 0-2 against source 0-1, the middle one left alone: taking target
     0's place in the first pair scores NaN (no number), taking target 2's in the second
     costs 0.5 log-odds: the lone sentence is reported with target 2."""
-    from tui.engine.align.dp import AlignParams, Bead
-
-    source = article_from_text("Der Hund schläft. Die Katze frisst.", language="de")
-    target = article_from_text(
-        "Le chien dort. Il est très fatigué ce soir. Le chat mange.", language="fr"
-    )
-    scores = {(0, 1, 0, 2): -2.0, (1, 2, 1, 3): -2.0, (0, 1, 1, 2): float("nan")}
-    scores[(1, 2, 1, 2)] = 2.5
-    findings = _findings_in_one_link(
-        source,
-        target,
-        [Bead((0,), (0,), 3.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 3.0)],
-        _LengthsOnlyScorer(scores),
-        params=AlignParams(),
-    )
+    findings, target = _lone_middle_sentence(first_swap=float("nan"), second_swap=2.5)
     [finding] = [f for f in findings if f.kind.is_insertion]
     sentences = target.paragraphs[0].sentences
     assert (finding.target.start, finding.target.end) == (sentences[1].start, sentences[2].end)

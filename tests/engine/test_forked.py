@@ -104,6 +104,22 @@ def test_a_target_that_cannot_be_loaded_is_reported_as_without_a_fork(
     assert "empty" in capsys.readouterr().err
 
 
+def _count_forks(monkeypatch, module, threshold: str) -> list[int]:
+    """Make ``module`` fork for any size (its ``threshold`` at 0, forking allowed) and
+    count the forks it starts: one entry per fork in the returned list."""
+    forks: list[int] = []
+    original = module.Forked
+
+    def counted(function):
+        forks.append(1)
+        return original(function)
+
+    monkeypatch.setattr(module, threshold, 0)
+    monkeypatch.setattr(module, "can_fork", lambda: True)
+    monkeypatch.setattr(module, "Forked", counted)
+    return forks
+
+
 def test_sentences_prepared_in_a_forked_process_align_the_same(monkeypatch):
     from tui.engine import pipeline
 
@@ -112,16 +128,7 @@ def test_sentences_prepared_in_a_forked_process_align_the_same(monkeypatch):
     target = article_from_text("\n\n".join(FR + changed + FR[1:]))
     options = CompareOptions(scorer="lexical")
     alone = compare(source, target, options=options)
-    forks: list[int] = []
-    original = pipeline.Forked
-
-    def counted(function):
-        forks.append(1)
-        return original(function)
-
-    monkeypatch.setattr(pipeline, "PARALLEL_SENTENCES", 0)
-    monkeypatch.setattr(pipeline, "can_fork", lambda: True)
-    monkeypatch.setattr(pipeline, "Forked", counted)
+    forks = _count_forks(monkeypatch, pipeline, "PARALLEL_SENTENCES")
     together = compare(source, target, options=options)
     assert forks
     assert together == alone
@@ -159,16 +166,7 @@ def test_target_features_read_in_a_forked_process_score_the_same(monkeypatch):
 
     source, target = [*DE, *FR], [*FR, *DE]
     alone = lexical.LexicalScorer().prepare(source, target)
-    forks: list[int] = []
-    original = lexical.Forked
-
-    def counted(function):
-        forks.append(1)
-        return original(function)
-
-    monkeypatch.setattr(lexical, "PARALLEL_SEGMENTS", 0)
-    monkeypatch.setattr(lexical, "can_fork", lambda: True)
-    monkeypatch.setattr(lexical, "Forked", counted)
+    forks = _count_forks(monkeypatch, lexical, "PARALLEL_SEGMENTS")
     lexical.segment_features.cache_clear()  # the child reads them afresh
     together = lexical.LexicalScorer().prepare(source, target)
     assert forks

@@ -257,11 +257,13 @@ def sentence_draft(
     why: str = "",
     *,
     unit: str | None = None,
+    lone: list[int] | None = None,
 ) -> Draft | None:
     """The finding on sentences ``local`` of ``side`` (one paragraph's, consecutive): a
     paragraph only in one version where they are all of it, unless ``unit`` names the
     message's subject instead (a run not all one-sided: "One of these sentences"); None
-    under ``detection.min_words_to_flag`` words."""
+    under ``detection.min_words_to_flag`` words. Where only ``lone`` of them are one-sided
+    (the rest carried along), only their words count, for that floor and the severity."""
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     article = context.article(side)
     chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
@@ -270,7 +272,11 @@ def sentence_draft(
     start = paragraph.sentences[chosen[0][1]].start
     end = paragraph.sentences[chosen[-1][1]].end
     text = paragraph.text[start:end]
-    words = word_count(text)
+    if lone is None:
+        words = word_count(text)
+    else:
+        spans = [paragraph.sentences[refs[k][1]] for k in lone]
+        words = sum(word_count(paragraph.text[span.start : span.end]) for span in spans)
     if words < context.detection.min_words_to_flag:
         return None
     # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried

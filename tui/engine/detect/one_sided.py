@@ -143,9 +143,10 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             # a run that carries a linked sentence along is not all one-sided (nor, even if
             # it spans its paragraph, a paragraph only in one version)
             lone = [k for k in run if k not in carried]
-            unit, reason = None, ""
+            unit, reason, counted = None, "", None
             whys = [lonely[k][1] for k in run if lonely[k][1]]
             if len(lone) < len(run):
+                counted = lone  # the carried sentences' words are not one-sided
                 unit, reason = _UNDECIDED[len(lone) == 1]
                 # each lone sentence named, as the swapped ones' words do
                 whys = [
@@ -156,7 +157,9 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                     if lonely[k][1]
                 ]
             why = "; ".join(dict.fromkeys(whys))
-            draft = sentence_draft(context, group, side, run, confidence, reason, why, unit=unit)
+            draft = sentence_draft(
+                context, group, side, run, confidence, reason, why, unit=unit, lone=counted
+            )
             if draft is not None:
                 drafts.append(draft)
     return drafts
