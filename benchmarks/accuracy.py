@@ -25,7 +25,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,16 +57,21 @@ REQUIRED_KINDS = set(GOLD_KIND_MATCHES)
 
 
 SELECTIVE = "semantic-selective"  # a column only: the semantic scorer embedding selectively
+# --tuning's overrides (tuning.overridden's keys), set before any process of the pool forks
+TUNING_OVERRIDES: dict[str, object] = {}
 
 
 def compare_arguments(scorer: str) -> dict:
     """``compare``'s keyword arguments for a column: a scorer name, or ``SELECTIVE``."""
+    from tui.engine.tuning import overridden
+
+    tuning = overridden(TUNING_OVERRIDES)
     if scorer == SELECTIVE:
         from tui.engine.scoring.semantic import SemanticScorer
-        from tui.engine.tuning import SemanticTuning
 
-        return {"scorer": SemanticScorer(SemanticTuning(selective=True))}
-    return {"options": CompareOptions(scorer=scorer)}
+        semantic = replace(tuning.semantic, selective=True)
+        return {"scorer": SemanticScorer(semantic), "options": CompareOptions(tuning=tuning)}
+    return {"options": CompareOptions(scorer=scorer, tuning=tuning)}
 
 
 @dataclass(frozen=True)
@@ -351,7 +356,14 @@ def main() -> int:
     )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--jobs", type=int, default=1, help="processes for the omission table")
+    parser.add_argument(
+        "--tuning",
+        type=json.loads,
+        default={},
+        help="overrides of the tuning record, as JSON: '{\"detection.lone_min_log_odds\": 1.5}'",
+    )
     args = parser.parse_args()
+    TUNING_OVERRIDES.update(args.tuning)
     if not (args.shared / "gold").is_dir():
         print(f"no gold data at {args.shared}; nothing to measure")
         return 0
