@@ -32,15 +32,19 @@ import devsets  # noqa: E402
 from accuracy import OMISSION_SETS, compare_arguments  # noqa: E402
 
 import tui.engine.pipeline as pipeline  # noqa: E402
+from tui.engine.align.dp import Bead  # noqa: E402
+from tui.engine.detect.context import FindingContext, LinkGroup  # noqa: E402
+
+# a diagnostic: it asks the detectors' own private steps what they made of each miss
 from tui.engine.detect.one_sided import (  # noqa: E402
     _evidence_alone,
     _improbable,
     _improbable_threshold,
 )
-from tui.engine.model import Side  # noqa: E402
+from tui.engine.model import Finding, Side  # noqa: E402
 
 
-def _bead_of(group, side, local):
+def _bead_of(group: LinkGroup, side: Side, local: int) -> tuple[int | None, Bead | None]:
     for position, bead in enumerate(group.beads):
         members = bead.source if side is Side.SOURCE else bead.target
         if local in members:
@@ -48,7 +52,7 @@ def _bead_of(group, side, local):
     return None, None
 
 
-def explain(context, truth) -> tuple[str, str]:
+def explain(context: FindingContext, truth: devsets.Truth) -> tuple[str, str]:
     side = truth.side
     article = context.article(side)
     paragraph = article.paragraphs[truth.paragraph]
@@ -106,7 +110,9 @@ def explain(context, truth) -> tuple[str, str]:
     return "paragraph-link", "not in any two-sided group"
 
 
-def _partial_trace(context, group, side, locals_) -> str:
+def _partial_trace(
+    context: FindingContext, group: LinkGroup, side: Side, locals_: list[int]
+) -> str:
     """What partial.py made of the merged sentence's bead: the length deviation against the
     document's bar, the cuts it tried and the model's gains."""
     import math
@@ -162,7 +168,7 @@ def _partial_trace(context, group, side, locals_) -> str:
     return said + f" excess {excess:.0f} cuts {list(zip(shown, gains, strict=False))}"
 
 
-def _detector_of(finding) -> str:
+def _detector_of(finding: Finding) -> str:
     """Which detector made a finding, from its message's wording."""
     if finding.message.startswith("Text only"):
         return "partial"
