@@ -63,6 +63,18 @@ def _locate(context: FindingContext, side: Side, ref) -> tuple[int, int] | None:
     return None
 
 
+def _lone_first(context: FindingContext, side: Side, refs: list) -> tuple[int, int] | None:
+    """Where the finding's sentence is: the first of ``refs`` left alone (a widened finding
+    names a linked neighbour too, which may come first), else the first of them."""
+    found = [_locate(context, side, ref) for ref in refs]
+    for mine in found:
+        if mine is not None:
+            bead = context.groups[mine[0]].beads[mine[1]]
+            if not (bead.source and bead.target):
+                return mine
+    return found[0] if found else None
+
+
 def _shape(bead) -> str:
     return f"{len(bead.source)}-{len(bead.target)}"
 
@@ -116,7 +128,7 @@ def classify(
         if p.side is side.other and p.link in links
         for ref in _sentences_at(context, side.other, p.paragraph, p.start, p.end)
     ]
-    mine = _locate(context, side, refs[0]) if refs else None
+    mine = _lone_first(context, side, refs)
     detector = "paragraph link" if mine is None else "sentence alone"
     around = ""
     if mine is not None:
