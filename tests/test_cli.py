@@ -132,6 +132,50 @@ def test_output_file_is_written_atomically(pair: tuple[Path, Path], tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.de.txt", "a.fr.txt", "report.json"]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["-o", "{target}"],
+        ["-o", "{source_alias}", "-f", "json"],
+        ["--session", "{source}", "-f", "text"],
+        ["--session", "{folder}", "-f", "text"],
+    ],
+)
+def test_a_report_or_session_over_an_article_or_a_folder_is_refused(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    """Before anything is read: the articles and the folder stay exactly as they were."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("keep", encoding="utf-8")
+    alias = tmp_path / "alias.de.txt"
+    alias.symlink_to(pair[0])
+    names = {"source": pair[0], "target": pair[1], "source_alias": alias, "folder": folder}
+    before = {p: p.read_bytes() for p in pair}
+    argv = [str(pair[0]), str(pair[1])] + [a.format(**names) for a in extra]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("transdiff: error: "), err
+    assert err.count("\n") == 1, err
+    assert {p: p.read_bytes() for p in pair} == before
+    assert [p.name for p in folder.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["a.de.txt", "a.fr.txt", "alias.de.txt", "notes"]
+    )
+
+
+def test_a_language_name_is_refused_and_a_contradicted_code_said(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([str(pair[0]), str(pair[1]), "--source-lang", "German"]) == 2
+    assert "give a language code" in capsys.readouterr().err
+    status = cli.main([str(pair[0]), str(pair[1]), "--target-lang", "ja", "-f", "json"])
+    assert status in (0, 1)
+    assert "--target-lang ja given, but" in capsys.readouterr().err
+    status = cli.main([str(pair[0]), str(pair[1]), "--target-lang", "fr_FR", "-f", "json"])
+    assert "given, but" not in capsys.readouterr().err  # agrees: nothing said
+
+
 def test_unknown_output_extension_warns_once_and_writes_text(
     pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,7 +253,7 @@ def test_version_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
         # an unknown format: the choices are named on the same line
         ((str(DE), str(FR), "--format", "pdf"), ("argument -f/--format", "'pdf'", "'json'")),
         # TARGET missing
-        ((str(DE),), ("required", "SOURCE, TARGET")),
+        ((str(DE),), ("required: TARGET",)),
         # an unknown scorer
         ((str(DE), str(FR), "--scorer", "foo"), ("argument --scorer", "'foo'")),
         # not a number
@@ -313,13 +357,20 @@ def test_app_is_called_with_the_loaded_articles(
     monkeypatch.setattr(
         cli,
         "_run_app",
-        lambda source, target, options, session, *, debug: calls.append((source, debug)) or 7,
+        lambda source, target, options, session, warnings, *, debug: (
+            calls.append((source, debug, warnings)) or 7
+        ),
     )
     assert cli.main([str(pair[0]), str(pair[1])]) == 7
     assert calls[0][0].path == str(pair[0])
     assert calls[0][1] is False
     assert cli.main([str(pair[0]), str(pair[1]), "--debug"]) == 7
     assert calls[1][1] is True
+    # the loader's warnings reach the app, which shows them (they'd scroll away behind it)
+    copy = pair[0].parent / f"copy-{pair[0].name}"
+    copy.write_bytes(pair[0].read_bytes())
+    assert cli.main([str(pair[0]), str(copy)]) == 7
+    assert any("identical text" in warning for warning in calls[2][2]), calls[2][2]
 
 
 # ---------------------------------------------------------------------------- review sessions

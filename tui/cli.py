@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -156,7 +157,9 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.scheduler is not None:
         parser.error("--scheduler only works with --batch")
     if args.source is None or args.target is None:
-        parser.error("the following arguments are required: SOURCE, TARGET")
+        missing = "TARGET" if args.source is not None else "SOURCE and TARGET"
+        parser.error(f"the following arguments are required: {missing}")
+    _check_paths(args)
     fmt = args.format or _format_of_output(args.output)
     suffix = Path(args.output).suffix if args.output else ""
     if fmt is None and suffix:
@@ -172,11 +175,12 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     with cyclic_gc_paused():  # a long article is a few hundred thousand small objects
         source, target = _load_pair(args)
     said = input_warnings(args.source, args.target, source, target)
+    said += _language_warnings(args, source, target)
     for message in said:
         _warn(message)
 
     if fmt is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty():
-        status = _run_app(source, target, options, args.session, debug=args.debug)
+        status = _run_app(source, target, options, args.session, said, debug=args.debug)
         if status is not None:
             return status
         fmt = "text"  # the app could not start: print the report instead
@@ -219,7 +223,13 @@ def _report_pair(
 
 
 def _run_app(
-    source: Article, target: Article, options: CompareOptions, session: str | None, *, debug: bool
+    source: Article,
+    target: Article,
+    options: CompareOptions,
+    session: str | None,
+    warnings: Sequence[str],
+    *,
+    debug: bool,
 ) -> int | None:
     """Open the review app; None when it is not available (then the caller prints a report).
 
@@ -235,6 +245,7 @@ def _run_app(
         target,
         options=options,
         session_path=Path(session) if session else None,
+        warnings=warnings,
         debug=debug,
     )
 
@@ -284,6 +295,63 @@ def _run_batch(args: argparse.Namespace, options: CompareOptions) -> int:
 # A target file from this size on is read and segmented in a forked process while the source
 # is (speed only: the same Article; a fork and the Article sent back take milliseconds).
 PARALLEL_LOAD_BYTES = 256 * 1024
+
+
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse what would destroy or misplace the editor's files before anything is read: a
+    report written over an article, a session file that is an article or a folder (a
+    session that cannot be read is set aside under another name, which would move them).
+    Language codes are checked here too: a name ("English") would silently mean none."""
+    inputs = [args.source, args.target, *args.more_targets]
+    for option, path in (("-o", args.output), ("--session", args.session)):
+        if path is None or path == "-":
+            continue
+        clash = next((given for given in inputs if _same_path(path, given)), None)
+        if clash is not None:
+            raise TransdiffError(f"{option} {path} is the article {clash}: it would be replaced")
+    if args.session is not None and os.path.isdir(args.session):
+        raise TransdiffError(f"--session {args.session} is a folder: give a file name")
+    for option, code in (("--source-lang", args.source_lang), ("--target-lang", args.target_lang)):
+        if code is not None and not _LANGUAGE_CODE.fullmatch(code):
+            raise TransdiffError(
+                f"{option} {code}: give a language code (ISO 639), such as en, de, zh-cn"
+            )
+
+
+def _language_warnings(args: argparse.Namespace, source: Article, target: Article) -> list[str]:
+    """A language given on the command line that the text does not read as: said, since it
+    decides the comparison (the same language on both sides compares two revisions)."""
+    from tui.engine.text.language import detect_language
+
+    said = []
+    for option, code, article in (
+        ("--source-lang", args.source_lang, source),
+        ("--target-lang", args.target_lang, target),
+    ):
+        if code is None:
+            continue
+        detected = detect_language(" ".join(p.text for p in article.paragraphs[:40]))
+        if detected is not None and _primary(detected) != _primary(code):
+            where = article.path or "the text"
+            said.append(f"{option} {code} given, but {where} reads as {detected}")
+    return said
+
+
+def _primary(code: str) -> str:
+    return re.split(r"[-_]", code.lower())[0]
+
+
+def _same_path(first: str, second: str) -> bool:
+    """One file under two names (or one name, the file not there yet)."""
+    if os.path.abspath(first) == os.path.abspath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Article, Article]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -138,14 +138,17 @@ def build_app(
     session_path: Path | None = None,
     comparison: Comparison | None = None,
     settings: Settings | None = None,
+    warnings: Sequence[str] = (),
     debug: bool = False,
 ) -> TransdiffApp:
     """The app for one pair. ``comparison`` skips the worker (tests, precomputed results).
+    ``warnings`` (the loader's: a legacy encoding guessed, the same file twice) are shown
+    as the app opens, as the command line prints them before a report.
 
     The session is read from ``session_path``, or the default place next to the target; an
     article that came from memory (no path) gets a session that is never written.
     """
-    warnings: list[str] = []
+    warnings = list(warnings)
     if session_path is None and target.path is not None:
         session_path = default_session_path(target.path)
     if session_path is None:
@@ -171,6 +174,7 @@ def run_app(
     *,
     options: CompareOptions,
     session_path: Path | None = None,
+    warnings: Sequence[str] = (),
     debug: bool = False,
 ) -> int:
     """Run the review app until the editor quits; returns the exit status.
@@ -178,7 +182,9 @@ def run_app(
     After an internal error the terminal gets its one line (and the traceback with
     ``debug``) once the app has given it back, and the status is 2.
     """
-    app = build_app(source, target, options=options, session_path=session_path, debug=debug)
+    app = build_app(
+        source, target, options=options, session_path=session_path, warnings=warnings, debug=debug
+    )
     app.run()
     return exit_status(app, debug=debug)
 

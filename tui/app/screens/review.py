@@ -297,7 +297,7 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, CorrectionActions, Screen[None]
             self.notify(f"{said} {report.text}", severity=report.severity, timeout=10, markup=False)
         for warning in model.comparison.warnings:
             if warning not in old.comparison.warnings:
-                self.notify(warning, severity="warning", markup=False)
+                self._warn(warning)
 
     def swap_model(self, model: ReviewModel, row: int) -> None:
         """Show another comparison of the same articles with the cursor on ``row``, keeping
@@ -346,9 +346,15 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, CorrectionActions, Screen[None]
         view.focus()
         view.move_to(start, center=True)
         for warning in model.comparison.warnings:
-            self.notify(warning, severity="warning", markup=False)
+            self._warn(warning)
         if report is not None:  # last: what became of the editor's corrections stays in view
             self.notify(report.text, severity=report.severity, timeout=10, markup=False)
+
+    def _warn(self, warning: str) -> None:
+        """A warning about the comparison (the same file twice, two revisions of one
+        language) as the app's toast: the notice line holds one message, and the next
+        (the scorer's summary, a move) would replace it before it is read."""
+        self.app.notify(warning, severity="warning", timeout=15, markup=False)
 
     def decision(self, finding: int) -> Decision:
         assert self.model is not None
