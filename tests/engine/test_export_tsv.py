@@ -118,8 +118,13 @@ def test_sample_pair_has_a_row_per_bead_and_every_finding_once() -> None:
     comparison = compare(source, target, options=CompareOptions(scorer="lexical"))
     rows = _rows(render("tsv", comparison, ExportOptions()))
     assert len(rows) == len(comparison.sentence_links) > 0
-    kinds = [kind for row in rows if row[3] != "ok" for kind in row[3].split(",")]
+    labels = ("ok", "unlinked")
+    kinds = [kind for row in rows if row[3] not in labels for kind in row[3].split(",")]
     assert sorted(kinds) == sorted(f.kind.value for f in comparison.findings)
+    # a line the alignment left alone is never called ok, even where no finding reports it
+    assert all(row[0] and row[1] for row in rows if row[3] == "ok")
+    assert all(not (row[0] and row[1]) for row in rows if row[3] == "unlinked")
+    assert any(row[3] == "unlinked" for row in rows)
     # The French-only headline and heading are rows of their own, before the date pair.
     assert [row[0] for row in rows[:2]] == ["", ""]
     assert all(row[3] == "paragraph_only_in_target" for row in rows[:2])

@@ -51,7 +51,8 @@ def is_note_id(key: str) -> bool:
 
 def with_editor_notes(comparison: Comparison, reviews: Mapping[str, Any]) -> Comparison:
     """``comparison`` with one ``editor_note`` finding per note in ``reviews`` whose paragraph
-    is there, after the engine's findings; notes already in it are replaced.
+    is there, in document order among the engine's findings (after those of its link and
+    the links before it); notes already in it are replaced.
 
     The same object is returned when there is nothing to add or remove.
     """
@@ -68,21 +69,38 @@ def with_editor_notes(comparison: Comparison, reviews: Mapping[str, Any]) -> Com
     for side in Side:
         for index, paragraph in enumerate(comparison.article(side).paragraphs):
             paragraphs.setdefault(note_id(side, paragraph.text), index)  # the first of twins
+    link_of = {
+        (side, paragraph): link
+        for side in Side
+        for paragraph, link in comparison.links_by_paragraph(side).items()
+    }
     for key in sorted(wanted, key=lambda k: (k[len(PREFIX)], paragraphs.get(k, -1))):
         index = paragraphs.get(key)
         if index is None:
             continue  # its paragraph was edited: the note waits in the session
         side = Side.SOURCE if key[len(PREFIX)] == _SIDE_LETTER[Side.SOURCE] else Side.TARGET
         where = Location(index, 0, 0)
-        findings.append(
-            Finding(
-                id=key,
-                kind=FindingKind.EDITOR_NOTE,
-                severity=Severity.MEDIUM,
-                confidence=1.0,
-                message=MESSAGE,
-                source=where if side is Side.SOURCE else None,
-                target=where if side is Side.TARGET else None,
-            )
+        link = link_of.get((side, index))
+        note = Finding(
+            id=key,
+            kind=FindingKind.EDITOR_NOTE,
+            severity=Severity.MEDIUM,
+            confidence=1.0,
+            message=MESSAGE,
+            source=where if side is Side.SOURCE else None,
+            target=where if side is Side.TARGET else None,
         )
+        # after the last finding on this link or one before it: the report reads in order
+        order = -1 if link is None else link
+        at = len(findings)
+        while at > 0 and _link_index(findings[at - 1], link_of) > order:
+            at -= 1
+        findings.insert(at, note)
     return replace(comparison, findings=tuple(findings))
+
+
+def _link_index(finding: Finding, link_of: Mapping[tuple[Side, int], int]) -> int:
+    location = finding.location(finding.side)
+    if location is None:
+        return -1
+    return link_of.get((finding.side, location.paragraph), -1)

@@ -21,6 +21,7 @@ from tui.engine.model import (
     Finding,
     FindingKind,
     Link,
+    Location,
     SentenceLink,
     Side,
 )
@@ -400,12 +401,28 @@ def excerpt(
     """The paragraph ``finding`` points at on ``side``, or None when it has no place there
     (``unlinked``: see ``unlinked_paragraphs``)."""
     location = finding.location(side)
+    if location is None and finding.kind is FindingKind.EDITOR_NOTE:
+        location = _note_partner(comparison, finding, side)
     if location is None or (side is not finding.side and points_at_neighbour(finding, unlinked)):
         return None
     text = comparison.article(side).paragraphs[location.paragraph].text
     start = max(0, min(location.start, len(text)))
     end = max(start, min(location.end, len(text)))
     return Excerpt(location.paragraph, text[:start], text[start:end], text[end:])
+
+
+def _note_partner(comparison: Comparison, finding: Finding, side: Side) -> Location | None:
+    """An editor's note names its own paragraph only: on the other side, the first
+    paragraph linked with it (none where the paragraph is linked to nothing)."""
+    own = finding.location(finding.side)
+    if own is None:
+        return None
+    link = comparison.links_by_paragraph(finding.side).get(own.paragraph)
+    if link is None:
+        return None
+    found = comparison.links[link]
+    others = found.target if side is Side.TARGET else found.source
+    return Location(others[0], 0, 0) if others else None
 
 
 def review_counts(reviews: Mapping[str, Any], findings: tuple[Finding, ...]) -> dict[str, int]:
