@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from tui.app import keys
 from tui.app.config import Settings, config_path, load_settings
 from tui.app.messages import ComparisonCrashed
+from tui.app.screens.dialogs import PromptScreen
 from tui.app.screens.error import InternalErrorScreen
 from tui.app.screens.review import ReviewScreen
 from tui.engine.model import Article, CompareOptions, Comparison
@@ -82,6 +84,13 @@ class TransdiffApp(App[int]):
         for warning in [*self.startup_warnings, self.settings.warning]:
             if warning:
                 self.notify(warning, severity="warning", timeout=15, markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        # A key reaches the app when no widget took it. While a prompt is up, that is a key
+        # sent to the screen below before the prompt had the focus: the prompt's (type-ahead).
+        screen = self.screen
+        if isinstance(screen, PromptScreen) and screen.type_ahead(event):
+            event.stop()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

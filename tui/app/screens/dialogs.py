@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -28,6 +29,21 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog prompt"):
             yield Label(Text(self.title_text), classes="dialog-title")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+
+    def type_ahead(self, event: events.Key) -> bool:
+        """Take a key typed right after the one that opened the prompt (``:30`` Enter at
+        typing speed): it was sent to the screen below before this one was up, and would be
+        lost. Printable keys go into the field; Enter submits, unless the field has the focus
+        (then its own binding, which the app checks on the way, has submitted). True when
+        taken."""
+        field = self.query_one("#prompt-input", Input)
+        if event.is_printable and event.character:
+            field.insert_text_at_cursor(event.character)
+            return True
+        if event.key == "enter" and not field.has_focus:
+            self.dismiss(field.value)
+            return True
+        return False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

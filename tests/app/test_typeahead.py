@@ -1,0 +1,42 @@
+"""Keys typed at typing speed right after ``/`` or ``:`` (as a terminal sends ``/word`` or
+``:30`` Enter in one burst) reach the prompt, not the void: the key that opens the prompt is
+still being handled when the next ones arrive, and they were sent to the screen below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_app
+from textual import events
+
+from tui.app.screens.dialogs import PromptScreen
+
+
+def _burst(app, keys: list[tuple[str, str | None]]) -> None:
+    """Queue the keys at once, as a terminal delivers a burst (Pilot's press waits for the
+    app to go idle between keys, which hides the problem)."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_search_typed_in_one_burst_searches_every_letter(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        _burst(app, [("slash", "/"), *((c, c) for c in "Satz"), ("enter", "\r")])
+        await pilot.pause(0.3)
+        screen = app.screen_stack[0]
+        assert not isinstance(app.screen, PromptScreen)
+        assert screen.query_text == "Satz"
+
+
+async def test_a_prompt_left_open_keeps_the_burst_in_its_field(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        _burst(app, [("colon", ":"), ("t", "t"), ("3", "3")])
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.query_one("#prompt-input").value == "t3"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, PromptScreen)
