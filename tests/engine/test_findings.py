@@ -8,7 +8,7 @@ import pytest
 from small_pair import DE, FR
 
 from tui.engine.detect.quotes import analyse_quotes
-from tui.engine.model import Article, CompareOptions, FindingKind, Side
+from tui.engine.model import Article, CompareOptions, FindingKind, Side, Span
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
 
@@ -158,9 +158,81 @@ def test_a_quotation_closed_early_on_one_side_and_never_on_the_other_flags_both(
 
 
 def test_a_quotation_dropped_beside_a_faithfully_unclosed_one_is_still_reported():
-    source = "Er schrieb: „Das ist wahr. Sie rief „Hilfe“ und lief davon."
+    source = "Er schrieb: „Das ist wahr. Sie rief „Hilfe!“ und lief davon."
     target = "Il écrivit : « C'est vrai. Elle s'enfuit en courant."
     assert _quote_messages(source, target) == ["Quotation only in the source"]
+
+
+def _quote_findings(source: str, target: str) -> list[str]:
+    return [f.message for f in run(source, target).findings if f.kind is FindingKind.QUOTE_MISMATCH]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # A new user's trial: Jin Yong in Chinese, Minford's English in single quotes.
+        (
+            "钱老板道：“这是沐王府的郡主。”韦小宝道：“妙计，妙计！”",
+            "'This is the Mu Family's Little Countess,' said Butcher Qian. "
+            "'Brilliant!' said Trinket.",
+        ),
+        ("„Das ist gut“, sagte er.", "'That is good,' he said."),
+        ("„Das ist gut“, sagte er.", "‘That is good,’ he said."),
+    ],
+)
+def test_english_single_quotes_are_quotation_marks(source, target):
+    assert _quote_findings(source, target) == []
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "'Rock 'n' roll is back in the '90s, it's Achilles' heel,' he said."
+    assert analyse_quotes(text).quotations == [Span(0, text.index(" he said"))]
+    assert analyse_quotes(text).stray == []
+
+
+def test_a_term_quoted_by_the_translator_is_no_missing_quotation():
+    """A new user's en-de trial: 10 of 12 findings were terms the German put in marks."""
+    source = (
+        "One Labour AM said his group was concerned it rhymes with Twp and Pwp. "
+        "Some AMs want the title MWP, as the assembly becomes the Welsh Parliament."
+    )
+    target = (
+        "Ein Labour-Abgeordneter sagte, seine Fraktion fürchte, es reime sich auf ‚Twp‘ und "
+        "‚Pwp‘. Einige wollen den Titel „MWP“, da die Versammlung „Welsh Parliament“ wird."
+    )
+    assert _quote_findings(source, target) == []
+
+
+def test_a_dropped_quotation_is_reported_with_its_own_marks():
+    source = "„Wir geben den Kampf um unsere Stadt nicht auf“, sagte der Bürgermeister am Montag."
+    target = "Der Bürgermeister sprach am Montag über die Stadt."
+    assert _quote_findings(source, target) == [
+        "Quotation only in the source: „Wir geben den Kampf um unsere Stadt nicht auf“"
+    ]
+
+
+def test_a_dropped_english_single_quoted_sentence_is_reported():
+    source = "'We will not give up the fight for our town,' the mayor said on Monday."
+    target = "市长周一谈到了这座城镇的情况。"
+    assert _quote_findings(source, target) == [
+        "Quotation only in the source: 'We will not give up the fight for our town,'"
+    ]
+
+
+def test_a_quotation_interrupted_by_its_speech_tag_is_one_quotation():
+    source = '"So now we have the Little Countess," said Trinket, "what are we to do with her?"'
+    target = "韦小宝道：“咱们拿到了小郡主，却又怎样？”"
+    assert _quote_findings(source, target) == []
+
+
+def test_a_quotation_split_around_its_speech_tag_adds_no_missing_one():
+    """Minford's English splits Jin Yong's one quotation in two around "he asked softly"."""
+    source = "韦小宝低声问道：“这小姑娘是谁？你带她来干什么？”钱老板道：“这是沐王府的郡主。”"
+    target = (
+        "'Who is this girl?' he asked softly. 'Why have you brought her here?' "
+        "'She's the Little Countess,' said Butcher Qian."
+    )
+    assert _quote_findings(source, target) == []
 
 
 def test_the_same_unpaired_mark_on_both_sides_is_no_difference():

@@ -146,6 +146,12 @@ class DetectionTuning:
     # translations they flood (see PROVENANCE); when on, both sentences this long
     polarity_checks: bool = False
     meaning_min_words: int = 4
+    # a quotation this short, with no sentence mark inside, mentions a term or a name
+    # (detect/quotes.py): a translator may add or drop its marks, it is no missing quotation
+    mention_max_words: int = 2
+    # a quotation more on one side is missing across only if the other side's text in
+    # quotation marks falls short by this share of it (a split quotation adds no text)
+    quote_share_missing: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +300,14 @@ PROVENANCE: dict[str, str] = {
     "often as alarms: neither score sees negation",
     "detection.meaning_min_words": "chosen, not measured: shorter lines ('No.', a headline) "
     "say too little to read polarity from",
+    "detection.mention_max_words": "chosen from new-user trials (en-de news: 10 of 12 quote "
+    "findings were one- or two-word terms quoted by the translator, „MWP“, ‚Twp‘; en-ja "
+    "「マヌケ」); a dropped quotation of three words or more is still reported "
+    "(benchmarks/quote_alarms.py)",
+    "detection.quote_share_missing": "chosen, not measured: half the quotation's own share "
+    "of its paragraphs; a dropped quotation falls short by all of it, one split around its "
+    "speech tag by about none (benchmarks/quote_alarms.py on a Jin Yong chapter and "
+    "ntrex-dev)",
 }
 
 # Knobs that change speed and memory only, where they live.

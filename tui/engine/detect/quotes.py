@@ -41,6 +41,24 @@ _CLOSES = {
 _OPENERS = set(_CLOSES)
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
+# English single quotation marks double as apostrophes ('That is good,' he said; don't; the
+# boys' books), so they are read by where they stand rather than pushed on the stack.
+_SINGLE = re.compile("['‘’]")
+# What may stand before an opening single mark besides a space: a dash, a bracket, a mark.
+_BEFORE_OPENING = frozenset('([{—–-/"“„«‹「『')
+# Apostrophes at a word's start: rock 'n' roll, 'em, 'tis, 'cause, the '90s, Dutch 's and 't.
+_ELISION = re.compile(r"(?:n'|(?:n|em|tis|twas|til|cause|bout|s|t)\b|\d)", re.IGNORECASE)
+# Inside a quotation, these mark speech rather than a term or a name ('Brilliant!', “正是。”);
+# a full stop or comma at its end may belong to the sentence around it (US style: 'Yuan,').
+_SPEECH_MARKS = re.compile(r"[!?;。！？；…]")
+_TRAILING = ".,，"
+# A speech tag between two parts of one quotation: no sentence end, a few words.
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+_MAX_TAG_WORDS = 8
+# Scripts written without spaces: about this many characters to a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_CHARACTERS_PER_WORD = 4
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteReport:
@@ -55,21 +73,129 @@ def analyse_quotes(text: str) -> QuoteReport:
     [31]
     >>> analyse_quotes("war erreicht.“").stray
     [13]
+    >>> analyse_quotes("'That's good,' he said. 'Rock 'n' roll.'").quotations
+    [Span(start=0, end=14), Span(start=24, end=40)]
     """
     stack: list[tuple[str, int]] = []
     quotations: list[Span] = []
     stray: list[int] = []
+    german_single: set[int] = set()  # ‘ closing a German ‚
     for match in _QUOTE_MARK.finditer(text):
         mark, at = match.group(), match.start()
         if stack and mark in _CLOSES[stack[-1][0]]:
             _opener, start = stack.pop()
             quotations.append(Span(start, at + 1))
+            if mark == "‘":
+                german_single.add(at)
         elif mark in _OPENERS:
             stack.append((mark, at))
-        else:
+        elif mark != "‘":  # an English opening mark: read with the other single marks
             stray.append(at)
     stray += [at for _, at in stack]
+    single, single_stray = _single_quotations(text, german_single)
+    quotations += single
+    stray += single_stray
     return QuoteReport(sorted(quotations, key=lambda s: s.start), sorted(stray))
+
+
+def _single_quotations(text: str, taken: set[int]) -> tuple[list[Span], list[int]]:
+    """English single-mark quotations, and their opening marks never closed.
+
+    Each opening mark closes at the likeliest closing mark before the next opening one; a
+    closing-looking mark left over is an apostrophe (Achilles' heel), never a stray mark.
+    """
+    marks = [m.start() for m in _SINGLE.finditer(text) if m.start() not in taken]
+    openers = [at for at in marks if _single_opens(text, at)]
+    quotations: list[Span] = []
+    stray: list[int] = []
+    # each opening mark's window runs to the next one (the last one's to the end)
+    for start, end in zip(openers, [*openers[1:], len(text)], strict=False):
+        closers = [
+            (rank, at)
+            for at in marks
+            if start < at < end and (rank := _single_close_rank(text, at)) is not None
+        ]
+        if closers:
+            quotations.append(Span(start, min(closers)[1] + 1))
+        else:
+            stray.append(start)
+    return quotations, stray
+
+
+def _single_opens(text: str, at: int) -> bool:
+    """A single mark after a space (start, dash, bracket) and before a word, no elision."""
+    if text[at] == "’":
+        return False
+    before = text[at - 1] if at else " "
+    after = text[at + 1 : at + 2]
+    if not (before.isspace() or before in _BEFORE_OPENING):
+        return False
+    if not (after.isalnum() or after in '"“„«…'):
+        return False
+    return text[at] == "‘" or not _ELISION.match(text, at + 1)
+
+
+def _single_close_rank(text: str, at: int) -> int | None:
+    """How surely a single mark closes a quotation (0 surest), None if it cannot."""
+    if text[at] == "‘":
+        return None
+    before = text[at - 1] if at else " "
+    after = text[at + 1 : at + 2] or " "
+    if after.isalnum():
+        return None  # don't, l'homme, or an opening mark
+    if before.isspace():
+        return 3 if after.isspace() else None  # a closing mark set off by a space
+    if not before.isalnum():
+        return 0  # after the quotation's own punctuation: 'Master,' said he
+    return 1 if not after.isspace() else 2  # 'twp'. before the boys' books
+
+
+def utterances(text: str, report: QuoteReport, max_words: int) -> list[Span]:
+    """Quotations, one interrupted by its speech tag taken whole: English writes 'So now,'
+    said he, 'what?' where Chinese writes 他道：“那么，怎样？” as one.
+
+    >>> utterances(s := "'So now,' said he, 'what?' 'Go.'", analyse_quotes(s), 2)
+    [Span(start=0, end=26), Span(start=27, end=32)]
+    """
+    merged: list[Span] = []
+    for quotation in report.quotations:
+        if merged and _continues(text, merged[-1], quotation, max_words):
+            merged[-1] = Span(merged[-1].start, quotation.end)
+        else:
+            merged.append(quotation)
+    return merged
+
+
+def _continues(text: str, before: Span, after: Span, max_words: int) -> bool:
+    """Whether a quotation goes on after a short tag with no sentence ending between: one
+    that ends on a comma of its own ('So now,' said he) or, German style, on one after its
+    closing mark („So weit“, sagte er, „gut.“), not a term (‚Twp‘, ‚Pwp‘)."""
+    if before.end > after.start:  # nested
+        return False
+    tag = text[before.end : after.start]
+    if _SENTENCE_END.search(tag) or len(tag.split()) > _MAX_TAG_WORDS:
+        return False
+    if text[before.end - 2 : before.end - 1] in {",", "，"}:
+        return True
+    return tag.lstrip()[:1] == "," and not is_mention(text, before, max_words)
+
+
+def is_mention(text: str, span: Span, max_words: int) -> bool:
+    """A quotation of a term or a name: a few words with no mark of speech inside.
+
+    >>> is_mention("das „MWP“ ist", Span(4, 9), 2)
+    True
+    >>> is_mention("er rief „Hilfe!“", Span(8, 16), 2)
+    False
+    >>> is_mention("「歴史の書き換え」", Span(0, 9), 2), is_mention('"Yuan,"', Span(0, 7), 2)
+    (True, True)
+    """
+    inner = text[span.start + 1 : span.end - 1].strip().rstrip(_TRAILING)
+    if _SPEECH_MARKS.search(inner):
+        return False
+    unspaced = len(_UNSPACED.findall(inner))
+    spaced = len(_UNSPACED.sub(" ", inner).split())
+    return spaced + unspaced / _CHARACTERS_PER_WORD <= max_words
 
 
 def quote_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
@@ -120,16 +246,55 @@ def quote_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
                         )
                     )
         elif quotes_here > quotes_there and stray_here == stray_there:
-            # More quotations here: flag the ones with the least counterpart, by position.
-            extra = quotes_here - quotes_there
-            spans = [(p, q) for p, r in reports[side] for q in r.quotations]
-            for p, q in spans[-extra:]:
-                drafts.append(
-                    _quote_draft(
-                        context, link, side, p, q, f"quotation only in the {side_name(side)}"
-                    )
-                )
+            drafts += _extra_quotations(context, link, side, reports)
     return drafts
+
+
+def _extra_quotations(
+    context: FindingContext,
+    link: Link,
+    side: Side,
+    reports: dict[Side, list[tuple[int, QuoteReport]]],
+) -> list[Draft]:
+    """More quotations on this side: flag those with the least counterpart, by position.
+
+    A term or a name in quotation marks (a translator's „MWP“, 「マヌケ」) is counted on both
+    sides, so that it can balance a quotation across, but never flagged itself: a side has
+    to hold more quotations than the other both with and without such mentions.
+
+    A quotation split in two by its speech tag ('Who is she?' he asked. 'Why is she here?'
+    for Chinese's one) adds a quotation but no quoted text: one is flagged only if the share
+    of the text in quotations here exceeds the other side's by ``quote_share_missing`` of
+    its own share (all of it when it was dropped).
+    """
+    detection = context.detection
+    counts: dict[Side, int] = {}
+    full: dict[Side, list[tuple[int, Span]]] = {}
+    share: dict[Side, tuple[float, int]] = {}  # of the text in quotation marks, and its length
+    for each in Side:
+        paragraphs = context.article(each).paragraphs
+        said = [
+            (p, q)
+            for p, r in reports[each]
+            for q in utterances(paragraphs[p].text, r, detection.mention_max_words)
+        ]
+        counts[each] = len(said)
+        full[each] = [
+            (p, q)
+            for p, q in said
+            if not is_mention(paragraphs[p].text, q, detection.mention_max_words)
+        ]
+        length = max(sum(len(paragraphs[p].text) for p, _ in reports[each]), 1)
+        share[each] = (sum(q.end - q.start for _, q in said) / length, length)
+    extra = min(counts[side] - counts[side.other], len(full[side]) - len(full[side.other]))
+    if extra <= 0:
+        return []
+    gap = share[side][0] - share[side.other][0]
+    return [
+        _quote_draft(context, link, side, p, q, f"quotation only in the {side_name(side)}")
+        for p, q in full[side][-extra:]
+        if gap >= detection.quote_share_missing * (q.end - q.start) / share[side][1]
+    ]
 
 
 def _stray_span(paragraph: Paragraph, at: int) -> Span:
@@ -145,7 +310,7 @@ def _stray_span(paragraph: Paragraph, at: int) -> Span:
 def _opens(text: str, at: int) -> bool:
     """Whether an unpaired mark opens a quotation (the quotation then runs on to the end)."""
     mark = text[at]
-    if mark in "„«‚‹「『":
+    if mark in "„«‚‹「『'‘":  # single marks are stray only when they open
         return True
     if mark == '"':  # ASCII marks open before a word and close after one
         after = text[at + 1 : at + 2]
@@ -162,9 +327,21 @@ def _quote_draft(
         kind=FindingKind.QUOTE_MISMATCH,
         severity=Severity.MEDIUM,
         confidence=0.7,
-        message=f"{what[0].upper()}{what[1:]}: {quote_text(text)}",
+        message=f"{what[0].upper()}{what[1:]}: {_shown(text)}",
         side=side,
         held=Location(p, span.start, span.end),
         partner=partner_of(context, link, side),
         signature=what + "|" + text,
     )
+
+
+def _shown(text: str) -> str:
+    """The flagged text for a message: a quotation shows its own marks, nothing added.
+
+    >>> _shown("“妙计，妙计！”"), _shown("钱老板道：“是啊。")
+    ('“妙计，妙计！”', '“钱老板道：“是啊。”')
+    """
+    shown = quote_text(text)
+    holds_its_marks = _QUOTE_MARK.match(text) or _SINGLE.match(text)
+    closes = text[-1:] and (_QUOTE_MARK.match(text[-1]) or _SINGLE.match(text[-1]))
+    return shown[1:-1] if holds_its_marks and closes else shown
