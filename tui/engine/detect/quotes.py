@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from tui.engine.detect.context import (
@@ -110,10 +111,9 @@ def _single_quotations(text: str, taken: set[int]) -> tuple[list[Span], list[int
     stray: list[int] = []
     # each opening mark's window runs to the next one (the last one's to the end)
     for start, end in zip(openers, [*openers[1:], len(text)], strict=False):
+        window = marks[bisect_right(marks, start) : bisect_left(marks, end)]  # marks in between
         closers = [
-            (rank, at)
-            for at in marks
-            if start < at < end and (rank := _single_close_rank(text, at)) is not None
+            (rank, at) for at in window if (rank := _single_close_rank(text, at)) is not None
         ]
         if closers:
             quotations.append(Span(start, min(closers)[1] + 1))
