@@ -137,7 +137,7 @@ def test_a_looser_lone_sentence_threshold_reports_the_added_sentence():
     looser = run(" ", {**ANCHORS_COUNT, "detection.lone_min_log_odds": 1.0})
     (finding,) = [f for f in looser.findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
     assert finding.message.endswith(quote_text(ADDED))
-    assert "reported from 1.0 (2.7 to 1) against" in finding.why
+    assert "reported at 1.0 log-odds (2.7 to 1) or more" in finding.why
 
 
 def untranslated(result) -> list[int]:

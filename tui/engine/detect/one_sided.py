@@ -222,7 +222,7 @@ def _evidence_alone(
     if unlike is not None:
         said.append(f"its meaning against the neighbours' other side: {unlike:+.1f} log-odds")
     least = context.detection.lone_min_log_odds
-    threshold = f"reported from {least:.1f} ({math.exp(least):.2g} to 1) against"
+    threshold = f"reported at {least:.1f} log-odds ({math.exp(least):.2g} to 1) or more"
     return max(known), ", ".join(said) + f" ({threshold})"
 
 
