@@ -40,9 +40,9 @@ async def test_a_prompt_left_open_keeps_the_burst_in_its_field(isolated: Path) -
         _burst(app, [("colon", ":"), ("t", "t"), ("3", "3")])
         for _ in range(50):
             await pilot.pause(0.1)
-            if isinstance(app.screen, PromptScreen):
-                if app.screen.query_one("#prompt-input").value == "t3":
-                    break
+            prompt = app.screen
+            if isinstance(prompt, PromptScreen) and prompt.query_one("#prompt-input").value == "t3":
+                break
         assert isinstance(app.screen, PromptScreen)
         assert app.screen.query_one("#prompt-input").value == "t3"
         await pilot.press("escape")
