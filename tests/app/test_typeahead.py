@@ -47,3 +47,15 @@ async def test_a_prompt_left_open_keeps_the_burst_in_its_field(isolated: Path) -
         assert app.screen.query_one("#prompt-input").value == "t3"
         await pilot.press("escape")
         assert not isinstance(app.screen, PromptScreen)
+
+
+async def test_n_after_a_failed_search_says_not_found_not_no_search(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen_stack[0]
+        await pilot.press("slash", *"zzzqqq", "enter")
+        await pilot.press("n")
+        assert screen.notice == "Not found: zzzqqq"
+        await pilot.press("escape", "n")  # the search closed: now there is none
+        assert screen.notice.startswith("No search")

@@ -668,7 +668,9 @@ class ReviewScreen(NoticesMixin, LiveFilesMixin, CorrectionActions, Screen[None]
     def action_search_step(self, step: int, include_current: bool = False) -> None:
         view = self.view
         if not self.matches or view.row is None:
-            if self.model is not None:
+            if self.model is not None and view.search is not None and not self.matches:
+                self.notify(f"Not found: {self.query_text}", severity="warning", markup=False)
+            elif self.model is not None:
                 self.notify("No search (press / to search).", timeout=2)
             return
         row = view.row
