@@ -211,6 +211,14 @@ def _binding_ids_elsewhere() -> set[str]:
     """Ids of the app's and the dialogs' bindings, which a keymap may remap as well."""
     from tui.app.screens.dialogs import PromptScreen, TextScreen
     from tui.app.screens.export import ExportScreen
+    from tui.app.widgets.findings_list import FindingsList
 
-    holders = (TransdiffApp, PromptScreen, TextScreen, ExportScreen, InternalErrorScreen)
+    holders = (
+        TransdiffApp,
+        PromptScreen,
+        TextScreen,
+        ExportScreen,
+        InternalErrorScreen,
+        FindingsList,
+    )
     return {b.id for holder in holders for b in holder.BINDINGS if isinstance(b, Binding) and b.id}

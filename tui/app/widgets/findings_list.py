@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,7 +17,15 @@ from tui.engine.review import Review
 
 
 class FindingsList(OptionList):
-    """Options are findings in reading order; an option's id is the finding index."""
+    """Options are findings in reading order; an option's id is the finding index. With the
+    focus, the view's movement keys move in the list (j/k, g/G as well as the arrows)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next finding", id="list-down", show=False),
+        Binding("k", "cursor_up", "Previous finding", id="list-up", show=False),
+        Binding("g", "first", "First finding", id="list-first", show=False),
+        Binding("G", "last", "Last finding", id="list-last", show=False),
+    ]
 
     model: ReviewModel
     review: Callable[[int], Review]

@@ -1,6 +1,7 @@
-"""Keys typed at typing speed right after ``/`` or ``:`` (as a terminal sends ``/word`` or
-``:30`` Enter in one burst) reach the prompt, not the void: the key that opens the prompt is
-still being handled when the next ones arrive, and they were sent to the screen below."""
+"""Keys a new user's trial found wanting. Keys typed at typing speed right after ``/`` or
+``:`` (a terminal sends ``/word`` Enter in one burst) reach the prompt: the key that opens it
+is still being handled when the next ones arrive, and they were sent to the screen below.
+``n`` after a search that found nothing says so; j/k/g/G move in the findings list."""
 
 from __future__ import annotations
 
@@ -59,3 +60,24 @@ async def test_n_after_a_failed_search_says_not_found_not_no_search(isolated: Pa
         assert screen.notice == "Not found: zzzqqq"
         await pilot.press("escape", "n")  # the search closed: now there is none
         assert screen.notice.startswith("No search")
+
+
+async def test_j_and_k_move_in_the_findings_list_when_it_has_the_focus(isolated: Path) -> None:
+    app = make_app(isolated / "s.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen_stack[0]
+        await pilot.press("l")
+        await pilot.pause()
+        panel = screen.findings_list
+        panel.focus()
+        await pilot.pause()
+        start = panel.highlighted
+        await pilot.press("j")
+        assert panel.highlighted == start + 1
+        await pilot.press("k")
+        assert panel.highlighted == start
+        await pilot.press("G")
+        assert panel.highlighted == panel.option_count - 1
+        await pilot.press("g")
+        assert panel.highlighted == 0
