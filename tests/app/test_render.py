@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 import random
 import re
 from dataclasses import replace
@@ -193,3 +194,28 @@ def test_row_signature_survives_edits_elsewhere() -> None:
     assert before[0] != after[0]
     assert before[1:] == after[1:]
     assert len(set(before)) == len(before)
+
+
+@pytest.mark.parametrize("width", [10, 16, 23, 40])
+def test_japanese_wraps_between_characters_never_inside_a_latin_word_nor_before_a_stop(
+    width: int,
+) -> None:
+    """A new user's trial saw "A" / "M (Assembly Member)" and lines starting with 、 at
+    80x24: CJK text breaks between characters (kinsoku: not before 。、」, not after 「),
+    other words stay whole where they fit, and the lines cover the text exactly."""
+    text = (
+        "ウェールズ議会の議員は、呼称をAM (Assembly Member)から変更することについて、"
+        "「マペット」のように見えることを懸念している。党全体が同意した。"
+    )
+    lines = wrap_offsets(text, width)
+    assert lines[0][0] == 0
+    assert lines[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(lines))
+    for start, _ in lines[1:]:
+        assert text[start] not in "。、」）"
+    for _, end in lines[:-1]:
+        assert text[end - 1] != "「"
+    cuts = {end for _, end in lines[:-1]}
+    for word in re.finditer(r"[A-Za-z]+", text):
+        if len(word.group()) <= width:
+            assert not any(word.start() < cut < word.end() for cut in cuts), word.group()

@@ -54,6 +54,19 @@ def clean(text: str) -> str:
 
 
 _WORD = re.compile(r"\S+\s*|\s+")
+# Where a line may break in text holding wide characters: between any two Chinese or Japanese
+# characters (they put no space between words), never inside a run of other letters or
+# digits ("Assembly" in a Japanese sentence), never before a closing mark (。、」) nor after an
+# opening one (「), as CJK typesetting does (kinsoku). Hangul is left out: Korean breaks at
+# spaces.
+_WIDE = "\u2e80-\u303f\u3040-\u30ff\u3100-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CLOSERS = (
+    "。、，．）」』】〕〉》！？：；・ー々〜"  # closing marks
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"  # small kana
+    r",.!?:;)\]”’%"
+)
+_OPENERS = r"「『（【〔〈《“‘(\["
+_WIDE_UNIT = re.compile(rf"[{_OPENERS}]*(?:[^\s{_WIDE}]+|[{_WIDE}])[{_CLOSERS}]*\s*|\s+")
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -68,6 +81,9 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     [(0, 4), (4, 8), (8, 10)]
     >>> wrap_offsets("", 5)
     [(0, 0)]
+    >>> text = "議員の呼称をAssemblyから変更し、党全体が"
+    >>> [text[a:b] for a, b in wrap_offsets(text, 16)]
+    ['議員の呼称を', 'Assemblyから変更', 'し、党全体が']
     """
     width = max(1, width)
     n = len(text)
@@ -78,7 +94,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     line_start = 0
     column = 0
-    for match in _WORD.finditer(text):
+    for match in _WIDE_UNIT.finditer(text):
         start, end = match.span()
         word = match.group().rstrip()
         word_width = size(word)
