@@ -19,6 +19,7 @@ from tui.engine.model import (
     Side,
 )
 from tui.engine.text.number_words import NumberMention, find_numbers
+from tui.engine.text.times import CLOCK_PREFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +95,36 @@ def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
         sorted({j for value in number.mention.values for j in holding.get(value, ())})
         for number in numbers
     ]
+    # a clock time first by its minutes of the day alone: a whole hour's plain reading ("2"
+    # of "2pm") is a fallback, never to take the "zwei" that "two" needs (2pm made 15:00 Uhr)
+    # nor to leave a time across to "two" (2pm, "الساعة 2 مساءً")
+    by_time = [
+        sorted({j for value in _times(number) for j in holding.get(value, ())})
+        if _times(number)
+        else sharing[k]
+        for k, number in enumerate(numbers)
+    ]
     partner: dict[int, int] = {}  # index across -> index in numbers
 
-    def place(k: int, seen: set[int]) -> bool:
-        for j in sharing[k]:
+    def place(k: int, seen: set[int], choices: list[list[int]]) -> bool:
+        for j in choices[k]:
             if j not in seen:
                 seen.add(j)
-                if j not in partner or place(partner[j], seen):
+                if j not in partner or place(partner[j], seen, choices):
                     partner[j] = k
                     return True
         return False
 
-    matched = {k for k in range(len(numbers)) if place(k, set())}
+    # a number matched stays matched as the matching grows: the fallbacks come second
+    matched = {k for k in range(len(numbers)) if place(k, set(), by_time)}
+    if by_time != sharing:
+        matched |= {k for k in range(len(numbers)) if k not in matched and place(k, set(), sharing)}
     return [n for k, n in enumerate(numbers) if k not in matched]
+
+
+def _times(number: _Number) -> list[str]:
+    """A clock time's minutes of the day ("@840" of "2pm"); none for other numbers."""
+    return [value for value in number.mention.values if value.startswith(CLOCK_PREFIX)]
 
 
 def _signature_value(number: _Number) -> str:

@@ -180,3 +180,88 @@ CJK_COUNTERS = set(
     "期届屆部集章节節层層款辆輛架艘棵张張间間"
 )
 # fmt: on
+
+# Month names of every dev-set language (Chinese, Japanese and Korean write "6月", "6월":
+# digits and a counter, read as numbers already). A month name stands for its number when
+# numbers are compared ("June" ~ "6月", "September 30" ~ "9月30日") but is never flagged.
+# Russian in the nominative, genitive ("30 сентября") and prepositional ("в июне"); Arabic
+# in the Egyptian and the Levantine (Syriac) series; English and German are matched only
+# capitalised ("May", "March", "August" are words too).
+# fmt: off
+MONTHS: dict[str, dict[int, str]] = {
+    "en": {
+        1: "January Jan", 2: "February Feb", 3: "March Mar", 4: "April Apr", 5: "May",
+        6: "June Jun", 7: "July Jul", 8: "August Aug", 9: "September Sept Sep",
+        10: "October Oct", 11: "November Nov", 12: "December Dec",
+    },
+    "de": {
+        1: "Januar Jänner", 2: "Februar", 3: "März", 4: "April", 5: "Mai", 6: "Juni",
+        7: "Juli", 8: "August", 9: "September", 10: "Oktober", 11: "November",
+        12: "Dezember",
+    },
+    "fr": {
+        1: "janvier", 2: "février", 3: "mars", 4: "avril", 5: "mai", 6: "juin",
+        7: "juillet", 8: "août", 9: "septembre", 10: "octobre", 11: "novembre",
+        12: "décembre",
+    },
+    "es": {
+        1: "enero", 2: "febrero", 3: "marzo", 4: "abril", 5: "mayo", 6: "junio",
+        7: "julio", 8: "agosto", 9: "septiembre setiembre", 10: "octubre",
+        11: "noviembre", 12: "diciembre",
+    },
+    "ru": {
+        1: "январь января январе", 2: "февраль февраля феврале", 3: "март марта марте",
+        4: "апрель апреля апреле", 5: "май мая мае", 6: "июнь июня июне",
+        7: "июль июля июле", 8: "август августа августе",
+        9: "сентябрь сентября сентябре", 10: "октябрь октября октябре",
+        11: "ноябрь ноября ноябре", 12: "декабрь декабря декабре",
+    },
+    "ar": {
+        1: "يناير كانون_الثاني", 2: "فبراير شباط", 3: "مارس آذار", 4: "أبريل إبريل نيسان",
+        5: "مايو أيار", 6: "يونيو يونيه حزيران", 7: "يوليو يوليه تموز", 8: "أغسطس آب",
+        9: "سبتمبر أيلول", 10: "أكتوبر تشرين_الأول", 11: "نوفمبر تشرين_الثاني",
+        12: "ديسمبر كانون_الأول",
+    },
+    "hi": {
+        1: "जनवरी", 2: "फ़रवरी फरवरी", 3: "मार्च", 4: "अप्रैल", 5: "मई", 6: "जून",
+        7: "जुलाई", 8: "अगस्त", 9: "सितंबर सितम्बर", 10: "अक्टूबर अक्तूबर",
+        11: "नवंबर नवम्बर", 12: "दिसंबर दिसम्बर",
+    },
+}
+# fmt: on
+# Languages whose month names are written capitalised, and only then read as months.
+CAPITALISED_MONTHS = frozenset({"en", "de"})
+
+# Clock times: words before or after the hour that say which half of the day it is
+# ("午後2時", "오후 2시", "दोपहर 2 बजे", "7:55 утра", "7 de la tarde", "2 du soir"), and
+# words that make a bare hour a time ("14 Uhr", "7 o'clock", "14 h", "7時", "7시", "2 बजे").
+CLOCK_AM_BEFORE = ("午前", "上午", "早上", "凌晨", "清晨", "오전", "सुबह")
+CLOCK_PM_BEFORE = ("午後", "下午", "晚上", "傍晚", "오후", "दोपहर", "शाम")
+# "الساعة 4" (at 4 o'clock): before the hour, saying neither half of the day
+CLOCK_HOUR_BEFORE = ("الساعة",)
+CLOCK_AM_AFTER = (
+    "часа утра",
+    "часов утра",
+    "час утра",
+    "утра",
+    "صباحا",
+    "صباحًا",
+    "صباحاً",
+    "de la mañana",
+    "du matin",
+)
+CLOCK_PM_AFTER = (
+    "часа дня", "часов дня", "час дня", "часа вечера", "часов вечера", "вечера", "дня",
+    "مساء", "مساءً", "مساءا", "de la tarde", "de la noche", "du soir",
+    "de l'après-midi", "de l’après-midi",
+)  # fmt: skip
+CLOCK_HOUR_AFTER = ("Uhr", "o'clock", "o’clock", "horas", "heures", "hrs", "बजे")
+# Hour characters after digits ("7時", "7点"), unless they begin "hours" (時間; 小时 comes
+# before the digits). Korean "시" only as a word or before a particle ("7시", "7시에",
+# "7시 55분"): inside a word it is another syllable ("두 시위", two protests; "3시즌").
+CLOCK_HOUR_CHARACTERS = "時时点點"
+CLOCK_NOT_AFTER_HOUR = "間间"
+KOREAN_HOUR = "시"
+KOREAN_AFTER_HOUR = "에경쯤부까반정"
+CLOCK_MINUTE_CHARACTERS = "分분"
+CLOCK_HALF = ("半", "반")

@@ -27,6 +27,13 @@ from functools import lru_cache
 
 from tui.engine.text import number_lexicon as lexicon
 from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word
+from tui.engine.text.times import (
+    MonthMention,
+    TimeMention,
+    find_months,
+    find_times,
+    word_time,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,7 +381,45 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     while w < len(words):
         w = _word_run(text, words, w, len(text), language, mentions)
     mentions += _numeral_characters(text, language, mentions)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(_with_times_and_months(text, mentions), key=lambda m: m.start)
+
+
+def _with_times_and_months(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """``mentions`` with each clock time made one mention in place of its parts ("7:55" is
+    no 7 and 55, "2pm" no plain 2 only) and month names added as values that satisfy a
+    number across but are never flagged ("June" ~ "6月")."""
+    times = find_times(text) + _word_times(text, mentions)
+    months = find_months(text) if _may_hold_words(text) else []
+    if not times and not months:
+        return mentions
+    kept = [m for m in mentions if not any(_overlap(m, t) for t in times)]
+    kept += [NumberMention(t.start, t.end, t.values, t.word, True) for t in times]
+    # a number read there already wins: capitalised French "Sept" is seven, no September
+    kept += [
+        NumberMention(m.start, m.end, m.values, True, False)
+        for m in months
+        if not any(_overlap(m, other) for other in kept)
+    ]
+    return kept
+
+
+def _word_times(text: str, mentions: list[NumberMention]) -> list[TimeMention]:
+    """Hours written in words or numeral characters with a clock's marker ("dos de la
+    tarde", "下午二点")."""
+    found = []
+    for mention in mentions:
+        if not mention.word or len(mention.values) != 1:
+            continue
+        (value,) = mention.values
+        if value.isdigit() and int(value) <= 24:
+            time = word_time(text, mention.start, mention.end, int(value))
+            if time is not None:
+                found.append(time)
+    return found
+
+
+def _overlap(a: NumberMention | TimeMention | MonthMention, b: NumberMention | TimeMention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 _ANY_WORD_CHARACTER = re.compile(r"[^\W\d_]")

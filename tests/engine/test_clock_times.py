@@ -1,0 +1,160 @@
+"""Clock times and month names compared across a translation: one value however written.
+
+The sentences are ntrex-dev's (NTREX-128, CC BY-SA 4.0): an English news line and its
+professional translations, which write "7.55am" as "7:55 Uhr", "07h55", "午前7時55分",
+"오전 7시 55분", "सुबह 7.55 बजे"; "2pm" as "14:00 Uhr", "14 h", "dos de la tarde",
+"2 часа дня", "下午二点"; "June" as "6月"; "September 30" as "9月30日".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.engine.model import CompareOptions, FindingKind
+from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
+from tui.engine.text.number_words import find_numbers
+
+FOUND_AT_755 = {
+    "en": "The 44-year-old was found at 7.55am with stab wounds on Grayson Mews on John Street, "
+    "with a 32-year-old man being arrested on suspicion of murder.",
+    "de": "Die 44-Jährige wurde um 7:55 Uhr mit Stichwunden in Grayson Mews in der John Street "
+    "gefunden. Ein 32-jähriger Mann wurde wegen Mordverdachts festgenommen.",
+    "fr": "À 07h55, la femme de 44 ans lardée de coups de couteau a été découverte, dans la rue "
+    "John de Grayson Mews, et un homme de 32 ans soupçonné de meurtre a été arrêté.",
+    "es": "La mujer de 44 años fue encontrada a las 7:55 con puñaladas en Grayson Mews, en John "
+    "Street, lo cual supuso el arresto de un hombre de 32 años como sospechoso de asesinato.",
+    "ru": "Тело 44-летней женщины с колотыми ранами было найдено в 7:55 в комплексе Грейсон "
+    "Мьюз на Джон-стрит. По подозрению в убийстве арестован 32-летний мужчина.",
+    "ja": "ジョンストリートのグレイソン・ミュースで刺し傷をつけた44歳の男が午前7時55分に発見され、"
+    "32歳の男が逮捕された。",
+    "zh": "早上 7:55 在John 大街的 Grayson Mews 发现该名女子（ 44 岁），身上有刀伤，一名 32 岁男子"
+    "涉嫌谋杀被拘捕。",
+    "ko": "시신은 44세로 오전 7시 55분에 존 스트리트의 그레이손 뮤즈에서 자상과 함께 발견되었고, "
+    "32세 남성이 살인 용의자로 체포되었다.",
+}
+AT_2PM = {
+    "en": "At 2pm two police vans were inside the cordon with another van just outside.",
+    "de": "Um 14:00 Uhr befanden sich zwei Polizeifahrzeuge innerhalb der Absperrung und ein "
+    "weiteres Fahrzeug vor der Absperrung.",
+    "ar": "وبحلول الساعة 2 مساءً، وجدت سيارتا شرطة داخل الكوردون مع وجود سيارة شرطة أخرى خارج "
+    "الكوردون.",
+    "fr": "À 14 h, deux fourgons de police étaient postés à l’intérieur du cordon, et un autre "
+    "à l’extérieur.",
+}
+IN_JUNE = {
+    "en": "In June, the Commission published the results of a public consultation on the "
+    "proposals which found broad support for calling the assembly a Welsh Parliament.",
+    "ja": "6月には委員会が、AssemblyからWelsh Parliamentへの議会の名称変更に大きな賛同があることが"
+    "明らかになった、この提案に対する市民協議の結果を公開した。",
+    "ko": "6월, 위원회는 의회를 웨일스 국회라고 부르는 것에 대한 폭넓은 지지가 있었던 제안에 대한 "
+    "공공 협의 결과를 발표했다.",
+}
+SEPTEMBER_30 = {
+    "en": 'And now a page from our "Sunday Morning" Almanac: September 30, 1882, 136 years ago '
+    'today, and COUNTING ... the day the future physicist Johannes Wilhelm "Hans" Geiger was '
+    "born in Germany.",
+    "ja": "「サンデー・モーニング」アルマナックの一ページ:1882年9月30日、136年前の今日は、将来の"
+    "物理学者ヨハネス・ヴィルヘルム「ハンス」ガイガーがドイツで生まれた。",
+    "zh": "现在翻开我们“星期天上午”年鉴中的一页：距今136年，1882年9月30日这一天 ... 这一天物理学家"
+    "约翰内斯·威廉“汉斯”盖革在德国诞生。",
+    "ko": '"선데이 모닝" 연감의 한 페이지에서: 1882년 9월 30일, 136년 전 오늘, 그리고... 독일에서 '
+    '미래의 물리학자 요하네스 빌헬름 "한스" 가이거(Johannes Wilhelm "Hans" Geiger)가 태어난 날.',
+}
+
+
+def flagged_numbers(source_lang: str, source: str, target_lang: str, target: str) -> set:
+    """(side, flagged text) of each number_mismatch finding."""
+    result = compare(
+        article_from_text(source, language=source_lang),
+        article_from_text(target, language=target_lang),
+        options=CompareOptions(scorer="lexical", source_lang=source_lang, target_lang=target_lang),
+    )
+    found = set()
+    for finding in result.findings:
+        if finding.kind is FindingKind.NUMBER_MISMATCH:
+            where = finding.location(finding.side)
+            text = result.article(finding.side).paragraphs[where.paragraph].text
+            found.add((finding.side.value, text[where.start : where.end]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentences", "language"),
+    [(FOUND_AT_755, lang) for lang in ("de", "fr", "es", "ru", "ja", "zh", "ko")]
+    + [(AT_2PM, lang) for lang in ("de", "fr", "ar")]
+    + [(IN_JUNE, lang) for lang in ("ja", "ko")]
+    + [(SEPTEMBER_30, lang) for lang in ("ja", "zh", "ko")],
+)
+def test_a_faithful_time_or_date_is_not_flagged(sentences, language):
+    """7.55am is 7:55 Uhr, 07h55, 午前7時55分; 2pm is 14:00 Uhr and 14 h (and "two" is then
+    "zwei", not taken by the 2 of 2pm); June is 6月; September 30 is 9月30日."""
+    found = flagged_numbers("en", sentences["en"], language, sentences[language])
+    assert found == set()
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        # a changed time is one finding a side, not one per hour and minutes
+        ("en", FOUND_AT_755["en"], "de", FOUND_AT_755["de"].replace("7:55", "8:55"),
+         {("source", "7.55am"), ("target", "8:55 Uhr")}),
+        ("en", FOUND_AT_755["en"], "ja", FOUND_AT_755["ja"].replace("7時55分", "7時45分"),
+         {("source", "7.55am"), ("target", "午前7時45分")}),
+        # am or pm said on both sides: 7:55 in the morning is not 19:55
+        ("en", FOUND_AT_755["en"], "fr", FOUND_AT_755["fr"].replace("07h55", "19h55"),
+         {("source", "7.55am"), ("target", "19h55")}),
+        ("en", FOUND_AT_755["en"].replace("7.55am", "7.55pm"), "ko", FOUND_AT_755["ko"],
+         {("source", "7.55pm"), ("target", "오전 7시 55분")}),
+        # 2pm is 14:00, not 15:00; the count beside it stays matched
+        ("en", AT_2PM["en"], "de", AT_2PM["de"].replace("14:00", "15:00"),
+         {("source", "2pm"), ("target", "15:00 Uhr")}),
+        # a month name satisfies its number but never hides a changed one
+        ("en", IN_JUNE["en"], "ja", IN_JUNE["ja"].replace("6月", "7月"), {("target", "7")}),
+        ("en", SEPTEMBER_30["en"].replace("1882", "1883"), "ja", SEPTEMBER_30["ja"],
+         {("source", "1883"), ("target", "1882")}),
+    ],
+)  # fmt: skip
+def test_a_changed_time_or_date_is_still_flagged(source_lang, source, target_lang, target, flagged):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # each time one mention, its minutes of the day (both halves where am/pm is unsaid)
+        ("en", "found at 7.55am", [("7.55am", {"@475"})]),
+        ("de", "um 19:55 Uhr", [("19:55 Uhr", {"@1195"})]),
+        ("fr", "À 07h55", [("07h55", {"@475", "@1195"})]),
+        ("ar", "في الساعة 7.55 صباحًا مع", [("الساعة 7.55 صباحًا", {"@475"})]),
+        ("hi", "शव सुबह 7.55 बजे ग्रेसन", [("सुबह 7.55 बजे", {"@475"})]),
+        # a whole hour keeps its plain number too: "14 h" is as often fourteen hours
+        ("es", "A las dos de la tarde", [("dos de la tarde", {"@840", "2"})]),
+        ("ru", "В 2 часа дня на место", [("2 часа дня", {"@840", "2"})]),
+        ("ar", "في حوالي الساعة 4 بالتوقيت", [("الساعة 4", {"@240", "@960", "4"})]),
+        ("zh", "下午二点，封锁区内", [("下午二点", {"@840", "2"})]),
+        # no times: a decimal, a duration ("7時間", seven hours), a score
+        ("en", "a magnitude 7.55 quake", [("7.55", {"7.55"})]),
+        ("ja", "7時間", [("7", {"7"})]),
+        ("ko", "두 시위의 대립은", [("두", {"2"})]),  # "two protests", no "two o'clock"
+        ("ko", "오후 2시에", [("오후 2시", {"@840", "2"})]),
+        # month names: their number, never flagged; a number read there first wins
+        ("ru", "30 сентября, в июне", [("30", {"30"}), ("сентября", {"9"}), ("июне", {"6"})]),
+        ("fr", "Sept personnes", [("Sept", {"7"})]),
+    ],
+)
+def test_times_and_months_are_read_whole(language, text, expected):
+    found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "month"),
+    [("en", "In June", "June"), ("de", "Am 30. September", "September"),
+     ("fr", "Au mois de juin", "juin"), ("es", "30 de septiembre", "septiembre"),
+     ("ru", "В июне", "июне"), ("ar", "في يونيو", "يونيو"), ("hi", "30 सितंबर", "सितंबर")],
+)  # fmt: skip
+def test_a_month_name_is_its_number_and_never_flagged(language, text, month):
+    (mention,) = [m for m in find_numbers(text, language) if text[m.start : m.end] == month]
+    assert not mention.flaggable
+    assert mention.values & {"6", "9"}

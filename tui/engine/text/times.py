@@ -1,0 +1,208 @@
+"""Clock times and month names, as numbers are compared across a translation.
+
+A clock time is one value however it is written: "7.55am", "7:55", "07h55", "7 h 55",
+"午前7時55分", "오전 7시 55분" are all 7:55, and "2pm", "14:00 Uhr", "午後2時", "14h" all 14:00.
+Its values are minutes of the day ("@475"), which no plain number equals; where am or pm is
+not said, both halves of the day ("7:55" is @475 or @1195). A whole hour written without
+minutes keeps its plain number too ("7 h" is as often seven hours).
+
+A month name stands for its number ("June" ~ "6月"), satisfying a number across but never
+flagged itself.
+
+>>> [(m.start, m.end, sorted(m.values)) for m in find_times("At 7.55am and 2pm; um 19:55 Uhr")]
+[(3, 9, ['@475']), (14, 17, ['2', '@840']), (22, 31, ['@1195'])]
+>>> [(m.start, sorted(m.values)) for m in find_times("午前7時55分、午後2時、7時間")]
+[(0, ['@475']), (8, ['2', '@840'])]
+>>> [sorted(m.values) for m in find_months("On 30 September, in июне, fin mars, 9月")]
+[['9'], ['6'], ['3']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.engine.text import number_lexicon as lexicon
+from tui.engine.text.anchors import COMBINING_MARKS, normalize_number
+
+CLOCK_PREFIX = "@"  # minutes of the day: "@475" is 7:55, equal to no plain number
+_LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{COMBINING_MARKS}])"
+_LETTER_AFTER = rf"(?![^\W\d_])(?![{COMBINING_MARKS}])"
+_SPACE = r"[\s\u00a0\u202f]"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    values: frozenset[str]
+    word: bool = False  # its hour in words ("dos de la tarde"): flagged as number words are
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]" + _LETTER_AFTER + ")"
+_BEFORE = lexicon.CLOCK_AM_BEFORE + lexicon.CLOCK_PM_BEFORE + lexicon.CLOCK_HOUR_BEFORE
+# an hour character: "時", "点", or Korean "시" as a word of its own or before a particle
+_HOUR_CHARACTER = (
+    rf"[{lexicon.CLOCK_HOUR_CHARACTERS}](?![{lexicon.CLOCK_NOT_AFTER_HOUR}])"
+    rf"|{lexicon.KOREAN_HOUR}(?![\uac00-\ud7a3](?<![{lexicon.KOREAN_AFTER_HOUR}]))"
+)
+_TIME = re.compile(
+    rf"(?:(?P<pre>{_alternatives(_BEFORE)}){_SPACE}*)?"
+    r"(?<![\d.,:])(?P<h>\d{1,2})"
+    r"(?:"
+    r"(?P<sep>[:.])(?P<m>\d{2})(?!\d|[.,:]\d)"  # 7:55, 7.55 (the dot only with a marker)
+    rf"|{_SPACE}?(?P<hh>[hH])(?:{_SPACE}?(?P<hm>\d{{2}})(?!\d))?{_LETTER_AFTER}"  # 7h55, 14 h
+    rf"|{_SPACE}?(?P<cjk>{_HOUR_CHARACTER})"  # 7時55分, 2時半, 7시
+    rf"(?:{_SPACE}?(?P<cm>\d{{1,2}}){_SPACE}?[{lexicon.CLOCK_MINUTE_CHARACTERS}]"
+    rf"|{_SPACE}?(?P<half>{_alternatives(lexicon.CLOCK_HALF)}))?"
+    r"|(?![.,:]?\d)"  # a bare hour, a time only with a marker after it
+    r")"
+    rf"(?:{_SPACE}?(?P<ampm>{_AMPM})"
+    rf"|{_SPACE}?(?P<am>{_alternatives(lexicon.CLOCK_AM_AFTER)}){_LETTER_AFTER}"
+    rf"|{_SPACE}?(?P<pm>{_alternatives(lexicon.CLOCK_PM_AFTER)}){_LETTER_AFTER}"
+    rf"|{_SPACE}?(?P<hour>{_alternatives(lexicon.CLOCK_HOUR_AFTER)}){_LETTER_AFTER})?",
+)
+_DIGIT = re.compile(r"\d")
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """The clock times of ``text`` in order, each with its minutes of the day."""
+    if _DIGIT.search(text) is None:
+        return []
+    found = []
+    for match in _TIME.finditer(text):
+        values = _time_values(match)
+        if values:
+            found.append(TimeMention(match.start(), match.end(), values))
+    return found
+
+
+def _number(raw: str | None) -> int | None:
+    return None if raw is None else int(normalize_number(raw))
+
+
+def _time_values(match: re.Match[str]) -> frozenset[str]:
+    """Minutes of the day the match may stand for; empty when it is no clock time."""
+    hour = _number(match.group("h"))
+    minutes = _number(match.group("m") or match.group("hm") or match.group("cm"))
+    if match.group("half"):
+        minutes = 30
+    half = _half_of_day(match)
+    if match.group("sep") == "." and not (half or match.group("hour")):
+        return frozenset()  # "7.55" is a decimal number unless "am" or "Uhr" says otherwise
+    marked = any(match.group(g) for g in ("pre", "cjk", "hour", "hh", "ampm", "am", "pm"))
+    if not (marked or match.group("sep") == ":") or hour is None:
+        return frozenset()
+    return clock_values(hour, minutes, half)
+
+
+def clock_values(hour: int, minutes: int | None, half: str | None) -> frozenset[str]:
+    """Minutes of the day ("@475") of a clock time, both halves of the day where ``half``
+    ("am", "pm") is not said; a whole hour written without minutes keeps its plain number
+    too ("7 h", "7 Uhr": as often seven hours, or the number seven). Empty for no time."""
+    if hour > 24 or (minutes or 0) >= 60:
+        return frozenset()
+    if half == "pm" and hour < 12:
+        hours = {hour + 12}
+    elif half == "am":
+        hours = {hour % 12}
+    elif half is None and 1 <= hour <= 12:
+        hours = {hour % 12, hour % 12 + 12}
+    else:
+        hours = {hour % 24}
+    values = {f"{CLOCK_PREFIX}{h * 60 + (minutes or 0)}" for h in hours}
+    if minutes is None:
+        values.add(str(hour))
+    return frozenset(values)
+
+
+_WORD_TIME_BEFORE = re.compile(rf"(?P<pre>{_alternatives(_BEFORE)}){_SPACE}*$")
+_WORD_TIME_AFTER = re.compile(
+    rf"{_SPACE}?(?:(?P<cjk>{_HOUR_CHARACTER})"
+    rf"|(?P<am>{_alternatives(lexicon.CLOCK_AM_AFTER)}){_LETTER_AFTER}"
+    rf"|(?P<pm>{_alternatives(lexicon.CLOCK_PM_AFTER)}){_LETTER_AFTER})"
+)
+
+
+def word_time(text: str, start: int, end: int, hour: int) -> TimeMention | None:
+    """A number written in words or numeral characters as a clock time ("dos de la tarde",
+    "下午二点"), with the marker that makes it one; None where none does."""
+    after = _WORD_TIME_AFTER.match(text, end)
+    if after is None:
+        return None
+    before = _WORD_TIME_BEFORE.search(text, max(0, start - 8), start)
+    half = "am" if after.group("am") else "pm" if after.group("pm") else None
+    if before and before.group("pre") in lexicon.CLOCK_AM_BEFORE:
+        half = "am"
+    elif before and before.group("pre") in lexicon.CLOCK_PM_BEFORE:
+        half = "pm"
+    values = clock_values(hour, None, half)
+    if not values:
+        return None
+    return TimeMention(before.start() if before else start, after.end(), values, word=True)
+
+
+def _half_of_day(match: re.Match[str]) -> str | None:
+    ampm = match.group("ampm")
+    if ampm:
+        return "am" if ampm[0] in "aA" else "pm"
+    if match.group("am"):
+        return "am"
+    if match.group("pm"):
+        return "pm"
+    pre = match.group("pre")
+    if pre in lexicon.CLOCK_AM_BEFORE:
+        return "am"
+    if pre in lexicon.CLOCK_PM_BEFORE:
+        return "pm"
+    return None
+
+
+# --- month names --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MonthMention:
+    start: int
+    end: int
+    values: frozenset[str]
+
+
+def _month_pattern(capitalised: bool) -> re.Pattern[str]:
+    forms = [
+        form
+        for language, table in lexicon.MONTHS.items()
+        if (language in lexicon.CAPITALISED_MONTHS) == capitalised
+        for names in table.values()
+        for form in names.split()
+    ]
+    body = "|".join(
+        re.escape(form).replace("_", rf"{_SPACE}+") for form in sorted(forms, key=len, reverse=True)
+    )
+    prefix = "" if capitalised else "(?:[وف]?[بل]?)"  # Arabic "و", "ب" written against it
+    flags = 0 if capitalised else re.IGNORECASE
+    return re.compile(rf"{_LETTER_BEFORE}{prefix}(?P<month>{body})\.?{_LETTER_AFTER}", flags)
+
+
+_MONTH_VALUE = {
+    form.replace("_", " ").casefold(): month
+    for table in lexicon.MONTHS.values()
+    for month, names in table.items()
+    for form in names.split()
+}
+_MONTH_PATTERNS = (_month_pattern(True), _month_pattern(False))
+
+
+def find_months(text: str) -> list[MonthMention]:
+    """Month names in ``text`` in order, each standing for its month's number."""
+    found = []
+    for pattern in _MONTH_PATTERNS:
+        for match in pattern.finditer(text):
+            name = " ".join(match.group("month").split()).casefold()
+            start, end = match.span("month")
+            found.append(MonthMention(start, end, frozenset({str(_MONTH_VALUE[name])})))
+    return sorted(found, key=lambda m: m.start)
