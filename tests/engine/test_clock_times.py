@@ -126,6 +126,7 @@ def test_a_changed_time_or_date_is_still_flagged(source_lang, source, target_lan
         ("en", "found at 7.55am", [("7.55am", {"@475"})]),
         ("de", "um 19:55 Uhr", [("19:55 Uhr", {"@1195"})]),
         ("fr", "À 07h55", [("07h55", {"@475", "@1195"})]),
+        ("fr", "vers 15 h. 30 , nous", [("15 h. 30", {"@930"})]),  # textberg-dev's writing
         ("ar", "في الساعة 7.55 صباحًا مع", [("الساعة 7.55 صباحًا", {"@475"})]),
         ("hi", "शव सुबह 7.55 बजे ग्रेसन", [("सुबह 7.55 बजे", {"@475"})]),
         # a whole hour keeps its plain number too: "14 h" is as often fourteen hours

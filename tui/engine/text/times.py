@@ -55,7 +55,8 @@ _TIME = re.compile(
     r"(?<![\d.,:])(?P<h>\d{1,2})"
     r"(?:"
     r"(?P<sep>[:.])(?P<m>\d{2})(?!\d|[.,:]\d)"  # 7:55, 7.55 (the dot only with a marker)
-    rf"|{_SPACE}?(?P<hh>[hH])(?:{_SPACE}?(?P<hm>\d{{2}})(?!\d))?{_LETTER_AFTER}"  # 7h55, 14 h
+    # 7h55, 14 h, 15 h. 30
+    rf"|{_SPACE}?(?P<hh>[hH])(?:\.?{_SPACE}?(?P<hm>\d{{2}})(?!\d))?{_LETTER_AFTER}"
     rf"|{_SPACE}?(?P<cjk>{_HOUR_CHARACTER})"  # 7時55分, 2時半, 7시
     rf"(?:{_SPACE}?(?P<cm>\d{{1,2}}){_SPACE}?[{lexicon.CLOCK_MINUTE_CHARACTERS}]"
     rf"|{_SPACE}?(?P<half>{_alternatives(lexicon.CLOCK_HALF)}))?"
