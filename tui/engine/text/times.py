@@ -186,7 +186,13 @@ def _month_pattern(capitalised: bool) -> re.Pattern[str]:
     )
     prefix = "" if capitalised else "(?:[وف]?[بل]?)"  # Arabic "و", "ب" written against it
     flags = 0 if capitalised else re.IGNORECASE
-    return re.compile(rf"{_LETTER_BEFORE}{prefix}(?P<month>{body})\.?{_LETTER_AFTER}", flags)
+    # every match starts with one of these letters: looking ahead for them first skips
+    # most positions without trying the alternatives (as number_words does)
+    first = {form[0] for form in forms} | (set() if capitalised else set("وفبل"))
+    if not capitalised:
+        first |= {c.upper() for c in first} | {c.lower() for c in first}
+    start = f"(?=[{re.escape(''.join(sorted(first)))}])"
+    return re.compile(rf"{start}{_LETTER_BEFORE}{prefix}(?P<month>{body})\.?{_LETTER_AFTER}", flags)
 
 
 _MONTH_VALUE = {
