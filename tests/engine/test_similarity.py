@@ -155,6 +155,30 @@ def test_segment_features_fast_path_equals_the_lexers_view():
     assert segment_features(with_url).urls  # the URL path keeps URLs
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "हिन्दी में लिखा गया पाठ, २०२४ में",  # vowel signs: combining marks inside words
+        "Cafe\u0301 de\u0301ja\u0300 vu, 6\u00a0000 francs",  # decomposed accents
+        "ที่ประเทศไทย 12 คน",  # Thai vowel marks
+        "plain words, 1.000 and 6,5 and 2024",  # no mark at all: letters alone
+        "x_y 12_3 ab1cd",  # underscores and digits split words
+    ],
+)
+def test_word_and_number_shortcuts_give_the_lexers_anchors(text):
+    """Words as letter runs where a text has no combining mark, numbers by the digit-led
+    rule: the lexer's word and number anchors either way, and the same features."""
+    from tui.engine.scoring.lexical import _lexed_features, segment_features
+    from tui.engine.text.anchors import normalize_word, number_values, word_runs
+
+    anchors = lex_anchors(text)
+    assert [normalize_word(w) for w in word_runs(text)] == [
+        a.value for a in anchors if a.kind == "word"
+    ]
+    assert number_values(text) == [a.value for a in anchors if a.kind == "number"]
+    assert segment_features.__wrapped__(text) == _lexed_features(text)
+
+
 def test_full_width_punctuation_counts_as_its_ascii_class():
     """A Chinese question, colon or parenthesis agrees with its English translation."""
     from tui.engine.scoring.lexical import _lexed_features, segment_features

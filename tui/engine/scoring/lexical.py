@@ -21,9 +21,10 @@ from tui.engine.errors import ComparisonCancelled
 from tui.engine.text.anchors import (
     QUOTE_MARKS,
     anchor_values,
-    iter_numbers,
-    iter_words,
     may_contain_url,
+    normalize_word,
+    number_values,
+    word_runs,
 )
 from tui.engine.tuning import LexicalTuning
 from tui.engine.util.forked import Forked, can_fork
@@ -44,6 +45,7 @@ _PUNCT_FORMS: dict[str, tuple[str, ...]] = {
 _PUNCT_INDEX = {form: k for k, p in enumerate(PUNCT_CLASSES) for form in _PUNCT_FORMS.get(p, (p,))}
 _NUMBER_SLOT, _QUOTE_SLOT = _PUNCT_INDEX["number"], _PUNCT_INDEX["quote"]
 _FIRST_WIDE = "\u3000"  # CJK punctuation and full-width forms lie at and above this
+_WIDE = re.compile(f"[{_FIRST_WIDE}-\U0010ffff]")
 _NARROW_QUOTE_MARKS = "".join(mark for mark in QUOTE_MARKS if mark < _FIRST_WIDE)
 
 _SKELETON_RULES = (("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("c", "k"), ("y", "i"))
@@ -106,9 +108,9 @@ def segment_features(text: str) -> SegmentFeatures:
         return _lexed_features(text)
     # No URL: every letter run is a word token and every mark below is a token of its own,
     # so counting beats visiting each token (the same features; a test compares both paths).
-    numbers = [value for _start, _end, value in iter_numbers(text)]
+    numbers = number_values(text)
     # full-width marks (U+3000 and up) are looked for only in text that has such characters
-    wide = max(text, default=" ") >= _FIRST_WIDE
+    wide = _WIDE.search(text) is not None
     quote_marks = QUOTE_MARKS if wide else _NARROW_QUOTE_MARKS
     counts = {"quote": sum(text.count(mark) for mark in quote_marks), "number": len(numbers)}
     punct = [
@@ -117,7 +119,8 @@ def segment_features(text: str) -> SegmentFeatures:
         else (sum(text.count(form) for form in _PUNCT_FORMS[name]) if wide else text.count(name))
         for name in PUNCT_CLASSES
     ]
-    words = {word for word in iter_words(text) if len(word) >= 2}
+    # each word as written once (a word recurs in a paragraph), then its normalised form
+    words = {word for word in map(normalize_word, set(word_runs(text))) if len(word) >= 2}
     return SegmentFeatures(
         frozenset(words), frozenset(numbers), frozenset(), len(text.strip()), tuple(punct)
     )

@@ -192,8 +192,12 @@ def iter_anchors(text: str) -> Iterator[tuple[str, int, int, str]]:
 
 _DIGIT = re.compile(r"\d")
 # The lexer's two number rules alone: words never hold digits, so outside URLs every number
-# token starts where this finds one.
-_NUMBER = re.compile("|".join(p for p, kind in _ANCHOR_RULES if kind == "number"), re.UNICODE)
+# token starts where this finds one. Both rules start with a digit: the lookahead turns a
+# position without one away at once, instead of through each rule (half the time of a scan).
+_NUMBER = re.compile(
+    "(?=\\d)(?:" + "|".join(p for p, kind in _ANCHOR_RULES if kind == "number") + ")",
+    re.UNICODE,
+)
 
 
 _WORD_RUN = re.compile(WORD_PATTERN)  # the lexer's word rule, without its URL guard
@@ -213,6 +217,29 @@ def iter_words(text: str) -> Iterator[str]:
                 yield value
         return
     yield from map(normalize_word, _WORD_RUN.findall(text))
+
+
+# Letters alone: the word rule for the text without a combining mark, nearly all text in
+# scripts written with precomposed letters; the rule's alternation with the marks' class of
+# thousands of characters costs twice as much a character.
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_COMBINING_MARK = re.compile(f"[{COMBINING_MARKS}]")
+
+
+def word_runs(text: str) -> list[str]:
+    """The word anchors of ``text`` as written (not normalised), in order, for text in which
+    ``may_contain_url`` finds no URL."""
+    if _COMBINING_MARK.search(text) is None:
+        return _LETTER_RUN.findall(text)
+    return _WORD_RUN.findall(text)
+
+
+def number_values(text: str) -> list[str]:
+    """The normalised value of each number anchor of ``text``, in order, for text in which
+    ``may_contain_url`` finds no URL (``iter_numbers``' values without their offsets)."""
+    if _DIGIT.search(text) is None:
+        return []
+    return [normalize_number(raw) for raw in _NUMBER.findall(text)]
 
 
 def iter_numbers(text: str) -> Iterator[tuple[int, int, str]]:
