@@ -373,6 +373,66 @@ def test_app_is_called_with_the_loaded_articles(
     assert any("identical text" in warning for warning in calls[2][2]), calls[2][2]
 
 
+# ---------------------------------------------------------------------------- the process's end
+
+
+def test_the_command_ends_after_the_report_with_every_byte_and_its_status(
+    tmp_path: Path,
+) -> None:
+    """``python -m tui`` leaves without the interpreter's teardown once the report is out:
+    the piped report and the warnings arrive whole, the file is written, the status is
+    diff's, exactly as ``main()`` gives them in this process."""
+    same = tmp_path / "same.txt"
+    same.write_text(SMALL_DE * 3, encoding="utf-8")
+    piped = run_cli(str(DE), str(FR), "--format", "json")
+    assert piped.returncode == 1, piped.stderr
+    expected = json.loads(piped.stdout)  # a truncated pipe would not parse
+    assert expected["findings"]
+    report = tmp_path / "report.json"
+    written = run_cli(str(DE), str(FR), "-o", str(report))
+    assert (written.returncode, written.stdout) == (1, "")
+    assert json.loads(report.read_text("utf-8")) == expected
+    quiet = run_cli(str(same), str(same), "--format", "text")  # no findings, two warnings
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr.count("transdiff: warning:") == 2
+    assert quiet.stdout.strip()
+
+
+def test_the_quick_end_waits_for_threads_and_exit_handlers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``run()`` skips the teardown only after a report and with nothing to wait for;
+    otherwise it ends as ``sys.exit`` does (exit handlers run, threads are joined)."""
+    import atexit
+    import threading
+
+    ended: list[int] = []
+
+    def quick_exit(status: int) -> None:
+        ended.append(status)
+        raise SystemExit(status)
+
+    monkeypatch.setattr(cli.os, "_exit", quick_exit)
+    monkeypatch.setattr(cli, "main", lambda: 1)
+    monkeypatch.setattr(cli, "_report_written", True)
+    monkeypatch.setattr(threading, "_threading_atexits", [])
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0)
+    with pytest.raises(SystemExit):
+        cli.run()
+    assert ended == [1]
+    ended.clear()
+    for name, value in (("_ncallbacks", lambda: 1), ("_threading_atexits", [print])):
+        with monkeypatch.context() as patch:
+            patch.setattr(atexit if name == "_ncallbacks" else threading, name, value)
+            with pytest.raises(SystemExit) as exit_:
+                cli.run()
+        assert (exit_.value.code, ended) == (1, [])
+    monkeypatch.setattr(cli, "_report_written", False)  # the app, batch mode, an error
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert (exit_.value.code, ended) == (1, [])
+
+
 # ---------------------------------------------------------------------------- review sessions
 
 
