@@ -217,6 +217,39 @@ def test_focus_sums_the_weight_of_shared_concepts_inside_the_band():
     assert outside == 0.0  # outside the band nothing is looked up
 
 
+def test_found_weight_by_size_equals_one_lookup_of_every_bead_bit_for_bit():
+    """Spans grouped by size, each group without masks, give the very floats of the
+    general lookup: mixed sizes, empty sides, spans reaching past the band."""
+    from tui.engine.scoring.lexical import LexicalSpanScorer, _SideArrays
+    from tui.engine.tuning import LexicalTuning
+
+    rng = np.random.default_rng(11)
+    n_src, n_tgt, n_concepts = 60, 70, 40
+
+    def side(n):
+        concepts = [tuple(sorted(set(rng.integers(0, n_concepts, 5).tolist()))) for _ in range(n)]
+        return _SideArrays(concepts, np.full(n, 40.0), np.zeros((n, 7)))
+
+    scorer = LexicalSpanScorer(side(n_src), side(n_tgt), rng.random(n_concepts), LexicalTuning())
+    scorer.focus(np.clip(np.arange(n_src) - 4, 0, n_tgt), np.clip(np.arange(n_src) + 5, 0, n_tgt))
+    count = 3000
+    a, b = rng.integers(0, 4, count), rng.integers(0, 4, count)
+    src_start = rng.integers(0, n_src - 3, count)
+    tgt_start = np.clip(src_start + rng.integers(-3, 4, count), 0, n_tgt - 3)
+    spans = (src_start, src_start + a, tgt_start, tgt_start + b)
+    grouped = scorer.found_weight(*spans)
+    general = scorer._found_weight_of(*spans)
+    for got, expected in zip(grouped, general, strict=True):
+        assert np.array_equal(got.view(np.int64), expected.view(np.int64))
+    assert grouped[0].any()
+    assert grouped[1].any()
+    one_size = [x[(a == 2) & (b == 3)] for x in spans]  # a single group: no split at all
+    for got, expected in zip(
+        scorer.found_weight(*one_size), scorer._found_weight_of(*one_size), strict=True
+    ):
+        assert np.array_equal(got.view(np.int64), expected.view(np.int64))
+
+
 @pytest.mark.parametrize(
     "text",
     [
