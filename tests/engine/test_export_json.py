@@ -15,7 +15,7 @@ from tui.engine.errors import InputError
 from tui.engine.export import ExportOptions, render
 from tui.engine.export import json as json_export
 from tui.engine.export.json import parse_json, render_json
-from tui.engine.model import CompareOptions, FindingKind
+from tui.engine.model import CompareOptions, FindingKind, Severity
 from tui.engine.pipeline import compare
 from tui.engine.review import Decision, Review
 from tui.engine.text.load import load_article
@@ -199,6 +199,28 @@ def test_the_layout_is_the_first_one(value) -> None:
 )
 def test_the_layout_at_the_one_line_limit(value) -> None:
     assert json_export._dump(value) == _layout_as_first_written(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        float("inf"),
+        float("nan"),
+        -0.0,
+        1e300,
+        0.1 + 0.2,
+        'é\n\u2028\x00"',
+        Severity.HIGH,  # a str enum: encoded as its value
+        [1, [2.5, None], True],
+        {"a": [[0, 12]], "b": "„zitat“", "c": None},
+        {},
+        [],
+    ],
+)
+def test_one_line_values_are_the_stock_encoders(value) -> None:
+    """The encoder built once gives what ``json.dumps`` with the same settings gives."""
+    expected = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    assert json_export._ONE_LINE(value) == expected
 
 
 def test_the_sample_report_is_laid_out_as_first_written() -> None:

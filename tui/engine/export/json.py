@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import json
-from json.encoder import encode_basestring
+from collections.abc import Callable
+from json.encoder import c_make_encoder, encode_basestring
 from typing import Any
 
 from tui.engine.errors import InputError
@@ -197,7 +198,29 @@ def _read_finding(data: dict[str, Any]) -> Finding:
 # ---------------------------------------------------------------------------- layout
 
 
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+def _one_line_encoder() -> Callable[[Any], str]:
+    """``JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode`` without the C
+    encoder that ``encode`` builds afresh at every call (a third of a long report's
+    layout): the same one is built once here and called directly. No check for circular
+    references: ``to_json`` makes trees."""
+    stock = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+    if c_make_encoder is None:  # no C accelerator (another Python): the stock encoder
+        return stock.encode
+    encode = c_make_encoder(
+        None,  # markers: no circular-reference check
+        stock.default,
+        encode_basestring,
+        None,  # indent
+        stock.key_separator,
+        stock.item_separator,
+        stock.sort_keys,
+        stock.skipkeys,
+        stock.allow_nan,
+    )
+    return lambda value: "".join(encode(value, 0))
+
+
+_ONE_LINE = _one_line_encoder()
 _ONE_LINE_DICT = 100  # characters: a flat dict longer than this is laid out one key a line
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 
