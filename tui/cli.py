@@ -404,6 +404,10 @@ def _load_pair(args: argparse.Namespace) -> tuple[Article, Article]:
     if can_fork() and _file_size(args.target) >= PARALLEL_LOAD_BYTES:
         with Forked(load_target) as target:
             source = load_article(args.source, language=args.source_lang)
+            # the target, also sent back, comes a few tenths of a second later: meanwhile the
+            # comparison's modules are imported (a tenth of a second, else right after)
+            import tui.engine.pipeline  # noqa: F401
+
             return source, target.result()
     return load_article(args.source, language=args.source_lang), load_target()
 
