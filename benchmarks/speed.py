@@ -244,6 +244,11 @@ def _cli_child(report: Path, argv: list[str], selective: bool = False) -> int:
         "embedded": embedded[0] if embedded else None,
     }
     report.write_text(json.dumps(figures), encoding="utf-8")
+    if getattr(tui.cli, "_report_written", False) and tui.cli._nothing_waits_for_exit():
+        # the command's own end (tui.cli.run): no interpreter teardown after the report
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     return status
 
 
