@@ -9,10 +9,8 @@ professional translations, which write "7.55am" as "7:55 Uhr", "07h55", "午前7
 from __future__ import annotations
 
 import pytest
+from flagged import flagged_numbers
 
-from tui.engine.model import CompareOptions, FindingKind
-from tui.engine.pipeline import compare
-from tui.engine.text.load import article_from_text
 from tui.engine.text.number_words import find_numbers
 
 FOUND_AT_755 = {
@@ -61,22 +59,6 @@ SEPTEMBER_30 = {
     "ko": '"선데이 모닝" 연감의 한 페이지에서: 1882년 9월 30일, 136년 전 오늘, 그리고... 독일에서 '
     '미래의 물리학자 요하네스 빌헬름 "한스" 가이거(Johannes Wilhelm "Hans" Geiger)가 태어난 날.',
 }
-
-
-def flagged_numbers(source_lang: str, source: str, target_lang: str, target: str) -> set:
-    """(side, flagged text) of each number_mismatch finding."""
-    result = compare(
-        article_from_text(source, language=source_lang),
-        article_from_text(target, language=target_lang),
-        options=CompareOptions(scorer="lexical", source_lang=source_lang, target_lang=target_lang),
-    )
-    found = set()
-    for finding in result.findings:
-        if finding.kind is FindingKind.NUMBER_MISMATCH:
-            where = finding.location(finding.side)
-            text = result.article(finding.side).paragraphs[where.paragraph].text
-            found.add((finding.side.value, text[where.start : where.end]))
-    return found
 
 
 @pytest.mark.parametrize(

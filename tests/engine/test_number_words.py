@@ -8,10 +8,8 @@ professional translations, which write "£125m, three years ago" as "1億2,500�
 from __future__ import annotations
 
 import pytest
+from flagged import flagged_numbers
 
-from tui.engine.model import CompareOptions, FindingKind
-from tui.engine.pipeline import compare
-from tui.engine.text.load import article_from_text
 from tui.engine.text.number_words import find_numbers
 
 EN = (
@@ -46,21 +44,6 @@ TRANSLATIONS = [
 ]  # fmt: skip
 TEXT = {"en": EN} | {language: text for language, text, _ in TRANSLATIONS}
 THREE = {"en": "three"} | {language: three for language, _, three in TRANSLATIONS}
-
-
-def flagged_numbers(source_lang: str, source: str, target_lang: str, target: str) -> set:
-    result = compare(
-        article_from_text(source, language=source_lang),
-        article_from_text(target, language=target_lang),
-        options=CompareOptions(scorer="lexical", source_lang=source_lang, target_lang=target_lang),
-    )
-    found = set()
-    for finding in result.findings:
-        if finding.kind is FindingKind.NUMBER_MISMATCH:
-            where = finding.location(finding.side)
-            text = result.article(finding.side).paragraphs[where.paragraph].text
-            found.add((finding.side.value, text[where.start : where.end]))
-    return found
 
 
 PAIRS = [("en", language) for language, _, _ in TRANSLATIONS] + [
