@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def run_targets(args: argparse.Namespace, options: CompareOptions, fmt: str | No
 
     session_path = Path(args.session) if args.session else default_targets_session_path(args.source)
     if fmt is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty():
-        status = _run_app(source, targets, options, session_path, debug=args.debug)
+        status = _run_app(source, targets, options, session_path, sorted(said), debug=args.debug)
         if status is not None:
             return status
         fmt_name = "text"
@@ -87,16 +88,25 @@ def _run_app(
     targets: list[Article],
     options: CompareOptions,
     session_path: Path,
+    warnings: Sequence[str],
     *,
     debug: bool,
 ) -> int | None:
-    """The review app with a key to cycle the targets; None when it cannot start."""
+    """The review app with a key to cycle the targets; None when it cannot start.
+    ``warnings`` (the loader's, printed already) are shown in the app too."""
     try:
         from tui.app.targets import run_targets_app
     except ImportError as exc:
         _warn(f"the review app cannot start ({exc}); printing the text report")
         return None
-    return run_targets_app(source, targets, options=options, session_path=session_path, debug=debug)
+    return run_targets_app(
+        source,
+        targets,
+        options=options,
+        session_path=session_path,
+        warnings=warnings,
+        debug=debug,
+    )
 
 
 def _say_once(message: str, source: str, target: str, said: set[str]) -> None:

@@ -200,3 +200,19 @@ async def test_each_target_keeps_its_own_corrections_of_the_alignment(isolated: 
         await pilot.press("t")  # the first target: untouched
         await pilot.pause()
         assert not any(row.manual for row in shown(app).model.rows)
+
+
+async def test_the_loaders_warnings_are_said_in_the_targets_app(isolated: Path) -> None:
+    first, second = make_comparison(), make_comparison(target_path="fixture/other.fr.txt")
+    app = build_targets_app(
+        first.source,
+        [first.target, second.target],
+        comparisons=[first, second],
+        session_path=isolated / "s.json",
+        settings=Settings(),
+        warnings=["other.fr.txt: not valid UTF-8; decoded as latin-1"],
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications if n.severity == "warning"]
+    assert "other.fr.txt: not valid UTF-8; decoded as latin-1" in said

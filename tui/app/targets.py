@@ -200,18 +200,20 @@ def build_targets_app(
     session_path: Path,
     comparisons: Sequence[Comparison] | None = None,
     settings: Settings | None = None,
+    warnings: Sequence[str] = (),
     debug: bool = False,
 ) -> TargetsApp:
-    """The app for a source and its targets; ``comparisons`` (one per target) skip the work."""
+    """The app for a source and its targets; ``comparisons`` (one per target) skip the work.
+    ``warnings`` (the loader's) are shown as the app opens, after the sessions' own."""
     paths = [t.path or f"<memory {k + 1}>" for k, t in enumerate(targets)]
-    sessions, warnings = load_target_sessions(session_path, paths)
+    sessions, session_warnings = load_target_sessions(session_path, paths)
     return TargetsApp(
         source,
         targets,
         options=options or CompareOptions(),
         sessions=sessions,
         comparisons=comparisons,
-        warnings=warnings,
+        warnings=[*session_warnings, *warnings],
         settings=settings if settings is not None else load_settings(),
         debug=debug,
     )
@@ -223,11 +225,17 @@ def run_targets_app(
     *,
     options: CompareOptions,
     session_path: Path,
+    warnings: Sequence[str] = (),
     debug: bool = False,
 ) -> int:
     """Run the app until the editor quits; returns the exit status (see ``exit_status``)."""
     app = build_targets_app(
-        source, targets, options=options, session_path=session_path, debug=debug
+        source,
+        targets,
+        options=options,
+        session_path=session_path,
+        warnings=warnings,
+        debug=debug,
     )
     app.run()
     return exit_status(app, debug=debug)
