@@ -21,7 +21,7 @@ from tui.engine.errors import TransdiffError
 from tui.engine.export import FORMATS, ExportOptions, render
 from tui.engine.model import Article, CompareOptions, Comparison
 from tui.engine.notes import with_editor_notes
-from tui.engine.text.load import input_warnings, load_article
+from tui.engine.text.load import input_warnings, is_same_file, load_article
 from tui.engine.tuning import Tuning, from_json
 from tui.engine.util.atomic import write_atomically
 from tui.engine.util.forked import Forked, can_fork
@@ -387,12 +387,7 @@ def _primary(code: str) -> str:
 
 def _same_path(first: str, second: str) -> bool:
     """One file under two names (or one name, the file not there yet)."""
-    if os.path.abspath(first) == os.path.abspath(second):
-        return True
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return False
+    return os.path.abspath(first) == os.path.abspath(second) or is_same_file(first, second)
 
 
 def _load_pair(args: argparse.Namespace) -> tuple[Article, Article]:

@@ -98,11 +98,10 @@ def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
     # a clock time first by its minutes of the day alone: a whole hour's plain reading ("2"
     # of "2pm") is a fallback, never to take the "zwei" that "two" needs (2pm made 15:00 Uhr)
     # nor to leave a time across to "two" (2pm, "الساعة 2 مساءً")
+    times = [_times(number) for number in numbers]
     by_time = [
-        sorted({j for value in _times(number) for j in holding.get(value, ())})
-        if _times(number)
-        else sharing[k]
-        for k, number in enumerate(numbers)
+        sorted({j for value in times[k] for j in holding.get(value, ())}) if times[k] else shared
+        for k, shared in enumerate(sharing)
     ]
     partner: dict[int, int] = {}  # index across -> index in numbers
 
