@@ -76,7 +76,11 @@ def test_a_texts_vector_does_not_depend_on_its_batch(models):
     ours, _ = models
     alone = np.array([ours.embed([text])[0] for text in TEXTS[:4]])
     together = ours.embed(TEXTS[:4] + TEXTS[4:] + TEXTS[:2])[:4]
-    assert np.array_equal(alone, together)  # texts share products by rows, never a sum
+    # Texts share the products by rows, never a sum, so a text's vector is its own up to the
+    # last float32 bits: OpenBLAS may pick another kernel (another order of the same row's
+    # additions) for a matrix of another height on some CPUs (seen on AMD EPYC, OpenBLAS 0.3.31).
+    assert np.abs(alone - together).max() < 1e-6
+    assert (alone * together).sum(axis=1).min() > 1 - 1e-6
 
 
 def test_gelu_is_exact_to_float32_and_its_tanh_form_close():

@@ -16,8 +16,9 @@ takes 8, within 5e-4 of it). The vectors stay within about 1e-4 of the engine's 
 round-off (benchmarks/embedding_speed.py measures the gap).
 
 The token rows of many texts go through the matrix products together, with no padding
-(every layer but attention works on each row alone, so a text's vector is the same bits
-whatever else is in its batch); attention runs per group of texts of one token length. The
+(every layer but attention works on each row alone, so a text's vector does not depend on
+what else is in its batch, up to the last float32 bits where BLAS picks its kernel by the
+matrix's height); attention runs per group of texts of one token length. The
 rows are cut in chunks of a few hundred tokens, spread over one thread per core with BLAS on
 one thread each (numpy releases the interpreter lock).
 """
