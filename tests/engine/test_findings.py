@@ -789,6 +789,64 @@ def test_without_a_model_a_lone_sentence_that_could_change_places_is_reported_wi
     assert "“Il est très fatigué ce soir.”" in finding.why or not widened
 
 
+class _TailScorer(_LengthsOnlyScorer):
+    """A lengths-only scorer whose ``evidence_view`` (the document's own length tail) scores
+    from a second table."""
+
+    def __init__(self, scores, tail_scores) -> None:
+        super().__init__(scores)
+        self.tail_scores = tail_scores
+
+    def evidence_view(self):
+        return _LengthsOnlyScorer(self.tail_scores)
+
+
+@pytest.mark.parametrize(("lone_length_tail", "widened"), [(True, True), (False, False)])
+def test_a_swap_is_weighed_on_the_document_s_own_length_tail(lone_length_tail, widened):
+    """Target sentences 0-2 against source 0-1, the middle one left alone (joining it costs
+    3 log-odds either way). Under the normal length model, taking target 0's place in the
+    first pair costs 8 log-odds (3.0 -> -5.0); on the document's measured tail, where such a
+    deviation is rare but no near impossibility, 1 (2.5 -> 1.5): lengths cannot tell which
+    of the two is unmatched, and both are reported as one finding. The lone sentence's own
+    evidence stays the normal model's: it is reported either way."""
+    from dataclasses import replace
+
+    from tui.engine.align.dp import AlignParams, Bead
+    from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
+    from tui.engine.model import Link
+    from tui.engine.tuning import Tuning
+
+    source = article_from_text("Der Hund schläft. Die Katze frisst.", language="de")
+    target = article_from_text(
+        "Le chien dort. Il est très fatigué ce soir. Le chat mange.", language="fr"
+    )
+    joined = {(0, 1, 0, 2): -2.0, (1, 2, 1, 3): -2.0}
+    scorer = _TailScorer(
+        {**joined, (0, 1, 0, 1): 3.0, (1, 2, 2, 3): 3.0, (0, 1, 1, 2): -5.0, (1, 2, 1, 2): -5.0},
+        {**joined, (0, 1, 0, 1): 2.5, (1, 2, 2, 3): 2.5, (0, 1, 1, 2): 1.5, (1, 2, 1, 2): -5.0},
+    )
+    link = Link((0,), (0,), 0.9)
+    group = LinkGroup(
+        link=link,
+        scorer=scorer,
+        beads=[Bead((0,), (0,), 3.0), Bead((), (1,), float("nan")), Bead((1,), (2,), 3.0)],
+        source_refs=[(0, 0), (0, 1)],
+        target_refs=[(0, 0), (0, 1), (0, 2)],
+        params=AlignParams(),
+    )
+    tuning = Tuning()
+    tuning = replace(tuning, lexical=replace(tuning.lexical, lone_length_tail=lone_length_tail))
+    findings = find_all(FindingContext(source, target, (link,), [group], tuning=tuning))
+    [finding] = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
+    sentences = target.paragraphs[0].sentences
+    first = 0 if widened else 1
+    assert (finding.target.start, finding.target.end) == (
+        sentences[first].start,
+        sentences[1].end,
+    )
+    assert finding.message.startswith("One of these sentences" if widened else "Sentence")
+
+
 def test_a_carried_neighbours_words_do_not_make_a_finding_graver():
     """Six one-sided words carried along with a nine-word linked sentence: the finding
     spans both, but its severity is that of six words (medium), not fifteen (high)."""

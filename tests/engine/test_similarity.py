@@ -262,3 +262,48 @@ def test_word_fast_path_gives_the_word_anchors(text):
     from tui.engine.text.anchors import iter_words
 
     assert list(iter_words(text)) == [a.value for a in lex_anchors(text) if a.kind == "word"]
+
+
+def _long_pair() -> tuple[list[str], list[str]]:
+    """Forty sentence pairs whose lengths mostly agree, four of them far apart: a length
+    distribution with a heavier tail than the normal."""
+    rng = np.random.default_rng(3)
+    source, target = [], []
+    for k in range(40):
+        n = int(rng.integers(40, 160))
+        stretch = 2.2 if k % 10 == 0 else 1.0 + rng.normal(0, 0.05)
+        source.append("a" * n + ".")
+        target.append("b" * max(int(n * stretch), 1) + ".")
+    return source, target
+
+
+def test_the_length_tail_softens_only_deviations_beyond_the_document_s_quantile():
+    """The tail measured on the confident pairs (``LengthTail``) never makes a length less
+    likely than the normal does, leaves deviations below its start as they are, and
+    changes nothing in the scores the aligner reads: only ``evidence_view`` uses it."""
+    from tui.engine.scoring.lexical import gale_church_logprob
+
+    source, target = _long_pair()
+    scorer = LexicalScorer().prepare(source, target).calibrated([(k, k) for k in range(40)])
+    view = scorer.evidence_view()
+    assert view is not scorer
+    assert scorer._tail is not None
+    i = np.arange(40)
+    normal = scorer.score(i, i + 1, i, i + 1)
+    assert np.array_equal(
+        normal,
+        LexicalScorer()
+        .prepare(source, target)
+        .calibrated([(k, k) for k in range(40)])
+        .score(i, i + 1, i, i + 1),
+    )
+    tailed = view.score(i, i + 1, i, i + 1)
+    assert np.all(tailed >= normal)
+    far = tailed > normal
+    assert far[::10].all()  # the four far pairs: rare, not near impossible
+    ratio, variance = scorer.length_model
+    lengths = np.array([40.0, 400.0]), np.array([40.0, 40.0])
+    plain = gale_church_logprob(*lengths, ratio, variance)
+    soft = gale_church_logprob(*lengths, ratio, variance, scorer._tail)
+    assert soft[0] == plain[0]
+    assert soft[1] > plain[1]

@@ -457,6 +457,13 @@ class _ShiftedScorer:
     def length_model(self) -> tuple[float, float]:
         return self._scorer.length_model
 
+    def evidence_view(self) -> _ShiftedScorer:
+        """The shifted view of the scorer's ``evidence_view``, where it has one."""
+        view = getattr(self._scorer, "evidence_view", None)
+        if view is None:
+            return self
+        return _ShiftedScorer(view(), self._src, self._tgt)
+
     def text_log_odds(
         self, texts: Sequence[str], *, source: bool, start: int, end: int
     ) -> np.ndarray | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -109,6 +109,9 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     # with nothing next to weigh a lone sentence against, only a model (or
     # lexical.lone_unweighed) has it reported
     report_unweighed = not alignment_only or lexical.lone_unweighed
+    swap_group = group
+    if alignment_only and lexical.lone_length_tail:
+        swap_group = _weighed_by_tail(group)
     drafts = []
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
@@ -127,7 +130,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             if evidence is None and not report_unweighed and not _in_run(group, position, side):
                 continue
             confidence = 0.8 if evidence is None else float(sigmoid(evidence))
-            swap = _swap(group, position, side) if swap_places else None
+            swap = _swap(swap_group, position, side) if swap_places else None
             if swap is not None and swap.cost < threshold:
                 why = _swap_why(
                     context, group, side, alone[0], swap, None if evidence is None else why
@@ -163,6 +166,23 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             if draft is not None:
                 drafts.append(draft)
     return drafts
+
+
+def _weighed_by_tail(group: LinkGroup) -> LinkGroup:
+    """``group`` with its scorer's ``evidence_view`` (the length model's measured tail) and
+    its two-sided beads scored by it, so that what joining or swapping a lone sentence
+    would cost is weighed on the document's own distribution of length deviations."""
+    view = getattr(group.scorer, "evidence_view", None)
+    if view is None:
+        return group
+    scorer = view()
+    beads = [
+        Bead(bead.source, bead.target, _bead_score(scorer, bead.source, bead.target))
+        if bead.source and bead.target
+        else bead
+        for bead in group.beads
+    ]
+    return replace(group, scorer=scorer, beads=beads)
 
 
 # a finding's subject and reason where it carries a linked sentence along: (unit, reason)
