@@ -25,6 +25,7 @@ from tui.engine.align.dp import (
     small_candidates,
 )
 from tui.engine.align.priors import document_params, shape_counts
+from tui.engine.align.refine import realign_lone
 from tui.engine.align.regroup import regroup_links
 from tui.engine.detect.findings import (
     PARALLEL_LINKS,
@@ -402,6 +403,10 @@ def _align_paragraphs(
             params=paragraph_params,
             cancelled=cancelled,
         )
+    if _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
+        # paragraphs that are sentences: a split sentence's part left one-sided is looked
+        # at again with its runs embedded as one text (align/refine.py)
+        beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled)
     return tuple(_to_link(bead) for bead in beads)
 
 

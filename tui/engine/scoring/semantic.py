@@ -235,6 +235,25 @@ def knn_means(a: np.ndarray, b: np.ndarray, k: int, *, block: int = _BLOCK) -> n
     return out
 
 
+def _run_vector(side: _Side, start: int, end: int) -> np.ndarray:
+    """A run's unit vector: its segment's own, or its embedded concatenation."""
+    return side.vectors[start] if end - start == 1 else side.exact[(start, end)]
+
+
+def _outside_cosines(
+    vectors: np.ndarray, side: _Side, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """Mean cosine of each vector with the segments of ``side`` just before ``start`` and at
+    ``end`` (those that exist; 0 with neither)."""
+    total = np.zeros(len(vectors))
+    count = np.zeros(len(vectors))
+    for index, inside in ((start - 1, start >= 1), (end, end < side.size)):
+        rows = np.where(inside, index, side.size)  # the zero padding row where there is none
+        total += np.einsum("ij,ij->i", vectors, side.vectors[rows])
+        count += inside
+    return total / np.maximum(count, 1.0)
+
+
 def _pair_margins(source: _Side, target: _Side, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     cosines = np.einsum("ij,ij->i", source.vectors[i], target.vectors[j])
     return cosines - (source.knn[i] + target.knn[j]) / 2.0
@@ -428,6 +447,51 @@ class SemanticSpanScorer:
             mutual=self._mutual,
             cancelled=self._cancelled,
         )
+
+    def run_scores(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        """Bertalign's score of each bead (local indices): each run of several segments
+        embedded as one text (the concatenation, not the mean of its members), the cosine of
+        the two runs minus their mean cosine with the segments just outside the other run
+        (the sentence before and after it: a run that stops short or runs over shares
+        meaning with them), times the length penalty ``log2(1 + shorter / longer)`` of the
+        runs' characters on the document's measured length ratio. Runs are embedded in one
+        batch and kept for the scorer's windows."""
+        g0 = np.asarray(src_start, dtype=np.int64) + self._src_off
+        g1 = np.asarray(src_end, dtype=np.int64) + self._src_off
+        h0 = np.asarray(tgt_start, dtype=np.int64) + self._tgt_off
+        h1 = np.asarray(tgt_end, dtype=np.int64) + self._tgt_off
+        src, tgt = self._src, self._tgt
+        self._embed_runs(src, zip(g0.tolist(), g1.tolist(), strict=True))
+        self._embed_runs(tgt, zip(h0.tolist(), h1.tolist(), strict=True))
+        x = np.array([_run_vector(src, a, b) for a, b in zip(g0, g1, strict=True)])
+        y = np.array([_run_vector(tgt, a, b) for a, b in zip(h0, h1, strict=True)])
+        cosine = np.einsum("ij,ij->i", x, y)
+        around = (_outside_cosines(x, tgt, h0, h1) + _outside_cosines(y, src, g0, g1)) / 2.0
+        ratio = self.length_model[0]
+        cum_src = np.cumsum(np.concatenate([[0.0], src.weights]))
+        chars_src = cum_src[g1] - cum_src[g0]
+        cum_tgt = np.cumsum(np.concatenate([[0.0], tgt.weights]))
+        chars_tgt = cum_tgt[h1] - cum_tgt[h0]
+        expected = chars_src * ratio
+        shorter = np.minimum(expected, chars_tgt)
+        longer = np.maximum(np.maximum(expected, chars_tgt), 1e-9)
+        return (cosine - around) * np.log2(1.0 + shorter / longer)
+
+    def _embed_runs(self, side: _Side, runs) -> None:
+        """Embed, in one call, the runs of two or more segments not embedded yet."""
+        missing = sorted({(a, b) for a, b in runs if b - a >= 2 and (a, b) not in side.exact})
+        if not missing:
+            return
+        texts = [" ".join(side.texts[k].strip() for k in range(a, b)) for a, b in missing]
+        vectors = side.unit(self._embedder.embed(texts, cancelled=self._cancelled))
+        for key, vector in zip(missing, vectors, strict=True):
+            side.exact[key] = vector
 
     # --- embedding evidence ------------------------------------------------------------------
 
