@@ -176,6 +176,8 @@ def _sentence_links(
     src, tgt = sentences.source, sentences.target
     per_link: list[list[SentenceLink]] = []
     groups: list[LinkGroup] = []
+    # every bead's display score in one vectorised call, read in bead order below
+    shown = iter(display_scores([bead.score for _, group in aligned for bead in group]))
     for link, (s0, s1, t0, t1), (group_scorer, group) in zip(links, blocks, aligned, strict=True):
         groups.append(
             LinkGroup(
@@ -192,7 +194,7 @@ def _sentence_links(
                 SentenceLink(
                     tuple(src.refs[s0 + k] for k in bead.source),
                     tuple(tgt.refs[t0 + k] for k in bead.target),
-                    display_score(bead.score),
+                    next(shown),
                 )
                 for bead in group
             ]
@@ -407,7 +409,10 @@ def _align_paragraphs(
         # paragraphs that are sentences: a split sentence's part left one-sided is looked
         # at again with its runs embedded as one text (align/refine.py)
         beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled)
-    return tuple(_to_link(bead) for bead in beads)
+    return tuple(
+        Link(bead.source, bead.target, score)
+        for bead, score in zip(beads, display_scores([bead.score for bead in beads]), strict=True)
+    )
 
 
 def _sentence_count(source: Article, target: Article) -> int:
@@ -449,6 +454,12 @@ class _ShiftedScorer:
 
     def __init__(self, scorer: SpanScorer, src_offset: int, tgt_offset: int) -> None:
         self._scorer, self._src, self._tgt = scorer, src_offset, tgt_offset
+
+    @property
+    def unshifted(self) -> tuple[SpanScorer, int, int]:
+        """The document-wide scorer and this view's offsets (source, target): many views'
+        spans can be scored in one call on it (detect/one_sided.py)."""
+        return self._scorer, self._src, self._tgt
 
     @property
     def improbable_log_odds(self) -> float | None:
@@ -598,8 +609,12 @@ def display_score(log_odds: float) -> float:
     return round(float(sigmoid(log_odds)), 4)
 
 
-def _to_link(bead: Bead) -> Link:
-    return Link(bead.source, bead.target, display_score(bead.score))
+def display_scores(log_odds: Sequence[float]) -> list[float]:
+    """``display_score`` of each value, the sigmoids taken in one vectorised call (the same
+    values: numpy's element-wise functions do not depend on the array's length)."""
+    values = np.array(log_odds, dtype=float)
+    shown = sigmoid(values).tolist()
+    return [0.0 if x != x else round(y, 4) for x, y in zip(values.tolist(), shown, strict=True)]
 
 
 def _partly_translated(

@@ -112,6 +112,19 @@ def _regroup_once(
             ):
                 blocks[w] = (s0, s1, t0, t1)
     aligned = dict(zip(blocks, sentences.align_all(list(blocks.values())), strict=True))
+    # the windows whose sentence links would leave fewer paragraphs alone, with the
+    # sentences alone under their old links aligned link by link, all links in one batch
+    found_in: dict[int, tuple[list[Link], _LoneSentences]] = {}
+    for w, (s0, s1, t0, t1) in blocks.items():
+        window = list(links[windows[w][0] : windows[w][1]])
+        found = _links_from_beads(
+            aligned[w][1], sentences.source_refs[s0:s1], sentences.target_refs[t0:t1], window
+        )
+        if _one_sided(found) < _one_sided(window):
+            found_in[w] = (found, _LoneSentences(window, sentences))
+    _LoneSentences.align_asked(
+        [(lone, aligned[w][1], blocks[w]) for w, (_, lone) in found_in.items()], sentences
+    )
     out: list[Link] = []
     done = 0
     for w, (start, end) in enumerate(windows):
@@ -122,17 +135,13 @@ def _regroup_once(
             done = end
             continue
         derived = window
-        if w in aligned:
-            s0, s1, t0, t1 = blocks[w]
+        if w in found_in:
+            s0, _, t0, _ = blocks[w]
             window_scorer, beads = aligned[w]
-            found = _links_from_beads(
-                beads, sentences.source_refs[s0:s1], sentences.target_refs[t0:t1], window
-            )
-            if _one_sided(found) < _one_sided(window):
-                lone = _LoneSentences(window, sentences)
-                shape_trusted = _shape_trusted(window, sentences.params.widest)
-                if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
-                    derived = found
+            found, lone = found_in[w]
+            shape_trusted = _shape_trusted(window, sentences.params.widest)
+            if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
+                derived = found
         if derived is window:
             settled.add(tuple(window))
         out += derived
@@ -205,15 +214,61 @@ class _LoneSentences:
         k = self._link_of[side][sentence]
         if k not in self._lone:
             s0, s1, t0, t1 = self._spans[k]
-            lone: tuple[set[int], set[int]] = (set(range(s0, s1)), set(range(t0, t1)))
+            beads = None
             if s1 > s0 and t1 > t0:
                 _, beads = self._sentences.align(s0, s1, t0, t1)
-                lone = (
-                    {s0 + i for b in beads if not b.target for i in b.source},
-                    {t0 + j for b in beads if not b.source for j in b.target},
-                )
-            self._lone[k] = lone
+            self._lone[k] = self._lone_of(self._spans[k], beads)
         return sentence in self._lone[k][side]
+
+    @staticmethod
+    def _lone_of(
+        span: tuple[int, int, int, int], beads: Sequence[Bead] | None
+    ) -> tuple[set[int], set[int]]:
+        """The sentences alone in a link of sentences ``span`` aligned as ``beads`` (None:
+        a one-sided link, all of them)."""
+        s0, s1, t0, t1 = span
+        if beads is None:
+            return set(range(s0, s1)), set(range(t0, t1))
+        return (
+            {s0 + i for b in beads if not b.target for i in b.source},
+            {t0 + j for b in beads if not b.source for j in b.target},
+        )
+
+    @staticmethod
+    def align_asked(
+        windows: Sequence[tuple[_LoneSentences, Sequence[Bead], tuple[int, int, int, int]]],
+        sentences: _Sentences,
+    ) -> None:
+        """Align, in one batch, every link ``_pairs_lone_sentences`` may ask ``alone``
+        about in each window (its lone sentences, its window beads and their sentences):
+        the links of the sentences of every bead that could rescue a one-sided paragraph.
+        Speed only: ``alone`` aligns any link not done here itself, the same way."""
+        asked: dict[tuple[int, int, int, int], list[tuple[_LoneSentences, int]]] = {}
+        for lone, beads, (s0, _, t0, _) in windows:
+            for bead in beads:
+                if not (bead.source and bead.target) or not bead.score > 0:
+                    continue
+                source = [s0 + i for i in bead.source]
+                target = [t0 + j for j in bead.target]
+                if not any(lone.in_one_sided_link(0, i) for i in source) and not any(
+                    lone.in_one_sided_link(1, j) for j in target
+                ):
+                    continue
+                links = {lone._link_of[0][i] for i in source}
+                links.update(lone._link_of[1][j] for j in target)
+                for k in links:
+                    if k in lone._lone:
+                        continue
+                    span = lone._spans[k]
+                    if span[1] > span[0] and span[3] > span[2]:
+                        asked.setdefault(span, []).append((lone, k))
+                    else:
+                        lone._lone[k] = _LoneSentences._lone_of(span, None)
+        spans = list(asked)
+        for span, (_, beads) in zip(spans, sentences.align_all(spans), strict=True):
+            lone_sets = _LoneSentences._lone_of(span, beads)
+            for lone, k in asked[span]:
+                lone._lone[k] = lone_sets
 
 
 def _pairs_lone_sentences(

@@ -54,6 +54,12 @@ class FindingContext:
     _memo: dict[str, float | None] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # scores of beads a detector will ask about, scored ahead in one call per scorer (speed
+    # only: one_sided.score_lone_neighbours); keyed by (link, s0, s1, t0, t1), the bead's
+    # sentence spans in the link's local indices
+    bead_scores: dict[tuple[Link, int, int, int, int], float] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def detection(self) -> DetectionTuning:

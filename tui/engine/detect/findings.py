@@ -19,6 +19,7 @@ from tui.engine.detect.one_sided import (
     improbable_beads,
     one_sided_paragraphs,
     one_sided_sentences,
+    score_lone_neighbours,
 )
 from tui.engine.detect.partial import partial_sentences
 from tui.engine.detect.quotes import quote_mismatches
@@ -109,6 +110,7 @@ def _link_drafts(
     """``LINK_DETECTORS``' drafts on each of ``groups``, in order; those ``done`` on the
     group's link as they were found there."""
     drafts: list[Draft] = []
+    score_lone_neighbours(context, groups)  # the beads one_sided_sentences asks, in one call
     for group in groups:
         found = done.get(group.link, {})
         for detector in LINK_DETECTORS:

@@ -17,8 +17,9 @@ detector lowered precision on every dev set: see the issue notes). The threshold
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -112,6 +113,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     swap_group = group
     if alignment_only and lexical.lone_length_tail:
         swap_group = _weighed_by_tail(group)
+    score = _known_score(context, group) if group.scorer is not None else None
     drafts = []
     for side in Side:
         lonely: dict[int, tuple[float, str]] = {}
@@ -124,7 +126,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             if group.by_hand:  # the editor left it alone: reported without second-guessing
                 lonely[alone[0]] = (0.8, "the editor linked it to nothing")
                 continue
-            evidence, why = _evidence_alone(context, group, position, side)
+            evidence, why = _evidence_alone(context, group, position, side, score)
             if evidence is not None and evidence < threshold:
                 continue
             if evidence is None and not report_unweighed and not _in_run(group, position, side):
@@ -223,15 +225,21 @@ def _quoted(context: FindingContext, group: LinkGroup, side: Side, local: int) -
 
 
 def _evidence_alone(
-    context: FindingContext, group: LinkGroup, position: int, side: Side
+    context: FindingContext,
+    group: LinkGroup,
+    position: int,
+    side: Side,
+    score: BeadScore | None = None,
 ) -> tuple[float | None, str]:
     """Log-odds that the one-sided sentence at ``position`` is no translation of its
     neighbours, the stronger of two kinds of evidence: what joining it to a neighbouring bead
     would cost the alignment, and (with a model) how unlike each neighbour's other side its
     meaning is on its own (the alignment's bead scores are length-weighted means, in which a
     short unrelated sentence barely counts), and the same in words. None where neither can
-    be measured."""
-    cost = _joining_cost(group, position, side)
+    be measured. ``score`` gives a bead's score (by default ``_known_score``'s)."""
+    if score is None and group.scorer is not None:
+        score = _known_score(context, group)
+    cost = _joining_cost(group, position, side, score)
     unlike = _member_log_odds(context, group, position, side)
     known = [value for value in (cost, None if unlike is None else -unlike) if value is not None]
     if not known:
@@ -246,13 +254,17 @@ def _evidence_alone(
     return max(known), ", ".join(said) + f" ({threshold})"
 
 
-def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
+def _joining_cost(
+    group: LinkGroup, position: int, side: Side, score: BeadScore | None = None
+) -> float | None:
     """How much less likely the alignment becomes (log-odds) if the one-sided sentence at
     ``position`` joins the bead before or after it instead, the cheaper of the two; None
-    where neither can take it (no two-sided neighbour, or a shape not searched)."""
+    where neither can take it (no two-sided neighbour, or a shape not searched). ``score``
+    gives a bead's score (by default the group's scorer asked)."""
     params, scorer = group.params, group.scorer
     if params is None or scorer is None:
         return None
+    score = score or functools.partial(_bead_score, scorer)
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     costs = []
@@ -267,16 +279,72 @@ def _joining_cost(group: LinkGroup, position: int, side: Side) -> float | None:
             continue
         if joined not in params.prior:
             continue
-        score = _bead_score(scorer, source, target)
+        joined_score = score(source, target)
         now = params.prior[BeadType((len(neighbour.source), len(neighbour.target)))]
-        costs.append((params.prior[joined] - score) - (now - neighbour.score + params.skip))
+        costs.append((params.prior[joined] - joined_score) - (now - neighbour.score + params.skip))
     return min(costs) if costs else None
+
+
+BeadScore = Callable[[Sequence[int], Sequence[int]], float]
+"""A bead's score from its (consecutive) source and target sentences."""
 
 
 def _bead_score(scorer: SpanScorer, source: Sequence[int], target: Sequence[int]) -> float:
     """The scorer's log-odds for a bead of these (consecutive) sentences."""
     spans = (source[0], source[-1] + 1, target[0], target[-1] + 1)
     return float(scorer.score(*(np.array([v]) for v in spans))[0])
+
+
+def _known_score(context: FindingContext, group: LinkGroup) -> BeadScore:
+    """``_bead_score`` on the group's scorer, read from ``context.bead_scores`` where
+    ``score_lone_neighbours`` scored it ahead."""
+    known, link, scorer = context.bead_scores, group.link, group.scorer
+    assert scorer is not None
+
+    def score(source: Sequence[int], target: Sequence[int]) -> float:
+        value = known.get((link, source[0], source[-1] + 1, target[0], target[-1] + 1))
+        return _bead_score(scorer, source, target) if value is None else value
+
+    return score
+
+
+def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) -> None:
+    """Score every bead ``one_sided_sentences`` may ask about in ``groups`` (a lone sentence
+    joined to a neighbouring pair, or swapped into it) ahead, into ``context.bead_scores``:
+    one call per document-wide scorer (the groups' views of it shifted back) instead of one
+    per bead, thousands on a long article. Speed only: a scorer's score of a span pair does
+    not depend on the other pairs asked with it, and a bead never asked is scored anyway."""
+    swap_places = context.tuning.lexical.lone_swap
+    # by the scorer actually called: (scorer, global spans, keys)
+    asked: dict[int, tuple[SpanScorer, list[tuple[int, int, int, int]], list[tuple]]] = {}
+    for group in groups:
+        if group.scorer is None or group.by_hand or not (group.link.source and group.link.target):
+            continue
+        wanted: set[tuple[int, int, int, int]] = set()
+
+        def record(source: Sequence[int], target: Sequence[int]) -> float:
+            wanted.add((source[0], source[-1] + 1, target[0], target[-1] + 1))  # noqa: B023
+            return 0.0
+
+        swaps = swap_places and not group.scorer.reads_meaning
+        for position, bead in enumerate(group.beads):
+            if bool(bead.source) == bool(bead.target):
+                continue
+            side = Side.SOURCE if bead.source else Side.TARGET
+            _joining_cost(group, position, side, record)
+            if swaps:
+                _swap(group, position, side, record)
+        if not wanted:
+            continue
+        scorer, s_off, t_off = getattr(group.scorer, "unshifted", (group.scorer, 0, 0))
+        _, spans, keys = asked.setdefault(id(scorer), (scorer, [], []))
+        for s0, s1, t0, t1 in sorted(wanted):
+            spans.append((s0 + s_off, s1 + s_off, t0 + t_off, t1 + t_off))
+            keys.append((group.link, s0, s1, t0, t1))
+    for scorer, spans, keys in asked.values():
+        a0, a1, b0, b1 = np.array(spans, dtype=np.int64).T
+        scores = scorer.score(a0, a1, b0, b1).tolist()
+        context.bead_scores.update(zip(keys, scores, strict=True))
 
 
 def _in_run(group: LinkGroup, position: int, side: Side) -> bool:
@@ -300,15 +368,19 @@ class Swap:
     cost: float  # how much less likely the alignment becomes (log-odds)
 
 
-def _swap(group: LinkGroup, position: int, side: Side) -> Swap | None:
+def _swap(
+    group: LinkGroup, position: int, side: Side, score: BeadScore | None = None
+) -> Swap | None:
     """What it would cost the alignment (log-odds) if the one-sided sentence at
     ``position`` joined a neighbouring bead (with its sentences on ``side`` in the same
     paragraph) and the bead's sentence at the far end were left alone instead (the shapes
     stay, so only the score changes): the cheaper of the two neighbours; None where no
-    neighbour qualifies. Under that cost, which of them is unmatched is open."""
+    neighbour qualifies. Under that cost, which of them is unmatched is open. ``score``
+    gives a bead's score (by default the group's scorer asked)."""
     scorer = group.scorer
     if scorer is None:
         return None
+    score = score or functools.partial(_bead_score, scorer)
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
@@ -325,8 +397,7 @@ def _swap(group: LinkGroup, position: int, side: Side) -> Swap | None:
             source = shifted
         else:
             target = shifted
-        score = _bead_score(scorer, source, target)
-        cost = neighbour.score - score
+        cost = neighbour.score - score(source, target)
         if math.isnan(cost):  # a span the scorer cannot score: no evidence, and no minimum
             continue
         if best is None or cost < best.cost:
