@@ -260,6 +260,15 @@ def align_windows(
             whole = dict(
                 zip(tables, align_whole_tables(sizes, stacked, params, check), strict=True)
             )
+        # small problems (``align``'s plain table): every bead of all of them in one call
+        small = [
+            k for k, (s0, s1, t0, t1) in enumerate(blocks) if (s1 - s0) * (t1 - t0) <= SMALL_PROBLEM
+        ]
+        if small:
+            stacked = scorer.stacked_windows([blocks[k] for k in small])
+            sizes = [(blocks[k][1] - blocks[k][0], blocks[k][3] - blocks[k][2]) for k in small]
+            check()
+            whole.update(zip(small, _align_small_stacked(sizes, stacked, params), strict=True))
     out: list[tuple[SpanScorer, list[Bead]]] = []
     for k, (s0, s1, t0, t1) in enumerate(blocks):
         window = scorer.window(s0, s1, t0, t1)
@@ -269,6 +278,52 @@ def align_windows(
             out.append(
                 (window, align(s1 - s0, t1 - t0, window, params=params, cancelled=cancelled))
             )
+    return out
+
+
+def _focus_stacked(sizes: Sequence[tuple[int, int]], scorer: SpanScorer) -> tuple[np.ndarray, ...]:
+    """Focus a scorer of problems laid end to end (``align_whole_tables``) on each problem's
+    whole table; each problem's first source and target segment."""
+    source_base = np.concatenate([[0], np.cumsum([n + 1 for n, _ in sizes])])
+    target_base = np.concatenate([[0], np.cumsum([m + 1 for _, m in sizes])])
+    first = np.zeros(int(source_base[-1]), dtype=np.int64)
+    last = np.zeros_like(first)
+    for k, (n, m) in enumerate(sizes):
+        first[source_base[k] : source_base[k] + n] = target_base[k]
+        last[source_base[k] : source_base[k] + n] = target_base[k] + m
+    scorer.focus(first, last)
+    return source_base, target_base
+
+
+def _align_small_stacked(
+    sizes: Sequence[tuple[int, int]], scorer: SpanScorer, params: AlignParams
+) -> list[list[Bead]]:
+    """``align``'s beads of many small problems (n, m), n * m <= ``SMALL_PROBLEM``, laid end
+    to end in ``scorer`` as in ``align_whole_tables``: every candidate bead of every problem
+    scored in one call, then each size's problems solved together (``align_small_together``,
+    bit for bit ``_align_small``; a problem's window scorer, unfocused, meets its whole
+    table, as the focus here does)."""
+    source_base, target_base = _focus_stacked(sizes, scorer)
+    by_size: dict[tuple[int, int], list[int]] = {}
+    for k, size in enumerate(sizes):
+        by_size.setdefault(size, []).append(k)
+    parts: list[np.ndarray] = []
+    for (n, m), members in by_size.items():
+        keys = small_candidates(n, m, params)
+        a, b, i, j = np.array(keys, dtype=np.int64).reshape(-1, 4).T
+        local = np.stack([i - a, i, j - b, j], axis=1)
+        base = np.stack([source_base[members]] * 2 + [target_base[members]] * 2, axis=1)
+        parts.append((local[None, :, :] + base[:, None, :]).reshape(-1, 4))
+    rows = np.concatenate(parts)
+    scores = scorer.score(rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3])
+    out: list[list[Bead]] = [[] for _ in sizes]
+    done = 0
+    for (n, m), members in by_size.items():
+        width = len(small_candidates(n, m, params))
+        table = scores[done : done + width * len(members)].reshape(len(members), width)
+        done += width * len(members)
+        for k, path in zip(members, align_small_together(n, m, table, params), strict=True):
+            out[k] = path
     return out
 
 
@@ -288,14 +343,7 @@ def align_whole_tables(
     target segments likewise. Every cell goes through the same float operations as in
     ``_run_dp`` (whose lo is 0 on every row of such a table), so costs, ties and paths agree.
     """
-    source_base = np.concatenate([[0], np.cumsum([n + 1 for n, _ in sizes])])
-    target_base = np.concatenate([[0], np.cumsum([m + 1 for _, m in sizes])])
-    first = np.zeros(int(source_base[-1]), dtype=np.int64)
-    last = np.zeros_like(first)
-    for k, (n, m) in enumerate(sizes):
-        first[source_base[k] : source_base[k] + n] = target_base[k]
-        last[source_base[k] : source_base[k] + n] = target_base[k] + m
-    scorer.focus(first, last)
+    source_base, target_base = _focus_stacked(sizes, scorer)
     out: list[list[Bead]] = [[] for _ in sizes]
     order = sorted(range(len(sizes)), key=lambda k: sizes[k])
     group: list[int] = []

@@ -436,7 +436,8 @@ class LexicalSpanScorer:
         first = np.asarray(first, dtype=np.int64)
         last = np.asarray(last, dtype=np.int64)
         width = int((last - first).max(initial=1))
-        shared = np.zeros((self.n_src, width), dtype=float)
+        # one column of zeros past the band: a cell outside it reads there (_shared_cells)
+        shared = np.zeros((self.n_src, width + 1), dtype=float)
         stride = self.n_tgt + 1
         tgt_keys = np.sort(
             np.array(
@@ -467,11 +468,12 @@ class LexicalSpanScorer:
         assert self._band is not None
         assert self._shared is not None
         start, total_width = self._band
-        k = j - start[np.clip(i, 0, self.n_src - 1)]
-        inside = (k >= 0) & (k < int(total_width)) & (i >= 0) & (i < self.n_src)
-        out = np.zeros(i.shape, dtype=float)
-        out[inside] = self._shared[i[inside], k[inside]]
-        return out
+        width = int(total_width)
+        row = np.clip(i, 0, self.n_src - 1)
+        k = j - start[row]
+        inside = (k >= 0) & (k < width) & (i >= 0) & (i < self.n_src)
+        # one gather from the flat table; a cell outside the band reads the zero column
+        return self._shared.ravel()[row * (width + 1) + np.where(inside, k, width)]
 
     def found_weight(
         self, src_start: np.ndarray, src_end: np.ndarray, tgt_start: np.ndarray, tgt_end: np.ndarray
@@ -489,15 +491,28 @@ class LexicalSpanScorer:
             int(tgt_end.size and (tgt_end - tgt_start).max()) + 1
         )
         sizes += (tgt_end - tgt_start).ravel()
-        order = np.argsort(sizes, kind="stable")
-        bounds = np.flatnonzero(np.diff(sizes[order])) + 1
-        if not len(bounds):
+        runs = runs_of(sizes)
+        if not len(runs):
             return self._found_weight_of_size(src_start, src_end, tgt_start, tgt_end)
         found_src = np.empty(sizes.shape)
         found_tgt = np.empty(sizes.shape)
         flat = [x.ravel() for x in (src_start, src_end, tgt_start, tgt_end)]
-        for rows in np.split(order, bounds):
-            found_src[rows], found_tgt[rows] = self._found_weight_of_size(*(x[rows] for x in flat))
+        starts = np.concatenate([[0], runs])
+        if len(np.unique(sizes[starts])) == len(starts):
+            # each size in one run (the aligner asks shape by shape): slices, no sort
+            for a, b in zip(starts.tolist(), [*runs.tolist(), len(sizes)], strict=True):
+                found_src[a:b], found_tgt[a:b] = self._found_weight_of_size(*(x[a:b] for x in flat))
+        else:
+            # a few sizes (bead shapes): each one's rows picked in one pass, no sort
+            groups = (
+                [np.flatnonzero(sizes == size) for size in np.flatnonzero(np.bincount(sizes))]
+                if sizes.min() >= 0
+                else np.split(order := np.argsort(sizes, kind="stable"), runs_of(sizes[order]))
+            )
+            for rows in groups:
+                found_src[rows], found_tgt[rows] = self._found_weight_of_size(
+                    *(x[rows] for x in flat)
+                )
         return found_src.reshape(src_start.shape), found_tgt.reshape(src_start.shape)
 
     def _found_weight_of_size(
@@ -590,13 +605,13 @@ class LexicalSpanScorer:
             len_src, len_tgt, self._ratio, self._variance, self._tail if self._use_tail else None
         )
 
-        # counts are whole numbers: any order of these sums gives the same value
-        punct_diff = np.zeros(src_start.shape)
-        for cum_src, cum_tgt in zip(self._cum_punct_src, self._cum_punct_tgt, strict=True):
-            difference = cum_src[src_end] - cum_src[src_start]
-            difference -= cum_tgt[tgt_end]
-            difference += cum_tgt[tgt_start]
-            punct_diff += np.abs(difference, out=difference)
+        # counts are whole numbers: any order of these sums gives the same value; every
+        # class gathered at once (one row each)
+        cum_src, cum_tgt = self._cum_punct_src, self._cum_punct_tgt
+        difference = cum_src[:, src_end] - cum_src[:, src_start]
+        difference -= cum_tgt[:, tgt_end]
+        difference += cum_tgt[:, tgt_start]
+        punct_diff = np.abs(difference, out=difference).sum(axis=0)
 
         return (
             w.bias
@@ -628,6 +643,11 @@ class LexicalSpanScorer:
             if len(where) == 1 and posting is not None and len(posting) == 1:
                 pairs.append((where[0], posting[0]))
         return sorted(set(pairs))
+
+
+def runs_of(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values after the first starts."""
+    return np.flatnonzero(np.diff(values)) + 1
 
 
 def _segment_weights(side: _SideArrays, concept_weight: np.ndarray) -> np.ndarray:
