@@ -88,6 +88,10 @@ def _number(raw: str | None) -> int | None:
 
 def _time_values(match: re.Match[str]) -> frozenset[str]:
     """Minutes of the day the match may stand for; empty when it is no clock time."""
+    # most matches are plain numbers: no marker and no colon is no clock time, whatever else
+    marked = any(match.group("pre", "cjk", "hour", "hh", "ampm", "am", "pm"))
+    if not marked and match.group("sep") != ":":
+        return frozenset()
     hour = _number(match.group("h"))
     minutes = _number(match.group("m") or match.group("hm") or match.group("cm"))
     if match.group("half"):
@@ -95,8 +99,7 @@ def _time_values(match: re.Match[str]) -> frozenset[str]:
     half = _half_of_day(match)
     if match.group("sep") == "." and not (half or match.group("hour")):
         return frozenset()  # "7.55" is a decimal number unless "am" or "Uhr" says otherwise
-    marked = any(match.group(g) for g in ("pre", "cjk", "hour", "hh", "ampm", "am", "pm"))
-    if not (marked or match.group("sep") == ":") or hour is None:
+    if hour is None:
         return frozenset()
     return clock_values(hour, minutes, half)
 
