@@ -50,7 +50,11 @@ _HOUR_CHARACTER = (
     rf"[{lexicon.CLOCK_HOUR_CHARACTERS}](?![{lexicon.CLOCK_NOT_AFTER_HOUR}])"
     rf"|{lexicon.KOREAN_HOUR}(?![\uac00-\ud7a3](?<![{lexicon.KOREAN_AFTER_HOUR}]))"
 )
+# every match starts with a marker's first letter or a digit: looking ahead for one first
+# skips most positions without trying the markers (as the month names' pattern does)
+_TIME_STARTS = re.escape("".join(sorted({word[0] for word in _BEFORE})))
 _TIME = re.compile(
+    rf"(?=[{_TIME_STARTS}\d])"
     rf"(?:(?P<pre>{_alternatives(_BEFORE)}){_SPACE}*)?"
     r"(?<![\d.,:])(?P<h>\d{1,2})"
     r"(?:"
