@@ -122,9 +122,10 @@ def _regroup_once(
         )
         if _one_sided(found) < _one_sided(window):
             found_in[w] = (found, _LoneSentences(window, sentences))
-    _LoneSentences.align_asked(
-        [(lone, aligned[w][1], blocks[w]) for w, (_, lone) in found_in.items()], sentences
-    )
+    if not sentences.scorer.reads_meaning:  # a model's scorer embeds as it is asked: lazily
+        _LoneSentences.align_asked(
+            [(lone, aligned[w][1], blocks[w]) for w, (_, lone) in found_in.items()], sentences
+        )
     out: list[Link] = []
     done = 0
     for w, (start, end) in enumerate(windows):

@@ -313,12 +313,16 @@ def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) 
     joined to a neighbouring pair, or swapped into it) ahead, into ``context.bead_scores``:
     one call per document-wide scorer (the groups' views of it shifted back) instead of one
     per bead, thousands on a long article. Speed only: a scorer's score of a span pair does
-    not depend on the other pairs asked with it, and a bead never asked is scored anyway."""
-    swap_places = context.tuning.lexical.lone_swap
+    not depend on the other pairs asked with it, and a bead never asked is scored anyway.
+    Only for a scorer that reads no meaning (the lexical one): a model's scorer may embed
+    what it is asked, in batches of their own."""
+    swaps = context.tuning.lexical.lone_swap
     # by the scorer actually called: (scorer, global spans, keys)
     asked: dict[int, tuple[SpanScorer, list[tuple[int, int, int, int]], list[tuple]]] = {}
     for group in groups:
-        if group.scorer is None or group.by_hand or not (group.link.source and group.link.target):
+        if group.scorer is None or group.scorer.reads_meaning or group.by_hand:
+            continue
+        if not (group.link.source and group.link.target):
             continue
         wanted: set[tuple[int, int, int, int]] = set()
 
@@ -326,7 +330,6 @@ def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) 
             wanted.add((source[0], source[-1] + 1, target[0], target[-1] + 1))  # noqa: B023
             return 0.0
 
-        swaps = swap_places and not group.scorer.reads_meaning
         for position, bead in enumerate(group.beads):
             if bool(bead.source) == bool(bead.target):
                 continue
