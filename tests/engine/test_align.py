@@ -335,6 +335,54 @@ def test_stacked_lexical_windows_score_as_each_window():
         s_base, t_base = s_base + s1 - s0 + 1, t_base + t1 - t0 + 1
 
 
+def test_align_windows_gives_each_windows_own_path_small_and_large():
+    """align_windows solves small windows together (one call for every bead of them) and
+    whole tables together: each window's beads and scores are bit for bit align's on it."""
+    from tui.engine.align.dp import align_windows
+    from tui.engine.scoring.lexical import LexicalScorer
+
+    source = [f"Im Jahr {1900 + k} stieg Bergführer {k % 7} auf {k * 37} Meter." for k in range(60)]
+    target = [f"En {1900 + k}, le guide {k % 5} monta à {k * 37} mètres." for k in range(66)]
+    scorer = LexicalScorer().prepare(source, target)
+    params = AlignParams()
+    # 1 x 1, 2 x 3, 3 x 2, 8 x 8 (the largest small one), 4 x 1, and two larger tables
+    blocks = [(0, 1, 0, 1), (1, 3, 1, 4), (3, 6, 4, 6), (6, 14, 6, 14), (14, 18, 14, 15)]
+    blocks += [(18, 30, 15, 28), (30, 60, 28, 66)]
+    assert any((s1 - s0) * (t1 - t0) <= SMALL_PROBLEM for s0, s1, t0, t1 in blocks)
+    together = align_windows(blocks, scorer, params)
+    for (s0, s1, t0, t1), (_, path) in zip(blocks, together, strict=True):
+        alone = align(s1 - s0, t1 - t0, scorer.window(s0, s1, t0, t1), params=params)
+        assert [(b.source, b.target) for b in path] == [(b.source, b.target) for b in alone]
+        assert np.array([b.score for b in path]).tobytes() == (
+            np.array([b.score for b in alone]).tobytes()
+        )
+
+
+def test_lexical_scores_do_not_depend_on_what_else_is_asked():
+    """A span pair's score is the same asked alone, with others of its shape, or mixed with
+    other shapes in any order (the aligner and the detectors batch their questions)."""
+    from tui.engine.scoring.lexical import LexicalScorer
+
+    source = [f"Im Jahr {1900 + k} stieg Bergführer {k % 7} auf {k * 37} Meter." for k in range(30)]
+    target = [f"En {1900 + k}, le guide {k % 5} monta à {k * 37} mètres." for k in range(33)]
+    scorer = LexicalScorer().prepare(source, target)
+    spans = np.array(
+        [
+            (i - a, i, j - b, j)
+            for a, b in ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+            for i in range(a, 31, 3)
+            for j in range(b, 34, 4)
+        ],
+        dtype=np.int64,
+    )
+    by_shape = scorer.score(*spans.T)  # shape by shape, as the aligner asks
+    shuffled = np.random.default_rng(0).permutation(len(spans))
+    mixed = np.empty(len(spans))
+    mixed[shuffled] = scorer.score(*spans[shuffled].T)
+    alone = np.array([scorer.score(*row[:, None])[0] for row in spans])
+    assert by_shape.tobytes() == mixed.tobytes() == alone.tobytes()
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     n=st.integers(1, 8),

@@ -1095,3 +1095,36 @@ def test_a_larger_bead_is_judged_against_the_document_s_larger_beads(outlier):
         for f in findings
         if f.kind.is_omission or f.kind.is_insertion
     )
+
+
+def test_lone_sentences_scored_ahead_give_the_findings_scored_one_by_one(monkeypatch):
+    """The beads the lone-sentence detector weighs are scored ahead in one call
+    (score_lone_neighbours); without that each is scored when asked: the same findings."""
+    from pathlib import Path
+
+    import tui.engine.detect.findings as findings_module
+    from tui.engine.detect import one_sided
+
+    sample = Path(__file__).resolve().parents[2] / "sample_articles" / "ultraman-musk"
+    de = Path(f"{sample}.de.txt").read_text(encoding="utf-8").split("\n")
+    fr = Path(f"{sample}.fr.txt").read_text(encoding="utf-8").split("\n")
+    # the second sentence dropped from a few paragraphs of each side: the sentences left
+    # alone across from them are weighed against their neighbours
+    for lines, picked in ((de, slice(0, 6)), (fr, slice(6, 10))):
+        for k in [k for k, line in enumerate(lines) if line.count(". ") >= 2][picked]:
+            first, _, *rest = lines[k].split(". ")
+            lines[k] = ". ".join([first, *rest])
+    source, target = "\n".join(de), "\n".join(fr)
+    asked: list[int] = []
+
+    def counted(context, groups):
+        one_sided.score_lone_neighbours(context, groups)
+        asked.append(len(context.bead_scores))
+
+    monkeypatch.setattr(findings_module, "score_lone_neighbours", counted)
+    ahead = run(source, target).findings
+    assert sum(asked) > 0  # scored ahead, not one by one
+    monkeypatch.setattr(findings_module, "score_lone_neighbours", lambda context, groups: None)
+    one_by_one = run(source, target).findings
+    assert ahead == one_by_one
+    assert any(f.kind.name.startswith("SENTENCE_ONLY") for f in ahead)
