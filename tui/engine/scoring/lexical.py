@@ -288,6 +288,9 @@ class LexicalSpanScorer:
         self._cum_punct_tgt = np.ascontiguousarray(_cumsum0(target.punct).T)
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
+        # anchor_pairs' answer, which depends on the concepts only: a recalibrated copy
+        # (same segments) takes it over instead of reading every concept again
+        self._anchors: list[tuple[int, int]] | None = None
         self._variance = self._estimate_variance() if variance is None else variance
 
     def _estimate_variance(self) -> float:
@@ -346,7 +349,7 @@ class LexicalSpanScorer:
         tail = LengthTail.measure(
             _deviations(len_src, len_tgt, ratio, variance), self.weights.length_tail_quantile
         )
-        return LexicalSpanScorer(
+        out = LexicalSpanScorer(
             self._src,
             self._tgt,
             self._concept_weight,
@@ -356,6 +359,8 @@ class LexicalSpanScorer:
             (self._weight_src, self._weight_tgt),
             tail,
         )
+        out._anchors = self._anchors  # the same segments and concepts
+        return out
 
     def window(
         self, src_start: int, src_end: int, tgt_start: int, tgt_end: int
@@ -629,6 +634,11 @@ class LexicalSpanScorer:
 
     def anchor_pairs(self) -> list[tuple[int, int]]:
         """(i, j) for concepts that occur in exactly one segment on each side."""
+        if self._anchors is None:
+            self._anchors = self._find_anchor_pairs()
+        return list(self._anchors)
+
+    def _find_anchor_pairs(self) -> list[tuple[int, int]]:
         src_where: dict[int, list[int]] = defaultdict(list)
         for i, concepts in enumerate(self._concepts_src):
             for c in concepts:
@@ -651,8 +661,20 @@ def runs_of(values: np.ndarray) -> np.ndarray:
 
 
 def _segment_weights(side: _SideArrays, concept_weight: np.ndarray) -> np.ndarray:
-    """Each segment's anchor weight: the sum of its concepts' weights."""
-    return np.array([concept_weight[list(cs)].sum() for cs in side.concepts])
+    """Each segment's anchor weight: the sum of its concepts' weights. Segments with as many
+    concepts are summed together, one row each (a row's sum is the one numpy gives that row
+    alone: the same pairwise order), not one numpy call per segment."""
+    concepts = side.concepts
+    counts = np.fromiter(map(len, concepts), dtype=np.int64, count=len(concepts))
+    flat = np.fromiter((c for cs in concepts for c in cs), dtype=np.int64, count=int(counts.sum()))
+    values = concept_weight[flat]
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    out = np.zeros(len(concepts))
+    for count in np.flatnonzero(np.bincount(counts)).tolist() if len(counts) else []:
+        if count:
+            rows = np.flatnonzero(counts == count)
+            out[rows] = values[starts[rows][:, None] + np.arange(count)[None, :]].sum(axis=1)
+    return out
 
 
 def _variance_of(len_src: np.ndarray, len_tgt: np.ndarray, ratio: float) -> float:
