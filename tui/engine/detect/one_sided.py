@@ -110,9 +110,9 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     # with nothing next to weigh a lone sentence against, only a model (or
     # lexical.lone_unweighed) has it reported
     report_unweighed = not alignment_only or lexical.lone_unweighed
-    swap_group = group
-    if alignment_only and lexical.lone_length_tail:
-        swap_group = _weighed_by_tail(group)
+    # the group a swap is weighed in (``_weighed_by_tail``), made when one is first asked
+    swap_group: LinkGroup | None = None
+    swap_score: BeadScore | None = None
     score = _known_score(context, group) if group.scorer is not None else None
     drafts = []
     for side in Side:
@@ -132,7 +132,14 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             if evidence is None and not report_unweighed and not _in_run(group, position, side):
                 continue
             confidence = 0.8 if evidence is None else float(sigmoid(evidence))
-            swap = _swap(swap_group, position, side) if swap_places else None
+            swap = None
+            if swap_places:
+                if swap_group is None:
+                    swap_group = group
+                    if lexical.lone_length_tail:
+                        swap_group = _weighed_by_tail(group, context)
+                    swap_score = _known_score(context, swap_group, tail=swap_group is not group)
+                swap = _swap(swap_group, position, side, swap_score)
             if swap is not None and swap.cost < threshold:
                 why = _swap_why(
                     context, group, side, alone[0], swap, None if evidence is None else why
@@ -170,21 +177,27 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     return drafts
 
 
-def _weighed_by_tail(group: LinkGroup) -> LinkGroup:
+def _weighed_by_tail(group: LinkGroup, context: FindingContext | None = None) -> LinkGroup:
     """``group`` with its scorer's ``evidence_view`` (the length model's measured tail) and
     its two-sided beads scored by it, so that what joining or swapping a lone sentence
-    would cost is weighed on the document's own distribution of length deviations."""
+    would cost is weighed on the document's own distribution of length deviations (the
+    scores read from ``context.bead_scores`` where ``score_lone_neighbours`` put them)."""
     view = getattr(group.scorer, "evidence_view", None)
     if view is None:
         return group
-    scorer = view()
+    viewed = replace(group, scorer=view())
+    score = (
+        functools.partial(_bead_score, viewed.scorer)
+        if context is None
+        else _known_score(context, viewed, tail=True)
+    )
     beads = [
-        Bead(bead.source, bead.target, _bead_score(scorer, bead.source, bead.target))
+        Bead(bead.source, bead.target, score(bead.source, bead.target))
         if bead.source and bead.target
         else bead
         for bead in group.beads
     ]
-    return replace(group, scorer=scorer, beads=beads)
+    return replace(viewed, beads=beads)
 
 
 # a finding's subject and reason where it carries a linked sentence along: (unit, reason)
@@ -295,17 +308,28 @@ def _bead_score(scorer: SpanScorer, source: Sequence[int], target: Sequence[int]
     return float(scorer.score(*(np.array([v]) for v in spans))[0])
 
 
-def _known_score(context: FindingContext, group: LinkGroup) -> BeadScore:
+def _known_score(context: FindingContext, group: LinkGroup, *, tail: bool = False) -> BeadScore:
     """``_bead_score`` on the group's scorer, read from ``context.bead_scores`` where
-    ``score_lone_neighbours`` scored it ahead."""
+    ``score_lone_neighbours`` scored it ahead; ``tail``: the group's scorer is its
+    ``evidence_view`` (``_weighed_by_tail``)."""
     known, link, scorer = context.bead_scores, group.link, group.scorer
     assert scorer is not None
 
     def score(source: Sequence[int], target: Sequence[int]) -> float:
-        value = known.get((link, source[0], source[-1] + 1, target[0], target[-1] + 1))
+        value = known.get((link, tail, source[0], source[-1] + 1, target[0], target[-1] + 1))
         return _bead_score(scorer, source, target) if value is None else value
 
     return score
+
+
+def _recording(spans: set[tuple[int, int, int, int]]) -> BeadScore:
+    """A ``BeadScore`` that notes the spans it is asked for in ``spans`` (and scores 0)."""
+
+    def record(source: Sequence[int], target: Sequence[int]) -> float:
+        spans.add((source[0], source[-1] + 1, target[0], target[-1] + 1))
+        return 0.0
+
+    return record
 
 
 def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) -> None:
@@ -316,34 +340,46 @@ def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) 
     not depend on the other pairs asked with it, and a bead never asked is scored anyway.
     Only for a scorer that reads no meaning (the lexical one): a model's scorer may embed
     what it is asked, in batches of their own."""
-    swaps = context.tuning.lexical.lone_swap
+    lexical = context.tuning.lexical
+    swaps = lexical.lone_swap
     # by the scorer actually called: (scorer, global spans, keys)
-    asked: dict[int, tuple[SpanScorer, list[tuple[int, int, int, int]], list[tuple]]] = {}
+    asked: dict[tuple[int, bool], tuple[SpanScorer, list[tuple[int, int, int, int]], list]] = {}
+    views: dict[int, SpanScorer] = {}  # each scorer's evidence_view, made once
     for group in groups:
         if group.scorer is None or group.scorer.reads_meaning or group.by_hand:
             continue
         if not (group.link.source and group.link.target):
             continue
-        wanted: set[tuple[int, int, int, int]] = set()
+        base, s_off, t_off = getattr(group.scorer, "unshifted", (group.scorer, 0, 0))
+        # spans scored by the group's scorer (False) and by its evidence view (True)
+        wanted: dict[bool, set[tuple[int, int, int, int]]] = {False: set(), True: set()}
+        tail = swaps and lexical.lone_length_tail and hasattr(base, "evidence_view")
 
-        def record(source: Sequence[int], target: Sequence[int]) -> float:
-            wanted.add((source[0], source[-1] + 1, target[0], target[-1] + 1))  # noqa: B023
-            return 0.0
-
+        lone = False
         for position, bead in enumerate(group.beads):
             if bool(bead.source) == bool(bead.target):
                 continue
+            lone = True
             side = Side.SOURCE if bead.source else Side.TARGET
-            _joining_cost(group, position, side, record)
+            _joining_cost(group, position, side, _recording(wanted[False]))
             if swaps:
-                _swap(group, position, side, record)
-        if not wanted:
-            continue
-        scorer, s_off, t_off = getattr(group.scorer, "unshifted", (group.scorer, 0, 0))
-        _, spans, keys = asked.setdefault(id(scorer), (scorer, [], []))
-        for s0, s1, t0, t1 in sorted(wanted):
-            spans.append((s0 + s_off, s1 + s_off, t0 + t_off, t1 + t_off))
-            keys.append((group.link, s0, s1, t0, t1))
+                _swap(group, position, side, _recording(wanted[tail]))
+        if lone and tail:  # _weighed_by_tail scores every two-sided bead by the view
+            for bead in group.beads:
+                if bead.source and bead.target:
+                    _recording(wanted[True])(bead.source, bead.target)
+        for by_tail, spans_wanted in wanted.items():
+            if not spans_wanted:
+                continue
+            scorer = base
+            if by_tail:
+                if id(base) not in views:
+                    views[id(base)] = base.evidence_view()  # type: ignore[attr-defined]
+                scorer = views[id(base)]
+            _, spans, keys = asked.setdefault((id(base), by_tail), (scorer, [], []))
+            for s0, s1, t0, t1 in sorted(spans_wanted):
+                spans.append((s0 + s_off, s1 + s_off, t0 + t_off, t1 + t_off))
+                keys.append((group.link, by_tail, s0, s1, t0, t1))
     for scorer, spans, keys in asked.values():
         a0, a1, b0, b1 = np.array(spans, dtype=np.int64).T
         scores = scorer.score(a0, a1, b0, b1).tolist()
