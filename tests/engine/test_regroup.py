@@ -216,6 +216,13 @@ SPLIT = [Link((8,), (7,), 0.9), Link((9,), (8,), 0.9)]
         (OFF_BY_ONE, SPLIT, (2.0, -0.5), False),  # a bead less likely than not
         # a dropped paragraph folded into its neighbour's link: never by splitting
         ([Link((1,), (1,), 1.0), Link((2,), (), 0.0)], [Link((1, 2), (1,), 0.9)], (2.0,), False),
+        # one link split, but the lone paragraph folded into the other one
+        (
+            [Link((4,), (4, 5, 6), 1.0), Link((5,), (7,), 1.0), Link((6,), (), 0.0)],
+            [Link((4,), (4,), 0.9), Link((5, 6), (5,), 0.9)],
+            (2.0,),
+            False,
+        ),
         # as wide as before (a different two-to-one link): not a split
         (OFF_BY_ONE, [Link((8,), (7, 8), 0.9), Link((9,), (), 0.0)], (2.0,), False),
     ],

@@ -192,7 +192,8 @@ def _splits_wide_links(
     likely translation (log-odds above 0) or a sentence alone. A one-sided paragraph next to
     a link that took its partner along with its own paragraph (a paragraph shortened by an
     omission, paired with its neighbour's partner too) is paired again by splitting that link;
-    a deleted paragraph can never be hidden this way, since hiding it folds it into a link."""
+    a deleted paragraph is not hidden this way: each formerly one-sided paragraph must be the
+    only one of its side in its new link (hiding it would fold it into a neighbour's)."""
 
     def joined(links: Sequence[Link]) -> int:
         return sum(
@@ -203,6 +204,16 @@ def _splits_wide_links(
 
     if joined(found) >= joined(window):
         return False
+    # each formerly one-sided paragraph is paired on its own, not folded into a neighbour's
+    # link (a window can split one link and fold a paragraph into another)
+    lone = (
+        {p for link in window if link.is_one_sided for p in link.source},
+        {p for link in window if link.is_one_sided for p in link.target},
+    )
+    for link in found:
+        for side, paragraphs in enumerate((link.source, link.target)):
+            if len(paragraphs) > 1 and lone[side].intersection(paragraphs):
+                return False
     return all(bead.score > 0 for bead in beads if bead.source and bead.target)
 
 
