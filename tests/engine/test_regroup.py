@@ -8,7 +8,11 @@ import numpy as np
 import pytest
 
 from tui.engine.align.dp import Bead
-from tui.engine.align.regroup import _links_from_beads, _pairs_lone_sentences
+from tui.engine.align.regroup import (
+    _links_from_beads,
+    _pairs_lone_sentences,
+    _splits_wide_links,
+)
 from tui.engine.model import CompareOptions, FindingKind, Link
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text, load_article
@@ -197,6 +201,36 @@ def test_only_a_likely_pair_of_formerly_lone_sentences_regroups(
     assert (
         _pairs_lone_sentences(beads, (10, 20), lone, _Vouching(vouches), shape_trusted) is expected
     )
+
+
+# source paragraph 8 lost a sentence, so the paragraph DP linked source 8 and 9 with target
+# 7 (its own partner and its neighbour's), leaving target 8 (source 9's partner) alone
+OFF_BY_ONE = [Link((8, 9), (7,), 1.0), Link((), (8,), 0.0)]
+SPLIT = [Link((8,), (7,), 0.9), Link((9,), (8,), 0.9)]
+
+
+@pytest.mark.parametrize(
+    ("window", "found", "scores", "expected"),
+    [
+        (OFF_BY_ONE, SPLIT, (2.0, 1.0), True),  # the wide link split: all paired again
+        (OFF_BY_ONE, SPLIT, (2.0, -0.5), False),  # a bead less likely than not
+        # a dropped paragraph folded into its neighbour's link: never by splitting
+        ([Link((1,), (1,), 1.0), Link((2,), (), 0.0)], [Link((1, 2), (1,), 0.9)], (2.0,), False),
+        # one link split, but the lone paragraph folded into the other one
+        (
+            [Link((4,), (4, 5, 6), 1.0), Link((5,), (7,), 1.0), Link((6,), (), 0.0)],
+            [Link((4,), (4,), 0.9), Link((5, 6), (5,), 0.9)],
+            (2.0,),
+            False,
+        ),
+        # as wide as before (a different two-to-one link): not a split
+        (OFF_BY_ONE, [Link((8,), (7, 8), 0.9), Link((9,), (), 0.0)], (2.0,), False),
+    ],
+)
+def test_a_link_that_took_a_neighbours_partner_along_is_split(window, found, scores, expected):
+    beads = [Bead((k,), (k,), score) for k, score in enumerate(scores)]
+    beads.append(Bead((), (len(scores),), float("nan")))  # a sentence alone counts for nothing
+    assert _splits_wide_links(window, found, beads) is expected
 
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -11,7 +11,10 @@ that no sentence bead crosses replace the old ones when
 - some sentence bead of them pairs a sentence of a formerly one-sided paragraph with one that
   was alone on the other side too, more likely a translation than not, and either the
   window's links say their shapes failed (see ``_shape_trusted``) or the scorer vouches for
-  both sides of the pair.
+  both sides of the pair; or the new links only split the window's links (``_splits_wide_links``:
+  fewer paragraphs joined into links, every sentence bead a likely translation). The latter is
+  the paragraph off by one: a paragraph shortened by an omission, linked with its own partner
+  and its neighbour's, leaves that neighbour's partner alone.
 
 Merely folding a deleted paragraph into its neighbours' sentence beads is not enough: that
 is how omissions hide.
@@ -141,7 +144,9 @@ def _regroup_once(
             window_scorer, beads = aligned[w]
             found, lone = found_in[w]
             shape_trusted = _shape_trusted(window, sentences.params.widest)
-            if _pairs_lone_sentences(beads, (s0, t0), lone, window_scorer, shape_trusted):
+            if _pairs_lone_sentences(
+                beads, (s0, t0), lone, window_scorer, shape_trusted
+            ) or _splits_wide_links(window, found, beads):
                 derived = found
         if derived is window:
             settled.add(tuple(window))
@@ -186,6 +191,40 @@ def _shape_trusted(window: Sequence[Link], widest: int) -> bool:
 def _at_the_limit(link: Link, widest: int) -> bool:
     """Is ``link`` as wide as the paragraph DP's widest bead (``widest`` segments a side)?"""
     return bool(link.source and link.target) and max(len(link.source), len(link.target)) >= widest
+
+
+def _splits_wide_links(
+    window: Sequence[Link], found: Sequence[Link], beads: Sequence[Bead]
+) -> bool:
+    """Whether ``found`` only splits the window's links (it joins no more paragraphs on a
+    side into one link than the window did, counted over the window: the paragraphs beyond
+    the first of each side of each link, strictly fewer) and every sentence bead of it is a
+    likely translation (log-odds above 0) or a sentence alone. A one-sided paragraph next to
+    a link that took its partner along with its own paragraph (a paragraph shortened by an
+    omission, paired with its neighbour's partner too) is paired again by splitting that link;
+    a deleted paragraph is not hidden this way: each formerly one-sided paragraph must be the
+    only one of its side in its new link (hiding it would fold it into a neighbour's)."""
+
+    def joined(links: Sequence[Link]) -> int:
+        return sum(
+            max(len(link.source) - 1, 0) + max(len(link.target) - 1, 0)
+            for link in links
+            if link.source and link.target
+        )
+
+    if joined(found) >= joined(window):
+        return False
+    # each formerly one-sided paragraph is paired on its own, not folded into a neighbour's
+    # link (a window can split one link and fold a paragraph into another)
+    lone = (
+        {p for link in window if link.is_one_sided for p in link.source},
+        {p for link in window if link.is_one_sided for p in link.target},
+    )
+    for link in found:
+        for side, paragraphs in enumerate((link.source, link.target)):
+            if len(paragraphs) > 1 and lone[side].intersection(paragraphs):
+                return False
+    return all(bead.score > 0 for bead in beads if bead.source and bead.target)
 
 
 def _one_sided(links: Sequence[Link]) -> int:
