@@ -1095,3 +1095,54 @@ def test_a_larger_bead_is_judged_against_the_document_s_larger_beads(outlier):
         for f in findings
         if f.kind.is_omission or f.kind.is_insertion
     )
+
+
+class _FoldedScorer(_FakeScorer):
+    """A model that finds ``kept`` (the bead's side without its stray member) translating
+    the other side ``gain`` log-odds better than the whole side, and every other text (the
+    whole side, either member alone, the neighbours) at 0."""
+
+    def __init__(self, kept: str, gain: float) -> None:
+        self.kept, self.gain = kept, gain
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        return np.array([self.gain if text == self.kept else 0.0 for text in texts])
+
+
+def _folded_findings(scorer):
+    from tui.engine.align.dp import Bead
+
+    # the French version has a sentence the German lacks, folded into a 1-2 bead
+    source = article_from_text(
+        "Der Zug fuhr um acht Uhr ab. Wir hatten zwei Koffer dabei.", language="de"
+    )
+    target = article_from_text(
+        "Le train partit à huit heures. Les enfants agitaient des drapeaux rouges. "
+        "Nous avions deux valises.",
+        language="fr",
+    )
+    beads = [Bead((0,), (0, 1), 5.0), Bead((1,), (2,), 5.0)]
+    return [
+        f
+        for f in _findings_in_one_link(source, target, beads, scorer)
+        if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET
+    ]
+
+
+@pytest.mark.parametrize(("gain", "reported"), [(3.0, True), (1.0, False)])
+def test_a_sentence_folded_into_its_neighbour_s_link_is_reported_9_to_1(gain, reported):
+    # 3 log-odds better without it: over the 9-to-1 bar; 1: the aligner's split stands
+    found = _folded_findings(_FoldedScorer("Le train partit à huit heures.", gain))
+    assert bool(found) is reported
+    if reported:
+        assert "drapeaux rouges" in found[0].message
+        assert "3.0 log-odds better without it" in found[0].why
+
+
+def test_a_folded_sentence_needs_a_model():
+    class _NoMeaning(_FoldedScorer):
+        reads_meaning = False
+
+    assert not _folded_findings(_NoMeaning("Le train partit à huit heures.", 5.0))
