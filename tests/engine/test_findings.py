@@ -11,6 +11,7 @@ from tui.engine.detect.quotes import analyse_quotes
 from tui.engine.model import Article, CompareOptions, FindingKind, Side, Span
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
+from tui.engine.tuning import overridden
 
 
 def run(source: str, target: str):
@@ -250,7 +251,9 @@ def test_finding_ids_are_stable_when_unrelated_text_changes():
     assert ids(base)
 
 
-def _findings_in_one_link(source, target, beads, scorer=None, *, link=None, params=None):
+def _findings_in_one_link(
+    source, target, beads, scorer=None, *, link=None, params=None, tuning=None
+):
     """``find_all`` over one link (the first paragraphs unless ``link`` says otherwise) that
     holds every sentence of its paragraphs, aligned as ``beads``."""
     from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
@@ -269,7 +272,9 @@ def _findings_in_one_link(source, target, beads, scorer=None, *, link=None, para
         target_refs=refs(target, link.target),
         params=params,
     )
-    return find_all(FindingContext(source, target, (link,), [group]))
+    if tuning is None:
+        return find_all(FindingContext(source, target, (link,), [group]))
+    return find_all(FindingContext(source, target, (link,), [group], tuning=tuning))
 
 
 class _FakeScorer:
@@ -302,7 +307,7 @@ class _MeaningScorer(_FakeScorer):
         return np.array([self.log_odds])
 
 
-def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0):
+def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0, tuning=None):
     from tui.engine.align.dp import Bead
 
     one = ("Der Hund schläft im Garten.", "Le chien dort au jardin.")
@@ -318,7 +323,12 @@ def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0)
         Bead((1,), (), float("nan")) if lone_side is Side.SOURCE else Bead((), (1,), float("nan"))
     )
     findings = _findings_in_one_link(
-        source, target, [Bead((0,), (0,), neighbour_score), lone], scorer, params=params
+        source,
+        target,
+        [Bead((0,), (0,), neighbour_score), lone],
+        scorer,
+        params=params,
+        tuning=tuning,
     )
     kind = (
         FindingKind.SENTENCE_ONLY_IN_SOURCE
@@ -334,12 +344,27 @@ def test_a_lone_sentence_is_flagged_when_its_meaning_is_9_to_1_against_its_neigh
     lone_side, log_odds, flagged
 ):
     # log-odds -5: far more likely not a translation of the neighbour (flagged); -1 or +2:
-    # the aligner's doubt or a translation its bead shapes could not place (not flagged)
-    found = _lone_sentence_findings(lone_side, _MeaningScorer(log_odds))
+    # the aligner's doubt or a translation its bead shapes could not place (not flagged);
+    # the meaning alone (the link's lengths are weighed in the next test)
+    meaning_only = overridden({"detection.lone_length": False})
+    found = _lone_sentence_findings(lone_side, _MeaningScorer(log_odds), tuning=meaning_only)
     assert bool(found) is flagged
     if flagged:
         assert found[0].confidence == pytest.approx(1 / (1 + math.exp(log_odds)), abs=1e-3)
         assert f"{log_odds:+.1f} log-odds" in found[0].why  # the evidence, said in words
+
+
+@pytest.mark.parametrize("lone_side", [Side.SOURCE, Side.TARGET])
+def test_a_lone_sentence_s_meaning_and_its_link_s_lengths_add_up(lone_side):
+    # meaning -1 (under the bar alone), but without the lone sentence the link's lengths
+    # match the document's ratio (1:1) and with it one side is twice as long: flagged
+    found = _lone_sentence_findings(lone_side, _MeaningScorer(-1.0))
+    assert found
+    assert "the link's lengths" in found[0].why
+    # where the lengths say nothing (a length model of huge spread), the meaning alone decides
+    loose = _MeaningScorer(-1.0)
+    loose.length_model = (1.0, 1e6)
+    assert not _lone_sentence_findings(lone_side, loose)
 
 
 class _TableScorer(_FakeScorer):
