@@ -11,6 +11,7 @@ from tui.engine.detect.quotes import analyse_quotes
 from tui.engine.model import Article, CompareOptions, FindingKind, Side, Span
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
+from tui.engine.tuning import overridden
 
 
 def run(source: str, target: str):
@@ -250,7 +251,9 @@ def test_finding_ids_are_stable_when_unrelated_text_changes():
     assert ids(base)
 
 
-def _findings_in_one_link(source, target, beads, scorer=None, *, link=None, params=None):
+def _findings_in_one_link(
+    source, target, beads, scorer=None, *, link=None, params=None, tuning=None
+):
     """``find_all`` over one link (the first paragraphs unless ``link`` says otherwise) that
     holds every sentence of its paragraphs, aligned as ``beads``."""
     from tui.engine.detect.findings import FindingContext, LinkGroup, find_all
@@ -269,7 +272,9 @@ def _findings_in_one_link(source, target, beads, scorer=None, *, link=None, para
         target_refs=refs(target, link.target),
         params=params,
     )
-    return find_all(FindingContext(source, target, (link,), [group]))
+    if tuning is None:
+        return find_all(FindingContext(source, target, (link,), [group]))
+    return find_all(FindingContext(source, target, (link,), [group], tuning=tuning))
 
 
 class _FakeScorer:
@@ -302,7 +307,7 @@ class _MeaningScorer(_FakeScorer):
         return np.array([self.log_odds])
 
 
-def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0):
+def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0, tuning=None):
     from tui.engine.align.dp import Bead
 
     one = ("Der Hund schläft im Garten.", "Le chien dort au jardin.")
@@ -318,7 +323,12 @@ def _lone_sentence_findings(lone_side, scorer, params=None, neighbour_score=3.0)
         Bead((1,), (), float("nan")) if lone_side is Side.SOURCE else Bead((), (1,), float("nan"))
     )
     findings = _findings_in_one_link(
-        source, target, [Bead((0,), (0,), neighbour_score), lone], scorer, params=params
+        source,
+        target,
+        [Bead((0,), (0,), neighbour_score), lone],
+        scorer,
+        params=params,
+        tuning=tuning,
     )
     kind = (
         FindingKind.SENTENCE_ONLY_IN_SOURCE
@@ -334,12 +344,27 @@ def test_a_lone_sentence_is_flagged_when_its_meaning_is_9_to_1_against_its_neigh
     lone_side, log_odds, flagged
 ):
     # log-odds -5: far more likely not a translation of the neighbour (flagged); -1 or +2:
-    # the aligner's doubt or a translation its bead shapes could not place (not flagged)
-    found = _lone_sentence_findings(lone_side, _MeaningScorer(log_odds))
+    # the aligner's doubt or a translation its bead shapes could not place (not flagged);
+    # the meaning alone (the link's lengths are weighed in the next test)
+    meaning_only = overridden({"detection.lone_length": False})
+    found = _lone_sentence_findings(lone_side, _MeaningScorer(log_odds), tuning=meaning_only)
     assert bool(found) is flagged
     if flagged:
         assert found[0].confidence == pytest.approx(1 / (1 + math.exp(log_odds)), abs=1e-3)
         assert f"{log_odds:+.1f} log-odds" in found[0].why  # the evidence, said in words
+
+
+@pytest.mark.parametrize("lone_side", [Side.SOURCE, Side.TARGET])
+def test_a_lone_sentence_s_meaning_and_its_link_s_lengths_add_up(lone_side):
+    # meaning -1 (under the bar alone), but without the lone sentence the link's lengths
+    # match the document's ratio (1:1) and with it one side is twice as long: flagged
+    found = _lone_sentence_findings(lone_side, _MeaningScorer(-1.0))
+    assert found
+    assert "the link's lengths" in found[0].why
+    # where the lengths say nothing (a length model of huge spread), the meaning alone decides
+    loose = _MeaningScorer(-1.0)
+    loose.length_model = (1.0, 1e6)
+    assert not _lone_sentence_findings(lone_side, loose)
 
 
 class _TableScorer(_FakeScorer):
@@ -1128,3 +1153,54 @@ def test_lone_sentences_scored_ahead_give_the_findings_scored_one_by_one(monkeyp
     one_by_one = run(source, target).findings
     assert ahead == one_by_one
     assert any(f.kind.name.startswith("SENTENCE_ONLY") for f in ahead)
+
+
+class _FoldedScorer(_FakeScorer):
+    """A model that finds ``kept`` (the bead's side without its stray member) translating
+    the other side ``gain`` log-odds better than the whole side, and every other text (the
+    whole side, either member alone, the neighbours) at 0."""
+
+    def __init__(self, kept: str, gain: float) -> None:
+        self.kept, self.gain = kept, gain
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        return np.array([self.gain if text == self.kept else 0.0 for text in texts])
+
+
+def _folded_findings(scorer):
+    from tui.engine.align.dp import Bead
+
+    # the French version has a sentence the German lacks, folded into a 1-2 bead
+    source = article_from_text(
+        "Der Zug fuhr um acht Uhr ab. Wir hatten zwei Koffer dabei.", language="de"
+    )
+    target = article_from_text(
+        "Le train partit à huit heures. Les enfants agitaient des drapeaux rouges. "
+        "Nous avions deux valises.",
+        language="fr",
+    )
+    beads = [Bead((0,), (0, 1), 5.0), Bead((1,), (2,), 5.0)]
+    return [
+        f
+        for f in _findings_in_one_link(source, target, beads, scorer)
+        if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET
+    ]
+
+
+@pytest.mark.parametrize(("gain", "reported"), [(3.0, True), (1.0, False)])
+def test_a_sentence_folded_into_its_neighbour_s_link_is_reported_9_to_1(gain, reported):
+    # 3 log-odds better without it: over the 9-to-1 bar; 1: the aligner's split stands
+    found = _folded_findings(_FoldedScorer("Le train partit à huit heures.", gain))
+    assert bool(found) is reported
+    if reported:
+        assert "drapeaux rouges" in found[0].message
+        assert "3.0 log-odds better without it" in found[0].why
+
+
+def test_a_folded_sentence_needs_a_model():
+    class _NoMeaning(_FoldedScorer):
+        reads_meaning = False
+
+    assert not _folded_findings(_NoMeaning("Le train partit à huit heures.", 5.0))

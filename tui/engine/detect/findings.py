@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from tui.engine.detect.context import Draft, FindingContext, LinkGroup
 from tui.engine.detect.ids import assign_ids
 from tui.engine.detect.meaning import polarity_flips
+from tui.engine.detect.members import folded_members
 from tui.engine.detect.numerals import number_mismatches
 from tui.engine.detect.one_sided import (
     improbable_beads,
@@ -38,6 +39,7 @@ LinkDetector = Callable[[FindingContext, LinkGroup], list[Draft]]
 LINK_DETECTORS: tuple[LinkDetector, ...] = (
     one_sided_sentences,  # sentences the sentence alignment left without a partner
     improbable_beads,  # both sides of a bead too unlikely to be a translation
+    folded_members,  # a bead member its other side does not translate (with a model)
     number_mismatches,  # numbers with no equal number across
     quote_mismatches,  # quotations unbalanced or on one side only
     untranslated_paragraphs,  # target paragraphs left in the source's language

@@ -11,8 +11,9 @@ nothing next to it to weigh it against is not reported
 (``LexicalTuning.lone_swap``, ``lone_unweighed``). Both sides of a bead the scorer finds
 improbable are reported too (two dropped sentences paired because that is cheaper than two
 skips), except a sentence the model finds translated by its partner or by a neighbouring bead's
-other side. Omissions folded into a multi-sentence bead are not searched for here (a members
-detector lowered precision on every dev set: see the issue notes). The thresholds are
+other side. With a model, a lone sentence's meaning evidence adds how much likelier its
+paragraph link's lengths are without it (``detection.lone_length``). Omissions folded into a
+multi-sentence bead are detect/members.py's. The thresholds are
 ``FindingContext.detection``'s (tui.engine.tuning)."""
 
 from __future__ import annotations
@@ -262,9 +263,51 @@ def _evidence_alone(
         said.append(f"joining it to a neighbouring pair would cost {cost:.1f} log-odds")
     if unlike is not None:
         said.append(f"its meaning against the neighbours' other side: {unlike:+.1f} log-odds")
+    length = _length_log_odds(context, group, position, side) if unlike is not None else None
+    if length is not None and unlike is not None:
+        # the meaning and the link's lengths are independent evidence and add up; the
+        # joining cost already holds the bead's length term
+        known.append(length - unlike)
+        said.append(f"the link's lengths {length:+.1f} log-odds likelier without it")
+    evidence = max(known)
     least = context.detection.lone_min_log_odds
     threshold = f"reported at {least:.1f} log-odds ({math.exp(least):.2g} to 1) or more"
-    return max(known), ", ".join(said) + f" ({threshold})"
+    return evidence, ", ".join(said) + f" ({threshold})"
+
+
+def _length_log_odds(
+    context: FindingContext, group: LinkGroup, position: int, side: Side
+) -> float | None:
+    """With a model (``unlike`` measured): the log-likelihood ratio of the paragraph link's
+    lengths without the sentence left alone at ``position`` against with it, under the
+    document's length model (ratio and spread measured on its confident links: the link's
+    deviation in spreads, normal): independent of the meaning evidence it is added to.
+    None where ``detection.lone_length`` is off or the scorer has no length model."""
+    if not context.detection.lone_length or group.scorer is None:
+        return None
+    ratio, variance = group.scorer.length_model
+    if not (ratio > 0 and variance > 0):
+        return None
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    chars = {
+        s: sum(len(context.article(s).paragraphs[p].sentences[k]) for p, k in r)
+        for s, r in ((Side.SOURCE, group.source_refs), (Side.TARGET, group.target_refs))
+    }
+    paragraph, sentence = refs[member]
+    own = len(context.article(side).paragraphs[paragraph].sentences[sentence])
+
+    def deviation(src: float, tgt: float) -> float:
+        mean = max((src + tgt / ratio) / 2.0, 1.0)
+        return (tgt - src * ratio) / math.sqrt(variance * mean)
+
+    with_it = deviation(chars[Side.SOURCE], chars[Side.TARGET])
+    if side is Side.SOURCE:
+        without = deviation(chars[Side.SOURCE] - own, chars[Side.TARGET])
+    else:
+        without = deviation(chars[Side.SOURCE], chars[Side.TARGET] - own)
+    return max((with_it**2 - without**2) / 2.0, 0.0)
 
 
 def _joining_cost(

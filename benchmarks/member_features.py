@@ -1,0 +1,97 @@
+"""Evidence on every member of a multi-sentence bead side, for the synthetic omissions of
+benchmarks/accuracy.py: one JSON line per member with its label (deleted / kept), whether a
+finding already covers it, and the evidence detect/members.py weighs (the bead's meaning
+log-odds on concatenated text with and without the member, the member's own, the length
+deviations with and without it). A diagnostic for designing that detector; asserts nothing.
+
+    python benchmarks/member_features.py --sets "ntrex en-de" textberg-dev --out /tmp/m.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import devsets  # noqa: E402
+from accuracy import OMISSION_SETS, compare_arguments  # noqa: E402
+
+import tui.engine.pipeline as pipeline  # noqa: E402
+
+
+def _rows(args: tuple[Path, str, int, str]) -> list[dict]:
+    shared, label, seed, scorer = args
+    from tui.engine.detect.members import member_evidence
+
+    captured = devsets.finding_contexts()
+    row = next(s for s in OMISSION_SETS if s.label == label)
+    out = []
+    for doc in row.documents(shared):
+        source, target, truths = devsets.synthetic_pair(doc, seed)
+        captured.clear()
+        result = pipeline.compare(source, target, **compare_arguments(scorer))
+        context = captured[-1]
+        findings = devsets.one_sided(result)
+        for ev in member_evidence(context):
+            paragraph = context.article(ev.side).paragraphs[ev.paragraph]
+            span = paragraph.sentences[ev.sentence]
+            hit = [
+                t
+                for t in truths
+                if t.side is ev.side
+                and t.paragraph == ev.paragraph
+                and t.start < span.end
+                and span.start < t.end
+            ]
+            covered = any(
+                f.side is ev.side
+                and (loc := f.location(ev.side)) is not None
+                and loc.paragraph == ev.paragraph
+                and loc.start < span.end
+                and span.start < loc.end
+                for f in findings
+            )
+            out.append(
+                {
+                    "set": label,
+                    "seed": seed,
+                    "doc": doc.name,
+                    "deleted": bool(hit),
+                    "truth_words": max((t.words for t in hit), default=0),
+                    "covered": covered,
+                    **ev.as_dict(),
+                }
+            )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", required=True)
+    parser.add_argument("--scorer", default="semantic")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--seeds", type=int)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    tasks = []
+    for label in args.sets:
+        row = next(s for s in OMISSION_SETS if s.label == label)
+        for seed in range(min(row.seeds, args.seeds or row.seeds)):
+            tasks.append((args.shared, label, seed, args.scorer))
+    with args.out.open("w") as out, ProcessPoolExecutor(args.jobs) as pool:
+        for rows in pool.map(_rows, tasks):
+            for r in rows:
+                out.write(json.dumps(r, default=lambda x: None if math.isnan(x) else x) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

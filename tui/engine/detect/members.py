@@ -1,0 +1,216 @@
+"""Sentences the sentence alignment folded into a neighbour's bead: one side of a 2-1 (or
+1-2, 3-1, ...) bead holds a sentence its other side does not translate.
+
+The evidence on each member of a multi-sentence bead side, read on concatenated text:
+how much better (log-odds, the semantic scorer's ``text_log_odds``) the bead's side
+translates the other side without the member than with it, and how much closer to the
+document's length model (ratio and spread measured on its confident links) the bead's
+lengths come without it (``member_evidence``, what benchmarks/member_features.py dumps).
+
+``folded_members`` reports a member whose bead's other side is translated better without it
+by ``detection.folded_min_log_odds`` (9 to 1, the bar of a sentence left alone): the bead's
+meaning log-odds come from the document's own calibration (``calibrated_margin`` in
+scoring/semantic.py: its mutual nearest neighbours against their neighbours), so the bar is
+an odds, not a fitted margin. A member that translates a neighbouring bead's other side as
+surely is not reported (the versions split their sentences differently there). Only for a
+scorer that reads meaning: lengths and anchors alone cannot say which member is extra.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from tui.engine.align.dp import Bead, BeadType
+from tui.engine.detect.context import (
+    Draft,
+    FindingContext,
+    LinkGroup,
+    nearby_log_odds,
+    runs_in_paragraph,
+    sentence_draft,
+)
+from tui.engine.model import Side
+from tui.engine.scoring.base import sigmoid
+
+
+@dataclass(frozen=True, slots=True)
+class MemberEvidence:
+    """What the detector weighs on one member of a multi-sentence bead side."""
+
+    side: Side
+    paragraph: int
+    sentence: int
+    group: int  # index into FindingContext.groups
+    position: int  # the bead's, in the group
+    local: int  # the member's local index on its side
+    shape: str  # "2-1", ...
+    edge: bool  # first or last member of its side
+    chars: int
+    bead_chars: int  # the side's, with the member
+    other_chars: int
+    bead_score: float
+    with_log_odds: float  # the side's whole text against the other side
+    without_log_odds: float  # the side's text without the member
+    alone_log_odds: float  # the member alone
+    delta_with: float  # length deviation (spreads) with the member
+    delta_without: float  # and without it
+    paragraph_start: bool  # first sentence of its paragraph (a headline's place)
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        out["side"] = self.side.value
+        return out
+
+
+def _split_odds(group: LinkGroup, bead: Bead, side: Side) -> float:
+    """The document's prior log-odds for this bead's shape against the same bead less one
+    member on ``side`` plus that member left alone (the alignment's shape costs, measured
+    on the document's first pass by align/priors.py, and its skip cost), at least 0: in a
+    translation that splits sentences often (a novel's 1-2 beads), a member must be that much
+    surer to be extra."""
+    params = group.params
+    if params is None:
+        return 0.0
+    source, target = len(bead.source), len(bead.target)
+    smaller = (source - 1, target) if side is Side.SOURCE else (source, target - 1)
+    try:
+        shape, less = BeadType((source, target)), BeadType(smaller)
+    except ValueError:
+        return 0.0
+    if shape not in params.prior or less not in params.prior:
+        return 0.0
+    return max(params.prior[less] + params.skip - params.prior[shape], 0.0)
+
+
+def _deviation(side: Side, chars: int, other_chars: int, model: tuple[float, float]) -> float:
+    """How many spreads of the document's length model (ratio, variance) a bead of ``chars``
+    characters on ``side`` and ``other_chars`` on the other lies from it (partial.py's
+    measure)."""
+    ratio, variance = model
+    src, tgt = (chars, other_chars) if side is Side.SOURCE else (other_chars, chars)
+    mean = max((src + tgt / ratio) / 2.0, 1.0)
+    return (tgt - src * ratio) / math.sqrt(variance * mean)
+
+
+def _joined(texts: list[str]) -> str:
+    return " ".join(text.strip() for text in texts)
+
+
+_REASON = " (its link's other side translates the rest of it better without this)"
+
+
+def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
+    """Members of a multi-sentence bead side that the bead's other side does not translate:
+    the side's concatenated text without the member translates the other side better by
+    ``detection.folded_min_log_odds`` or more (never every member of a side)."""
+    if group.scorer is None or not group.scorer.reads_meaning or group.by_hand:
+        return []
+    least = context.detection.folded_min_log_odds
+    flagged: dict[Side, dict[int, tuple[float, str]]] = {Side.SOURCE: {}, Side.TARGET: {}}
+    by_bead: dict[tuple[Side, int], list[MemberEvidence]] = {}
+    for ev in _group_evidence(context, -1, group):
+        by_bead.setdefault((ev.side, ev.position), []).append(ev)
+    for (side, position), members in by_bead.items():
+        bar = least + _split_odds(group, group.beads[position], side)
+        extra = [ev for ev in members if ev.without_log_odds - ev.with_log_odds >= bar]
+        if not extra or len(extra) == len(members):
+            continue
+        paragraphs = context.article(side).paragraphs
+        for ev in extra:
+            text = paragraphs[ev.paragraph].sentence_text(ev.sentence)
+            nearby = nearby_log_odds(group, position, side, text)
+            if nearby is not None and nearby >= bar:
+                continue
+            gain = ev.without_log_odds - ev.with_log_odds
+            why = (
+                f"the other side of its {ev.shape} link translates the rest "
+                f"{gain:.1f} log-odds better without it ({ev.with_log_odds:+.1f} -> "
+                f"{ev.without_log_odds:+.1f}; reported at {bar:.1f}, {math.exp(bar):.2g} to 1); "
+                f"its own meaning against that side: {ev.alone_log_odds:+.1f} log-odds"
+            )
+            if nearby is not None:
+                why += f", against the neighbouring links' {nearby:+.1f}"
+            flagged[side][ev.local] = (float(sigmoid(gain)), why)
+    drafts = []
+    for side, found in flagged.items():
+        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        for run in runs_in_paragraph(sorted(found), refs):
+            confidence = min(found[k][0] for k in run)
+            why = "; ".join(dict.fromkeys(found[k][1] for k in run))
+            draft = sentence_draft(context, group, side, run, confidence, _REASON, why)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def member_evidence(context: FindingContext) -> list[MemberEvidence]:
+    """Every member's evidence, for every multi-sentence bead side of a scorer that reads
+    meaning."""
+    out: list[MemberEvidence] = []
+    for g, group in enumerate(context.groups):
+        if group.scorer is None or not group.scorer.reads_meaning or group.by_hand:
+            continue
+        if not (group.link.source and group.link.target):
+            continue
+        out += _group_evidence(context, g, group)
+    return out
+
+
+def _group_evidence(context: FindingContext, g: int, group: LinkGroup) -> list[MemberEvidence]:
+    assert group.scorer is not None
+    ratio, variance = group.scorer.length_model
+    out = []
+    for position, bead in enumerate(group.beads):
+        if not (bead.source and bead.target):
+            continue
+        for side in Side:
+            members = bead.source if side is Side.SOURCE else bead.target
+            other = bead.target if side is Side.SOURCE else bead.source
+            if len(members) < 2:
+                continue
+            refs = group.source_refs if side is Side.SOURCE else group.target_refs
+            other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+            paragraphs = context.article(side).paragraphs
+            other_paragraphs = context.article(side.other).paragraphs
+            texts = [paragraphs[refs[k][0]].sentence_text(refs[k][1]) for k in members]
+            lengths = [len(paragraphs[refs[k][0]].sentences[refs[k][1]]) for k in members]
+            other_chars = sum(
+                len(other_paragraphs[other_refs[k][0]].sentences[other_refs[k][1]]) for k in other
+            )
+            asked = [_joined(texts)]
+            for n in range(len(members)):
+                asked.append(_joined(texts[:n] + texts[n + 1 :]))
+            asked += texts
+            log_odds = group.scorer.text_log_odds(
+                asked, source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+            )
+            if log_odds is None:
+                continue
+            total = sum(lengths)
+            model = (ratio, variance)
+
+            for n, k in enumerate(members):
+                out.append(
+                    MemberEvidence(
+                        side=side,
+                        paragraph=refs[k][0],
+                        sentence=refs[k][1],
+                        group=g,
+                        position=position,
+                        local=k,
+                        shape=f"{len(bead.source)}-{len(bead.target)}",
+                        edge=n in (0, len(members) - 1),
+                        chars=lengths[n],
+                        bead_chars=total,
+                        other_chars=other_chars,
+                        bead_score=float(bead.score),
+                        with_log_odds=float(log_odds[0]),
+                        without_log_odds=float(log_odds[1 + n]),
+                        alone_log_odds=float(log_odds[1 + len(members) + n]),
+                        delta_with=_deviation(side, total, other_chars, model),
+                        delta_without=_deviation(side, total - lengths[n], other_chars, model),
+                        paragraph_start=refs[k][1] == 0,
+                    )
+                )
+    return out
