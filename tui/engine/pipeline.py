@@ -151,7 +151,40 @@ def align_sentences(
         aligned = _align_sentence_blocks(
             blocks, len(src.texts), sentences.scorer, sentences.params, check
         )
+    aligned = _lone_looked_at(aligned, blocks, sentences.scorer, align_tuning)
     return sentences, *_sentence_links(sentences, links, blocks, aligned)
+
+
+def _lone_looked_at(
+    aligned: list[tuple[SpanScorer | None, list[Bead]]],
+    blocks: list[tuple[int, int, int, int]],
+    scorer: SpanScorer,
+    tuning,
+) -> list[tuple[SpanScorer | None, list[Bead]]]:
+    """Inside each paragraph link, the sentences left one-sided looked at again as
+    align/refine.py does where paragraphs are sentences (the document-wide scorer's runs)."""
+    if not tuning.lone_in_links or getattr(scorer, "run_scores", None) is None:
+        return aligned
+    out = []
+    for (view, beads), (s0, _, t0, _) in zip(aligned, blocks, strict=True):
+        if view is None or all(b.source and b.target for b in beads):
+            out.append((view, beads))
+            continue
+        shifted = [
+            Bead(tuple(i + s0 for i in b.source), tuple(j + t0 for j in b.target), b.score)
+            for b in beads
+        ]
+        again = realign_lone(shifted, scorer, tuning)
+        out.append(
+            (
+                view,
+                [
+                    Bead(tuple(i - s0 for i in b.source), tuple(j - t0 for j in b.target), b.score)
+                    for b in again
+                ],
+            )
+        )
+    return out
 
 
 def realign_sentences(

@@ -136,6 +136,7 @@ class AlignTuning:
     lone_widest: int = 5
     lone_total: int = 6
     lone_skip: float = 0.1
+    lone_in_links: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +306,8 @@ PROVENANCE: dict[str, str] = {
     "align.lone_total": "derived: 1-5 and 5-1 (Bertalign stops at five in all, which leaves "
     "out 1-5)",
     "align.lone_skip": "Bertalign's published default (0.1 of a cosine score), not re-fitted",
+    "align.lone_in_links": "off: the same second look inside paragraph links (sentences of "
+    "multi-sentence paragraphs) measured, not adopted (notes/align2.md)",
     "detection.min_words_to_flag": "chosen, not measured: shorter one-sided text is not "
     "reported (a paragraph that short: lower confidence)",
     "detection.high_severity_words": "chosen, not measured",
