@@ -21,12 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import accuracy  # noqa: E402
-import devsets  # noqa: E402
+import accuracy
+import devsets
 
-from tui.engine.text.load import article_from_text  # noqa: E402
-from tui.engine.model import Side  # noqa: E402
-from tui.engine.pipeline import compare  # noqa: E402
+from tui.engine.model import Side
+from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
 
 
 def line_texts(doc: devsets.Document, seed: int, rate: float):
@@ -65,7 +65,8 @@ def job(args):
         src, tgt, truths = line_texts(doc, seed, rate)
         source = article_from_text("\n".join(src), path=f"a.{doc.source_lang}.txt")
         target = article_from_text("\n".join(tgt), path=f"b.{doc.target_lang}.txt")
-        assert len(source.paragraphs) == len(src) and len(target.paragraphs) == len(tgt)
+        assert len(source.paragraphs) == len(src)
+        assert len(target.paragraphs) == len(tgt)
         result = compare(source, target, **accuracy.compare_arguments("semantic"))
         counts.add(result, truths)
     return label, counts
@@ -73,25 +74,39 @@ def job(args):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
-    parser.add_argument("--sets", nargs="+", default=["mac-dev 7-15", "mac-dev 16-24", "ntrex en-de", "ntrex en-zh"])
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared"
+    )
+    parser.add_argument(
+        "--sets", nargs="+", default=["mac-dev 7-15", "mac-dev 16-24", "ntrex en-de", "ntrex en-zh"]
+    )
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--rate", type=float, default=0.08)
     parser.add_argument("--tuning", default="{}")
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
     tuning = json.loads(args.tuning)
-    tasks = [(args.shared, label, seed, args.rate, tuning) for label in args.sets for seed in range(args.seeds)]
+    tasks = [
+        (args.shared, label, seed, args.rate, tuning)
+        for label in args.sets
+        for seed in range(args.seeds)
+    ]
     started = time.perf_counter()
     totals: dict[str, devsets.OmissionCounts] = {}
     for label, counts in accuracy._run(job, tasks, args.jobs):
         total = totals.setdefault(label, devsets.OmissionCounts())
         for name in ("findings", "true_findings", "truths", "detected"):
             setattr(total, name, getattr(total, name) + getattr(counts, name))
-    print(f"line-per-sentence omissions, semantic, rate {args.rate}, {args.seeds} seed(s), tuning {tuning}")
+    print(
+        f"line-per-sentence omissions, semantic, rate {args.rate}, {args.seeds} seed(s), "
+        f"tuning {tuning}"
+    )
     for label in args.sets:
         c = totals[label]
-        print(f"{label:16} recall {c.recall:.3f} ({c.detected}/{c.truths})  precision {c.precision:.3f} ({c.true_findings}/{c.findings})")
+        print(
+            f"{label:16} recall {c.recall:.3f} ({c.detected}/{c.truths})  "
+            f"precision {c.precision:.3f} ({c.true_findings}/{c.findings})"
+        )
     print(f"{time.perf_counter() - started:.0f} s")
     return 0
 

@@ -20,13 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import accuracy  # noqa: E402
-import devsets  # noqa: E402
+import accuracy
+import devsets
 
-from tui.engine.evaluation import score_alignments  # noqa: E402
-from tui.engine.model import Side  # noqa: E402
-from tui.engine.pipeline import compare  # noqa: E402
-from tui.engine.text.load import article_from_text  # noqa: E402
+from tui.engine.evaluation import score_alignments
+from tui.engine.model import Side
+from tui.engine.pipeline import compare
+from tui.engine.text.load import article_from_text
 
 
 def line_spans(doc: devsets.Document, placed: list[devsets.Placed]):
@@ -53,7 +53,6 @@ def test_links(result, spans):
         return out
 
     links = []
-    covered = {Side.SOURCE: set(), Side.TARGET: set()}
     for link in result.sentence_links:
         src = lines_of(Side.SOURCE, result.source, link.source)
         tgt = lines_of(Side.TARGET, result.target, link.target)
@@ -70,7 +69,6 @@ def test_links(result, spans):
             for s in range(len(article.paragraphs[par].sentences)):
                 got = lines_of(side, article, [(par, s)])
                 links.append((got, set()) if side is Side.SOURCE else (set(), got))
-    del covered
     # join test links that share a line (a line split into two sentences)
     merged: list[tuple[set, set]] = []
     for src, tgt in links:
@@ -86,7 +84,9 @@ def test_links(result, spans):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared"
+    )
     parser.add_argument("--set", default="mac-dev", choices=["mac-dev", "textberg-dev"])
     parser.add_argument("--scorer", default="semantic")
     parser.add_argument("--seed", type=int, default=0)

@@ -47,7 +47,7 @@ from tui.engine.model import (
 from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
 from tui.engine.scoring.lexical import LexicalScorer
 from tui.engine.scoring.registry import make_scorer
-from tui.engine.tuning import Tuning
+from tui.engine.tuning import AlignTuning, Tuning
 from tui.engine.util.forked import Forked, Later, can_fork
 from tui.engine.util.gc_pause import cyclic_gc_paused
 
@@ -159,7 +159,7 @@ def _lone_looked_at(
     aligned: list[tuple[SpanScorer | None, list[Bead]]],
     blocks: list[tuple[int, int, int, int]],
     scorer: SpanScorer,
-    tuning,
+    tuning: AlignTuning,
 ) -> list[tuple[SpanScorer | None, list[Bead]]]:
     """Inside each paragraph link, the sentences left one-sided looked at again as
     align/refine.py does where paragraphs are sentences (the document-wide scorer's runs)."""
