@@ -25,7 +25,7 @@ from tui.engine.align.dp import (
     small_candidates,
 )
 from tui.engine.align.priors import document_params, shape_counts
-from tui.engine.align.refine import realign_lone
+from tui.engine.align.refine import likely_shapes, realign_lone
 from tui.engine.align.regroup import regroup_links
 from tui.engine.detect.findings import (
     PARALLEL_LINKS,
@@ -441,7 +441,12 @@ def _align_paragraphs(
     if _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
         # paragraphs that are sentences: a split sentence's part left one-sided is looked
         # at again with its runs embedded as one text (align/refine.py)
-        beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled)
+        allowed = (
+            likely_shapes(beads, paragraph_params.measured)
+            if tuning.align.lone_likely_shapes and tuning.align.document_priors
+            else None
+        )
+        beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled, allowed)
     return tuple(
         Link(bead.source, bead.target, score)
         for bead, score in zip(beads, display_scores([bead.score for bead in beads]), strict=True)
