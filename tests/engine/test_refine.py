@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from test_semantic import SOURCE, TARGET, ConceptEmbedder, _arrays, _prepare
 
-from tui.engine.align.dp import Bead
-from tui.engine.align.refine import realign_lone
+from tui.engine.align.dp import Bead, BeadType
+from tui.engine.align.refine import likely_shapes, realign_lone
 from tui.engine.tuning import AlignTuning
 
 
@@ -89,3 +89,22 @@ def test_run_scores_embed_a_run_as_one_text_and_prefer_the_whole_split():
     assert whole > over
     scorer.run_scores(*_arrays([(0, 1, 0, 2)]))
     assert embedder.embedded - before == 2  # kept for the next call
+
+
+def test_a_lone_segment_stays_alone_where_its_shape_is_rarer_than_an_orphan():
+    # the split of the first test, in a document whose 1-2 links are rarer than its
+    # one-sided segments (a news text): the window keeps the DP's beads
+    toy = RunToy("xyz", "xyyz")
+    beads = [
+        Bead((0,), (0,), 2.0),
+        Bead((1,), (1,), 2.0),
+        Bead((), (2,), float("nan")),
+        Bead((2,), (3,), 2.0),
+    ]
+    news = likely_shapes(beads, {BeadType.ONE_ONE: 0.0, BeadType.ONE_TWO: 3.6})
+    assert news == {(1, 1)}  # one orphan per three 1-1 beads: odds 1/3, 1-2 e^-3.6
+    out = realign_lone(beads, toy, AlignTuning(lone_context=1), allowed=news)
+    assert _pairs(out) == _pairs(beads)
+    novel = likely_shapes(beads, {BeadType.ONE_ONE: 0.0, BeadType.ONE_TWO: 0.5})
+    out = realign_lone(beads, toy, AlignTuning(lone_context=1), allowed=novel)
+    assert ((1,), (1, 2)) in _pairs(out)

@@ -25,7 +25,7 @@ from tui.engine.align.dp import (
     small_candidates,
 )
 from tui.engine.align.priors import document_params, shape_counts
-from tui.engine.align.refine import realign_lone
+from tui.engine.align.refine import likely_shapes, realign_lone
 from tui.engine.align.regroup import regroup_links
 from tui.engine.detect.findings import (
     PARALLEL_LINKS,
@@ -47,7 +47,7 @@ from tui.engine.model import (
 from tui.engine.scoring.base import Scorer, SpanScorer, sigmoid
 from tui.engine.scoring.lexical import LexicalScorer
 from tui.engine.scoring.registry import make_scorer
-from tui.engine.tuning import Tuning
+from tui.engine.tuning import AlignTuning, Tuning
 from tui.engine.util.forked import Forked, Later, can_fork
 from tui.engine.util.gc_pause import cyclic_gc_paused
 
@@ -151,7 +151,40 @@ def align_sentences(
         aligned = _align_sentence_blocks(
             blocks, len(src.texts), sentences.scorer, sentences.params, check
         )
+    aligned = _lone_looked_at(aligned, blocks, sentences.scorer, align_tuning)
     return sentences, *_sentence_links(sentences, links, blocks, aligned)
+
+
+def _lone_looked_at(
+    aligned: list[tuple[SpanScorer | None, list[Bead]]],
+    blocks: list[tuple[int, int, int, int]],
+    scorer: SpanScorer,
+    tuning: AlignTuning,
+) -> list[tuple[SpanScorer | None, list[Bead]]]:
+    """Inside each paragraph link, the sentences left one-sided looked at again as
+    align/refine.py does where paragraphs are sentences (the document-wide scorer's runs)."""
+    if not tuning.lone_in_links or getattr(scorer, "run_scores", None) is None:
+        return aligned
+    out = []
+    for (view, beads), (s0, _, t0, _) in zip(aligned, blocks, strict=True):
+        if view is None or all(b.source and b.target for b in beads):
+            out.append((view, beads))
+            continue
+        shifted = [
+            Bead(tuple(i + s0 for i in b.source), tuple(j + t0 for j in b.target), b.score)
+            for b in beads
+        ]
+        again = realign_lone(shifted, scorer, tuning)
+        out.append(
+            (
+                view,
+                [
+                    Bead(tuple(i - s0 for i in b.source), tuple(j - t0 for j in b.target), b.score)
+                    for b in again
+                ],
+            )
+        )
+    return out
 
 
 def realign_sentences(
@@ -408,7 +441,12 @@ def _align_paragraphs(
     if _sentence_per_paragraph(source) and _sentence_per_paragraph(target):
         # paragraphs that are sentences: a split sentence's part left one-sided is looked
         # at again with its runs embedded as one text (align/refine.py)
-        beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled)
+        allowed = (
+            likely_shapes(beads, paragraph_params.measured)
+            if tuning.align.lone_likely_shapes and tuning.align.document_priors
+            else None
+        )
+        beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled, allowed)
     return tuple(
         Link(bead.source, bead.target, score)
         for bead, score in zip(beads, display_scores([bead.score for bead in beads]), strict=True)

@@ -136,6 +136,8 @@ class AlignTuning:
     lone_widest: int = 5
     lone_total: int = 6
     lone_skip: float = 0.1
+    lone_in_links: bool = False
+    lone_likely_shapes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +307,13 @@ PROVENANCE: dict[str, str] = {
     "align.lone_total": "derived: 1-5 and 5-1 (Bertalign stops at five in all, which leaves "
     "out 1-5)",
     "align.lone_skip": "Bertalign's published default (0.1 of a cosine score), not re-fitted",
+    "align.lone_likely_shapes": "off, measured (python benchmarks/line_omissions.py; "
+    "accuracy.py --sections align): a window whose second look joins a lone segment into a "
+    "shape rarer in the document than a one-sided segment (refine.likely_shapes) keeps its "
+    "beads. On: line-per-sentence omissions ntrex en-de R .932 -> .961, but mac-dev strict "
+    ".868 -> .858, textberg-dev .881 -> .877",
+    "align.lone_in_links": "off: the same second look inside paragraph links (sentences of "
+    "multi-sentence paragraphs) measured, not adopted (notes/align2.md)",
     "detection.min_words_to_flag": "chosen, not measured: shorter one-sided text is not "
     "reported (a paragraph that short: lower confidence)",
     "detection.high_severity_words": "chosen, not measured",

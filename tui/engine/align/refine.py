@@ -16,11 +16,12 @@ reads no meaning) leaves the beads as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
-from tui.engine.align.dp import Bead
+from tui.engine.align.dp import Bead, BeadType
 from tui.engine.errors import ComparisonCancelled
 from tui.engine.scoring.base import SpanScorer
 from tui.engine.tuning import AlignTuning
@@ -35,8 +36,10 @@ def realign_lone(
     scorer: SpanScorer,
     tuning: AlignTuning,
     cancelled: Callable[[], bool] | None = None,
+    allowed: Collection[tuple[int, int]] | None = None,
 ) -> list[Bead]:
-    """``beads`` with the windows around one-sided beads aligned again (module docstring)."""
+    """``beads`` with the windows around one-sided beads aligned again (module docstring);
+    ``allowed``, if given, the only shapes besides 1-1 a window may form (``likely_shapes``)."""
     run_scores = getattr(scorer, "run_scores", None)
     pad = tuning.lone_context
     lone = [not (bead.source and bead.target) for bead in beads]
@@ -56,12 +59,37 @@ def realign_lone(
         window = list(beads[k:end])
         if cancelled is not None and cancelled():
             raise ComparisonCancelled
-        out += _realigned(window, scorer, tuning)
+        out += _realigned(window, scorer, tuning, allowed)
         k = end
     return out
 
 
-def _realigned(window: list[Bead], scorer: SpanScorer, tuning: AlignTuning) -> list[Bead]:
+def likely_shapes(
+    beads: Sequence[Bead], measured: Mapping[BeadType, float] | None
+) -> frozenset[tuple[int, int]] | None:
+    """The shapes at least as likely in this document as a segment left one-sided: a
+    segment the DP left alone is a split sentence's part only where the document splits at
+    least as often as it leaves segments alone (a news text, 1-1 throughout, keeps its
+    orphans; a novel joins them to their 1-n links). A shape's odds against 1-1 are its
+    measured cost (align/priors.py, ``exp(-cost)``, extrapolated there for shapes the first
+    pass did not search); a one-sided segment's are the pass's one-sided beads over its 1-1
+    beads. None (every shape) where the document measured no costs."""
+    if measured is None:
+        return None
+    ones = sum(1 for b in beads if len(b.source) == 1 and len(b.target) == 1)
+    lone = sum(1 for b in beads if not (b.source and b.target))
+    if not ones or not lone:
+        return None
+    bar = math.log(ones / lone)
+    return frozenset(b.value for b, cost in measured.items() if cost <= bar)
+
+
+def _realigned(
+    window: list[Bead],
+    scorer: SpanScorer,
+    tuning: AlignTuning,
+    allowed: Collection[tuple[int, int]] | None = None,
+) -> list[Bead]:
     sources = [i for bead in window for i in bead.source]
     targets = [j for bead in window for j in bead.target]
     if not sources or not targets:
@@ -108,6 +136,20 @@ def _realigned(window: list[Bead], scorer: SpanScorer, tuning: AlignTuning) -> l
         path.append((tuple(range(s0 + i - a, s0 + i)), tuple(range(t0 + j - b, t0 + j))))
         i, j = i - a, j - b
     path.reverse()
+    if allowed is not None:
+        # a segment the DP left alone joined into a shape rarer here than a one-sided
+        # segment: more likely an omission than a split's part; the window keeps its beads
+        alone = {("s", i) for b in window if not b.target for i in b.source}
+        alone |= {("t", j) for b in window if not b.source for j in b.target}
+        for src, tgt in path:
+            if (
+                src
+                and tgt
+                and (len(src), len(tgt)) not in allowed
+                and (len(src), len(tgt)) != (1, 1)
+                and any(("s", i) in alone for i in src) | any(("t", j) in alone for j in tgt)
+            ):
+                return window
     two_sided = [p for p in path if p[0] and p[1]]
     log_odds = iter(
         scorer.score(
