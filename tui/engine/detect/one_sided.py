@@ -302,6 +302,12 @@ def _length_log_odds(
         mean = max((src + tgt / ratio) / 2.0, 1.0)
         return (tgt - src * ratio) / math.sqrt(variance * mean)
 
+    # a sentence shorter than one spread of its link's length deviation moves the deviation
+    # by less than the document's own length noise: its length says nothing (no evidence)
+    scaled = own * ratio if side is Side.SOURCE else own
+    mean = max((chars[Side.SOURCE] + chars[Side.TARGET] / ratio) / 2.0, 1.0)
+    if scaled < math.sqrt(variance * mean):
+        return None
     with_it = deviation(chars[Side.SOURCE], chars[Side.TARGET])
     if side is Side.SOURCE:
         without = deviation(chars[Side.SOURCE] - own, chars[Side.TARGET])
