@@ -367,6 +367,41 @@ def test_a_lone_sentence_s_meaning_and_its_link_s_lengths_add_up(lone_side):
     assert not _lone_sentence_findings(lone_side, loose)
 
 
+class _LoneMeaningScorer(_MeaningScorer):
+    """``_MeaningScorer``'s word on the lone sentence; the same log-odds for every cut of the
+    long sentence that partial.py asks about (no cut gains)."""
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        if len(texts) > 1:
+            return np.full(len(texts), self.log_odds)
+        return super().text_log_odds(texts, source=source, start=start, end=end)
+
+
+def test_a_lone_sentence_shorter_than_its_link_s_length_spread_carries_no_length_evidence():
+    """A link already far off the length model (a long sentence facing a short one) makes any
+    lone sentence look extra by length; one shorter than a spread of the link's length
+    deviation (12 characters against about 20) moves it by noise and gets no length evidence:
+    its meaning (-1, under the bar) decides. Counted, its length would add about 1.6 log-odds
+    and flag it (the false speech tags of de-ja)."""
+    from tui.engine.align.dp import Bead
+
+    source = article_from_text(
+        "Der Hund schläft heute den ganzen langen Nachmittag im großen grünen Garten hinter "
+        "dem alten Haus. Er ist müde.",
+        language="de",
+    )
+    target = article_from_text("Le chien dort.", language="fr")
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((1,), (), float("nan"))],
+        _LoneMeaningScorer(-1.0, lone_words=("müde",)),
+    )
+    assert not [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE]
+
+
 class _TableScorer(_FakeScorer):
     """No model; scores spans from a table (the neighbour with the lone sentence joined)."""
 

@@ -331,7 +331,10 @@ PROVENANCE: dict[str, str] = {
     "beads); over members of multi-sentence beads (benchmarks/member_features.py) the gain "
     "separates deleted from kept members with AUC .74-.97 per pair, the member's own "
     "meaning .57-.84, the length change .69-.88",
-    "detection.lone_length": "on, measured (python benchmarks/accuracy.py --jobs 2 "
+    "detection.lone_length": "on; only for a sentence at least one spread of its link's "
+    "length deviation long (recall2: de-ja .918/.894 -> .918/.903, mac-dev 7-15 P .644 -> "
+    ".652, en-zh R .875 -> .872, mac-dev 16-24 R .860 -> .856; half a spread gives main's "
+    "figures back). Measured (python benchmarks/accuracy.py --jobs 2 "
     "--sections omissions, semantic R/P, main f581b5b -> with it and folded members): en-zh "
     ".860/.975 -> .875/.975, ar-zh .856/.974 -> .875/.963, en-ko .883/.964 -> .895/.964, "
     "fr-ru .883/.941 -> .903/.927, en-ja .914/.954 -> .922/.955, de-ja .907/.902 -> "

@@ -12,8 +12,9 @@ nothing next to it to weigh it against is not reported
 improbable are reported too (two dropped sentences paired because that is cheaper than two
 skips), except a sentence the model finds translated by its partner or by a neighbouring bead's
 other side. With a model, a lone sentence's meaning evidence adds how much likelier its
-paragraph link's lengths are without it (``detection.lone_length``). Omissions folded into a
-multi-sentence bead are detect/members.py's. The thresholds are
+paragraph link's lengths are without it (``detection.lone_length``), if the sentence is at
+least one spread of the link's length deviation long (a shorter one moves it by noise).
+Omissions folded into a multi-sentence bead are detect/members.py's. The thresholds are
 ``FindingContext.detection``'s (tui.engine.tuning)."""
 
 from __future__ import annotations
@@ -282,7 +283,8 @@ def _length_log_odds(
     lengths without the sentence left alone at ``position`` against with it, under the
     document's length model (ratio and spread measured on its confident links: the link's
     deviation in spreads, normal): independent of the meaning evidence it is added to.
-    None where ``detection.lone_length`` is off or the scorer has no length model."""
+    None where ``detection.lone_length`` is off, the scorer has no length model, or the
+    sentence is shorter than one spread of the link's deviation."""
     if not context.detection.lone_length or group.scorer is None:
         return None
     ratio, variance = group.scorer.length_model
