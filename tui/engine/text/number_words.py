@@ -138,8 +138,11 @@ _ARABIC_PREFIXES = "وفبلكا"  # the letters of the conjunctions and article
 _FIRST_LETTERS = "".join(sorted({form[0] for form in _written_forms()} | set(_ARABIC_PREFIXES)))
 # A number word, or several written as one ("dreiundzwanzig", "doscientos"), after an
 # Arabic article or conjunction written against it ("والثلاثة", "and the three").
+# The look-behind comes first: it fails inside a word, where most positions are, before
+# the first letters' case-blind class is tried (both are zero-width: the same matches;
+# scan of the messy 10k pair's paragraphs 1.59 -> 1.39 s).
 _WORD_NUMBER = re.compile(
-    rf"(?=[{re.escape(_FIRST_LETTERS)}]){_LETTER_BEFORE}(?:[وف]?[بلك]?(?P<article>ال)?)?"
+    rf"{_LETTER_BEFORE}(?=[{re.escape(_FIRST_LETTERS)}])(?:[وف]?[بلك]?(?P<article>ال)?)?"
     rf"(?P<number>{_FORM}(?:(?:und)?{_FORM})*){_LETTER_AFTER}",
     re.IGNORECASE,
 )
