@@ -45,7 +45,7 @@ from tui.engine.model import (
     Location,
     Side,
 )
-from tui.engine.scoring.base import SpanScorer, sigmoid
+from tui.engine.scoring.base import SpanScorer, length_deviations, sigmoid
 from tui.engine.text.anchors import (
     word_count,
 )
@@ -179,7 +179,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
     return drafts
 
 
-def _weighed_by_tail(group: LinkGroup, context: FindingContext | None = None) -> LinkGroup:
+def _weighed_by_tail(group: LinkGroup, context: FindingContext) -> LinkGroup:
     """``group`` with its scorer's ``evidence_view`` (the length model's measured tail) and
     its two-sided beads scored by it, so that what joining or swapping a lone sentence
     would cost is weighed on the document's own distribution of length deviations (the
@@ -188,11 +188,7 @@ def _weighed_by_tail(group: LinkGroup, context: FindingContext | None = None) ->
     if view is None:
         return group
     viewed = replace(group, scorer=view())
-    score = (
-        functools.partial(_bead_score, viewed.scorer)
-        if context is None
-        else _known_score(context, viewed, tail=True)
-    )
+    score = _known_score(context, viewed, tail=True)
     beads = [
         Bead(bead.source, bead.target, score(bead.source, bead.target))
         if bead.source and bead.target
@@ -301,8 +297,7 @@ def _length_log_odds(
     own = len(context.article(side).paragraphs[paragraph].sentences[sentence])
 
     def deviation(src: float, tgt: float) -> float:
-        mean = max((src + tgt / ratio) / 2.0, 1.0)
-        return (tgt - src * ratio) / math.sqrt(variance * mean)
+        return float(length_deviations(src, tgt, ratio, variance))
 
     # a sentence shorter than one spread of its link's length deviation moves the deviation
     # by less than the document's own length noise: its length says nothing (no evidence)

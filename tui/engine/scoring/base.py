@@ -117,3 +117,12 @@ class Scorer(Protocol):
 def sigmoid(x: np.ndarray | float) -> np.ndarray | float:
     """Log-odds to a probability-like score in (0, 1), as shown to users."""
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def length_deviations(
+    len_src: np.ndarray | float, len_tgt: np.ndarray | float, ratio: float, variance: float
+) -> np.ndarray:
+    """Gale-Church's normalised length deviation (delta) of each pair of lengths, under a
+    ``SpanScorer.length_model`` of ``(ratio, variance)``."""
+    mean = (len_src + len_tgt / ratio) / 2.0
+    return (len_tgt - len_src * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))

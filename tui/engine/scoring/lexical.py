@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from tui.engine.errors import ComparisonCancelled
+from tui.engine.scoring.base import length_deviations
 from tui.engine.text.anchors import (
     QUOTE_MARKS,
     anchor_values,
@@ -347,7 +348,7 @@ class LexicalSpanScorer:
         ratio = max(float(len_tgt.sum()), 1.0) / max(float(len_src.sum()), 1.0)
         variance = max(_variance_of(len_src, len_tgt, ratio), 0.1)
         tail = LengthTail.measure(
-            _deviations(len_src, len_tgt, ratio, variance), self.weights.length_tail_quantile
+            length_deviations(len_src, len_tgt, ratio, variance), self.weights.length_tail_quantile
         )
         out = LexicalSpanScorer(
             self._src,
@@ -692,14 +693,6 @@ def _cumsum0(values: np.ndarray) -> np.ndarray:
     return np.concatenate([zero, np.cumsum(values, axis=0)])
 
 
-def _deviations(
-    len_src: np.ndarray, len_tgt: np.ndarray, ratio: float, variance: float
-) -> np.ndarray:
-    """Gale-Church's normalised length deviation (delta) of each pair of lengths."""
-    mean = (len_src + len_tgt / ratio) / 2.0
-    return (len_tgt - len_src * ratio) / np.sqrt(variance * np.maximum(mean, 1.0))
-
-
 @dataclass(frozen=True, slots=True)
 class LengthTail:
     """How a document's confident links deviate in length beyond the normal's reach.
@@ -740,7 +733,7 @@ def gale_church_logprob(
 ) -> np.ndarray:
     """log P(|delta| >= observed) for the Gale-Church length model (0 for a perfect ratio);
     with a measured ``tail``, never below the document's own exponential tail."""
-    delta = np.abs(_deviations(len_src, len_tgt, ratio, variance))
+    delta = np.abs(length_deviations(len_src, len_tgt, ratio, variance))
     # two-sided tail of the standard normal: erfc(|delta| / sqrt(2))
     out = np.log(np.maximum(_erfc(delta / math.sqrt(2.0)), 1e-12))
     if tail is not None:
