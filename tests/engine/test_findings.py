@@ -402,6 +402,65 @@ def test_a_lone_sentence_shorter_than_its_link_s_length_spread_carries_no_length
     assert not [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE]
 
 
+class _SplitPartScorer(_FakeScorer):
+    """A model that finds the lone sentence unlike its neighbour's other side on its own
+    (``alone``, a fragment the other version runs into a longer sentence), and the
+    neighbour's side without and with it ``joined`` (two texts asked at once); a document
+    whose lengths agree closely (a spread of 2 characters per character)."""
+
+    length_model = (1.0, 2.0)
+
+    def __init__(self, alone: float, joined: tuple[float, float]) -> None:
+        self.alone, self.joined = alone, joined
+
+    def text_log_odds(self, texts, *, source, start, end):
+        import numpy as np
+
+        assert (start, end) == (0, 1)  # the neighbouring bead's other side
+        if len(texts) == 2:
+            assert texts[1] == f"{texts[0]} Il est très fatigué ce soir."  # in the text's order
+            return np.array(self.joined)
+        return np.array([self.alone] * len(texts))
+
+
+@pytest.mark.parametrize(
+    ("source_text", "joined", "flagged"),
+    [
+        # the German runs both French sentences into one: the neighbouring bead's lengths
+        # (51 characters against 24) want the lone French sentence, and the model does not
+        # object to it joining (+1 -> +3 log-odds): the alignment's slip, not reported
+        ("Der Hund schläft im Garten und ist heute sehr müde.", (1.0, 3.0), False),
+        # the same lengths, but the model finds the bead's side with it 9 to 1 worse a
+        # translation (+6 -> +2): the neighbour's own looseness, the lone sentence reported
+        ("Der Hund schläft im Garten und ist heute sehr müde.", (6.0, 2.0), True),
+        # a real omission between faithful links: joining it makes the neighbour's lengths
+        # (27 against 24) unlikelier, so it is reported whatever the joined text reads
+        ("Der Hund schläft im Garten.", (1.0, 3.0), True),
+    ],
+)
+def test_a_lone_sentence_a_neighbouring_bead_s_lengths_want_is_its_missing_part(
+    source_text, joined, flagged
+):
+    from tui.engine.align.dp import Bead
+
+    source = article_from_text(source_text, language="de")
+    target = article_from_text(
+        "Le chien dort au jardin. Il est très fatigué ce soir.", language="fr"
+    )
+    lone = [Bead((0,), (0,), 3.0), Bead((), (1,), float("nan"))]
+    findings = _findings_in_one_link(source, target, lone, _SplitPartScorer(-5.0, joined))
+    found = [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
+    assert bool(found) is flagged
+    if flagged:
+        assert "fatigué" in found[0].message
+    # with the check off, the meaning alone (-5) reports it in every case
+    off = overridden({"detection.lone_neighbour_lengths": False})
+    findings = _findings_in_one_link(
+        source, target, lone, _SplitPartScorer(-5.0, joined), tuning=off
+    )
+    assert [f for f in findings if f.kind is FindingKind.SENTENCE_ONLY_IN_TARGET]
+
+
 class _TableScorer(_FakeScorer):
     """No model; scores spans from a table (the neighbour with the lone sentence joined)."""
 

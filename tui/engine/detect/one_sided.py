@@ -42,7 +42,9 @@ from tui.engine.detect.context import (
     two_sided_neighbours,
 )
 from tui.engine.model import (
+    Article,
     Location,
+    SentenceRef,
     Side,
 )
 from tui.engine.scoring.base import SpanScorer, length_deviations, sigmoid
@@ -130,6 +132,8 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                 continue
             evidence, why = _evidence_alone(context, group, position, side, score)
             if evidence is not None and evidence < threshold:
+                continue
+            if evidence is not None and _part_of_neighbour(context, group, position, side):
                 continue
             if evidence is None and not report_unweighed and not _in_run(group, position, side):
                 continue
@@ -270,6 +274,68 @@ def _evidence_alone(
     least = context.detection.lone_min_log_odds
     threshold = f"reported at {least:.1f} log-odds ({math.exp(least):.2g} to 1) or more"
     return evidence, ", ".join(said) + f" ({threshold})"
+
+
+def _part_of_neighbour(
+    context: FindingContext, group: LinkGroup, position: int, side: Side
+) -> bool:
+    """With a model: is the sentence left alone at ``position`` more likely the missing part
+    of a neighbouring bead (a sentence the other version splits where this one does not,
+    "l'E." / "1934 y eut ..." after an abbreviation) than an omission? So where joining it to
+    that bead makes the bead's lengths ``detection.lone_min_log_odds`` (9 to 1) likelier under
+    the document's length model (ratio and spread measured on its confident links; the
+    normal log-likelihood ratio of the bead's deviation with it against without it), while
+    the model does not find the bead's side with it as surely a worse translation of the
+    bead's other side (its concatenated text's log-odds falls by less than the same bar).
+    An omitted sentence between faithful beads makes a neighbour's lengths unlikelier; a
+    neighbour whose other side is too long for its own could take it. Only with
+    ``detection.lone_neighbour_lengths`` and a scorer that reads meaning (detect/members.py
+    weighs the members a bead already holds the same way, from the other end)."""
+    scorer = group.scorer
+    bar = context.detection.lone_min_log_odds
+    if not context.detection.lone_neighbour_lengths or scorer is None or not scorer.reads_meaning:
+        return False
+    ratio, variance = scorer.length_model
+    if not (ratio > 0 and variance > 0):
+        return False
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    article, other_article = context.article(side), context.article(side.other)
+
+    def chars(which: Article, at: Sequence[SentenceRef], ids: Sequence[int]) -> int:
+        return sum(len(which.paragraphs[at[k][0]].sentences[at[k][1]]) for k in ids)
+
+    def text(k: int) -> str:
+        return article.paragraphs[refs[k][0]].sentence_text(refs[k][1]).strip()
+
+    own = chars(article, refs, [member])
+    for neighbour in two_sided_neighbours(group, position):
+        mine = neighbour.source if side is Side.SOURCE else neighbour.target
+        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        if any(refs[k][0] != refs[member][0] for k in mine):
+            continue  # a bead of another paragraph cannot take it
+        here, there = chars(article, refs, mine), chars(other_article, other_refs, other)
+        pairs = ((here, there), (here + own, there))
+        if side is Side.TARGET:
+            pairs = tuple((b, a) for a, b in pairs)
+        without, with_it = (
+            float(length_deviations(src, tgt, ratio, variance)) for src, tgt in pairs
+        )
+        if (without**2 - with_it**2) / 2.0 < bar:
+            continue
+        texts = [text(k) for k in mine]
+        joined = [*texts, text(member)] if member > mine[-1] else [text(member), *texts]
+        odds = scorer.text_log_odds(
+            [" ".join(texts), " ".join(joined)],
+            source=side is Side.SOURCE,
+            start=other[0],
+            end=other[-1] + 1,
+        )
+        if odds is not None and odds[0] - odds[1] < bar:
+            return True
+    return False
 
 
 def _length_log_odds(
