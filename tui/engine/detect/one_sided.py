@@ -13,7 +13,10 @@ improbable are reported too (two dropped sentences paired because that is cheape
 skips), except a sentence the model finds translated by its partner or by a neighbouring bead's
 other side. With a model, a lone sentence's meaning evidence adds how much likelier its
 paragraph link's lengths are without it (``detection.lone_length``), if the sentence is at
-least one spread of the link's length deviation long (a shorter one moves it by noise).
+least one spread of the link's length deviation long (a shorter one moves it by noise),
+and it is not reported where a neighbouring bead's lengths want it 9 to 1 and the model does
+not find that bead's side 9 to 1 worse with it (the other version runs it into a longer
+sentence: ``_part_of_neighbour``, ``detection.lone_neighbour_lengths``).
 Omissions folded into a multi-sentence bead are detect/members.py's. The thresholds are
 ``FindingContext.detection``'s (tui.engine.tuning)."""
 
