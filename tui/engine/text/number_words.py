@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import is_
 
 from tui.engine.text import number_lexicon as lexicon
 from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word, trie_pattern
@@ -335,30 +337,40 @@ def _word_parts(text: str) -> tuple[list[_Part], list[int] | None]:
             (*match.span("number"), match.group("number"), match.group("article") is not None)
             for match in _WORD_NUMBER.finditer(text)
         ], None
+    # separators and runs of letters in turn, each run looked up by its letters in C loops:
+    # a loop of Python's own goes over the few runs that hold something only
+    pieces = _LETTER_RUNS.split(text)
+    runs = pieces[1::2]
+    seen = list(map(_RUNS.get, runs))
+    if None in seen:  # runs met for the first time
+        for k in compress(range(len(runs)), map(is_, seen, repeat(None))):
+            seen[k] = _run(runs[k])
+    held = list(compress(range(len(runs)), seen))
+    if not held:
+        return [], []
+    ends = list(accumulate(map(len, pieces)))  # run k starts where piece 2k ends
     found = []
     month_starts = []
-    for run in _LETTER_RUN.finditer(text):
-        seen = _RUNS.get(run.group())
-        if seen is None:
-            seen = _run(run.group())
-        part, month = seen
+    for k in held:
+        part, month = seen[k]
+        start = ends[2 * k]
         if part is not None:
-            start = run.start()
             found.append((start + part[0], start + part[1], part[2], part[3]))
         if month:
-            month_starts.append(run.start())
+            month_starts.append(start)
     return found, month_starts
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTER_RUNS = re.compile(r"([^\W\d_]+)")
 _COMBINING_MARK = re.compile(f"[{COMBINING_MARKS}]")
 # what each run of letters holds: a run recurs across an article ("une", "zwei",
 # "Himalaya"); emptied when full, so a long session keeps no more than this
-_RUNS: dict[str, tuple[_Part | None, bool]] = {}
+_RUNS: dict[str, tuple[_Part | None, bool] | tuple[()]] = {}
 _RUNS_LIMIT = 1 << 17
+_NOTHING = ()  # a run that holds neither a number word nor a month's start
 
 
-def _run(run: str) -> tuple[_Part | None, bool]:
+def _run(run: str) -> tuple[_Part | None, bool] | tuple[()]:
     """``_word_parts``' entry for a run of letters standing alone (the patterns'
     look-behind and look-ahead see no letter beyond it either way): its number word, and
     whether a month name may start there."""
@@ -368,9 +380,10 @@ def _run(run: str) -> tuple[_Part | None, bool]:
         if match is None
         else (*match.span("number"), match.group("number"), match.group("article") is not None)
     )
+    month = MONTH_FIRST_WORD.fullmatch(run) is not None
     if len(_RUNS) >= _RUNS_LIMIT:
         _RUNS.clear()
-    seen = _RUNS[run] = (part, MONTH_FIRST_WORD.fullmatch(run) is not None)
+    seen = _RUNS[run] = (part, month) if part is not None or month else _NOTHING
     return seen
 
 
