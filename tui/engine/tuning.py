@@ -422,7 +422,9 @@ NOT_TUNING: dict[str, str] = {
     "bound on work: a larger one keeps its paragraph links)",
     "_CHUNK, _BLOCK": "scoring/semantic.py: span pairs and similarity cells per batch",
     "PARALLEL_LINKS": "detect/findings.py: two-sided links from which the link detectors of "
-    "the later half run in a forked process (the same findings)",
+    "the later links run in a forked process (the same findings)",
+    "MAIN_SHARE": "detect/findings.py: the share of those links' sentences whose link "
+    "detectors stay in the parent process, which runs the later steps alone",
     "PARALLEL_SENTENCES": "pipeline.py: sentences (both sides) from which the lexical "
     "scorer's sentence level is prepared in a forked process while paragraphs are aligned",
     "PARALLEL_SEGMENTS": "scoring/lexical.py: target segments from which their features are "

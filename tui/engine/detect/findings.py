@@ -58,6 +58,12 @@ PARAGRAPH_DETECTORS: tuple[LinkDetector, ...] = (
 # Two-sided links below which a second process costs more than it saves (a fork of a large
 # comparison and its copied pages take tens of milliseconds; speed only, not results).
 PARALLEL_LINKS = 2000
+# The share of the two-sided links' sentences whose link detectors run in this process when
+# the later ones run in a forked one (speed only, not results: the drafts come back in
+# order). Less than half: this process then runs the steps after them alone (partial
+# sentences, weak links, ids), about a third as long as all the link detectors on the messy
+# 10k pair (benchmarks/speed.py; CPU seconds 0.67 against 2.47); both then end together.
+MAIN_SHARE = 0.37
 
 EarlyDrafts = dict[Link, dict[str, list[Draft]]]
 """``paragraph_drafts``' result: for each two-sided link, each paragraph detector's drafts
@@ -94,9 +100,9 @@ def find_all(
     two_sided = [group for group in context.groups if group.link.source and group.link.target]
     done: EarlyDrafts = early or {}
     if parallel and len(two_sided) >= PARALLEL_LINKS and can_fork():
-        half = _middle(two_sided)
-        with Forked(lambda: _link_drafts(context, two_sided[half:], done)) as later:
-            drafts += _link_drafts(context, two_sided[:half], done)
+        cut = _cut(two_sided, MAIN_SHARE)
+        with Forked(lambda: _link_drafts(context, two_sided[cut:], done)) as later:
+            drafts += _link_drafts(context, two_sided[:cut], done)
             drafts += later.result()
     else:
         drafts += _link_drafts(context, two_sided, done)
@@ -121,12 +127,12 @@ def _link_drafts(
     return drafts
 
 
-def _middle(groups: list[LinkGroup]) -> int:
-    """Where to cut ``groups`` into two halves of about as many sentences each."""
+def _cut(groups: list[LinkGroup], share: float) -> int:
+    """Where to cut ``groups`` so that about ``share`` of their sentences come before."""
     sizes = [len(group.source_refs) + len(group.target_refs) for group in groups]
     total, running = sum(sizes), 0
     for k, size in enumerate(sizes):
         running += size
-        if 2 * running >= total:
+        if running >= share * total:
             return k + 1
     return len(groups)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,6 +41,32 @@ def _combining_marks() -> str:
 COMBINING_MARKS = _combining_marks()
 # A word: letters with their combining marks (digits and "_" are not letters)
 WORD_PATTERN = rf"(?:[^\W\d_]|[{COMBINING_MARKS}])+"
+
+
+def trie_pattern(words: Iterable[str], piece: Callable[[str], str] = re.escape) -> str:
+    """One regular expression for ``words`` that branches letter by letter ("zwei|zwolf"
+    -> "zw(?:ei|olf)"): ``re`` tries alternatives one by one, a trie keeps that short.
+    ``piece`` writes one letter's pattern. Where several words match at one place, the
+    longest is tried first, as in an alternation sorted longest first.
+
+    >>> trie_pattern(["zwei", "zwolf", "zw"])
+    'zw(?:(?:ei|olf))?'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [piece(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 class ProseLexer(RegexLexer):

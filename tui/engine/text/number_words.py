@@ -20,14 +20,17 @@ The span of digits is the digits alone, what a reader sees changed ("2.8" of "2.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import is_
 
 from tui.engine.text import number_lexicon as lexicon
-from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word
+from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word, trie_pattern
 from tui.engine.text.times import (
+    MONTH_FIRST_WORD,
     MonthMention,
     TimeMention,
     find_months,
@@ -98,26 +101,6 @@ _FORMS["quatre-vingt"] = _FORMS["quatre-vingts"] = [
 ]
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression for ``words`` that branches letter by letter ("zwei|zwolf"
-    -> "zw(?:ei|olf)"): ``re`` tries alternatives one by one, a trie keeps that short."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for letter in word:
-            node = node.setdefault(letter, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)
-
-
 def _written_forms() -> set[str]:
     """Every form as it may be written: with its accents, without, and casefolded."""
     written = set(_FORMS)
@@ -131,7 +114,7 @@ def _written_forms() -> set[str]:
 
 _LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{COMBINING_MARKS}])"
 _LETTER_AFTER = rf"(?![^\W\d_])(?![{COMBINING_MARKS}])"
-_FORM = _trie_pattern(sorted(_written_forms()))
+_FORM = trie_pattern(sorted(_written_forms()))
 _ARABIC_PREFIXES = "وفبلكا"  # the letters of the conjunctions and article below
 # Every match starts with one of these: looking ahead for them first halves the search
 # (the trie's branches are tried at a word start only when its letter can begin one).
@@ -320,11 +303,11 @@ class _Word:
     value_only: frozenset[str]  # languages where it is never flagged, "*" for all
 
 
-def _words(text: str) -> list[_Word]:
+def _words(text: str, parts: list[tuple[int, int, str, bool]]) -> list[_Word]:
+    """The number words of ``text`` from ``_word_parts``' matches."""
     words = []
-    for match in _WORD_NUMBER.finditer(text):
-        start, end = match.span("number")
-        read = _reading(match.group("number"), match.group("article") is not None)
+    for start, end, number, article in parts:
+        read = _reading(number, article)
         if read is None:
             continue
         value, languages, value_only = read
@@ -332,6 +315,76 @@ def _words(text: str) -> list[_Word]:
             continue  # the "cent" of "pour cent"
         words.append(_Word(start, end, value, languages, value_only))
     return words
+
+
+_Part = tuple[int, int, str, bool]
+
+
+def _word_parts(text: str) -> tuple[list[_Part], list[int] | None]:
+    """(start, end, text, after the Arabic article) of the number of each match of
+    ``_WORD_NUMBER`` in ``text``, in order; and where a month name may start (the starts
+    ``times.find_months`` takes), None where that takes its own scan.
+
+    Without a combining mark in the text, a match is one whole run of letters (it starts
+    where no letter stands before it and ends where none follows), and a month name starts
+    a run that is its first word: each run is looked up once by its letters, not tried at
+    each of its places by three patterns (the scan by runs is one tight loop of ``re``).
+    The same matches in less than half the time. French "quatre-vingt(s)", the one form
+    with a character no letter, takes the patterns' own scans.
+    """
+    if _COMBINING_MARK.search(text) is not None or "quatre-" in text.casefold():
+        return [
+            (*match.span("number"), match.group("number"), match.group("article") is not None)
+            for match in _WORD_NUMBER.finditer(text)
+        ], None
+    # separators and runs of letters in turn, each run looked up by its letters in C loops:
+    # a loop of Python's own goes over the few runs that hold something only
+    pieces = _LETTER_RUNS.split(text)
+    runs = pieces[1::2]
+    seen = list(map(_RUNS.get, runs))
+    if None in seen:  # runs met for the first time
+        for k in compress(range(len(runs)), map(is_, seen, repeat(None))):
+            seen[k] = _run(runs[k])
+    held = list(compress(range(len(runs)), seen))
+    if not held:
+        return [], []
+    ends = list(accumulate(map(len, pieces)))  # run k starts where piece 2k ends
+    found = []
+    month_starts = []
+    for k in held:
+        part, month = seen[k]
+        start = ends[2 * k]
+        if part is not None:
+            found.append((start + part[0], start + part[1], part[2], part[3]))
+        if month:
+            month_starts.append(start)
+    return found, month_starts
+
+
+_LETTER_RUNS = re.compile(r"([^\W\d_]+)")
+_COMBINING_MARK = re.compile(f"[{COMBINING_MARKS}]")
+# what each run of letters holds: a run recurs across an article ("une", "zwei",
+# "Himalaya"); emptied when full, so a long session keeps no more than this
+_RUNS: dict[str, tuple[_Part | None, bool] | tuple[()]] = {}
+_RUNS_LIMIT = 1 << 17
+_NOTHING = ()  # a run that holds neither a number word nor a month's start
+
+
+def _run(run: str) -> tuple[_Part | None, bool] | tuple[()]:
+    """``_word_parts``' entry for a run of letters standing alone (the patterns'
+    look-behind and look-ahead see no letter beyond it either way): its number word, and
+    whether a month name may start there."""
+    match = _WORD_NUMBER.fullmatch(run)
+    part = (
+        None
+        if match is None
+        else (*match.span("number"), match.group("number"), match.group("article") is not None)
+    )
+    month = MONTH_FIRST_WORD.fullmatch(run) is not None
+    if len(_RUNS) >= _RUNS_LIMIT:
+        _RUNS.clear()
+    seen = _RUNS[run] = (part, month) if part is not None or month else _NOTHING
+    return seen
 
 
 @lru_cache(maxsize=16384)
@@ -369,7 +422,8 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     """Every number in ``text`` in text order; words are flaggable only in a text of their
     own ``language`` (alone, French "neuf" is as likely "new", "sei" "you are")."""
     mentions: list[NumberMention] = []
-    words = _words(text) if _may_hold_words(text) else []
+    parts, month_starts = _word_parts(text) if _may_hold_words(text) else ([], [])
+    words = _words(text, parts)
     w = 0
     # where the scale of the last digits ended ("1億" of "1億2,500万"), and its value
     last_scaled: tuple[int, Decimal] | None = None
@@ -400,15 +454,17 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     while w < len(words):
         w = _word_run(text, words, w, len(text), language, mentions)
     mentions += _numeral_characters(text, language, mentions)
-    return sorted(_with_times_and_months(text, mentions), key=lambda m: m.start)
+    months = find_months(text, month_starts)
+    return sorted(_with_times_and_months(text, mentions, months), key=lambda m: m.start)
 
 
-def _with_times_and_months(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+def _with_times_and_months(
+    text: str, mentions: list[NumberMention], months: list[MonthMention]
+) -> list[NumberMention]:
     """``mentions`` with each clock time made one mention in place of its parts ("7:55" is
-    no 7 and 55, "2pm" no plain 2 only) and month names added as values that satisfy a
-    number across but are never flagged ("June" ~ "6月")."""
+    no 7 and 55, "2pm" no plain 2 only) and the ``months`` named (``find_months``) added as
+    values that satisfy a number across but are never flagged ("June" ~ "6月")."""
     times = find_times(text) + _word_times(text, mentions)
-    months = find_months(text) if _may_hold_words(text) else []
     if not times and not months:
         return mentions
     kept = [m for m in mentions if not any(_overlap(m, t) for t in times)]

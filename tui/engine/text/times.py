@@ -20,10 +20,11 @@ flagged itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tui.engine.text import number_lexicon as lexicon
-from tui.engine.text.anchors import COMBINING_MARKS, normalize_number
+from tui.engine.text.anchors import COMBINING_MARKS, normalize_number, trie_pattern
 
 CLOCK_PREFIX = "@"  # minutes of the day: "@475" is 7:55, equal to no plain number
 _LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{COMBINING_MARKS}])"
@@ -188,9 +189,10 @@ def _month_pattern(capitalised: bool) -> re.Pattern[str]:
         for names in table.values()
         for form in names.split()
     ]
-    body = "|".join(
-        re.escape(form).replace("_", rf"{_SPACE}+") for form in sorted(forms, key=len, reverse=True)
-    )
+    # a trie, not an alternation of whole names, which ``re`` would try one by one at every
+    # place a name's first letter stands (same matches: the longest name first either way;
+    # the case-blind names are all in lower case, so no two branches match one letter)
+    body = trie_pattern(forms, lambda letter: rf"{_SPACE}+" if letter == "_" else re.escape(letter))
     prefix = "" if capitalised else "(?:[وف]?[بل]?)"  # Arabic "و", "ب" written against it
     flags = 0 if capitalised else re.IGNORECASE
     # every match starts with one of these letters: looking ahead for them first skips
@@ -211,12 +213,55 @@ _MONTH_VALUE = {
 _MONTH_PATTERNS = (_month_pattern(True), _month_pattern(False))
 
 
-def find_months(text: str) -> list[MonthMention]:
-    """Month names in ``text`` in order, each standing for its month's number."""
+def _first_word_pattern() -> re.Pattern[str]:
+    """A run of letters that a month name can start with (with the Arabic letters written
+    against it): its first word, which ends where its letters do."""
+    words = {
+        capitalised: [
+            form.split("_")[0]
+            for language, table in lexicon.MONTHS.items()
+            if (language in lexicon.CAPITALISED_MONTHS) == capitalised
+            for names in table.values()
+            for form in names.split()
+        ]
+        for capitalised in (True, False)
+    }
+    return re.compile(
+        f"(?:{trie_pattern(words[True])}|(?i:(?:[وف]?[بل]?)(?:{trie_pattern(words[False])})))"
+    )
+
+
+MONTH_FIRST_WORD = _first_word_pattern()
+
+
+def find_months(text: str, starts: Iterable[int] | None = None) -> list[MonthMention]:
+    """Month names in ``text`` in order, each standing for its month's number. ``starts``:
+    every place, in order, where one may start, when the caller knows them (the runs of
+    letters that ``MONTH_FIRST_WORD`` matches whole, in a text without combining marks):
+    the names there are the names of the whole text's scan, found without it."""
     found = []
     for pattern in _MONTH_PATTERNS:
-        for match in pattern.finditer(text):
+        if starts is None:
+            matches: Iterable[re.Match[str] | None] = pattern.finditer(text)
+        else:
+            matches = _matches_at(pattern, text, starts)
+        for match in matches:
+            if match is None:
+                continue
             name = " ".join(match.group("month").split()).casefold()
             start, end = match.span("month")
             found.append(MonthMention(start, end, frozenset({str(_MONTH_VALUE[name])})))
     return sorted(found, key=lambda m: m.start)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str] | None]:
+    """``pattern.finditer(text)`` where a match can start at ``starts`` only."""
+    reach = 0
+    for start in starts:
+        if start >= reach:
+            match = pattern.match(text, start)
+            if match is not None:
+                reach = match.end()
+            yield match
