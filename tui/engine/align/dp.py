@@ -200,7 +200,7 @@ def _band(center: np.ndarray, m: int, half: int) -> tuple[np.ndarray, int, np.nd
     A row's band must hold the path's climb from the previous row (target-only runs); every
     path enters row 0 at column 0, also when a re-centred path leaves it further on. One width
     for every row is the widest climb's: where that is more than twice the cells of each row
-    holding its own climb only (the expected path climbs in a few steep places: one side much
+    holding its own climbs only (the expected path climbs in a few steep places: one side much
     longer than the other, a long run only in one version), each row gets its own width. A
     ragged band lies inside the even one (speed only: a factor of two keeps every ordinary
     table, whose climbs are alike, on the even band).
@@ -209,7 +209,10 @@ def _band(center: np.ndarray, m: int, half: int) -> tuple[np.ndarray, int, np.nd
     climbs = np.ceil(np.maximum(center - lower, 0.0))
     climb = int(climbs.max(initial=0.0))
     width = min(m + 1, 2 * half + 1 + climb)
-    widths = np.minimum(m + 1, 2 * half + 1 + climbs.astype(np.int64))
+    # a ragged row holds its own climb and the next row's: the path may take a jump that the
+    # expected path shares between two rows (anchors sit half a segment in) on either row
+    both = climbs + np.concatenate([climbs[1:], [0.0]])
+    widths = np.minimum(m + 1, 2 * half + 1 + both.astype(np.int64))
     if 2 * int(widths.sum()) > len(center) * width:
         return _band_starts(lower, width, m, half), width, None
     lo = np.clip(np.floor(lower).astype(np.int64) - half, 0, m + 1 - widths)
