@@ -36,7 +36,11 @@ Parts (``--parts``):
   clean and messy pairs up to ``--semantic-max`` paragraphs.
 - ``lopsided``: a ``--lopsided``-paragraph article against a one-line file (its target's
   first paragraph), the ordinary mistake of giving the wrong file: nearly everything is
-  one-sided. One row per output format (``--lopsided-formats``).
+  one-sided. One row per output format (``--lopsided-formats``). Then the sample's German
+  article run into one line and repeated to ``--lopsided-line-mb`` MB, one paragraph of
+  ~7,000 sentences a MB, against the French sample, with each scorer (JSON; the semantic
+  scorer cold): the band of one paragraph linked to a whole article (align/dp.py lays it
+  with the short side as rows).
 - ``app``: the review app driven by Pilot (benchmarks/app_speed.py): ``wall s`` is the first
   full screen with the comparison in the worker, ``key ms`` the median time from a navigation
   key sent to the last frame composed for it (Pilot's own press time, which waits in 20 ms
@@ -283,7 +287,9 @@ def pair_rows(
                     yield Row(name, scorer, label, size, figures)
 
 
-def lopsided_rows(n: int, formats: list[str], shared: Path, folder: Path) -> Iterator[Row]:
+def lopsided_rows(
+    n: int, formats: list[str], line_mb: float, shared: Path, folder: Path
+) -> Iterator[Row]:
     source_text, target_text = build_pair(n, shared)
     one_line = target_text.split("\n\n")[0] + "\n"
     with pair_files(folder, "lopsided", (source_text, one_line)) as (source, target):
@@ -291,6 +297,23 @@ def lopsided_rows(n: int, formats: list[str], shared: Path, folder: Path) -> Ite
             out = folder / f"lopsided.{fmt}"
             figures = run_cli(source, target, "lexical", fmt, out, None)
             yield Row(f"lopsided {n} x 1 line, {fmt}", "lexical", "-", None, figures)
+    if line_mb <= 0:
+        return
+    yield from single_line_rows(line_mb, folder)
+
+
+def single_line_rows(line_mb: float, folder: Path) -> Iterator[Row]:
+    """The German sample as one line repeated to ``line_mb`` MB against the French sample."""
+    line = Path(f"{SAMPLE}.de.txt").read_text(encoding="utf-8").replace("\n", " ")
+    copies = int(line_mb * 2**20 // len(line.encode()) + 1)
+    french = Path(f"{SAMPLE}.fr.txt").read_text(encoding="utf-8")
+    with pair_files(folder, "single-line", (line * copies, french)) as (source, target):
+        for scorer in ("lexical", "semantic"):
+            with tempfile.TemporaryDirectory(dir=folder) as cache:
+                out = folder / "single-line.json"
+                figures = run_cli(source, target, scorer, "json", out, Path(cache))
+            label = "cold" if scorer == "semantic" else "-"
+            yield Row(f"one line {line_mb:g} MB x sample", scorer, label, None, figures)
 
 
 def app_rows(paragraphs: int, shared: Path) -> Iterator[Row]:
@@ -409,6 +432,12 @@ def main() -> int:
     )
     parser.add_argument("--lopsided", type=int, default=10000, help="paragraphs against one line")
     parser.add_argument("--lopsided-formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument(
+        "--lopsided-line-mb",
+        type=float,
+        default=4.0,
+        help="MB of the one-line German sample against the French one (0: no such rows)",
+    )
     parser.add_argument("--app-paragraphs", type=int, default=10000)
     parser.add_argument("--batch-pairs", type=int, default=200)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -452,7 +481,9 @@ def _part_rows(part: str, args: argparse.Namespace, folder: Path) -> Iterator[Ro
         else:
             yield from pair_rows(f"ntrex-dev {args.ntrex}", None, texts, args.scorer, folder)
     elif part == "lopsided":
-        yield from lopsided_rows(args.lopsided, args.lopsided_formats, args.shared, folder)
+        yield from lopsided_rows(
+            args.lopsided, args.lopsided_formats, args.lopsided_line_mb, args.shared, folder
+        )
     elif part == "app":
         yield from app_rows(args.app_paragraphs, args.shared)
     elif part == "batch":

@@ -595,16 +595,34 @@ def test_same_language_warns_and_compares(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_twenty_megabyte_single_line(tmp_path: Path) -> None:
-    # one 20 MB paragraph against the French sample: finishes, one result, no traceback
+def test_four_megabyte_single_line(tmp_path: Path) -> None:
+    # the German sample as one 4 MB line (about 30 copies, 29,000 sentences in one paragraph)
+    # against the French sample: the paragraph is linked to the whole article and its
+    # sentences aligned in a band as long as the line (align/dp.py lays the short side as
+    # rows); it finishes, one result, no traceback, a copy's worth of sentences linked and
+    # the rest one-sided
     line = DE.read_text("utf-8").replace("\n", " ")
     huge = tmp_path / "huge.txt"
-    huge.write_bytes((line * (20 * 2**20 // len(line.encode()) + 1)).encode())
-    report = tmp_path / "report.txt"
-    result = run_cli(str(huge), str(FR), "--format", "text", "-o", str(report))
+    huge.write_bytes((line * (4 * 2**20 // len(line.encode()) + 1)).encode())
+    report = tmp_path / "report.json"
+    # the lexical scorer: the same DP at a third of the semantic one's time (the suite's)
+    result = run_cli(
+        str(huge), str(FR), "--scorer", "lexical", "--format", "json", "-o", str(report)
+    )
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
-    assert f"source: {huge} (de, 1 paragraph)" in report.read_text("utf-8")
+    data = json.loads(report.read_text("utf-8"))
+    assert len(data["source"]["paragraphs"]) == 1
+    german = sum(len(p["sentences"]) for p in data["source"]["paragraphs"])
+    french = sum(len(p["sentences"]) for p in data["target"]["paragraphs"])
+    assert german > 25_000
+    linked = [s for s in data["sentence_links"] if s["source"] and s["target"]]
+    # most French sentences found a German one (a few are only in the French sample)...
+    assert len({tuple(t) for s in linked for t in s["target"]}) > 0.8 * french
+    # ... and every German sentence left is one-sided, in one sentence link each
+    alone = [s for s in data["sentence_links"] if s["source"] and not s["target"]]
+    assert len(alone) + sum(len(s["source"]) for s in linked) == german
+    assert any(link["source"] == [0] or 0 in link["source"] for link in data["links"])
 
 
 def test_keyboard_interrupt_exits_130(

@@ -101,6 +101,26 @@ def test_banded_search_follows_a_large_offset():
     assert pairs == [((i,), (i + 300,)) for i in range(600)]
 
 
+@pytest.mark.parametrize("flip", [False, True])
+def test_one_side_many_times_longer_finds_its_pairs(flip):
+    """40 segments found inside 3,000 (one paragraph against a whole article): the band is
+    laid with the short side as rows, each row as wide as its climb, and finds the pairs the
+    whole table finds."""
+    rng = np.random.default_rng(5)
+    long = [f"x{k:05d}" for k in range(3000)]
+    starts = sorted(rng.choice(np.arange(100, 2900), size=4, replace=False))
+    short = [long[s + k] for s in starts for k in range(10)]
+    source, target = (short, long) if flip else (long, short)
+    scorer = ConcatScorer(source, target)
+    beads = align(len(source), len(target), scorer)
+    whole = align(len(source), len(target), scorer, params=AlignParams(half_width=10**6))
+    pairs = [(b.source, b.target) for b in beads if b.source and b.target]
+    assert pairs == [(b.source, b.target) for b in whole if b.source and b.target]
+    assert len(pairs) == 40
+    assert [i for b in beads for i in b.source] == list(range(len(source)))
+    assert [j for b in beads for j in b.target] == list(range(len(target)))
+
+
 def test_empty_side_gives_one_sided_beads():
     beads = align(0, 2, ConcatScorer([], ["a", "b"]))
     assert [(b.source, b.target) for b in beads] == [((), (0,)), ((), (1,))]

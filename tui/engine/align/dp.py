@@ -147,23 +147,178 @@ def align(
         ]
     if n_source * n_target <= SMALL_PROBLEM:
         return _align_small(n_source, n_target, scorer, params)
+    if n_source > n_target:
+        flipped = _flipped_if_cheaper(n_source, n_target, scorer, params, cancelled)
+        if flipped is not None:
+            return flipped
     half = params.half_width
     # a band as wide as the table needs no expected path (every row starts at column 0)
     wide = 2 * half >= n_target
     center = _expected_path(n_source, n_target, [] if wide else scorer.anchor_pairs())
+    return _align_banded(n_source, n_target, scorer, center, params, cancelled)
+
+
+def _align_banded(
+    n_source: int,
+    n_target: int,
+    scorer: SpanScorer,
+    center: np.ndarray,
+    params: AlignParams,
+    cancelled: Callable[[], bool] | None,
+) -> list[Bead]:
+    """The DP in a band around ``center`` (the expected target position of each row),
+    re-centred on the path and twice as wide while the path runs along its edge."""
+    half = params.half_width
+    # a ragged band's attempts share most of their cells: each scored once
+    remembered = _Remembered(scorer, n_target, params.widest)
     for _attempt in range(4):
-        # a row's band must hold the path's climb from the previous row (target-only runs);
-        # every path enters row 0 at column 0, also when a re-centred path leaves it further on
-        lower = np.concatenate([[0.0], center[:-1]])
-        climb = int(np.ceil((center - lower).max(initial=0.0)))
-        width = min(n_target + 1, 2 * half + 1 + climb)
-        lo = _band_starts(lower, width, n_target, half)
-        path, touches_edge = _run_dp(n_source, n_target, scorer, lo, width, params, cancelled)
-        if not touches_edge or width == n_target + 1:
+        lo, width, widths = _band(center, n_target, half)
+        path, touches_edge = _run_dp(
+            n_source,
+            n_target,
+            scorer if widths is None else remembered,
+            lo,
+            width,
+            params,
+            cancelled,
+            widths,
+        )
+        remembered.keep()
+        if not touches_edge or (widths is None and width == n_target + 1):
+            break
+        if widths is not None and bool((widths == n_target + 1).all()):
             break
         center = _path_center(path, n_source)
         half *= 2
     return path
+
+
+def _band(center: np.ndarray, m: int, half: int) -> tuple[np.ndarray, int, np.ndarray | None]:
+    """Each row's first band column, the band's width, and each row's own width where the
+    band is ragged (else None).
+
+    A row's band must hold the path's climb from the previous row (target-only runs); every
+    path enters row 0 at column 0, also when a re-centred path leaves it further on. One width
+    for every row is the widest climb's: where that is more than twice the cells of each row
+    holding its own climbs only (the expected path climbs in a few steep places: one side much
+    longer than the other, a long run only in one version), each row gets its own width. A
+    ragged band lies inside the even one (speed only: a factor of two keeps every ordinary
+    table, whose climbs are alike, on the even band).
+    """
+    lower = np.concatenate([[0.0], center[:-1]])
+    climbs = np.ceil(np.maximum(center - lower, 0.0))
+    climb = int(climbs.max(initial=0.0))
+    width = min(m + 1, 2 * half + 1 + climb)
+    # a ragged row holds its own climb and the next row's: the path may take a jump that the
+    # expected path shares between two rows (anchors sit half a segment in) on either row
+    both = climbs + np.concatenate([climbs[1:], [0.0]])
+    widths = np.minimum(m + 1, 2 * half + 1 + both.astype(np.int64))
+    if 2 * int(widths.sum()) > len(center) * width:
+        return _band_starts(lower, width, m, half), width, None
+    lo = np.clip(np.floor(lower).astype(np.int64) - half, 0, m + 1 - widths)
+    return lo, int(widths.max()), widths
+
+
+def _band_cells(center: np.ndarray, m: int, half: int) -> int:
+    """Cells of the band ``_band`` lays around ``center``."""
+    _, width, widths = _band(center, m, half)
+    return len(center) * width if widths is None else int(widths.sum())
+
+
+def _flipped_if_cheaper(
+    n: int,
+    m: int,
+    scorer: SpanScorer,
+    params: AlignParams,
+    cancelled: Callable[[], bool] | None,
+) -> list[Bead] | None:
+    """``align``'s beads found with the target's segments as the rows, where that band has
+    at most half the cells of the band with the source's as rows (one side much longer than
+    the other: its segments as columns, the band of a flat stretch of the path is a few
+    cells a row, not ``2 * half_width + 1``); None otherwise (every ordinary table, whose
+    bands are alike either way: speed only, the factor keeps them as they were).
+    """
+    half = params.half_width
+    anchors = scorer.anchor_pairs()
+    rows_source = _expected_path(n, m, [] if 2 * half >= m else anchors)
+    rows_target = _expected_path(m, n, [] if 2 * half >= n else [(j, i) for i, j in anchors])
+    if 2 * _band_cells(rows_target, n, half) > _band_cells(rows_source, m, half):
+        return None
+    swapped = AlignParams(
+        tuning=params.tuning,
+        measured={BeadType(bead.value[::-1]): cost for bead, cost in params.prior.items()},
+        half_width=params.half_width,
+        chunk_rows=params.chunk_rows,
+    )
+    path = _align_banded(m, n, _Transposed(scorer, n), rows_target, swapped, cancelled)
+    return [Bead(bead.target, bead.source, bead.score) for bead in path]
+
+
+class _Remembered:
+    """``scorer`` with the scores it gave kept (``keep`` after each DP: a DP asks each span
+    pair once), so that a wider band's DP asks it only for span pairs new to it."""
+
+    def __init__(self, scorer: SpanScorer, n_target: int, widest: int) -> None:
+        self._scorer, self._columns, self._widest = scorer, n_target + 1, widest + 1
+        self._keys = np.empty(0, dtype=np.int64)  # sorted
+        self._values = np.empty(0)
+        self._new: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def _key(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+        return ((a1 * self._columns + b1) * self._widest + (a1 - a0)) * self._widest + (b1 - b0)
+
+    def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+        keys = self._key(a0, a1, b0, b1)
+        out = np.empty(len(keys))
+        at = np.minimum(np.searchsorted(self._keys, keys), max(len(self._keys) - 1, 0))
+        known = self._keys[at] == keys if len(self._keys) else np.zeros(len(keys), dtype=bool)
+        out[known] = self._values[at[known]]
+        new = ~known
+        if new.any():
+            out[new] = self._scorer.score(a0[new], a1[new], b0[new], b1[new])
+            self._new.append((keys[new], out[new]))
+        return out
+
+    def keep(self) -> None:
+        """Add the scores given since the last call to those looked up."""
+        if not self._new:
+            return
+        keys = np.concatenate([self._keys, *(k for k, _ in self._new)])
+        values = np.concatenate([self._values, *(v for _, v in self._new)])
+        self._keys, first = np.unique(keys, return_index=True)
+        self._values = values[first]
+        self._new = []
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        return self._scorer.anchor_pairs()
+
+    def focus(self, first: np.ndarray, last: np.ndarray) -> None:
+        self._scorer.focus(first, last)
+
+
+class _Transposed:
+    """``scorer`` with its sides swapped (the DP's rows its target segments), for ``align``."""
+
+    def __init__(self, scorer: SpanScorer, n_source: int) -> None:
+        self._scorer, self._n_source = scorer, n_source
+
+    def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+        return self._scorer.score(b0, b1, a0, a1)
+
+    def anchor_pairs(self) -> list[tuple[int, int]]:
+        return [(j, i) for i, j in self._scorer.anchor_pairs()]
+
+    def focus(self, first: np.ndarray, last: np.ndarray) -> None:
+        """Each source segment meets the target segments whose band rows hold it."""
+        n = self._n_source
+        lo = np.full(n, len(first), dtype=np.int64)
+        hi = np.zeros(n, dtype=np.int64)
+        for j, (f, e) in enumerate(zip(first.tolist(), last.tolist(), strict=True)):
+            if e > f:
+                np.minimum(lo[f:e], j, out=lo[f:e])
+                np.maximum(hi[f:e], j + 1, out=hi[f:e])
+        lo[hi == 0] = 0
+        self._scorer.focus(lo, hi)
 
 
 SMALL_PROBLEM = 64  # cells; below this a plain table beats the banded machinery's overhead
@@ -584,14 +739,19 @@ def _run_dp(
     width: int,
     params: AlignParams,
     cancelled: Callable[[], bool] | None,
+    widths: np.ndarray | None = None,
 ) -> tuple[list[Bead], bool]:
+    """The DP in the band of ``width`` columns from ``lo`` on each row (``widths``: each
+    row's own, a ragged band; cells past a row's width are out); the best path and whether
+    it runs along the band's edge."""
     beads, shapes = params.beads, params.shapes
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
     # source segment i meets target segments from the band of rows i+1 .. i+max_a
     following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
     first = np.maximum(lo[following].min(axis=0) - max_b, 0)
-    last = np.minimum(lo[following].max(axis=0) + width, m)
+    ends = lo + (width if widths is None else widths)
+    last = np.minimum(ends[following].max(axis=0), m)
     scorer.focus(first, last)
 
     inf = np.float64(np.inf)
@@ -603,26 +763,31 @@ def _run_dp(
     offset = columns * params.skip
     insertion = beads.index(BeadType.INSERTION)
     starts = lo.tolist()
+    row_widths = [width] * (n + 1) if widths is None else widths.tolist()
     # every shape but insertions (which stay on the row: handled below), as (type, a, b)
     stepping = [(t, a, b) for t, (a, b) in enumerate(shapes) if a]
     stepping_types = np.array([t for t, _, _ in stepping], dtype=np.int8)
     candidates = np.empty((len(stepping), width))
+    # a ragged band's rows can be very wide: as many cells a chunk as an even band's
+    step = params.chunk_rows
+    if widths is not None:
+        step = max(1, min(step, step * (2 * params.half_width + 1) // width))
     # one chunk (a sentence block): its scores give the path's, without scoring it again
-    one_chunk = n + 1 <= params.chunk_rows
+    one_chunk = n + 1 <= step
     chunk_scores: list[np.ndarray | None] = []
 
-    for chunk_start in range(0, n + 1, params.chunk_rows):
+    for chunk_start in range(0, n + 1, step):
         if cancelled is not None and cancelled():
             raise ComparisonCancelled
-        chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
+        chunk_rows = range(chunk_start, min(n + 1, chunk_start + step))
         chunk_costs, chunk_scores = _chunk_bead_costs(
-            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk
+            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk, widths=widths
         )
         for i in chunk_rows:
             row_back = back[i]
             row_in_chunk = i - chunk_rows.start
             # columns k with a target position j = lo[i] + k inside the document
-            k_end = min(width, m - starts[i] + 1)
+            k_end = min(row_widths[i], m - starts[i] + 1)
             if i == 0:
                 row_cost = cost[0].copy()
             else:
@@ -657,7 +822,7 @@ def _run_dp(
             cost[i % ring] = row_cost
 
     end_k = m - lo[n]
-    if not (0 <= end_k < width) or not np.isfinite(cost[n % ring][end_k]):
+    if not (0 <= end_k < row_widths[n]) or not np.isfinite(cost[n % ring][end_k]):
         raise RuntimeError("alignment band does not reach the end of both documents")
     path: list[Bead] = []
     i, k = n, int(end_k)
@@ -666,7 +831,7 @@ def _run_dp(
         t = int(back[i, k])
         a, b = shapes[t]
         j = starts[i] + k
-        if (k == 0 and starts[i] > 0) or (k == width - 1 and j < m):
+        if (k == 0 and starts[i] > 0) or (k == row_widths[i] - 1 and j < m):
             touches = True
         scores = chunk_scores[t] if one_chunk else None
         score = float("nan") if scores is None else float(scores[i, k])
@@ -685,17 +850,22 @@ def _chunk_bead_costs(
     params: AlignParams,
     *,
     keep_scores: bool = False,
+    widths: np.ndarray | None = None,
 ) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
     """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays;
     with ``keep_scores``, also each two-sided type's scores there (None for one-sided ones).
 
     The cells of every two-sided shape are scored in one call (a scorer's score of a span
     pair does not depend on the other pairs asked with it); a cost no path can take (not a
-    number) is infinite, so that the row's minimum never picks it.
+    number) is infinite, so that the row's minimum never picks it. With ``widths`` (a
+    ragged band), only each row's own cells are scored.
     """
     n_rows = len(rows)
     i = np.repeat(np.arange(rows.start, rows.stop), width)
     j = (lo[rows.start : rows.stop, None] + np.arange(width)[None, :]).ravel()
+    inside = None
+    if widths is not None:
+        inside = (np.arange(width)[None, :] < widths[rows.start : rows.stop, None]).ravel()
     costs: list[np.ndarray] = []
     kept: list[np.ndarray | None] = []
     # (costs, scores kept or None, cells scored, prior) of each two-sided type asked
@@ -711,6 +881,8 @@ def _chunk_bead_costs(
         raw = np.full(n_rows * width, np.nan) if keep_scores else None
         kept.append(None if raw is None else raw.reshape(n_rows, width))
         ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
+        if inside is not None:
+            ok &= inside
         if ok.any():
             asked.append((out, raw, ok, params.prior[bead]))
             spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))

@@ -20,7 +20,8 @@ The span of digits is the digits alone, what a reader sees changed ("2.8" of "2.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -467,15 +468,32 @@ def _with_times_and_months(
     times = find_times(text) + _word_times(text, mentions)
     if not times and not months:
         return mentions
-    kept = [m for m in mentions if not any(_overlap(m, t) for t in times)]
+    clear_of_times = _clear_of(times)
+    kept = [m for m in mentions if clear_of_times(m)]
     kept += [NumberMention(t.start, t.end, t.values, t.word, True) for t in times]
     # a number read there already wins: capitalised French "Sept" is seven, no September
+    clear_of_kept = _clear_of(kept)
     kept += [
-        NumberMention(m.start, m.end, m.values, True, False)
-        for m in months
-        if not any(_overlap(m, other) for other in kept)
+        NumberMention(m.start, m.end, m.values, True, False) for m in months if clear_of_kept(m)
     ]
     return kept
+
+
+def _clear_of(
+    spans: Sequence[NumberMention | TimeMention],
+) -> Callable[[NumberMention | MonthMention], bool]:
+    """Whether a mention overlaps none of ``spans``: among the spans starting before it
+    ends, the furthest end must not pass its start (a bisection, not a scan: a long text
+    holds thousands of numbers and times)."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    reach = list(accumulate((s.end for s in ordered), max))
+
+    def clear(mention: NumberMention | MonthMention) -> bool:
+        before = bisect_left(starts, mention.end)
+        return before == 0 or reach[before - 1] <= mention.start
+
+    return clear
 
 
 def _word_times(text: str, mentions: list[NumberMention]) -> list[TimeMention]:
@@ -491,10 +509,6 @@ def _word_times(text: str, mentions: list[NumberMention]) -> list[TimeMention]:
             if time is not None:
                 found.append(time)
     return found
-
-
-def _overlap(a: NumberMention | TimeMention | MonthMention, b: NumberMention | TimeMention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 _ANY_WORD_CHARACTER = re.compile(r"[^\W\d_]")
