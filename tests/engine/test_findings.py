@@ -462,7 +462,9 @@ def test_a_lone_sentence_a_neighbouring_bead_s_lengths_want_is_its_missing_part(
 
 
 class _TableScorer(_FakeScorer):
-    """No model; scores spans from a table (the neighbour with the lone sentence joined)."""
+    """No model; scores spans from a table (the neighbour with the lone sentence joined);
+    a span not in it is no translation (-20 log-odds: the beads a re-alignment around a
+    lone sentence tries, detect/one_sided._shift, that a test does not care about)."""
 
     def __init__(self, scores) -> None:
         self.scores = scores
@@ -471,7 +473,7 @@ class _TableScorer(_FakeScorer):
         import numpy as np
 
         spans = zip(a0.tolist(), a1.tolist(), b0.tolist(), b1.tolist(), strict=True)
-        return np.array([self.scores[span] for span in spans])
+        return np.array([self.scores.get(span, -20.0) for span in spans])
 
 
 @pytest.mark.parametrize(("joined_score", "flagged"), [(3.0, False), (-2.0, True)])
@@ -964,6 +966,48 @@ def test_a_swap_is_weighed_on_the_document_s_own_length_tail(lone_length_tail, w
         sentences[1].end,
     )
     assert finding.message.startswith("One of these sentences" if widened else "Sentence")
+
+
+@pytest.mark.parametrize(("reach", "widened"), [(3, True), (0, False)])
+def test_an_omission_found_two_sentences_off_is_reported_with_the_lone_sentence(reach, widened):
+    """Target sentences 0-3 against source 0-2, aligned 0-0, 1-1, target 2 alone, 2-3. No
+    neighbour swap is under 9 to 1 (target 2 taking target 1's place costs 2.4 log-odds),
+    but shifting both first pairs by one (0-1, 1-2) and leaving target 0 alone costs 2.0:
+    lengths and anchors cannot tell which of target 0 and 2 is unmatched, so the finding
+    spans target 0 to 2 and names target 0 (``lexical.lone_shift_beads``; 0: only the
+    neighbours' swap is weighed, and target 2 is reported alone)."""
+    from dataclasses import replace
+
+    from tui.engine.align.dp import AlignParams, Bead
+    from tui.engine.tuning import Tuning
+
+    source = article_from_text("Der Hund schläft. Die Katze frisst. Es regnet.", language="de")
+    texts = ["Le chien dort.", "Le chat mange.", "Il est très fatigué ce soir.", "Il pleut."]
+    target = article_from_text(" ".join(texts), language="fr")
+    # the pairs aligned now score 3.0; source 0 with target 1 3.4, source 1 with target 2
+    # 0.6; every other pair (joining target 2 to a neighbour too) -20: no translation
+    scorer = _LengthsOnlyScorer(
+        {(0, 1, 0, 1): 3.0, (1, 2, 1, 2): 3.0, (2, 3, 3, 4): 3.0, (0, 1, 1, 2): 3.4}
+        | {(1, 2, 2, 3): 0.6}
+    )
+    tuning = Tuning()
+    tuning = replace(tuning, lexical=replace(tuning.lexical, lone_shift_beads=reach))
+    nan = float("nan")
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((0,), (0,), 3.0), Bead((1,), (1,), 3.0), Bead((), (2,), nan), Bead((2,), (3,), 3.0)],
+        scorer,
+        params=AlignParams(),
+        tuning=tuning,
+    )
+    [finding] = [f for f in findings if f.kind.is_insertion]
+    assert finding.kind is FindingKind.SENTENCE_ONLY_IN_TARGET
+    sentences = target.paragraphs[0].sentences
+    first = 0 if widened else 2
+    assert (finding.target.start, finding.target.end) == (sentences[first].start, sentences[2].end)
+    assert finding.message.startswith("One of these sentences" if widened else "Sentence")
+    assert ("move over and leave “Le chien dort.” alone instead for 2.0" in finding.why) is widened
 
 
 def test_a_carried_neighbours_words_do_not_make_a_finding_graver():

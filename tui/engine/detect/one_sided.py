@@ -6,8 +6,10 @@ translates nothing next to it (what joining it to a neighbouring bead would cost
 model its meaning against the neighbours' other side). Where the scorer reads no meaning
 (lengths and anchors only), a lone sentence that a neighbouring bead could take nearly as
 cheaply, leaving its far sentence alone instead, is reported together with that bead's side
-(one finding that says one of its sentences is unmatched, never a paragraph's), and one with
-nothing next to it to weigh it against is not reported
+(one finding that says one of its sentences is unmatched, never a paragraph's), and so are
+the sentences up to one a few beads away that a re-alignment of those beads could leave alone
+instead nearly as cheaply (an omission found a few sentences off, the beads between shifted:
+``lone_shift_beads``); one with nothing next to it to weigh it against is not reported
 (``LexicalTuning.lone_swap``, ``lone_unweighed``). Both sides of a bead the scorer finds
 improbable are reported too (two dropped sentences paired because that is cheaper than two
 skips), except a sentence the model finds translated by its partner or by a neighbouring bead's
@@ -141,7 +143,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
             if evidence is None and not report_unweighed and not _in_run(group, position, side):
                 continue
             confidence = 0.8 if evidence is None else float(sigmoid(evidence))
-            swap = None
+            swaps: list[Swap] = []
             if swap_places:
                 if swap_group is None:
                     swap_group = group
@@ -149,11 +151,21 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                         swap_group = _weighed_by_tail(group, context)
                     swap_score = _known_score(context, swap_group, tail=swap_group is not group)
                 swap = _swap(swap_group, position, side, swap_score)
-            if swap is not None and swap.cost < threshold:
-                why = _swap_why(
-                    context, group, side, alone[0], swap, None if evidence is None else why
+                swaps = [swap] if swap is not None and swap.cost < threshold else []
+                shifts = _shift(
+                    swap_group, position, side, swap_score, lexical.lone_shift_beads, threshold
                 )
-                for member in swap.members:
+                # a shift that reaches no further than the swap reported says nothing new
+                swaps += [
+                    shift
+                    for shift in shifts
+                    if not any(set(shift.members) <= set(found.members) for found in swaps)
+                ]
+            if swaps:
+                why = _swap_why(
+                    context, group, side, alone[0], swaps, None if evidence is None else why
+                )
+                for member in {k for found in swaps for k in found.members}:
                     lonely[member] = (confidence, "")  # the lone sentence's why says it all
                     carried.add(member)
                 swapped.add(alone[0])
@@ -218,20 +230,29 @@ def _swap_why(
     group: LinkGroup,
     side: Side,
     lone: int,
-    swap: Swap,
+    swaps: Sequence[Swap],
     evidence: str | None,
 ) -> str:
-    """A lone sentence's evidence in words (None where there is none) and the swap that
-    leaves it undecided, naming both sentences."""
+    """A lone sentence's evidence in words (None where there is none) and the swaps (or
+    shifts) that leave it undecided, naming the sentences."""
     said = f"the alignment left {_quoted(context, group, side, lone)} alone"
     if evidence:
         said += f": {evidence}"
+    others = []
+    for swap in swaps:
+        what = (
+            "the pairs next to it could move over"
+            if swap.shifted
+            else ("the pair next to it could take it")
+        )
+        others.append(
+            f"{what} and leave {_quoted(context, group, side, swap.far)} alone instead for "
+            f"{swap.cost:.1f} log-odds"
+        )
     return (
-        f"{said}; but the pair next to it could take it and leave "
-        f"{_quoted(context, group, side, swap.far)} alone instead for {swap.cost:.1f} "
-        f"log-odds (under "
+        f"{said}; but {'; or '.join(others)} (under "
         f"{context.detection.lone_min_log_odds:.1f}): lengths and anchors cannot tell which "
-        "of the two is unmatched"
+        "of them is unmatched"
     )
 
 
@@ -479,6 +500,11 @@ def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) 
             _joining_cost(group, position, side, _recording(wanted[False]))
             if swaps:
                 _swap(group, position, side, _recording(wanted[tail]))
+                window = _shift_window(group, position, lexical.lone_shift_beads)
+                if window is not None:
+                    s0, _, t0, _, candidates = window
+                    for a, b, i, j in candidates:
+                        wanted[tail].add((s0 + i - a, s0 + i, t0 + j - b, t0 + j))
         if lone and tail:  # _weighed_by_tail scores every two-sided bead by the view
             for bead in group.beads:
                 if bead.source and bead.target:
@@ -520,6 +546,9 @@ class Swap:
     members: tuple[int, ...]  # the bead's sentences on the lone sentence's side
     far: int  # the one of them left alone instead (at the far end from the lone sentence)
     cost: float  # how much less likely the alignment becomes (log-odds)
+    # a re-alignment of several beads around it (``_shift``), not one bead's swap: the
+    # members are every sentence of that side from the lone one's neighbour to ``far``
+    shifted: bool = False
 
 
 def _swap(
@@ -557,6 +586,164 @@ def _swap(
         if best is None or cost < best.cost:
             best = Swap(mine, mine[0] if before else mine[-1], cost)
     return best
+
+
+# how far (in sentences of the target) a re-aligned path around a lone sentence may leave
+# the path it replaces (``_shift_window``): an omission found a few sentences off moves the
+# beads between by one sentence; speed only where no cheaper path lies further off
+SHIFT_BAND = 1
+
+
+def _shift_window(
+    group: LinkGroup, position: int, reach: int
+) -> tuple[int, int, int, int, list[tuple[int, int, int, int]]] | None:
+    """The sentences of the beads within ``reach`` of ``position`` (s0, n source and t0, m
+    target, local to the group) and every two-sided bead of the shapes searched there, as
+    (a, b, i, j): a source and b target sentences ending at node (i, j) of that window,
+    both of its ends at most ``SHIFT_BAND`` target sentences off the path the beads take
+    now; None where no sentence of the lone one's side and paragraph is linked there (none
+    could be left alone instead) or the group has no parameters."""
+    params = group.params
+    if params is None or reach <= 0:
+        return None
+    window = group.beads[max(0, position - reach) : position + reach + 1]
+    lone = group.beads[position]
+    source_side = bool(lone.source)
+    refs = group.source_refs if source_side else group.target_refs
+    paragraph = refs[(lone.source or lone.target)[0]][0]
+    if not any(
+        refs[k][0] == paragraph
+        for bead in window
+        if bead.source and bead.target
+        for k in (bead.source if source_side else bead.target)
+    ):
+        return None  # no sentence of its paragraph that could be left alone instead
+    sources = [k for bead in window for k in bead.source]
+    targets = [k for bead in window for k in bead.target]
+    n, m = len(sources), len(targets)
+    # the columns the present path's beads span in each row, widened by the band
+    low, high = [m] * (n + 1), [0] * (n + 1)
+    i = j = 0
+    for bead in window:
+        a, b = len(bead.source), len(bead.target)
+        for row in range(i, i + a + 1):
+            low[row], high[row] = min(low[row], j), max(high[row], j + b)
+        i, j = i + a, j + b
+    low = [max(0, x - SHIFT_BAND) for x in low]
+    high = [min(m, x + SHIFT_BAND) for x in high]
+    candidates = [
+        (a, b, i, j)
+        for a, b in params.shapes
+        if a and b
+        for i in range(a, n + 1)
+        for j in range(max(b, low[i]), high[i] + 1)
+        if low[i - a] <= j - b <= high[i - a]
+    ]
+    return sources[0], n, targets[0], m, candidates
+
+
+def _shift(
+    group: LinkGroup,
+    position: int,
+    side: Side,
+    score: BeadScore | None = None,
+    reach: int = 0,
+    bar: float = math.inf,
+) -> list[Swap]:
+    """The beads within ``reach`` of the one-sided sentence at ``position`` aligned again
+    (the same DP: its costs and shapes) with that sentence linked and another sentence of
+    ``side`` in its paragraph, linked now, left alone instead (the omission found a few
+    sentences off, the beads between shifted by one). Of those that cost the alignment less
+    than ``bar`` (log-odds), the farthest before and the farthest after the lone sentence,
+    each with the sentences from the lone one's neighbour to it (none with one already
+    alone between): any of them may be the unmatched one. A neighbour's swap (``_swap``)
+    is one such alignment; here a run of beads may move. ``score`` gives a bead's score
+    (by default the group's scorer asked)."""
+    scorer, params = group.scorer, group.params
+    found = _shift_window(group, position, reach)
+    if scorer is None or params is None or found is None:
+        return []
+    s0, n, t0, m, candidates = found
+    score = score or functools.partial(_bead_score, scorer)
+    window = group.beads[max(0, position - reach) : position + reach + 1]
+    prior = {shape.value: cost for shape, cost in params.prior.items()}
+    now = 0.0  # what the window's beads cost the alignment now
+    for bead in window:
+        if bead.source and bead.target:
+            shape = (len(bead.source), len(bead.target))
+            if shape not in prior:  # a shape these costs do not search (links set by hand)
+                return []
+            now += prior[shape] - bead.score
+        else:
+            now += params.skip * (len(bead.source) + len(bead.target))
+    if math.isnan(now):
+        return []
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
+    source_side = side is Side.SOURCE
+    fixed = member - (s0 if source_side else t0)  # in the window; it may not be left alone
+    # the window's DP as edges between its nodes (i, j), numbered i * (m + 1) + j: each
+    # bead's start, end and cost; in the order of their ends, which is topological
+    width = m + 1
+    edges: list[tuple[int, int, float]] = []
+    for a, b, i, j in candidates:
+        cost = prior[a, b] - score(range(s0 + i - a, s0 + i), range(t0 + j - b, t0 + j))
+        if cost < math.inf:  # not nan: a bead the scorer cannot score is not taken
+            edges.append(((i - a) * width + j - b, i * width + j, cost))
+    skip = params.skip
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i and not (source_side and i - 1 == fixed):
+                edges.append(((i - 1) * width + j, i * width + j, skip))
+            if j and not (not source_side and j - 1 == fixed):
+                edges.append((i * width + j - 1, i * width + j, skip))
+    edges.sort(key=lambda edge: edge[1])
+    # best costs from the window's start to each node and from each node to its end
+    inf = math.inf
+    ahead = [inf] * ((n + 1) * width)
+    ahead[0] = 0.0
+    for start, end, cost in edges:
+        if ahead[start] + cost < ahead[end]:
+            ahead[end] = ahead[start] + cost
+    behind = [inf] * ((n + 1) * width)
+    behind[-1] = 0.0
+    for start, end, cost in sorted(edges, key=lambda edge: edge[0], reverse=True):
+        if cost + behind[end] < behind[start]:
+            behind[start] = cost + behind[end]
+    alone_now = {
+        k
+        for bead in window
+        if not (bead.source and bead.target)
+        for k in (bead.source if source_side else bead.target)
+    }
+    refs = group.source_refs if source_side else group.target_refs
+    first = s0 if source_side else t0
+    farthest: dict[bool, Swap] = {}  # on each side of the lone sentence (after it: True)
+    for local in range(n if source_side else m):
+        far = first + local
+        if far == member or far in alone_now or refs[far][0] != refs[member][0]:
+            continue
+        members = tuple(range(member + 1, far + 1) if far > member else range(far, member))
+        if any(k in alone_now for k in members):
+            continue
+        # the best alignment that leaves ``far`` alone: through its one-sided bead
+        if source_side:
+            through = min(
+                ahead[local * width + j] + skip + behind[(local + 1) * width + j]
+                for j in range(m + 1)
+            )
+        else:
+            through = min(
+                ahead[i * width + local] + skip + behind[i * width + local + 1]
+                for i in range(n + 1)
+            )
+        cost = through - now
+        if not cost < bar:
+            continue
+        after = far > member
+        if after not in farthest or len(members) > len(farthest[after].members):
+            farthest[after] = Swap(members, far, cost, shifted=True)
+    return list(farthest.values())
 
 
 def _member_log_odds(
