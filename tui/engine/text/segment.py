@@ -113,12 +113,17 @@ _SPACE_RUNS = "|".join(
 _EVENT = re.compile(
     f"[{re.escape(_TERMINATORS)}]+" + r"|[„“”«»\"()\[\]]" + f"|[{''.join(SUBSTITUTE_STOPS)}]"
 )
-# Chinese and Japanese put no space between words: a space between two runs of their characters
-# (the first may end in a closing quote) is where two texts were joined, typically a
-# headline run into its article, and ends a sentence.
+# Chinese and Japanese put no space between words: a space between two runs of their text is
+# where two texts were joined, typically a headline run into its article, and ends a sentence
+# (``_cjk_join``): after one of their characters or a closing mark, before one, an opening
+# mark, or Latin letters or digits glued to one ("2000万", "Holtの").
 _CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_SPACE = f"(?<=[{_CJK_LETTERS}」』”])[ \u00a0\u3000]+(?=[{_CJK_LETTERS}])"
-_CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+_CJK_CLOSERS = "」』”’）》】〕〉"
+_CJK_OPENERS = "「『“‘（《【〔〈"
+# every space between two visible characters (``_cjk_join`` decides), but before Thai or Lao
+# letters (``_SPACE_RUNS``' spaces, their own rules)
+_CJK_SPACE = r"(?<=\S)[ \u00a0\u3000]+(?=[^\s" + "".join(SPACE_SEPARATED.values()) + "])"
+_CJK_LETTER = re.compile(f"[{_CJK_LETTERS}]")
 # only for text with Thai, Lao, Chinese or Japanese letters
 _EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}|{_CJK_SPACE}")
 _SPACED_LETTER = re.compile(f"[{''.join(SPACE_SEPARATED.values())}{_CJK_LETTERS}]")
@@ -290,9 +295,9 @@ def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> boo
     title and given name ("นายสมชาย ใจดี"). Before Chinese or Japanese characters (the event
     pattern matched one before the space too) the length alone decides."""
     script = script_of(text[end])
-    if script in _CJK_SCRIPTS:
-        return start - sentence_start >= _MIN_CJK_SENTENCE
-    if script not in SPACE_SEPARATED or start - sentence_start < _MIN_SPACED_SENTENCE:
+    if script not in SPACE_SEPARATED:
+        return _cjk_join(text, sentence_start, start, end)
+    if start - sentence_start < _MIN_SPACED_SENTENCE:
         return False
     before = _run_before(text, start)
     after = _run_after(text, end)
@@ -307,6 +312,27 @@ def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> boo
         if run.startswith(PERSONAL_TITLES[script]) and not run.startswith(TITLE_LOOKALIKES[script]):
             return False
     return True
+
+
+def _cjk_join(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Does the space ``start:end`` join two runs of Chinese or Japanese text? The run before
+    it ends with one of their characters or closing marks; the run after starts with one or
+    an opening mark, or with Latin letters or digits glued to one ("2000万", "Holtの"). A
+    Latin word or a number spaced on both sides ("在 2018 年", "新款 iPhone 的") is part of
+    its sentence, and so is whatever follows one ("AssemblyからWelsh Parliamentへ").
+
+    >>> text = "新款 iPhone 的用户数 2000万人在 2018 年「购买」 「今年」"
+    >>> [_cjk_join(text, 0, m.start(), m.end()) for m in re.finditer(" ", text)]
+    [False, False, True, False, False, True]
+    """
+    if start - sentence_start < _MIN_CJK_SENTENCE:
+        return False
+    before, after = text[start - 1], text[end]
+    if not (before in _CJK_CLOSERS or _CJK_LETTER.match(before)):
+        return False
+    if after in _CJK_OPENERS or _CJK_LETTER.match(after):
+        return True
+    return after.isalnum() and bool(_CJK_LETTER.search(_run_after(text, end)))
 
 
 def _run_before(text: str, end: int) -> str:
