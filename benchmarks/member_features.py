@@ -28,7 +28,8 @@ import tui.engine.pipeline as pipeline  # noqa: E402
 
 def _rows(args: tuple[Path, str, int, str]) -> list[dict]:
     shared, label, seed, scorer = args
-    from tui.engine.detect.members import member_evidence
+    from tui.engine.detect.context import nearby_log_odds
+    from tui.engine.detect.members import _split_odds, member_evidence
 
     captured = devsets.finding_contexts()
     row = next(s for s in OMISSION_SETS if s.label == label)
@@ -40,7 +41,12 @@ def _rows(args: tuple[Path, str, int, str]) -> list[dict]:
         context = captured[-1]
         findings = devsets.one_sided(result)
         for ev in member_evidence(context):
+            group = context.groups[ev.group]
+            bead = group.beads[ev.position]
             paragraph = context.article(ev.side).paragraphs[ev.paragraph]
+            nearby = nearby_log_odds(
+                group, ev.position, ev.side, paragraph.sentence_text(ev.sentence)
+            )
             span = paragraph.sentences[ev.sentence]
             hit = [
                 t
@@ -66,10 +72,34 @@ def _rows(args: tuple[Path, str, int, str]) -> list[dict]:
                     "deleted": bool(hit),
                     "truth_words": max((t.words for t in hit), default=0),
                     "covered": covered,
+                    "split_odds": _split_odds(group, bead, ev.side),
+                    "nearby": nearby,
+                    "split_raw": _raw_split(group, bead, ev.side),
+                    "ratio": group.scorer.length_model[0],
+                    "variance": group.scorer.length_model[1],
                     **ev.as_dict(),
                 }
             )
     return out
+
+
+def _raw_split(group, bead, side) -> float | None:
+    """members._split_odds without its floor at 0."""
+    from tui.engine.align.dp import BeadType
+    from tui.engine.model import Side
+
+    params = group.params
+    if params is None:
+        return None
+    s, t = len(bead.source), len(bead.target)
+    less = (s - 1, t) if side is Side.SOURCE else (s, t - 1)
+    try:
+        shape, smaller = BeadType((s, t)), BeadType(less)
+    except ValueError:
+        return None
+    if shape not in params.prior or smaller not in params.prior:
+        return None
+    return params.prior[smaller] + params.skip - params.prior[shape]
 
 
 def main() -> int:

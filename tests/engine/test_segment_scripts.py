@@ -246,6 +246,9 @@ HEADLINES = [
     ["印尼海啸死亡人数已上升到 832 人", "据报道，救援人员仍在废墟中搜寻幸存者。"],
     ["威尔士议员担心“看起来像笨蛋”", "一些议员对这个建议感到惊讶。"],
     ["東京で新しい美術館が開館した", "初日には約三千人が訪れたという。"],
+    # an article that opens with a Japanese quotation, after a headline or a quotation
+    ["北朝鮮が非核化を拒否", "「米国を信頼できない」と外相は述べた。"],
+    ["「北朝鮮と上手くやれている」", "「以前は北朝鮮と戦争をするつもりだった」と大統領は語った。"],
 ]
 
 
@@ -258,6 +261,12 @@ def test_chinese_spaces_around_numbers_and_latin_words_split_nothing() -> None:
     text = "周二，大雨将会扩散至 Four Corners 地区，气温将下降 10 度。"
     assert sentences(text, "zh") == [text]
     assert sentences("他说 好的。", "zh") == ["他说 好的。"]  # too short to be a sentence
+    # a space before a number, a Latin word, a quotation or a bracket glued to what follows,
+    # or after a bracket, is no join: Chinese translators type one inside a sentence
+    text = "谷歌称 Google的新产品将在 2018年上市，他说 “我们很高兴”（新华社） 报道。"
+    assert sentences(text, "zh") == [text]
+    text = "ウェールズ議会議員 (AM) の呼称を変える案について、委員会は長く議論している。"
+    assert sentences(text, "ja") == [text]
 
 
 def _ntrex_shared() -> Path | None:
