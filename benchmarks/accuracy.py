@@ -205,12 +205,20 @@ class OmissionSet:
     seeds: int
 
     def documents(self, shared: Path) -> list[devsets.Document]:
+        """The set's documents; exits with one line where ``shared`` does not hold them (a
+        script run from another folder than the checkout's would otherwise print nothing)."""
+        if not (shared / "eval").is_dir():
+            raise SystemExit(f"no dev sets under {shared / 'eval'}: pass --shared PATH")
         if self.label == "textberg-dev":
-            return devsets.textberg(shared)
-        if self.label.startswith("mac-dev"):
-            return devsets.mac(shared, _MAC_CHAPTERS[self.label])
-        source_lang, target_lang = self.label.split(" ")[1].split("-")
-        return devsets.ntrex(shared, source_lang, target_lang)
+            documents = devsets.textberg(shared)
+        elif self.label.startswith("mac-dev"):
+            documents = devsets.mac(shared, _MAC_CHAPTERS[self.label])
+        else:
+            source_lang, target_lang = self.label.split(" ")[1].split("-")
+            documents = devsets.ntrex(shared, source_lang, target_lang)
+        if not documents:
+            raise SystemExit(f"no documents of {self.label} under {shared / 'eval'}")
+        return documents
 
 
 # mac-dev's chapters: the first half for tuning, the second half held out
