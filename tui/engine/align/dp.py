@@ -251,7 +251,24 @@ def _flipped_if_cheaper(
         chunk_rows=params.chunk_rows,
     )
     path = _align_banded(m, n, _Transposed(scorer, n), rows_target, swapped, cancelled)
-    return [Bead(bead.target, bead.source, bead.score) for bead in path]
+    return _insertions_first([Bead(bead.target, bead.source, bead.score) for bead in path])
+
+
+def _insertions_first(path: list[Bead]) -> list[Bead]:
+    """``path`` with each run of one-sided beads ordered as the untransposed DP orders it:
+    target-only beads before source-only ones (every order of a run costs the same; the DP's
+    ties put a row's deletions last, and a transposed DP's rows are the target's)."""
+    out: list[Bead] = []
+    run: list[Bead] = []
+    for bead in [*path, None]:
+        if bead is not None and not (bead.source and bead.target):
+            run.append(bead)
+            continue
+        out += [b for b in run if not b.source] + [b for b in run if b.source]
+        run = []
+        if bead is not None:
+            out.append(bead)
+    return out
 
 
 class _Remembered:
