@@ -5,7 +5,7 @@ how findings quote, locate and size the text they flag."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -133,6 +133,12 @@ class Draft:
     partner: Location | None  # the linked paragraph on the other side, empty span
     signature: str  # text the id is derived from
     why: str = ""  # the evidence, in words (Finding.why)
+
+
+def characters(context: FindingContext, side: Side, refs: Iterable[SentenceRef]) -> int:
+    """Characters in the sentences ``refs`` of ``side`` (measured on their spans)."""
+    paragraphs = context.article(side).paragraphs
+    return sum(len(paragraphs[p].sentences[s]) for p, s in refs)
 
 
 def two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:

@@ -37,6 +37,7 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    characters,
     nearby_log_odds,
     quote_text,
     runs_in_paragraph,
@@ -47,9 +48,7 @@ from tui.engine.detect.context import (
     two_sided_neighbours,
 )
 from tui.engine.model import (
-    Article,
     Location,
-    SentenceRef,
     Side,
 )
 from tui.engine.scoring.base import SpanScorer, length_deviations, sigmoid
@@ -319,35 +318,26 @@ def _part_of_neighbour(
     bar = context.detection.lone_min_log_odds
     if not context.detection.lone_neighbour_lengths or scorer is None or not scorer.reads_meaning:
         return False
-    ratio, variance = scorer.length_model
-    if not (ratio > 0 and variance > 0):
+    if not _has_length_model(scorer):
         return False
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
-    article, other_article = context.article(side), context.article(side.other)
-
-    def chars(which: Article, at: Sequence[SentenceRef], ids: Sequence[int]) -> int:
-        return sum(len(which.paragraphs[at[k][0]].sentences[at[k][1]]) for k in ids)
+    article = context.article(side)
 
     def text(k: int) -> str:
         return article.paragraphs[refs[k][0]].sentence_text(refs[k][1]).strip()
 
-    own = chars(article, refs, [member])
+    own = characters(context, side, [refs[member]])
     for neighbour in two_sided_neighbours(group, position):
         mine = neighbour.source if side is Side.SOURCE else neighbour.target
         other = neighbour.target if side is Side.SOURCE else neighbour.source
         if any(refs[k][0] != refs[member][0] for k in mine):
             continue  # a bead of another paragraph cannot take it
-        here, there = chars(article, refs, mine), chars(other_article, other_refs, other)
-        pairs = ((here, there), (here + own, there))
-        if side is Side.TARGET:
-            pairs = tuple((b, a) for a, b in pairs)
-        without, with_it = (
-            float(length_deviations(src, tgt, ratio, variance)) for src, tgt in pairs
-        )
-        if (without**2 - with_it**2) / 2.0 < bar:
+        here = characters(context, side, [refs[k] for k in mine])
+        there = characters(context, side.other, [other_refs[k] for k in other])
+        if _joined_length_log_odds(scorer, side, here, there, own) < bar:
             continue
         texts = [text(k) for k in mine]
         joined = [*texts, text(member)] if member > mine[-1] else [text(member), *texts]
@@ -373,34 +363,46 @@ def _length_log_odds(
     sentence is shorter than one spread of the link's deviation."""
     if not context.detection.lone_length or group.scorer is None:
         return None
-    ratio, variance = group.scorer.length_model
-    if not (ratio > 0 and variance > 0):
+    if not _has_length_model(group.scorer):
         return None
+    ratio, variance = group.scorer.length_model
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     chars = {
-        s: sum(len(context.article(s).paragraphs[p].sentences[k]) for p, k in r)
-        for s, r in ((Side.SOURCE, group.source_refs), (Side.TARGET, group.target_refs))
+        Side.SOURCE: characters(context, Side.SOURCE, group.source_refs),
+        Side.TARGET: characters(context, Side.TARGET, group.target_refs),
     }
-    paragraph, sentence = refs[member]
-    own = len(context.article(side).paragraphs[paragraph].sentences[sentence])
-
-    def deviation(src: float, tgt: float) -> float:
-        return float(length_deviations(src, tgt, ratio, variance))
-
+    own = characters(context, side, [refs[member]])
     # a sentence shorter than one spread of its link's length deviation moves the deviation
     # by less than the document's own length noise: its length says nothing (no evidence)
     scaled = own * ratio if side is Side.SOURCE else own
     mean = max((chars[Side.SOURCE] + chars[Side.TARGET] / ratio) / 2.0, 1.0)
     if scaled < math.sqrt(variance * mean):
         return None
-    with_it = deviation(chars[Side.SOURCE], chars[Side.TARGET])
-    if side is Side.SOURCE:
-        without = deviation(chars[Side.SOURCE] - own, chars[Side.TARGET])
-    else:
-        without = deviation(chars[Side.SOURCE], chars[Side.TARGET] - own)
-    return max((with_it**2 - without**2) / 2.0, 0.0)
+    joined = _joined_length_log_odds(group.scorer, side, chars[side] - own, chars[side.other], own)
+    return max(0.0, -joined)  # 0.0, never -0.0, where the two are as likely
+
+
+def _has_length_model(scorer: SpanScorer) -> bool:
+    """Has ``scorer`` measured a length model (ratio and spread) on its document?"""
+    ratio, variance = scorer.length_model
+    return ratio > 0 and variance > 0
+
+
+def _joined_length_log_odds(
+    scorer: SpanScorer, side: Side, here: int, there: int, own: int
+) -> float:
+    """How much likelier (log-likelihood ratio, normal) a pair's lengths are with ``own``
+    more characters on ``side`` than without them, ``here`` characters on ``side`` and
+    ``there`` on the other, under ``scorer``'s length model (measured on the document's
+    confident links)."""
+    ratio, variance = scorer.length_model
+    pairs = ((here, there), (here + own, there))
+    if side is Side.TARGET:
+        pairs = tuple((b, a) for a, b in pairs)
+    without, with_it = (float(length_deviations(src, tgt, ratio, variance)) for src, tgt in pairs)
+    return (without**2 - with_it**2) / 2.0
 
 
 def _joining_cost(

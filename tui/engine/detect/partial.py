@@ -15,20 +15,21 @@ model's gain) are ``FindingContext.detection``'s (tui.engine.tuning).
 
 from __future__ import annotations
 
-import math
 from statistics import NormalDist
 
 from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    characters,
     nearby_log_odds,
     partner_of,
     quote_text,
     severity_by_size,
     side_name,
 )
-from tui.engine.model import FindingKind, Location, SentenceRef, Side, Span
+from tui.engine.model import FindingKind, Location, Side, Span
+from tui.engine.scoring.base import length_deviations
 from tui.engine.text.anchors import word_count
 from tui.engine.tuning import DetectionTuning
 
@@ -68,10 +69,9 @@ def _excess(
 ) -> Draft | None:
     assert group.scorer is not None
     ratio, variance = group.scorer.length_model
-    len_src = _characters(context, Side.SOURCE, [group.source_refs[k] for k in source])
-    len_tgt = _characters(context, Side.TARGET, [group.target_refs[k] for k in target])
-    mean = max((len_src + len_tgt / ratio) / 2.0, 1.0)
-    delta = (len_tgt - len_src * ratio) / math.sqrt(variance * mean)
+    len_src = characters(context, Side.SOURCE, [group.source_refs[k] for k in source])
+    len_tgt = characters(context, Side.TARGET, [group.target_refs[k] for k in target])
+    delta = float(length_deviations(len_src, len_tgt, ratio, variance))
     if abs(delta) < threshold:
         return None
     side = Side.TARGET if delta > 0 else Side.SOURCE
@@ -119,13 +119,6 @@ def _excess(
         f"links; chance allows {threshold:.1f} over its links), and the rest of the sentence "
         f"translates the other side {gain:.1f} log-odds better without this text",
     )
-
-
-def _characters(context: FindingContext, side: Side, refs: list[SentenceRef]) -> int:
-    """Characters in the sentences ``refs`` of ``side`` (measured on their spans: every
-    linked pair of the document passes here)."""
-    paragraphs = context.article(side).paragraphs
-    return sum(len(paragraphs[p].sentences[s]) for p, s in refs)
 
 
 def _line_cuts(text: str, span: Span, excess: float, detection: DetectionTuning) -> list[Span]:
