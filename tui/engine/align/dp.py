@@ -173,21 +173,17 @@ def _align_banded(
     remembered = _Remembered(scorer, n_target, params.widest)
     for _attempt in range(4):
         lo, width, widths = _band(center, n_target, half)
-        path, touches_edge = _run_dp(
-            n_source,
-            n_target,
-            scorer if widths is None else remembered,
-            lo,
-            width,
-            params,
-            cancelled,
-            widths,
-        )
-        remembered.keep()
+        if widths is None:
+            path, touches_edge = _run_dp(n_source, n_target, scorer, lo, width, params, cancelled)
+        else:
+            path, touches_edge = _run_ragged_dp(
+                n_source, n_target, remembered, lo, widths, params, cancelled
+            )
         if not touches_edge or (widths is None and width == n_target + 1):
             break
         if widths is not None and bool((widths == n_target + 1).all()):
             break
+        remembered.keep()  # only before a wider band: sorting the scores is 3-4 times their size
         center = _path_center(path, n_source)
         half *= 2
     return path
@@ -272,8 +268,9 @@ def _insertions_first(path: list[Bead]) -> list[Bead]:
 
 
 class _Remembered:
-    """``scorer`` with the scores it gave kept (``keep`` after each DP: a DP asks each span
-    pair once), so that a wider band's DP asks it only for span pairs new to it."""
+    """``scorer`` with the scores it gave kept (``keep`` after a DP that a wider band's
+    follows: a DP asks each span pair once), so that the wider band's DP asks it only for
+    span pairs new to it."""
 
     def __init__(self, scorer: SpanScorer, n_target: int, widest: int) -> None:
         self._scorer, self._columns, self._widest = scorer, n_target + 1, widest + 1
@@ -756,19 +753,16 @@ def _run_dp(
     width: int,
     params: AlignParams,
     cancelled: Callable[[], bool] | None,
-    widths: np.ndarray | None = None,
 ) -> tuple[list[Bead], bool]:
-    """The DP in the band of ``width`` columns from ``lo`` on each row (``widths``: each
-    row's own, a ragged band; cells past a row's width are out); the best path and whether
-    it runs along the band's edge."""
+    """The DP in the band of ``width`` columns from ``lo`` on each row (a ragged band:
+    ``_run_ragged_dp``); the best path and whether it runs along the band's edge."""
     beads, shapes = params.beads, params.shapes
     max_a = max(a for a, _ in shapes)
     max_b = max(b for _, b in shapes)
     # source segment i meets target segments from the band of rows i+1 .. i+max_a
     following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
     first = np.maximum(lo[following].min(axis=0) - max_b, 0)
-    ends = lo + (width if widths is None else widths)
-    last = np.minimum(ends[following].max(axis=0), m)
+    last = np.minimum(lo[following].max(axis=0) + width, m)
     scorer.focus(first, last)
 
     inf = np.float64(np.inf)
@@ -780,31 +774,26 @@ def _run_dp(
     offset = columns * params.skip
     insertion = beads.index(BeadType.INSERTION)
     starts = lo.tolist()
-    row_widths = [width] * (n + 1) if widths is None else widths.tolist()
     # every shape but insertions (which stay on the row: handled below), as (type, a, b)
     stepping = [(t, a, b) for t, (a, b) in enumerate(shapes) if a]
     stepping_types = np.array([t for t, _, _ in stepping], dtype=np.int8)
     candidates = np.empty((len(stepping), width))
-    # a ragged band's rows can be very wide: as many cells a chunk as an even band's
-    step = params.chunk_rows
-    if widths is not None:
-        step = max(1, min(step, step * (2 * params.half_width + 1) // width))
     # one chunk (a sentence block): its scores give the path's, without scoring it again
-    one_chunk = n + 1 <= step
+    one_chunk = n + 1 <= params.chunk_rows
     chunk_scores: list[np.ndarray | None] = []
 
-    for chunk_start in range(0, n + 1, step):
+    for chunk_start in range(0, n + 1, params.chunk_rows):
         if cancelled is not None and cancelled():
             raise ComparisonCancelled
-        chunk_rows = range(chunk_start, min(n + 1, chunk_start + step))
+        chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
         chunk_costs, chunk_scores = _chunk_bead_costs(
-            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk, widths=widths
+            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk
         )
         for i in chunk_rows:
             row_back = back[i]
             row_in_chunk = i - chunk_rows.start
             # columns k with a target position j = lo[i] + k inside the document
-            k_end = min(row_widths[i], m - starts[i] + 1)
+            k_end = min(width, m - starts[i] + 1)
             if i == 0:
                 row_cost = cost[0].copy()
             else:
@@ -839,7 +828,7 @@ def _run_dp(
             cost[i % ring] = row_cost
 
     end_k = m - lo[n]
-    if not (0 <= end_k < row_widths[n]) or not np.isfinite(cost[n % ring][end_k]):
+    if not (0 <= end_k < width) or not np.isfinite(cost[n % ring][end_k]):
         raise RuntimeError("alignment band does not reach the end of both documents")
     path: list[Bead] = []
     i, k = n, int(end_k)
@@ -848,7 +837,7 @@ def _run_dp(
         t = int(back[i, k])
         a, b = shapes[t]
         j = starts[i] + k
-        if (k == 0 and starts[i] > 0) or (k == row_widths[i] - 1 and j < m):
+        if (k == 0 and starts[i] > 0) or (k == width - 1 and j < m):
             touches = True
         scores = chunk_scores[t] if one_chunk else None
         score = float("nan") if scores is None else float(scores[i, k])
@@ -867,22 +856,17 @@ def _chunk_bead_costs(
     params: AlignParams,
     *,
     keep_scores: bool = False,
-    widths: np.ndarray | None = None,
 ) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
     """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays;
     with ``keep_scores``, also each two-sided type's scores there (None for one-sided ones).
 
     The cells of every two-sided shape are scored in one call (a scorer's score of a span
     pair does not depend on the other pairs asked with it); a cost no path can take (not a
-    number) is infinite, so that the row's minimum never picks it. With ``widths`` (a
-    ragged band), only each row's own cells are scored.
+    number) is infinite, so that the row's minimum never picks it.
     """
     n_rows = len(rows)
     i = np.repeat(np.arange(rows.start, rows.stop), width)
     j = (lo[rows.start : rows.stop, None] + np.arange(width)[None, :]).ravel()
-    inside = None
-    if widths is not None:
-        inside = (np.arange(width)[None, :] < widths[rows.start : rows.stop, None]).ravel()
     costs: list[np.ndarray] = []
     kept: list[np.ndarray | None] = []
     # (costs, scores kept or None, cells scored, prior) of each two-sided type asked
@@ -898,8 +882,6 @@ def _chunk_bead_costs(
         raw = np.full(n_rows * width, np.nan) if keep_scores else None
         kept.append(None if raw is None else raw.reshape(n_rows, width))
         ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
-        if inside is not None:
-            ok &= inside
         if ok.any():
             asked.append((out, raw, ok, params.prior[bead]))
             spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))
@@ -927,6 +909,171 @@ def _score_asked(
         if raw is not None:
             raw[ok] = part
         done += len(ends)
+
+
+def _run_ragged_dp(
+    n: int,
+    m: int,
+    scorer: SpanScorer,
+    lo: np.ndarray,
+    widths: np.ndarray,
+    params: AlignParams,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[list[Bead], bool]:
+    """``_run_dp`` in a ragged band: row i holds ``widths[i]`` columns from ``lo[i]``, and
+    its costs and back-pointers are kept at that width (one flat array, row i's cells from
+    ``cell_starts[i]``), so memory is the band's cells, not rows x the widest row's width (one
+    row climbing the rest of a long side would make that thousands of times the band).
+    The same costs, ties and path as ``_run_dp`` in the same band: there a row's cells past
+    its own width, up to the widest row's, are reached by target-only beads along the row
+    (the row's last running minimum plus one skip a column); here they are that formula,
+    from each row's last running minimum (``tails``), and never stored."""
+    shapes = params.shapes
+    max_a = max(a for a, _ in shapes)
+    max_b = max(b for _, b in shapes)
+    # source segment i meets target segments from the band of rows i+1 .. i+max_a
+    following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
+    first = np.maximum(lo[following].min(axis=0) - max_b, 0)
+    last = np.minimum((lo + widths)[following].max(axis=0), m)
+    scorer.focus(first, last)
+
+    inf = np.float64(np.inf)
+    cell_starts = np.concatenate([[0], np.cumsum(widths)])  # row i: cells from cell_starts[i]
+    back = np.full(int(cell_starts[-1]), -1, dtype=np.int8)
+    ring = max_a + 1  # rolling window of cost rows, each at its own width
+    cost: list[np.ndarray] = [np.empty(0)] * ring
+    tails = [inf] * ring  # each row's running minimum of cost - column * skip at its end
+    widest = int(widths.max())
+    columns = np.arange(widest)
+    offset = columns * params.skip
+    insertion = params.beads.index(BeadType.INSERTION)
+    starts, row_widths, row_cells = lo.tolist(), widths.tolist(), cell_starts.tolist()
+    stepping = [(t, a, b) for t, (a, b) in enumerate(shapes) if a]
+    stepping_types = np.array([t for t, _, _ in stepping], dtype=np.int8)
+    candidates = np.empty((len(stepping), widest))
+    # as many cells a chunk as an even band's chunk (a row wider than that is a chunk alone)
+    budget = params.chunk_rows * (2 * params.half_width + 1)
+    chunk_ends = []
+    row = 0
+    while row <= n:
+        end = int(np.searchsorted(cell_starts, cell_starts[row] + budget, side="right")) - 1
+        row = max(row + 1, min(end, n + 1))
+        chunk_ends.append(row)
+    # one chunk: its scores give the path's, without scoring it again
+    one_chunk = len(chunk_ends) == 1
+    chunk_scores: list[np.ndarray | None] = []
+
+    chunk_start = 0
+    for chunk_end in chunk_ends:
+        if cancelled is not None and cancelled():
+            raise ComparisonCancelled
+        chunk_costs, chunk_scores = _ragged_bead_costs(
+            range(chunk_start, chunk_end), lo, cell_starts, m, scorer, params, one_chunk
+        )
+        base = row_cells[chunk_start]
+        for i in range(chunk_start, chunk_end):
+            width = row_widths[i]
+            here = row_cells[i] - base  # row i's first cell in the chunk's arrays
+            row_back = back[row_cells[i] : row_cells[i] + width]
+            k_end = min(width, m - starts[i] + 1)
+            if i == 0:
+                row_cost = np.full(width, inf)
+                row_cost[0] = 0.0  # row 0, column lo[0] == 0
+            else:
+                row_candidates = candidates[:, :width]
+                row_candidates.fill(inf)
+                for r, (t, a, b) in enumerate(stepping):
+                    if a > i:
+                        continue
+                    shift = starts[i] - b - starts[i - a]
+                    k0 = max(0, -shift, b - starts[i])
+                    k1 = min(k_end, widest - shift)
+                    own = min(k1, row_widths[i - a] - shift)  # columns k0 .. own: its cells
+                    if k0 < own:
+                        np.add(
+                            cost[(i - a) % ring][k0 + shift : own + shift],
+                            chunk_costs[t][here + k0 : here + own],
+                            out=row_candidates[r, k0:own],
+                        )
+                    past = max(k0, own)  # columns past .. k1: past its width
+                    if past < k1:
+                        np.add(
+                            tails[(i - a) % ring] + offset[past + shift : k1 + shift],
+                            chunk_costs[t][here + past : here + k1],
+                            out=row_candidates[r, past:k1],
+                        )
+                best = row_candidates.argmin(axis=0)
+                row_cost = row_candidates[best, columns[:width]]
+                reached = row_cost < inf
+                row_back[reached] = stepping_types[best[reached]]
+            row_cost[k_end:] = inf
+            lowest = np.minimum.accumulate(row_cost - offset[:width])
+            running = lowest + offset[:width]
+            improved = running < row_cost - 1e-12
+            row_cost[improved] = running[improved]
+            row_back[improved] = insertion
+            cost[i % ring], tails[i % ring] = row_cost, lowest[-1]
+        chunk_start = chunk_end
+
+    end_k = m - starts[n]
+    if not (0 <= end_k < row_widths[n]) or not np.isfinite(cost[n % ring][end_k]):
+        raise RuntimeError("alignment band does not reach the end of both documents")
+    path: list[Bead] = []
+    i, k = n, int(end_k)
+    touches = False
+    while i > 0 or starts[i] + k > 0:
+        # past a row's width the path came along the row
+        t = insertion if k >= row_widths[i] else int(back[row_cells[i] + k])
+        a, b = shapes[t]
+        j = starts[i] + k
+        if (k == 0 and starts[i] > 0) or (k == row_widths[i] - 1 and j < m):
+            touches = True
+        scores = chunk_scores[t] if one_chunk else None
+        score = float("nan") if scores is None else float(scores[row_cells[i] + k])
+        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+        i, k = i - a, j - b - starts[i - a]
+    path.reverse()
+    return (path if one_chunk else _rescore(path, scorer)), touches
+
+
+def _ragged_bead_costs(
+    rows: range,
+    lo: np.ndarray,
+    cell_starts: np.ndarray,
+    m: int,
+    scorer: SpanScorer,
+    params: AlignParams,
+    keep_scores: bool,
+) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
+    """``_chunk_bead_costs`` for rows of a ragged band: each bead type's costs (and, with
+    ``keep_scores``, each two-sided type's scores) at the rows' cells, one flat array with
+    row i's cells from ``cell_starts[i] - cell_starts[rows.start]``."""
+    counts = np.diff(cell_starts[rows.start : rows.stop + 1])
+    cells = int(counts.sum())
+    i = np.repeat(np.arange(rows.start, rows.stop), counts)
+    k = np.arange(cells) - np.repeat(
+        cell_starts[rows.start : rows.stop] - cell_starts[rows.start], counts
+    )
+    j = lo[i] + k
+    costs: list[np.ndarray] = []
+    kept: list[np.ndarray | None] = []
+    asked: list[tuple[np.ndarray, np.ndarray | None, np.ndarray, float]] = []
+    spans: list[tuple[np.ndarray, ...]] = []
+    for bead, (a, b) in zip(params.beads, params.shapes, strict=True):
+        if bead.one_sided:
+            costs.append(np.full(cells, params.skip * (a + b)))
+            kept.append(None)
+            continue
+        out = np.full(cells, np.inf)
+        costs.append(out)
+        raw = np.full(cells, np.nan) if keep_scores else None
+        kept.append(raw)
+        ok = (i - a >= 0) & (j - b >= 0) & (j <= m)
+        if ok.any():
+            asked.append((out, raw, ok, params.prior[bead]))
+            spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))
+    _score_asked(scorer, asked, spans)
+    return costs, kept
 
 
 def _rescore(path: list[Bead], scorer: SpanScorer) -> list[Bead]:
