@@ -13,6 +13,7 @@ from tui.engine.align.dp import (
     BeadType,
     _band_starts,
     _expected_path,
+    _flipped_if_cheaper,
     _run_dp,
     align,
     align_small,
@@ -121,6 +122,44 @@ def test_one_side_many_times_longer_finds_its_pairs(flip):
     assert len(pairs) == 40
     assert [i for b in beads for i in b.source] == list(range(len(source)))
     assert [j for b in beads for j in b.target] == list(range(len(target)))
+
+
+@pytest.mark.parametrize("flip", [False, True])
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_short_side_at_one_end_of_the_long_side(flip, where):
+    """40 segments that are the first (or last) 40 of 3,000: the expected path climbs the
+    rest of the long side in one row, the only wide row of a ragged band (kept at each row's
+    own width), and the beads are the whole table's."""
+    long = [f"x{k:05d}" for k in range(3000)]
+    short = long[:40] if where == "start" else long[-40:]
+    short[20:20] = ["only here"]
+    source, target = (short, long) if flip else (long, short)
+    scorer = ConcatScorer(source, target)
+    beads = align(len(source), len(target), scorer)
+    whole = align(len(source), len(target), scorer, params=AlignParams(half_width=10**6))
+    assert [(b.source, b.target) for b in beads] == [(b.source, b.target) for b in whole]
+    assert sum(1 for b in beads if b.source and b.target) == 40
+
+
+def test_transposed_search_keeps_each_measured_shape_on_its_side():
+    """A document's measured costs allow 2-1 beads (two source segments, one target) and not
+    1-2: the DP run with the target's segments as rows must search the same shapes, turned
+    round, and find the merged pairs the whole (untransposed) table finds."""
+    long = [f"x{k:05d}" for k in range(3000)]
+    short = [long[k] for k in range(1500, 1540)]
+    short[20:22] = [long[1520] + long[1521]]  # two source segments in one target segment
+    short[10:12] = [long[1510] + long[1511]]
+    scorer = ConcatScorer(long, short)
+    measured = {BeadType.ONE_ONE: 0.0, BeadType.TWO_ONE: 0.5}  # no 1-2
+    params = AlignParams(measured=measured)
+    flipped = _flipped_if_cheaper(len(long), len(short), scorer, params, None)
+    assert flipped is not None  # the short side as rows
+    whole = align(
+        len(long), len(short), scorer, params=AlignParams(measured=measured, half_width=10**6)
+    )
+    assert [(b.source, b.target) for b in flipped] == [(b.source, b.target) for b in whole]
+    merged = [(b.source, b.target) for b in flipped if len(b.source) == 2]
+    assert merged == [((1510, 1511), (10,)), ((1520, 1521), (19,))]
 
 
 def test_empty_side_gives_one_sided_beads():
