@@ -42,18 +42,21 @@ _seen: list[tuple[Side, int, int, int, float | None, float | None]] = []
 _evidence_alone = one_sided._evidence_alone
 
 
-def _recording(context, group, position, side):
-    """one_sided._evidence_alone, keeping the sentence and both kinds of evidence."""
+def _recording(context, group, position, side, score=None):
+    """one_sided._evidence_alone, keeping the sentence and both kinds of evidence (the
+    meaning's with the link's length term the detector adds to it, ``detection.lone_length``)."""
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     paragraph, sentence = refs[member]
     span = context.article(side).paragraphs[paragraph].sentences[sentence]
-    cost = one_sided._joining_cost(group, position, side)
+    cost = one_sided._joining_cost(group, position, side, score)
     unlike = one_sided._member_log_odds(context, group, position, side)
     meaning = None if unlike is None else -unlike
+    if meaning is not None:
+        meaning += one_sided._length_log_odds(context, group, position, side) or 0.0
     _seen.append((side, paragraph, span.start, span.end, cost, meaning))
-    return _evidence_alone(context, group, position, side)
+    return _evidence_alone(context, group, position, side, score)
 
 
 one_sided._evidence_alone = _recording
