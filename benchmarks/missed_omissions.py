@@ -118,7 +118,8 @@ def _partial_trace(
     import math
     from statistics import NormalDist
 
-    from tui.engine.detect.partial import _characters, _line_cuts
+    from tui.engine.detect.context import characters
+    from tui.engine.detect.partial import _line_cuts
 
     pairs = sum(
         1
@@ -132,8 +133,8 @@ def _partial_trace(
     if bead is None or not (bead.source and bead.target) or group.scorer is None:
         return "partial: no two-sided bead"
     ratio, variance = group.scorer.length_model
-    len_src = _characters(context, Side.SOURCE, [group.source_refs[k] for k in bead.source])
-    len_tgt = _characters(context, Side.TARGET, [group.target_refs[k] for k in bead.target])
+    len_src = characters(context, Side.SOURCE, [group.source_refs[k] for k in bead.source])
+    len_tgt = characters(context, Side.TARGET, [group.target_refs[k] for k in bead.target])
     mean = max((len_src + len_tgt / ratio) / 2.0, 1.0)
     delta = (len_tgt - len_src * ratio) / math.sqrt(variance * mean)
     said = f"partial: delta {delta:+.2f} bar {threshold:.2f} ratio {ratio:.2f} var {variance:.2f}"
