@@ -1342,3 +1342,59 @@ def test_a_folded_sentence_needs_a_model():
         reads_meaning = False
 
     assert not _folded_findings(_NoMeaning("Le train partit à huit heures.", 5.0))
+
+
+class _ClauseScorer(_RestScorer):
+    """``_RestScorer``, and a model that finds the headline a translation of ``clause`` (text
+    of the target) by ``odds`` log-odds, and of any other target text by -5."""
+
+    def __init__(self, rest: str, clause: str, odds: float) -> None:
+        super().__init__(rest)
+        self.clause, self.odds = clause, odds
+        self.asked: list[str] = []
+
+    def pair_log_odds(self, text, others, *, source):
+        import numpy as np
+
+        assert source  # the headline is German text, the clauses French
+        self.asked += others
+        return np.array([self.odds if other == self.clause else -5.0 for other in others])
+
+
+@pytest.mark.parametrize(("odds", "reported"), [(4.0, False), (1.0, True)])
+def test_text_inside_a_sentence_that_a_clause_of_the_pair_before_translates_is_not_reported(
+    odds, reported
+):
+    """The French runs the German headline into the end of the sentence before, after a
+    comma ("..., le nouveau pont sur le Rhin est ouvert."): with the model 9 to 1 sure that
+    this clause translates it (``detection.partial_clauses``), the versions only split their
+    sentences differently; a clause the headline only resembles leaves it reported. Only
+    the clauses at the near end of the pair before are asked about (the headline comes
+    first in its sentence), never the pair after."""
+    from tui.engine.align.dp import Bead
+
+    headline = "Neue Brücke über den Rhein eröffnet"
+    rest = "Die Stadt hat am Montag die neue Brücke eröffnet."
+    clause = "le nouveau pont sur le Rhin est ouvert."
+    source = article_from_text(f"Es war ein Fest. {headline} {rest} Alle kamen.", language="de")
+    target = article_from_text(
+        f"C'était une fête, {clause} La ville a inauguré lundi le nouveau pont. Tous, "
+        "ils sont venus.",
+        language="fr",
+    )
+    scorer = _ClauseScorer(rest, clause, odds)
+    beads = [Bead((k,), (k,), 3.0) for k in range(3)]
+    findings = _findings_in_one_link(source, target, beads, scorer)
+    flagged = [
+        source.paragraphs[0].text[f.source.start : f.source.end]
+        for f in findings
+        if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE
+    ]
+    assert flagged == ([headline] if reported else [])
+    assert scorer.asked == [clause]  # the end of "C'était une fête, ...", cut at its comma
+    # with the check off, the headline is reported whatever the model says of the clause
+    off = overridden({"detection.partial_clauses": False})
+    findings = _findings_in_one_link(
+        source, target, beads, _ClauseScorer(rest, clause, odds), tuning=off
+    )
+    assert [f.kind for f in findings].count(FindingKind.SENTENCE_ONLY_IN_SOURCE) == 1

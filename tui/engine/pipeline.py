@@ -526,6 +526,10 @@ class _ShiftedScorer:
             texts, source=source, start=start + offset, end=end + offset
         )
 
+    def pair_log_odds(self, text: str, others: Sequence[str], *, source: bool) -> np.ndarray | None:
+        pair = getattr(self._scorer, "pair_log_odds", None)
+        return None if pair is None else pair(text, others, source=source)
+
     def score(self, a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         return self._scorer.score(a0 + self._src, a1 + self._src, b0 + self._tgt, b1 + self._tgt)
 

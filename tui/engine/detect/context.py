@@ -172,6 +172,74 @@ def nearby_log_odds(group: LinkGroup, position: int, side: Side, text: str) -> f
     return best
 
 
+# where a clause ends inside a sentence: a comma, semicolon, colon or dash (with their
+# full-width, ideographic and Arabic forms), the places a translator runs a sentence of the
+# other version into a neighbouring one
+CLAUSE_MARKS = frozenset(",;:—–，、；：،؛")
+
+
+def edge_clauses(texts: Sequence[str], *, start: bool) -> list[str]:
+    """The runs of clauses at the start (``start``) or the end of the sentences ``texts``
+    read as one text, each shorter than the whole: cut after a clause mark or between two
+    of the sentences. A sentence the other version runs into its neighbour's is one of
+    them: at the start of the neighbour's text when it comes before that neighbour, at its
+    end when after.
+
+    >>> edge_clauses(["Nulle part ; elle a marché , ici .", "Puis rien ."], start=True)
+    ['Nulle part ;', 'Nulle part ; elle a marché ,', 'Nulle part ; elle a marché , ici .']
+    >>> edge_clauses(["Il vint , vit ."], start=False)
+    ['vit .']
+    """
+    whole = " ".join(text.strip() for text in texts)
+    cuts = []
+    at = 0
+    for k, text in enumerate(texts):
+        text = text.strip()
+        for i, ch in enumerate(text[:-1]):
+            if ch in CLAUSE_MARKS:
+                cuts.append(at + i + 1)
+        at += len(text) + 1
+        if k < len(texts) - 1:
+            cuts.append(at - 1)
+    pieces = [whole[:cut] if start else whole[cut:] for cut in cuts]
+    return [piece.strip() for piece in dict.fromkeys(pieces) if piece.strip()]
+
+
+def clause_log_odds(
+    context: FindingContext,
+    group: LinkGroup,
+    position: int,
+    side: Side,
+    text: str,
+    steps: Iterable[int] = (-1, 1),
+) -> float | None:
+    """The model's evidence (log-odds) that ``text`` of ``side`` translates a run of clauses
+    at the near edge of a neighbouring bead's other side (``edge_clauses``: its start for
+    the bead after ``position``, its end for the bead before; ``steps``: which of the two,
+    -1 before, 1 after), the strongest of them: the other version ran it into that
+    sentence. None for a scorer without a model, or where no neighbour has a clause mark or
+    several sentences to cut at."""
+    pair = getattr(group.scorer, "pair_log_odds", None)
+    if pair is None:
+        return None
+    refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    paragraphs = context.article(side.other).paragraphs
+    clauses: list[str] = []
+    for k in (position + step for step in steps):
+        if not 0 <= k < len(group.beads):
+            continue
+        bead = group.beads[k]
+        if not (bead.source and bead.target):
+            continue
+        other = bead.target if side is Side.SOURCE else bead.source
+        texts = [paragraphs[refs[m][0]].sentence_text(refs[m][1]) for m in other]
+        clauses += edge_clauses(texts, start=k > position)
+    if not clauses:
+        return None
+    odds = pair(text, clauses, source=side is Side.SOURCE)
+    return None if odds is None else float(np.max(odds))
+
+
 def quote_text(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"

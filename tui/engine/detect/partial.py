@@ -9,8 +9,10 @@ the document's count of pairs makes likely by chance, has text on its longer sid
 shorter does not translate. It is reported where a line of about that length would have
 ended: at a word followed by a capital (or a space, in scripts written without spaces) with
 no punctuation between; among such cuts the model picks the one whose removal leaves the
-best translation. The thresholds (the chance level, the cuts' tolerance and number, the
-model's gain) are ``FindingContext.detection``'s (tui.engine.tuning).
+best translation. A cut that translates, 9 to 1, the clauses at the near end of the
+neighbouring pair's other side is the versions' sentence boundaries differing, not missing
+text (``context.clause_log_odds``). The thresholds (the chance level, the cuts' tolerance and
+number, the model's gain) are ``FindingContext.detection``'s (tui.engine.tuning).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tui.engine.detect.context import (
     FindingContext,
     LinkGroup,
     characters,
+    clause_log_odds,
     nearby_log_odds,
     partner_of,
     quote_text,
@@ -102,6 +105,16 @@ def _excess(
     nearby = nearby_log_odds(group, position, side, text)
     if nearby is not None and nearby >= detection.min_gain_log_odds:
         return None
+    # or it translates, as surely, the clauses at the near end of the pair on its side of
+    # the sentence (the one before for a cut at the start, after for one at the end): the
+    # other version ran that text into its neighbour's sentence ("... Hartog, qui souffrait
+    # de graves gelures aux pieds." for "Die Frostschäden an den Füssen ... waren schwer,");
+    # the bar is the same 9 to 1 (``detection.partial_clauses``)
+    if detection.partial_clauses:
+        step = -1 if cut.start == span.start else 1
+        clause = clause_log_odds(context, group, position, side, text, (step,))
+        if clause is not None and clause >= detection.min_gain_log_odds:
+            return None
     tail = 2.0 * (1.0 - NormalDist().cdf(abs(delta)))
     link = group.link
     return Draft(

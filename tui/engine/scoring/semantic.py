@@ -433,6 +433,21 @@ class SemanticSpanScorer:
         margins = vectors @ span - (knn + there.span_knn(first, last)[0]) / 2.0
         return self.weights.margin * (margins - self.weights.offset)
 
+    def pair_log_odds(self, text: str, others: Sequence[str], *, source: bool) -> np.ndarray:
+        """How likely ``text`` (new text of the source side if ``source``, else of the target)
+        and each of ``others`` (new text of the other side: clauses of its sentences)
+        translate each other, as ``text_log_odds`` weighs a text against a span: the margin
+        of their cosine over each one's nearest neighbours across, on the document's
+        calibrated line (``calibrated_margin``)."""
+        here, there = (self._src, self._tgt) if source else (self._tgt, self._src)
+        vectors = self._embedder.embed([text, *others], cancelled=self._cancelled)
+        mine, theirs = here.unit(vectors[:1]), there.unit(vectors[1:])
+        k = self.weights.neighbours
+        mine_knn = knn_means(mine, there.vectors[: there.size], k)[0]
+        theirs_knn = knn_means(theirs, here.vectors[: here.size], k)
+        margins = theirs @ mine[0] - (mine_knn + theirs_knn) / 2.0
+        return self.weights.margin * (margins - self.weights.offset)
+
     def calibrated(self, pairs: Sequence[tuple[int, int]]) -> SemanticSpanScorer:
         """This scorer with the lexical length model measured on ``pairs`` (confident
         one-to-one links of a first alignment, local indices)."""
