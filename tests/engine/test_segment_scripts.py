@@ -269,6 +269,54 @@ def test_chinese_spaces_around_numbers_and_latin_words_split_nothing() -> None:
     assert sentences(text, "ja") == [text]
 
 
+# Real ntrex-dev lines (000.ja, 002.zh, 005.ja). A headline that ends in an aside set off by
+# spaces, "(AM)", runs into its article after one more space.
+ASIDE_HEADLINES = [
+    [
+        "恥さらしを危惧するウェールズ議会議員 (AM)",
+        "ウェールズ議会議員の呼称をAM (Assembly Member) からMWP (Member of the Welsh Parliament)"
+        " に変えるべきだという提案によって、一部の議員の間には困惑が広がっている。",
+    ],
+    [
+        "飓风“罗莎” 来袭，恐造成凤凰城、拉斯维加斯和盐湖城暴雨成灾 (干旱地区可能久逢甘露)",
+        "热带低气压袭击亚利桑那州实属少见，但是下周初可能会发生这一幕。",
+    ],
+]
+
+
+@pytest.mark.parametrize("expected", ASIDE_HEADLINES, ids=lambda e: e[0][:8])
+def test_headline_ending_in_an_aside_runs_into_its_article(expected: list[str]) -> None:
+    assert sentences(" ".join(expected)) == expected
+
+
+def test_nothing_splits_inside_a_balanced_title_or_aside() -> None:
+    # a space inside a film title 『…』, a full stop inside an aside （…）
+    title = (
+        "このシリーズはこれまでに2003年の『ジョニー・イングリッシュ』と2011年の"
+        "『ジョニー・イングリッシュ 気休めの報酬』が公開されている。"
+    )
+    headline = "『ジョニー・イングリッシュ アナログの逆襲』映画評 - 力不足のスパイパロディ"
+    aside = (
+        "ボフは今や潜水艦の司令官（元気で熱血タイプの役柄。ヴィッキー・ペパーダインには"
+        "もったいない）と結婚して既婚者となっている。"
+    )
+    for text in (title, headline, aside):
+        assert sentences(text, "ja") == [text]
+        assert sentences(text) == [text]
+    # a Japanese quotation keeps its own sentences: each is often a line of its own
+    quote = ["「昨年が絶好の機会でした。", "両親が投票できるので嬉し泣きするのを見ました。」"]
+    assert sentences(" ".join(quote), "ja") == quote
+
+
+def test_a_closing_quotation_mark_after_a_space_stays_with_its_sentence() -> None:
+    expected = [
+        "「私たちが今見ている問題に関して、成長過程の少年たちに何を教えてきたのだろう? 」",
+        "キットは非常に男性的なキャラクターのおかげで、毒のある男らしさの増加については、"
+        "その責任の一端をテレビが担っているかもしれないと考えている。",
+    ]
+    assert sentences(" ".join(expected), "ja") == expected
+
+
 def _ntrex_shared() -> Path | None:
     for candidate in (ROOT.parent / "shared", Path("/work/shared")):
         if (candidate / "eval" / "ntrex-dev").is_dir():
