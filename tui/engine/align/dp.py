@@ -830,21 +830,59 @@ def _run_dp(
     end_k = m - lo[n]
     if not (0 <= end_k < width) or not np.isfinite(cost[n % ring][end_k]):
         raise RuntimeError("alignment band does not reach the end of both documents")
+    path, touches = _traced_path(
+        _Cells(starts, [i * width for i in range(n + 1)], [width] * (n + 1)),
+        n,
+        int(end_k),
+        m,
+        back.ravel(),
+        [None if c is None else c.ravel() for c in chunk_scores] if one_chunk else None,
+        shapes,
+        insertion,
+    )
+    return (path if one_chunk else _rescore(path, scorer)), touches
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """Where a band's rows lie: row i starts at target segment ``starts[i]`` and holds
+    ``widths[i]`` columns, its cells from ``first[i]`` in a flat array of the band."""
+
+    starts: list[int]
+    first: list[int]
+    widths: list[int]
+
+
+def _traced_path(
+    cells: _Cells,
+    n: int,
+    end_k: int,
+    m: int,
+    back: np.ndarray,
+    scores: Sequence[np.ndarray | None] | None,
+    shapes: Sequence[tuple[int, int]],
+    insertion: int,
+) -> tuple[list[Bead], bool]:
+    """The beads from the band's back-pointers (flat, laid out as ``cells``), with each
+    bead's score where ``scores`` (one flat array per bead type) kept it, and whether the
+    path touched the band's edge (then the band is widened)."""
+    starts, first, widths = cells.starts, cells.first, cells.widths
     path: list[Bead] = []
-    i, k = n, int(end_k)
+    i, k = n, end_k
     touches = False
     while i > 0 or starts[i] + k > 0:
-        t = int(back[i, k])
+        # past a row's width (ragged bands only) the path came along the row
+        t = insertion if k >= widths[i] else int(back[first[i] + k])
         a, b = shapes[t]
         j = starts[i] + k
-        if (k == 0 and starts[i] > 0) or (k == width - 1 and j < m):
+        if (k == 0 and starts[i] > 0) or (k == widths[i] - 1 and j < m):
             touches = True
-        scores = chunk_scores[t] if one_chunk else None
-        score = float("nan") if scores is None else float(scores[i, k])
+        kept = None if scores is None else scores[t]
+        score = float("nan") if kept is None else float(kept[first[i] + k])
         path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
         i, k = i - a, j - b - starts[i - a]
     path.reverse()
-    return (path if one_chunk else _rescore(path, scorer)), touches
+    return path, touches
 
 
 def _chunk_bead_costs(
@@ -1018,21 +1056,16 @@ def _run_ragged_dp(
     end_k = m - starts[n]
     if not (0 <= end_k < row_widths[n]) or not np.isfinite(cost[n % ring][end_k]):
         raise RuntimeError("alignment band does not reach the end of both documents")
-    path: list[Bead] = []
-    i, k = n, int(end_k)
-    touches = False
-    while i > 0 or starts[i] + k > 0:
-        # past a row's width the path came along the row
-        t = insertion if k >= row_widths[i] else int(back[row_cells[i] + k])
-        a, b = shapes[t]
-        j = starts[i] + k
-        if (k == 0 and starts[i] > 0) or (k == row_widths[i] - 1 and j < m):
-            touches = True
-        scores = chunk_scores[t] if one_chunk else None
-        score = float("nan") if scores is None else float(scores[row_cells[i] + k])
-        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
-        i, k = i - a, j - b - starts[i - a]
-    path.reverse()
+    path, touches = _traced_path(
+        _Cells(starts, row_cells, row_widths),
+        n,
+        int(end_k),
+        m,
+        back,
+        chunk_scores if one_chunk else None,
+        shapes,
+        insertion,
+    )
     return (path if one_chunk else _rescore(path, scorer)), touches
 
 
