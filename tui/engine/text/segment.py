@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
 
 from tui.engine.model import Span
 from tui.engine.text.scripts import (
@@ -125,16 +128,14 @@ _CJK_OPENERS = "「『"
 _CJK_SPACE = r"(?<=\S)[ \u00a0\u3000]+(?=[^\s" + "".join(SPACE_SEPARATED.values()) + "])"
 _CJK_LETTER = re.compile(f"[{_CJK_LETTERS}]")
 # Brackets and Japanese quotation marks, opener -> closer. In Chinese or Japanese text no
-# sentence ends inside a balanced pair (``_enclosed``, ``_inside``): a title 『…』 or an aside
+# sentence ends inside a balanced pair (``_enclosed``, ``_PairIndex``): a title 『…』 or an aside
 # （…） is part of the sentence around it, whatever spaces or stops it holds; a quotation 「…」
 # keeps its spaces but may end sentences at its full stops.
 _CJK_PAIRS = {
     "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "《": "》", "〈": "〉"
 }  # fmt: skip
 _CJK_PAIR = re.compile("[" + re.escape("".join(_CJK_PAIRS) + "".join(_CJK_PAIRS.values())) + "]")
-# Words that never open a sentence: Japanese case particles and Chinese structural ones. After
-# "headline (AM)" a space then one of them continues the sentence ("議員 (AM) の呼称").
-_CJK_PARTICLES = (*"のがをにへとでやもは的了和与及或是", "から", "まで", "より")
+_VISIBLE = re.compile(r"\S")
 # only for text with Thai, Lao, Chinese or Japanese letters
 _EVENT_SPACED = re.compile(f"{_EVENT.pattern}|{_SPACE_RUNS}|{_CJK_SPACE}")
 _SPACED_LETTER = re.compile(f"[{''.join(SPACE_SEPARATED.values())}{_CJK_LETTERS}]")
@@ -255,6 +256,7 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
     paragraph = _Paragraph(text, language)
     events = _EVENT_SPACED if _SPACED_LETTER.search(text) else _EVENT
     enclosed = _enclosed(text) if events is _EVENT_SPACED else {}
+    pairs = _PairIndex.of(text, enclosed)
     state = _QuoteState()
     ends: list[int] = []
     url_index = 0
@@ -271,9 +273,7 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
             continue
         sentence_start = ends[-1] if ends else 0
         if run[0].isspace():
-            if _space_boundary(text, sentence_start, start, end, enclosed) and not _inside(
-                enclosed, end
-            ):
+            if _space_boundary(text, sentence_start, start, end) and not pairs.covers(end):
                 ends.append(start)
             continue
         if run in SUBSTITUTE_STOPS and not _substitute_stop(text, start, run):
@@ -287,7 +287,7 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
             break
         if _is_boundary(
             paragraph, sentence_start, last_start, sentence_end, next_start
-        ) and not _inside(enclosed, next_start, text, sentence_start):
+        ) and not pairs.covers_stop(next_start, text, sentence_start):
             ends.append(sentence_end)
         pos = max(sentence_end, end)
     return _spans(text, ends)
@@ -326,24 +326,49 @@ def _enclosed(text: str) -> dict[int, int]:
     return pairs
 
 
-def _inside(
-    enclosed: dict[int, int], offset: int, text: str | None = None, sentence_start: int = 0
-) -> bool:
-    """Does a balanced pair open before ``offset`` and close at or after it? With ``text`` (a
-    full stop's boundary) only a pair that opens inside the sentence ("司令官（…。…）と結婚"),
-    and never a Japanese quotation 「…」: a pair that opens a sentence, and a quotation, often
-    hold several sentences, each its own line in a translation (ntrex-dev ja loses 19 line
-    boundaries if 「…」 counts)."""
-    return any(
-        opener < offset <= closer
-        and (text is None or (text[opener] != "「" and bool(text[sentence_start:opener].strip())))
-        for closer, opener in enclosed.items()
-    )
+@dataclass(frozen=True)
+class _PairIndex:
+    """The balanced pairs of ``_enclosed`` sorted by opener, for questions asked at every
+    candidate boundary in time logarithmic in the pairs (a scan of every pair at every
+    boundary made a long bracketed paragraph quadratic: 200,000 characters, 16 s)."""
+
+    openers: list[int]
+    reach: list[int]  # reach[i]: the furthest closer of the pairs opened up to openers[i]
+    stop_reach: list[list[int]]  # closers without 「…」, range maxima by powers of two
+
+    @classmethod
+    def of(cls, text: str, enclosed: dict[int, int]) -> _PairIndex:
+        pairs = sorted((opener, closer) for closer, opener in enclosed.items())
+        openers = [opener for opener, _ in pairs]
+        # a Japanese quotation 「…」 often holds several sentences, each its own line in a
+        # translation (ntrex-dev ja loses 19 line boundaries if it counts for full stops)
+        table = [[-1 if text[opener] == "「" else closer for opener, closer in pairs]]
+        while 2 ** len(table) <= len(pairs):
+            step, row = 2 ** (len(table) - 1), table[-1]
+            table.append([max(row[i], row[i + step]) for i in range(len(row) - step)])
+        return cls(openers, list(accumulate((closer for _, closer in pairs), max)), table)
+
+    def covers(self, offset: int) -> bool:
+        """Does a pair open before ``offset`` and close at or after it (a space there)?"""
+        last = bisect_left(self.openers, offset)
+        return last > 0 and self.reach[last - 1] >= offset
+
+    def covers_stop(self, offset: int, text: str, sentence_start: int) -> bool:
+        """``covers`` for a full stop's boundary: only a pair that opens inside the sentence,
+        after its first character ("司令官（…。…）と結婚"), and never a quotation 「…」: a pair
+        that opens a sentence, like a quotation, often holds several sentences."""
+        visible = _VISIBLE.search(text, sentence_start, offset)
+        if visible is None:
+            return False
+        first, last = bisect_right(self.openers, visible.start()), bisect_left(self.openers, offset)
+        if first >= last:
+            return False
+        level = (last - first).bit_length() - 1
+        row = self.stop_reach[level]
+        return max(row[first], row[last - 2**level]) >= offset
 
 
-def _space_boundary(
-    text: str, sentence_start: int, start: int, end: int, enclosed: dict[int, int]
-) -> bool:
+def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> bool:
     """A space before a run of Thai (or Lao) letters, after another run or a number: a sentence
     ends there unless the words around it continue the clause ("และ", "ว่า"), a unit follows a
     number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
@@ -351,7 +376,7 @@ def _space_boundary(
     pattern matched one before the space too) the length alone decides."""
     script = script_of(text[end])
     if script not in SPACE_SEPARATED:
-        return _cjk_join(text, sentence_start, start, end, enclosed)
+        return _cjk_join(text, sentence_start, start, end)
     if start - sentence_start < _MIN_SPACED_SENTENCE:
         return False
     before = _run_before(text, start)
@@ -369,9 +394,7 @@ def _space_boundary(
     return True
 
 
-def _cjk_join(
-    text: str, sentence_start: int, start: int, end: int, enclosed: dict[int, int]
-) -> bool:
+def _cjk_join(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Does the space ``start:end`` join two runs of Chinese or Japanese text? It follows one
     of their characters or a closing quotation mark and comes before one of their characters
     or a Japanese opening quotation mark (「 or 『). Not before a Latin word, a number or
@@ -379,19 +402,13 @@ def _cjk_join(
     Google的", "在 2018年", "说 “…”"; ntrex-dev zh: 44 of 956 lines split when these ended one).
 
     >>> text = "東京で新しい美術館が開館した 「初日には約三千人が訪れた」 在 2018年 说 “好”"
-    >>> [_cjk_join(text, 0, m.start(), m.end(), {}) for m in re.finditer(" ", text)]
+    >>> [_cjk_join(text, 0, m.start(), m.end()) for m in re.finditer(" ", text)]
     [True, True, False, True, False]
     """
     if start - sentence_start < _MIN_CJK_SENTENCE:
         return False
     before, after = text[start - 1], text[end]
     right = after in _CJK_OPENERS or bool(_CJK_LETTER.match(after))
-    if before in ")）" and start - 1 in enclosed:
-        # "議員 (AM) ウェールズ…": an aside set off by a space on both sides, as a headline
-        # ends in English, then the article; a particle after it goes on ("(AM) の呼称")
-        opener = enclosed[start - 1]
-        spaced = opener > sentence_start and text[opener - 1].isspace()
-        return spaced and right and not text.startswith(_CJK_PARTICLES, end)
     left = before in _CJK_CLOSERS or bool(_CJK_LETTER.match(before))
     return left and right
 
