@@ -189,6 +189,8 @@ def edge_clauses(texts: Sequence[str], *, start: bool) -> list[str]:
     ['Nulle part ;', 'Nulle part ; elle a marché ,', 'Nulle part ; elle a marché , ici .']
     >>> edge_clauses(["Il vint , vit ."], start=False)
     ['vit .']
+    >>> edge_clauses(["1,000,000 people came, then left."], start=False)
+    ['then left.']
     """
     whole = " ".join(text.strip() for text in texts)
     cuts = []
@@ -196,7 +198,8 @@ def edge_clauses(texts: Sequence[str], *, start: bool) -> list[str]:
     for k, text in enumerate(texts):
         text = text.strip()
         for i, ch in enumerate(text[:-1]):
-            if ch in CLAUSE_MARKS:
+            # not inside a number or a time ("1,000,000", "10:30"): no clause ends there
+            if ch in CLAUSE_MARKS and not (text[i - 1 : i].isdigit() and text[i + 1].isdigit()):
                 cuts.append(at + i + 1)
         at += len(text) + 1
         if k < len(texts) - 1:
