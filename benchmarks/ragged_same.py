@@ -1,7 +1,8 @@
 """Random lopsided tables through this checkout's ``align`` and another checkout's, bead for
-bead (prints, asserts nothing).
+bead; exit status 1 if any table differs. The other checkout is the one before a change to
+the DP (a worktree of the earlier commit: ``git worktree add /tmp/before HEAD~1``):
 
-    python benchmarks/ragged_same.py --against /work/main --trials 60 --seed 0
+    python benchmarks/ragged_same.py --against /tmp/before --trials 60 --seed 0
 
 A third of the tables are runs of a long side (300-2,500 segments) found in a short one,
 a third a short side that is the start or end of the long one, a third an ordinary table
@@ -79,12 +80,14 @@ def beads(dp, s: np.ndarray, t: np.ndarray, scorer: NoisyScorer, half: int) -> l
     return [(b.source, b.target, repr(b.score)) for b in out]
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", type=Path, required=True, help="the other checkout's root")
     parser.add_argument("--trials", type=int, default=60)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    if args.against.resolve() == ROOT:
+        parser.error("--against is this checkout: give a checkout of the code before the change")
     import tui.engine.align.dp as here
 
     path = args.against / "tui/engine/align/dp.py"
@@ -115,7 +118,8 @@ def main() -> None:
                 differ += 1
                 print(f"differ: trial {trial}, {len(s)} x {len(t)}, noise {noise}, half {half}")
     print(f"same {same}, differ {differ}, ragged DPs {ragged}")
+    return 1 if differ else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
