@@ -757,13 +757,7 @@ def _run_dp(
     """The DP in the band of ``width`` columns from ``lo`` on each row (a ragged band:
     ``_run_ragged_dp``); the best path and whether it runs along the band's edge."""
     beads, shapes = params.beads, params.shapes
-    max_a = max(a for a, _ in shapes)
-    max_b = max(b for _, b in shapes)
-    # source segment i meets target segments from the band of rows i+1 .. i+max_a
-    following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
-    first = np.maximum(lo[following].min(axis=0) - max_b, 0)
-    last = np.minimum(lo[following].max(axis=0) + width, m)
-    scorer.focus(first, last)
+    max_a = _focus_band(scorer, shapes, lo, lo + width, n, m)
 
     inf = np.float64(np.inf)
     ring = max_a + 1  # rolling window of cost rows: memory independent of n
@@ -818,13 +812,7 @@ def _run_dp(
                 row_cost = candidates[best, columns]
                 reached = row_cost < inf
                 row_back[reached] = stepping_types[best[reached]]
-            # insertions (0-1) chain along the row: a running minimum with a constant step
-            row_cost[k_end:] = inf
-            # cost[k] = min(cost[k], cost[k-1] + step): a cumulative min of cost - k*step
-            running = np.minimum.accumulate(row_cost - offset) + offset
-            improved = running < row_cost - 1e-12
-            row_cost[improved] = running[improved]
-            row_back[improved] = insertion
+            _chain_insertions(row_cost, row_back, k_end, offset, insertion)
             cost[i % ring] = row_cost
 
     end_k = m - lo[n]
@@ -883,6 +871,42 @@ def _traced_path(
         i, k = i - a, j - b - starts[i - a]
     path.reverse()
     return path, touches
+
+
+def _focus_band(
+    scorer: SpanScorer,
+    shapes: Sequence[tuple[int, int]],
+    lo: np.ndarray,
+    ends: np.ndarray,
+    n: int,
+    m: int,
+) -> int:
+    """Tell ``scorer`` which target segments each source segment meets in the band whose row
+    i spans columns ``lo[i]`` to ``ends[i]``; the most source segments a bead takes."""
+    max_a = max(a for a, _ in shapes)
+    max_b = max(b for _, b in shapes)
+    # source segment i meets target segments from the band of rows i+1 .. i+max_a
+    following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
+    first = np.maximum(lo[following].min(axis=0) - max_b, 0)
+    last = np.minimum(ends[following].max(axis=0), m)
+    scorer.focus(first, last)
+    return max_a
+
+
+def _chain_insertions(
+    row_cost: np.ndarray, row_back: np.ndarray, k_end: int, offset: np.ndarray, insertion: int
+) -> float:
+    """Insertions (0-1) chain along a row: cost[k] = min(cost[k], cost[k-1] + step), a
+    cumulative minimum of cost - k * step (``offset``), in place, columns from ``k_end`` out
+    of the document; the row's last running minimum (where a ragged row's cells past its
+    width continue it)."""
+    row_cost[k_end:] = np.inf
+    lowest = np.minimum.accumulate(row_cost - offset)
+    running = lowest + offset
+    improved = running < row_cost - 1e-12
+    row_cost[improved] = running[improved]
+    row_back[improved] = insertion
+    return float(lowest[-1])
 
 
 def _chunk_bead_costs(
@@ -967,13 +991,7 @@ def _run_ragged_dp(
     (the row's last running minimum plus one skip a column); here they are that formula,
     from each row's last running minimum (``tails``), and never stored."""
     shapes = params.shapes
-    max_a = max(a for a, _ in shapes)
-    max_b = max(b for _, b in shapes)
-    # source segment i meets target segments from the band of rows i+1 .. i+max_a
-    following = np.minimum(np.arange(n)[None, :] + np.arange(1, max_a + 1)[:, None], n)
-    first = np.maximum(lo[following].min(axis=0) - max_b, 0)
-    last = np.minimum((lo + widths)[following].max(axis=0), m)
-    scorer.focus(first, last)
+    max_a = _focus_band(scorer, shapes, lo, lo + widths, n, m)
 
     inf = np.float64(np.inf)
     cell_starts = np.concatenate([[0], np.cumsum(widths)])  # row i: cells from cell_starts[i]
@@ -1044,13 +1062,8 @@ def _run_ragged_dp(
                 row_cost = row_candidates[best, columns[:width]]
                 reached = row_cost < inf
                 row_back[reached] = stepping_types[best[reached]]
-            row_cost[k_end:] = inf
-            lowest = np.minimum.accumulate(row_cost - offset[:width])
-            running = lowest + offset[:width]
-            improved = running < row_cost - 1e-12
-            row_cost[improved] = running[improved]
-            row_back[improved] = insertion
-            cost[i % ring], tails[i % ring] = row_cost, lowest[-1]
+            tail = _chain_insertions(row_cost, row_back, k_end, offset[:width], insertion)
+            cost[i % ring], tails[i % ring] = row_cost, tail
         chunk_start = chunk_end
 
     end_k = m - starts[n]
