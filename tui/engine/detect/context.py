@@ -141,6 +141,12 @@ def characters(context: FindingContext, side: Side, refs: Iterable[SentenceRef])
     return sum(len(paragraphs[p].sentences[s]) for p, s in refs)
 
 
+def sentence_texts(context: FindingContext, side: Side, refs: Iterable[SentenceRef]) -> list[str]:
+    """The texts of the sentences ``refs`` of ``side``."""
+    paragraphs = context.article(side).paragraphs
+    return [paragraphs[p].sentence_text(s) for p, s in refs]
+
+
 def two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
     """The beads just before and after ``position`` that have sentences on both sides."""
     around = [group.beads[k] for k in (position - 1, position + 1) if 0 <= k < len(group.beads)]
@@ -226,7 +232,6 @@ def clause_log_odds(
     if pair is None:
         return None
     refs = group.target_refs if side is Side.SOURCE else group.source_refs
-    paragraphs = context.article(side.other).paragraphs
     clauses: list[str] = []
     for k in (position + step for step in steps):
         if not 0 <= k < len(group.beads):
@@ -235,7 +240,7 @@ def clause_log_odds(
         if not (bead.source and bead.target):
             continue
         other = bead.target if side is Side.SOURCE else bead.source
-        texts = [paragraphs[refs[m][0]].sentence_text(refs[m][1]) for m in other]
+        texts = sentence_texts(context, side.other, [refs[m] for m in other])
         clauses += edge_clauses(texts, start=k > position)
     if not clauses:
         return None

@@ -26,9 +26,11 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    characters,
     nearby_log_odds,
     runs_in_paragraph,
     sentence_draft,
+    sentence_texts,
 )
 from tui.engine.model import Side
 from tui.engine.scoring.base import sigmoid
@@ -171,13 +173,9 @@ def _group_evidence(context: FindingContext, g: int, group: LinkGroup) -> list[M
                 continue
             refs = group.source_refs if side is Side.SOURCE else group.target_refs
             other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
-            paragraphs = context.article(side).paragraphs
-            other_paragraphs = context.article(side.other).paragraphs
-            texts = [paragraphs[refs[k][0]].sentence_text(refs[k][1]) for k in members]
-            lengths = [len(paragraphs[refs[k][0]].sentences[refs[k][1]]) for k in members]
-            other_chars = sum(
-                len(other_paragraphs[other_refs[k][0]].sentences[other_refs[k][1]]) for k in other
-            )
+            texts = sentence_texts(context, side, [refs[k] for k in members])
+            lengths = [characters(context, side, [refs[k]]) for k in members]
+            other_chars = characters(context, side.other, [other_refs[k] for k in other])
             asked = [_joined(texts)]
             for n in range(len(members)):
                 asked.append(_joined(texts[:n] + texts[n + 1 :]))

@@ -42,6 +42,7 @@ from tui.engine.detect.context import (
     quote_text,
     runs_in_paragraph,
     sentence_draft,
+    sentence_texts,
     severity_by_size,
     side_name,
     translation_log_odds,
@@ -324,10 +325,9 @@ def _part_of_neighbour(
     member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
-    article = context.article(side)
 
     def text(k: int) -> str:
-        return article.paragraphs[refs[k][0]].sentence_text(refs[k][1]).strip()
+        return sentence_texts(context, side, [refs[k]])[0].strip()
 
     own = characters(context, side, [refs[member]])
     for neighbour in two_sided_neighbours(group, position):
