@@ -256,7 +256,7 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
     paragraph = _Paragraph(text, language)
     events = _EVENT_SPACED if _SPACED_LETTER.search(text) else _EVENT
     enclosed = _enclosed(text) if events is _EVENT_SPACED else {}
-    pairs = _PairIndex.of(text, enclosed)
+    pairs = _PairIndex.of(text, enclosed) if enclosed else _NO_PAIRS
     state = _QuoteState()
     ends: list[int] = []
     url_index = 0
@@ -357,6 +357,8 @@ class _PairIndex:
         """``covers`` for a full stop's boundary: only a pair that opens inside the sentence,
         after its first character ("司令官（…。…）と結婚"), and never a quotation 「…」: a pair
         that opens a sentence, like a quotation, often holds several sentences."""
+        if not self.openers:
+            return False
         visible = _VISIBLE.search(text, sentence_start, offset)
         if visible is None:
             return False
@@ -366,6 +368,10 @@ class _PairIndex:
         level = (last - first).bit_length() - 1
         row = self.stop_reach[level]
         return max(row[first], row[last - 2**level]) >= offset
+
+
+# text without brackets (every paragraph outside Chinese and Japanese): nothing to index
+_NO_PAIRS = _PairIndex([], [], [[]])
 
 
 def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> bool:
