@@ -284,9 +284,8 @@ class LexicalSpanScorer:
         if ratio is None:
             ratio = max(target.lengths.sum(), 1.0) / max(source.lengths.sum(), 1.0)
         self._ratio = ratio
-        # one row per punctuation class: a class's counts are gathered in one contiguous read
-        self._cum_punct_src = np.ascontiguousarray(_cumsum0(source.punct).T)
-        self._cum_punct_tgt = np.ascontiguousarray(_cumsum0(target.punct).T)
+        self._cum_punct_src = _punct_rows(_cumsum0(source.punct))
+        self._cum_punct_tgt = _punct_rows(_cumsum0(target.punct))
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
         # anchor_pairs' answer, which depends on the concepts only: a recalibrated copy
@@ -427,8 +426,8 @@ class LexicalSpanScorer:
         )
         out._use_tail = self._use_tail
         out._cum_len_src, out._cum_len_tgt = sums_src[0], sums_tgt[0]
-        out._cum_punct_src = np.ascontiguousarray(sums_src[1].T)
-        out._cum_punct_tgt = np.ascontiguousarray(sums_tgt[1].T)
+        out._cum_punct_src = _punct_rows(sums_src[1])
+        out._cum_punct_tgt = _punct_rows(sums_tgt[1])
         out._cum_weight_src, out._cum_weight_tgt = sums_src[2], sums_tgt[2]
         return out
 
@@ -611,13 +610,16 @@ class LexicalSpanScorer:
             len_src, len_tgt, self._ratio, self._variance, self._tail if self._use_tail else None
         )
 
-        # counts are whole numbers: any order of these sums gives the same value; every
-        # class gathered at once (one row each)
+        # counts are whole numbers: any order of these sums gives the same value, in
+        # integers as in floats; a span end's counts of every class are one row, gathered
+        # in one read (``_punct_rows``)
         cum_src, cum_tgt = self._cum_punct_src, self._cum_punct_tgt
-        difference = cum_src[:, src_end] - cum_src[:, src_start]
-        difference -= cum_tgt[:, tgt_end]
-        difference += cum_tgt[:, tgt_start]
-        punct_diff = np.abs(difference, out=difference).sum(axis=0)
+        difference = cum_src.take(src_end, axis=0)
+        difference -= cum_src.take(src_start, axis=0)
+        difference -= cum_tgt.take(tgt_end, axis=0)
+        difference += cum_tgt.take(tgt_start, axis=0)
+        punct_diff = np.abs(difference, out=difference).sum(axis=-1, dtype=np.int64)
+        punct_diff = punct_diff.astype(float)
 
         return (
             w.bias
@@ -685,6 +687,18 @@ def _variance_of(len_src: np.ndarray, len_tgt: np.ndarray, ratio: float) -> floa
     mean = np.maximum((len_src + len_tgt / ratio) / 2.0, 1.0)
     squared = (len_tgt - len_src * ratio) ** 2 / mean
     return float(np.median(squared)) / 0.455
+
+
+def _punct_rows(cumulative: np.ndarray) -> np.ndarray:
+    """Prefix sums of punctuation counts (segments + 1, classes) as whole numbers, one row a
+    segment boundary: a span's counts of every class are two rows, each read at once, in
+    half the bytes of floats (int32 while the counts fit it, as any document's do). The
+    counts are whole numbers, so the sums and differences are the same values as in
+    floats."""
+    rows = np.ascontiguousarray(cumulative, dtype=np.int64)
+    if rows.size and int(rows.max()) < 2**31 and int(rows.min()) >= 0:
+        rows = rows.astype(np.int32)
+    return rows
 
 
 def _cumsum0(values: np.ndarray) -> np.ndarray:
