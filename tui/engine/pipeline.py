@@ -410,6 +410,31 @@ def _align_paragraphs(
     then one with what it measured."""
     report(0.25, "aligning paragraphs")
     params = AlignParams(tuning=tuning.align)
+    # the second pass changes the length model only: the first pass's other parts of the
+    # scores of the same cells are kept for it (speed only)
+    remember = tuning.align.document_priors and hasattr(paragraph_scorer, "remember_parts")
+    if remember:
+        paragraph_scorer.remember_parts()  # type: ignore[attr-defined]
+    try:
+        beads = _paragraph_passes(source, target, paragraph_scorer, tuning, params, cancelled)
+    finally:
+        if remember:
+            paragraph_scorer.forget_parts()  # type: ignore[attr-defined]
+    return tuple(
+        Link(bead.source, bead.target, score)
+        for bead, score in zip(beads, display_scores([bead.score for bead in beads]), strict=True)
+    )
+
+
+def _paragraph_passes(
+    source: Article,
+    target: Article,
+    paragraph_scorer: SpanScorer,
+    tuning: Tuning,
+    params: AlignParams,
+    cancelled: Callable[[], bool] | None,
+) -> list[Bead]:
+    """``_align_paragraphs``' beads: a first pass, then one with what it measured."""
     beads = align(
         len(source.paragraphs),
         len(target.paragraphs),
@@ -447,10 +472,7 @@ def _align_paragraphs(
             else None
         )
         beads = realign_lone(beads, paragraph_scorer, tuning.align, cancelled, allowed)
-    return tuple(
-        Link(bead.source, bead.target, score)
-        for bead, score in zip(beads, display_scores([bead.score for bead in beads]), strict=True)
-    )
+    return beads
 
 
 def _sentence_count(source: Article, target: Article) -> int:

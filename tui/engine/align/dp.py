@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -774,6 +774,9 @@ def _run_dp(
     candidates = np.empty((len(stepping), width))
     # one chunk (a sentence block): its scores give the path's, without scoring it again
     one_chunk = n + 1 <= params.chunk_rows
+    # what names this band's cells (the scorer's focus and each chunk's spans follow from
+    # it): a scorer that remembers a pass's parts finds them for the same band again
+    band = (n, m, width, tuple(shapes), lo.tobytes())
     chunk_scores: list[np.ndarray | None] = []
 
     for chunk_start in range(0, n + 1, params.chunk_rows):
@@ -781,7 +784,7 @@ def _run_dp(
             raise ComparisonCancelled
         chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
         chunk_costs, chunk_scores = _chunk_bead_costs(
-            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk
+            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk, key=(band, chunk_start)
         )
         for i in chunk_rows:
             row_back = back[i]
@@ -918,13 +921,16 @@ def _chunk_bead_costs(
     params: AlignParams,
     *,
     keep_scores: bool = False,
+    key: Hashable | None = None,
 ) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
     """Cost of each bead type ending at every band cell of ``rows``: (rows, width) arrays;
     with ``keep_scores``, also each two-sided type's scores there (None for one-sided ones).
 
     The cells of every two-sided shape are scored in one call (a scorer's score of a span
     pair does not depend on the other pairs asked with it); a cost no path can take (not a
-    number) is infinite, so that the row's minimum never picks it.
+    number) is infinite, so that the row's minimum never picks it. ``key`` names the band
+    and the chunk, for a scorer that can remember parts of its scores
+    (``score_keyed``).
     """
     n_rows = len(rows)
     i = np.repeat(np.arange(rows.start, rows.stop), width)
@@ -947,7 +953,7 @@ def _chunk_bead_costs(
         if ok.any():
             asked.append((out, raw, ok, params.prior[bead]))
             spans.append((i[ok] - a, i[ok], j[ok] - b, j[ok]))
-    _score_asked(scorer, asked, spans)
+    _score_asked(scorer, asked, spans, key)
     return costs, kept
 
 
@@ -955,13 +961,16 @@ def _score_asked(
     scorer: SpanScorer,
     asked: list[tuple[np.ndarray, np.ndarray | None, np.ndarray, float]],
     spans: list[tuple[np.ndarray, ...]],
+    key: Hashable | None = None,
 ) -> None:
     """Score every asked cell in one call; fill each type's costs (prior minus score, a cost
-    no path can take where the score is not a number) and, where kept, its raw scores."""
+    no path can take where the score is not a number) and, where kept, its raw scores.
+    ``key``: what names these spans, for a scorer that takes it (``score_keyed``)."""
     if not asked:
         return
     a0, a1, b0, b1 = (np.concatenate(side) for side in zip(*spans, strict=True))
-    scores = scorer.score(a0, a1, b0, b1)
+    keyed = getattr(scorer, "score_keyed", None) if key is not None else None
+    scores = scorer.score(a0, a1, b0, b1) if keyed is None else keyed(key, a0, a1, b0, b1)
     done = 0
     for (out, raw, ok, prior), (_, ends, _, _) in zip(asked, spans, strict=True):
         part = scores[done : done + len(ends)]

@@ -12,7 +12,7 @@ import copy
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -291,6 +291,8 @@ class LexicalSpanScorer:
         # anchor_pairs' answer, which depends on the concepts only: a recalibrated copy
         # (same segments) takes it over instead of reading every concept again
         self._anchors: list[tuple[int, int]] | None = None
+        # the score's parts a length model leaves as they are, by key (``remember_parts``)
+        self._parts: dict[Hashable, tuple[np.ndarray, np.ndarray]] | None = None
         self._variance = self._estimate_variance() if variance is None else variance
 
     def _estimate_variance(self) -> float:
@@ -360,6 +362,7 @@ class LexicalSpanScorer:
             tail,
         )
         out._anchors = self._anchors  # the same segments and concepts
+        out._parts = self._parts  # the same anchors and punctuation
         return out
 
     def window(
@@ -597,18 +600,75 @@ class LexicalSpanScorer:
         tgt_start: np.ndarray,
         tgt_end: np.ndarray,
     ) -> np.ndarray:
+        return self._score(src_start, src_end, tgt_start, tgt_end, None)
+
+    def remember_parts(self) -> None:
+        """From now on, keep what ``score_keyed`` computes that the length model leaves as
+        it is (the anchors found and missing, the punctuation), by its key, for this scorer
+        and every ``calibrated`` copy made of it: the paragraph DP's second pass, with the
+        length model measured on the first, asks the same cells of the same band (speed
+        only; the same values, summed in the same order). ``forget_parts`` frees them."""
+        self._parts = {}
+
+    def forget_parts(self) -> None:
+        if self._parts is not None:
+            self._parts.clear()  # the calibrated copies hold the same dictionary
+        self._parts = None
+
+    def score_keyed(
+        self,
+        key: Hashable,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> np.ndarray:
+        """``score`` of spans that ``key`` names: the same key, the same spans in the same
+        band (``align.dp._run_dp``'s chunks); parts remembered where ``remember_parts``
+        says so."""
+        return self._score(src_start, src_end, tgt_start, tgt_end, key)
+
+    def _score(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+        key: Hashable | None,
+    ) -> np.ndarray:
         w = self.weights
-        found_src, found_tgt = self.found_weight(src_start, src_end, tgt_start, tgt_end)
-        weight_src = self._cum_weight_src[src_end] - self._cum_weight_src[src_start]
-        weight_tgt = self._cum_weight_tgt[tgt_end] - self._cum_weight_tgt[tgt_start]
-        missing = (weight_src - found_src) + (weight_tgt - found_tgt)
-        found = found_src + found_tgt
+        parts = self._parts
+        known = None if key is None or parts is None else parts.get(key)
+        if known is None:
+            lexical, punct_diff = self._lexical_parts(src_start, src_end, tgt_start, tgt_end)
+            if key is not None and parts is not None:
+                parts[key] = (lexical, punct_diff.astype(np.int32))
+        else:
+            lexical, punct_diff = known[0], known[1].astype(float)
 
         len_src = self._cum_len_src[src_end] - self._cum_len_src[src_start]
         len_tgt = self._cum_len_tgt[tgt_end] - self._cum_len_tgt[tgt_start]
         length_logprob = gale_church_logprob(
             len_src, len_tgt, self._ratio, self._variance, self._tail if self._use_tail else None
         )
+        # the terms in the order they always were: (bias + found - missing) + length - punct
+        return lexical + w.length * length_logprob - w.punct * punct_diff
+
+    def _lexical_parts(
+        self,
+        src_start: np.ndarray,
+        src_end: np.ndarray,
+        tgt_start: np.ndarray,
+        tgt_end: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The score's terms that the length model does not touch: bias + found - missing
+        anchor weight (weighted), and the punctuation counts' difference."""
+        w = self.weights
+        found_src, found_tgt = self.found_weight(src_start, src_end, tgt_start, tgt_end)
+        weight_src = self._cum_weight_src[src_end] - self._cum_weight_src[src_start]
+        weight_tgt = self._cum_weight_tgt[tgt_end] - self._cum_weight_tgt[tgt_start]
+        missing = (weight_src - found_src) + (weight_tgt - found_tgt)
+        found = found_src + found_tgt
 
         # counts are whole numbers: any order of these sums gives the same value, in
         # integers as in floats; a span end's counts of every class are one row, gathered
@@ -619,15 +679,7 @@ class LexicalSpanScorer:
         difference -= cum_tgt.take(tgt_end, axis=0)
         difference += cum_tgt.take(tgt_start, axis=0)
         punct_diff = np.abs(difference, out=difference).sum(axis=-1, dtype=np.int64)
-        punct_diff = punct_diff.astype(float)
-
-        return (
-            w.bias
-            + w.found * found
-            - w.missing * missing
-            + w.length * length_logprob
-            - w.punct * punct_diff
-        )
+        return w.bias + w.found * found - w.missing * missing, punct_diff.astype(float)
 
     def supported_members(
         self, source: Sequence[int], target: Sequence[int]
