@@ -307,3 +307,39 @@ def test_the_length_tail_softens_only_deviations_beyond_the_document_s_quantile(
     soft = gale_church_logprob(*lengths, ratio, variance, scorer._tail)
     assert soft[0] == plain[0]
     assert soft[1] > plain[1]
+
+
+def test_a_calibrated_copy_scores_remembered_parts_bit_for_bit():
+    """The paragraph DP's second pass reads the anchor and punctuation parts the first
+    pass computed (``remember_parts``): its calibrated scorer gives the very scores it
+    gives computing them itself, and computes no part again for a key it was given."""
+    source, target = _long_pair()
+    pairs = [(k, k) for k in range(40)]
+    i = np.arange(40)
+    spans = (i, np.minimum(i + 2, 40), i, i + 1)  # 2-1 and 1-1 beads, as a DP chunk asks
+    plain = LexicalScorer().prepare(source, target)
+    expected = plain.calibrated(pairs).score(*spans)
+
+    first = LexicalScorer().prepare(source, target)
+    first.remember_parts()
+    first_scores = first.score_keyed("chunk", *spans)
+    assert np.array_equal(first_scores, plain.score(*spans))
+    second = first.calibrated(pairs)
+    assert second is not first
+    computed = []
+    original = type(second)._lexical_parts
+    second._lexical_parts = lambda *a: computed.append(1) or original(second, *a)
+    assert np.array_equal(second.score_keyed("chunk", *spans), expected)
+    assert not computed  # read, not computed again
+    assert not np.array_equal(expected, first_scores)  # the length model did change
+    first.forget_parts()
+    assert first._parts is None
+    assert np.array_equal(second.score(*spans), expected)
+
+
+def test_punctuation_rows_are_whole_numbers_of_the_counts():
+    """The punctuation prefix sums are kept as integers: the same differences as floats."""
+    source, target = _long_pair()
+    scorer = LexicalScorer().prepare(source, target)
+    assert scorer._cum_punct_src.dtype.kind == "i"
+    assert scorer._cum_punct_src.shape[0] == scorer.n_src + 1
