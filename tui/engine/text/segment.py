@@ -648,7 +648,10 @@ def _is_suffix(text: str, stem: str, start: int) -> bool:
     """Is the token at ``start``, glued to ``stem`` by a stop, a domain or file-name suffix?"""
     end = start
     limit = min(len(text), start + _WINDOW)
-    while end < limit and text[end].isalnum():  # alphanumeric: "mp3", "bz2", "ps1"
+    latin = text[start].isascii()
+    # alphanumeric: "mp3", "bz2", "ps1"; a suffix ends where the script changes, as in
+    # Japanese "LiverpoolFC.comに言った" (CJK letters are alphanumeric too)
+    while end < limit and text[end].isalnum() and text[end].isascii() == latin:
         end += 1
     key = text[start:end].casefold()
     follower = text[end] if end < len(text) else "."  # the end of the text acts as a stop
