@@ -324,6 +324,33 @@ def test_a_closing_quotation_mark_after_a_space_stays_with_its_sentence() -> Non
     assert sentences(" ".join(expected), "ja") == expected
 
 
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        (["スターリッジはLiverpoolFC.comに言った。", "次の試合は日曜日だ。"], "ja"),
+        (["据weather.com报道，今天有雨。", "明天转晴。"], "zh"),
+        (["라고 weather.com이 발표했습니다.", "로사는 그후 열대 폭풍으로 약해졌다."], "ko"),
+    ],
+)
+def test_a_domain_glued_to_cjk_text_ends_no_sentence(expected: list[str], language: str) -> None:
+    # the suffix "com" ends where the script changes: "comに言った" is not one word
+    assert sentences(" ".join(expected), language) == expected
+
+
+def test_a_japanese_headline_before_a_number_or_latin_word_ends_at_its_space() -> None:
+    expected = [
+        "2000万人以上がブレット・カヴァノーの聴取をみる",
+        "2000万以上が木曜に、最高裁判所の候補者の聴取をテレビで見た。",
+    ]
+    assert sentences(" ".join(expected), "ja") == expected
+    # a Latin word or number that does not run on into Japanese stays inside its sentence
+    inside = "イコライザーで勝ったエア 38 - 17 メルローズの試合。"
+    assert sentences(inside, "ja") == [inside]
+    # Chinese puts spaces around numbers inside a sentence: the rule is Japanese only
+    chinese = "英国美容市场的规模达到了 28亿英镑，仍在增长。"
+    assert sentences(chinese, "zh") == [chinese]
+
+
 def _ntrex_shared() -> Path | None:
     for candidate in (ROOT.parent / "shared", Path("/work/shared")):
         if (candidate / "eval" / "ntrex-dev").is_dir():

@@ -273,7 +273,9 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
             continue
         sentence_start = ends[-1] if ends else 0
         if run[0].isspace():
-            if _space_boundary(text, sentence_start, start, end) and not pairs.covers(end):
+            if _space_boundary(text, sentence_start, start, end, language) and not pairs.covers(
+                end
+            ):
                 ends.append(start)
             continue
         if run in SUBSTITUTE_STOPS and not _substitute_stop(text, start, run):
@@ -374,7 +376,9 @@ class _PairIndex:
 _NO_PAIRS = _PairIndex([], [], [[]])
 
 
-def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> bool:
+def _space_boundary(
+    text: str, sentence_start: int, start: int, end: int, language: str | None = None
+) -> bool:
     """A space before a run of Thai (or Lao) letters, after another run or a number: a sentence
     ends there unless the words around it continue the clause ("และ", "ว่า"), a unit follows a
     number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
@@ -382,7 +386,7 @@ def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> boo
     pattern matched one before the space too) the length alone decides."""
     script = script_of(text[end])
     if script not in SPACE_SEPARATED:
-        return _cjk_join(text, sentence_start, start, end)
+        return _cjk_join(text, sentence_start, start, end, language)
     if start - sentence_start < _MIN_SPACED_SENTENCE:
         return False
     before = _run_before(text, start)
@@ -400,7 +404,9 @@ def _space_boundary(text: str, sentence_start: int, start: int, end: int) -> boo
     return True
 
 
-def _cjk_join(text: str, sentence_start: int, start: int, end: int) -> bool:
+def _cjk_join(
+    text: str, sentence_start: int, start: int, end: int, language: str | None = None
+) -> bool:
     """Does the space ``start:end`` join two runs of Chinese or Japanese text? It follows one
     of their characters or a closing quotation mark and comes before one of their characters
     or a Japanese opening quotation mark (「 or 『). Not before a Latin word, a number or
@@ -416,6 +422,10 @@ def _cjk_join(text: str, sentence_start: int, start: int, end: int) -> bool:
     before, after = text[start - 1], text[end]
     right = after in _CJK_OPENERS or bool(_CJK_LETTER.match(after))
     left = before in _CJK_CLOSERS or bool(_CJK_LETTER.match(before))
+    if left and not right and language == "ja" and after.isascii() and after.isalnum():
+        # Japanese writes no space inside a sentence before a number or a Latin word that
+        # runs on into Japanese ("2000万人以上が…", "Livingstonの…"): a headline ends there.
+        right = bool(_CJK_LETTER.search(_run_after(text, end)))
     return left and right
 
 
@@ -648,7 +658,10 @@ def _is_suffix(text: str, stem: str, start: int) -> bool:
     """Is the token at ``start``, glued to ``stem`` by a stop, a domain or file-name suffix?"""
     end = start
     limit = min(len(text), start + _WINDOW)
-    while end < limit and text[end].isalnum():  # alphanumeric: "mp3", "bz2", "ps1"
+    latin = text[start].isascii()
+    # alphanumeric: "mp3", "bz2", "ps1"; a suffix ends where the script changes, as in
+    # Japanese "LiverpoolFC.comに言った" (CJK letters are alphanumeric too)
+    while end < limit and text[end].isalnum() and text[end].isascii() == latin:
         end += 1
     key = text[start:end].casefold()
     follower = text[end] if end < len(text) else "."  # the end of the text acts as a stop
