@@ -219,3 +219,40 @@ def test_japanese_wraps_between_characters_never_inside_a_latin_word_nor_before_
     for word in re.finditer(r"[A-Za-z]+", text):
         if len(word.group()) <= width:
             assert not any(word.start() < cut < word.end() for cut in cuts), word.group()
+
+
+def test_a_long_link_shape_shows_as_cut_not_as_a_shorter_shape() -> None:
+    model = ReviewModel(make_comparison())
+    row = replace(model.rows[0], shape="1-76")
+    strips = render_row(
+        model, row, Layout(80, 3), STYLES, Style(), lambda _f: Decision.OPEN, RowState()
+    )
+    assert strips[0].text[1:4] == "1-…"  # not "1-7", a shape that exists
+    assert render.shape_label("2-1") == "2-1"
+    assert render.shape_label("12-3") == "12…"
+
+
+def test_a_row_draws_only_the_lines_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A paragraph of a million characters wraps into thousands of lines: drawing all of them
+    # at every cursor move froze the app. Lines are drawn when the screen asks for them.
+    model = ReviewModel(make_comparison())
+    row = model.rows[6]  # the long paragraph
+    layout = Layout(40, 3)
+    eager = [
+        strip.text
+        for strip in render_row(
+            model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN, RowState()
+        )
+    ]
+    drawn = []
+    cell = render._cell
+    monkeypatch.setattr(render, "_cell", lambda *a, **k: drawn.append(1) or cell(*a, **k))
+    strips = render_row(model, row, layout, STYLES, Style(), lambda _f: Decision.OPEN, RowState())
+    assert len(strips) == len(eager) > 4
+    assert strips[3].text == eager[3]
+    assert strips[3].text == eager[3]  # drawn once, kept
+    assert len(drawn) == 2  # one cell a side, for line 3 only
+    assert [strip.text for strip in strips] == eager
+    assert strips[-1].text == eager[-1]
+    with pytest.raises(IndexError):
+        strips[len(eager)]

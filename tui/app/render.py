@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import overload
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -303,6 +304,41 @@ def _strongest(marks: Sequence[Mark], model: ReviewModel) -> Mark:
     return min(marks, key=lambda m: PRIORITY[model.finding(m.finding).kind])
 
 
+class RowStrips(Sequence[Strip]):
+    """A row's strips, each drawn the first time it is asked for: a paragraph of a million
+    characters wraps into thousands of lines, of which a screen shows a few dozen."""
+
+    def __init__(self, height: int, draw: Callable[[int], Strip]) -> None:
+        self._height = height
+        self._draw = draw
+        self._drawn: dict[int, Strip] = {}
+
+    def __len__(self) -> int:
+        return self._height
+
+    @overload
+    def __getitem__(self, y: int) -> Strip: ...
+    @overload
+    def __getitem__(self, y: slice) -> list[Strip]: ...
+    def __getitem__(self, y: int | slice) -> Strip | list[Strip]:
+        if isinstance(y, slice):
+            return [self[i] for i in range(*y.indices(self._height))]
+        if y < 0:
+            y += self._height
+        if not 0 <= y < self._height:
+            raise IndexError(y)
+        strip = self._drawn.get(y)
+        if strip is None:
+            strip = self._drawn[y] = self._draw(y)
+        return strip
+
+
+def shape_label(shape: str) -> str:
+    """A link's shape in the three cells the view gives it: "1-76" shows as "1-…", never
+    as a shorter shape that looks valid ("1-7")."""
+    return shape.ljust(3) if len(shape) <= 3 else shape[:2] + "…"
+
+
 def render_row(
     model: ReviewModel,
     row: Row,
@@ -311,20 +347,24 @@ def render_row(
     base: Style,
     decision: Callable[[int], Decision],
     state: RowState,
-) -> list[Strip]:
+) -> RowStrips:
     """The strips (screen lines) of one row, exactly ``layout.width`` cells each."""
     src_w, tgt_w = layout.text_widths
     left = cell_lines(model, Side.SOURCE, row.source, src_w, layout.wrap)
     right = cell_lines(model, Side.TARGET, row.target, tgt_w, layout.wrap)
-    height = max(len(left), len(right), 1)
+    # Each paragraph made safe once per row, not once per screen line.
+    texts = {
+        side: {p: clean(model.paragraph_text(side, p)) for p in paragraphs}
+        for side, paragraphs in ((Side.SOURCE, row.source), (Side.TARGET, row.target))
+    }
     if state.cursor:
         base = base + styles["cursor"]
     gutter = base + styles["gutter"]
-    strips: list[Strip] = []
-    for y in range(height):
+
+    def draw(y: int) -> Strip:
         segments: list[Segment] = []
         segments.append(Segment(CURSOR_BAR if state.cursor else " ", gutter))
-        segments.append(Segment(row.shape[:3].ljust(3) if y == 0 else "   ", gutter))
+        segments.append(Segment(shape_label(row.shape) if y == 0 else "   ", gutter))
         if y == 0 and state.bookmarked:
             segments.append(Segment(BOOKMARK, base + styles["bookmark"]))
         elif state.coverage:  # down the row, so a bookmark on its first line hides nothing
@@ -340,6 +380,7 @@ def render_row(
                 _cell(
                     model,
                     side,
+                    texts[side],
                     lines[y] if y < len(lines) else None,
                     not lines and y == 0,
                     not lines,
@@ -351,13 +392,15 @@ def render_row(
                     state,
                 )
             )
-        strips.append(Strip(segments).adjust_cell_length(layout.width, base))
-    return strips
+        return Strip(segments).adjust_cell_length(layout.width, base)
+
+    return RowStrips(max(len(left), len(right), 1), draw)
 
 
 def _cell(
     model: ReviewModel,
     side: Side,
+    texts: Mapping[int, str],
     line: CellLine | None,
     filler_label: bool,
     filler: bool,
@@ -380,7 +423,7 @@ def _cell(
         return [Segment(" " * (number_width + 2 + width), base)]
 
     number = f"¶{line.paragraph + 1}" if line.first else ""
-    text = clean(model.paragraph_text(side, line.paragraph))
+    text = texts[line.paragraph]
     # A cut line stands for the whole paragraph: flagged text past the ellipsis needs its mark.
     marked_until = len(text) if line.cut else line.end  # a cut line stands for its hidden rest
     marks = [

@@ -23,6 +23,7 @@ from tui.app.render import (
     STYLE_NAMES,
     Layout,
     RowState,
+    RowStrips,
     cell_lines,
     render_row,
     row_height,
@@ -55,7 +56,7 @@ class AlignedView(ScrollView, can_focus=True):
         self._heights: dict[int, int] = {}
         self._heights_by_layout: dict[Layout, dict[int, int]] = {}
         self._layout: Layout | None = None
-        self._cache: OrderedDict[int, list[Strip]] = OrderedDict()
+        self._cache: OrderedDict[int, RowStrips] = OrderedDict()
         self._styles: dict[str, Style] | None = None
 
     # ----- data -----------------------------------------------------------------------------
@@ -182,7 +183,7 @@ class AlignedView(ScrollView, can_focus=True):
         return self._styles
 
     # ----- rendering ------------------------------------------------------------------------
-    def _row_strips(self, index: int) -> list[Strip]:
+    def _row_strips(self, index: int) -> RowStrips:
         model, layout = self.model, self._layout
         assert model is not None
         assert layout is not None
