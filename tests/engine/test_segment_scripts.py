@@ -382,3 +382,17 @@ def test_doctests_run() -> None:
 
     assert doctest.testmod(segment).failed == 0
     assert doctest.testmod(scripts).failed == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アップルは新型の iPhoneを発表した。",
+        "同社の売上高は前年比で約 20%増えた。",
+        "読売新聞によると NHKの番組が終了した。",
+    ],
+)
+def test_a_japanese_space_after_a_particle_or_prefix_ends_no_headline(text: str) -> None:
+    # spaces before Latin words and numbers are common in Japanese web text; a headline
+    # never ends on a case particle or a number's prefix
+    assert sentences(text, "ja") == [text]

@@ -343,3 +343,18 @@ def test_punctuation_rows_are_whole_numbers_of_the_counts():
     scorer = LexicalScorer().prepare(source, target)
     assert scorer._cum_punct_src.dtype.kind == "i"
     assert scorer._cum_punct_src.shape[0] == scorer.n_src + 1
+
+
+def test_a_calibrated_copy_frees_the_parts_it_reads_and_keeps_none_of_its_own():
+    """The second pass's bands that differ from the first's (a subtitle file's second pass
+    has other shapes) are asked once: keeping their parts would only hold memory."""
+    source, target = _long_pair()
+    i = np.arange(40)
+    spans = (i, np.minimum(i + 2, 40), i, i + 1)
+    first = LexicalScorer().prepare(source, target)
+    first.remember_parts()
+    first.score_keyed("pass 1", *spans)
+    second = first.calibrated([(k, k) for k in range(40)])
+    second.score_keyed("pass 1", *spans)
+    second.score_keyed("pass 2 only", *spans)
+    assert first._parts == {}

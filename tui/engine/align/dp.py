@@ -775,7 +775,8 @@ def _run_dp(
     # one chunk (a sentence block): its scores give the path's, without scoring it again
     one_chunk = n + 1 <= params.chunk_rows
     # what names this band's cells (the scorer's focus and each chunk's spans follow from
-    # it): a scorer that remembers a pass's parts finds them for the same band again
+    # it, with the chunk's rows): a scorer that remembers a pass's parts finds them for the
+    # same band and chunk again
     band = (n, m, width, tuple(shapes), lo.tobytes())
     chunk_scores: list[np.ndarray | None] = []
 
@@ -784,7 +785,14 @@ def _run_dp(
             raise ComparisonCancelled
         chunk_rows = range(chunk_start, min(n + 1, chunk_start + params.chunk_rows))
         chunk_costs, chunk_scores = _chunk_bead_costs(
-            chunk_rows, lo, width, m, scorer, params, keep_scores=one_chunk, key=(band, chunk_start)
+            chunk_rows,
+            lo,
+            width,
+            m,
+            scorer,
+            params,
+            keep_scores=one_chunk,
+            key=(band, chunk_rows.start, chunk_rows.stop),
         )
         for i in chunk_rows:
             row_back = back[i]

@@ -293,6 +293,8 @@ class LexicalSpanScorer:
         self._anchors: list[tuple[int, int]] | None = None
         # the score's parts a length model leaves as they are, by key (``remember_parts``)
         self._parts: dict[Hashable, tuple[np.ndarray, np.ndarray]] | None = None
+        # a calibrated copy reads (and frees) the parts the first pass kept, stores none
+        self._reads_parts = False
         self._variance = self._estimate_variance() if variance is None else variance
 
     def _estimate_variance(self) -> float:
@@ -363,6 +365,7 @@ class LexicalSpanScorer:
         )
         out._anchors = self._anchors  # the same segments and concepts
         out._parts = self._parts  # the same anchors and punctuation
+        out._reads_parts = True
         return out
 
     def window(
@@ -638,10 +641,13 @@ class LexicalSpanScorer:
     ) -> np.ndarray:
         w = self.weights
         parts = self._parts
-        known = None if key is None or parts is None else parts.get(key)
+        if key is None or parts is None:
+            known = None
+        else:
+            known = parts.pop(key, None) if self._reads_parts else parts.get(key)
         if known is None:
             lexical, punct_diff = self._lexical_parts(src_start, src_end, tgt_start, tgt_end)
-            if key is not None and parts is not None:
+            if key is not None and parts is not None and not self._reads_parts:
                 parts[key] = (lexical, punct_diff.astype(np.int32))
         else:
             lexical, punct_diff = known[0], known[1].astype(float)

@@ -144,6 +144,9 @@ _QUESTION_MARKS = frozenset("?!‼⁇⁈⁉؟\u037e")
 _NATIVE_STOP = re.compile(f"[{re.escape(NATIVE_STOPS)}]")
 _URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
 _MIN_SPACED_SENTENCE = 16  # characters before a Thai or Lao space can end a sentence
+# a case particle or a number's prefix ends no Japanese headline (``_cjk_join``): "新型の
+# iPhoneを", "約 20%増", "によると NHKの" are one sentence each
+_JA_NO_HEADLINE_END = "のがをと約第計"
 _MIN_CJK_SENTENCE = 8  # characters before a space between Chinese or Japanese runs can end one
 _MINUTES = re.compile(r"\s*\d{1,2}(?![\d.])")
 _WINDOW = 64  # how far to look around a full stop; keeps the pass linear
@@ -422,7 +425,14 @@ def _cjk_join(
     before, after = text[start - 1], text[end]
     right = after in _CJK_OPENERS or bool(_CJK_LETTER.match(after))
     left = before in _CJK_CLOSERS or bool(_CJK_LETTER.match(before))
-    if left and not right and language == "ja" and after.isascii() and after.isalnum():
+    if (
+        left
+        and not right
+        and language == "ja"
+        and after.isascii()
+        and after.isalnum()
+        and before not in _JA_NO_HEADLINE_END
+    ):
         # Japanese writes no space inside a sentence before a number or a Latin word that
         # runs on into Japanese ("2000万人以上が…", "Livingstonの…"): a headline ends there.
         right = bool(_CJK_LETTER.search(_run_after(text, end)))
