@@ -351,6 +351,21 @@ def test_a_japanese_headline_before_a_number_or_latin_word_ends_at_its_space() -
     assert sentences(chinese, "zh") == [chinese]
 
 
+def test_a_korean_headline_ends_at_the_space_after_its_final_verb() -> None:
+    expected = [
+        "인도네시아 쓰나미 사망자가 832명으로 늘다",
+        "인도네시아 지진과 쓰나미로 인한 사망자가 832명으로 늘었다고 당국이 밝혔다.",
+    ]
+    assert sentences(" ".join(expected), "ko") == expected
+    # "보다" (than) and "마다" (every) end in 다 and go on; so does a quotation left open
+    for inside in (
+        "아자르는 수비보다 더 빨리 달렸고 파 포스트에서 골을 넣었다.",
+        "나이든 사람들은 골목마다 있는 바와 교회를 기억했다.",
+        "“그는 집으로 돌아갔다 그리고 다시 나오지 않았다”라고 그녀가 말했다.",
+    ):
+        assert sentences(inside, "ko") == [inside]
+
+
 def _ntrex_shared() -> Path | None:
     for candidate in (ROOT.parent / "shared", Path("/work/shared")):
         if (candidate / "eval" / "ntrex-dev").is_dir():
