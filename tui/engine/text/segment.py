@@ -311,35 +311,53 @@ _KO_NOT_FINAL = ("보다", "마다", "져다", "바다")
 def _korean_finals(text: str, ends: list[int]) -> list[int]:
     """``ends`` and the spaces after a Korean "-다" that end a sentence with no full stop,
     outside quotation marks and brackets, once the sentence is long enough to be one
-    (ntrex-dev ko: 36 line boundaries found, 2 false splits).
+    (ntrex-dev ko: 36 line boundaries found, 2 false splits). One pass: each candidate's
+    sentence is counted on from the candidate before it, never again from its start.
 
     >>> text = "인도네시아 쓰나미 사망자가 832명으로 늘다 지진과 쓰나미로 인한 사망자가 늘었다."
     >>> [text[s.start : s.end] for s in _spans(text, _korean_finals(text, []))]
     ['인도네시아 쓰나미 사망자가 832명으로 늘다', '지진과 쓰나미로 인한 사망자가 늘었다.']
     """
-    added = []
+    added: list[int] = []
+    sentence_start = counted = 0  # marks counted in text[sentence_start:counted]
+    marks = _MarkCounts()
+    long_enough = False
     for match in _KO_FINAL_SPACE.finditer(text):
         start = match.start()
         word, _ = _word_before(text, start)
         if word.endswith(_KO_NOT_FINAL):
             continue
-        previous = max((e for e in ends if e <= start), default=0)
-        previous = max(previous, added[-1] if added else 0)
-        sentence = text[previous:start]
-        if len(sentence.strip()) < _MIN_CJK_SENTENCE or _open_marks(sentence):
-            continue
-        added.append(start)
+        at = bisect_right(ends, start)
+        previous = max(ends[at - 1] if at else 0, added[-1] if added else 0)
+        if previous != sentence_start:  # a new sentence: it starts past what was counted
+            sentence_start = counted = previous
+            marks = _MarkCounts()
+            long_enough = False
+        marks.add(text, counted, start)
+        counted = start
+        # the stripped sentence only grows with its end: once long enough, it stays so
+        long_enough = long_enough or len(text[sentence_start:start].strip()) >= _MIN_CJK_SENTENCE
+        if long_enough and not marks.open():
+            added.append(start)
     return sorted({*ends, *added}) if added else ends
 
 
-def _open_marks(text: str) -> bool:
-    """Does ``text`` leave a quotation or bracket open?"""
-    return (
-        text.count('"') % 2 == 1
-        or text.count("“") > text.count("”")
-        or text.count("‘") > text.count("’")
-        or text.count("(") > text.count(")")
-    )
+class _MarkCounts:
+    """Quotation marks and brackets counted in a stretch of text, to tell whether the
+    stretch leaves one open."""
+
+    _MARKS = ('"', "“", "”", "‘", "’", "(", ")")
+
+    def __init__(self) -> None:
+        self._counts = dict.fromkeys(self._MARKS, 0)
+
+    def add(self, text: str, start: int, end: int) -> None:
+        for mark in self._MARKS:
+            self._counts[mark] += text.count(mark, start, end)
+
+    def open(self) -> bool:
+        c = self._counts
+        return c['"'] % 2 == 1 or c["“"] > c["”"] or c["‘"] > c["’"] or c["("] > c[")"]
 
 
 def _substitute_stop(text: str, start: int, mark: str) -> bool:
