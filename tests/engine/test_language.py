@@ -94,7 +94,14 @@ def test_array_detector_answers_like_langdetects_own() -> None:
         for line in (root / name).read_text(encoding="utf-8").splitlines()
         if len(line) > 30
     ]
-    texts += ["Questo è un testo italiano abbastanza lungo.", "Это русский текст для проверки."]
+    texts += [
+        "Questo è un testo italiano abbastanza lungo.",
+        "Это русский текст для проверки.",
+        "这是一个用于检查语言识别的中文句子。",
+        "これは言語の判定を確かめるための日本語の文です。",
+        "هذه جملة عربية لاختبار التعرف على اللغة.",
+        "यह भाषा की पहचान जाँचने के लिए एक हिंदी वाक्य है।",
+    ]
 
     def answers(make) -> list[tuple[str, float]]:
         out = []
@@ -105,5 +112,16 @@ def test_array_detector_answers_like_langdetects_own() -> None:
             out += [(p.lang, round(p.prob, 9)) for p in detector.get_probabilities()]
         return out
 
-    factory = _factory()
-    assert answers(lambda: _detector_class()(factory)) == answers(factory.create)
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    langdetects = DetectorFactory()  # langdetect's own table, built up front
+    langdetects.load_profile(PROFILES_DIRECTORY)
+    langdetects.set_seed(0)
+    profiles = _factory()  # ours: the same rows, computed when asked for
+    assert profiles.langlist == langdetects.langlist
+    table = langdetects.word_lang_prob_map
+    assert all(word in profiles.word_lang_prob_map for word in table)
+    assert "no such n-gram" not in profiles.word_lang_prob_map
+    for word in list(table)[::20]:
+        assert profiles.word_lang_prob_map[word] == table[word], word
+    assert answers(lambda: _detector_class()(profiles)) == answers(langdetects.create)

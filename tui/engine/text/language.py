@@ -1,7 +1,7 @@
 """Guess the language of a text, deterministically and without work at import.
 
-langdetect does the work. It reads 55 profile files the first time it is used (a third of a
-second); the factory that holds them is built on first call and kept, with a fixed seed so the
+langdetect does the work. It reads 55 profile files the first time it is used (a quarter of a
+second); they are read on first call and kept, with a fixed seed so the
 guess is the same on every run. langdetect then costs 2-7 ms per paragraph, too much for the
 50,000-paragraph articles we must load, so paragraphs first go through a quick count of
 function words for the common European languages; langdetect decides when that is not clear.
@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
+import os
 import re
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 MIN_LETTERS = 20
@@ -54,14 +57,59 @@ for _language, _words in _FUNCTION_WORDS.items():
         _LANGUAGES_OF_WORD[_word] = (*_LANGUAGES_OF_WORD.get(_word, ()), _language)
 
 
-@functools.cache
-def _factory() -> Any:
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+@dataclass(frozen=True)
+class _Profiles:
+    """langdetect's 55 language profiles, as its ``DetectorFactory`` holds them for a
+    ``Detector`` (``langlist``, ``word_lang_prob_map``, ``seed``), without its up-front table.
 
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)
-    return factory
+    The factory builds a list of 55 probabilities for each of its 87,598 n-grams on first use
+    (1.4 s, most of the time before the app's first screen). A paragraph samples a few hundred
+    n-grams, so a row is computed when a detector asks for it, by the factory's own formula
+    (count over the profile's n-gram total of that length): the same floats, the same answers.
+    """
+
+    langlist: list[str]
+    word_lang_prob_map: _ProbabilityRows
+    seed: int = 0
+
+
+class _ProbabilityRows:
+    """``word in rows`` and ``rows[word]`` as the factory's dictionary answers them."""
+
+    def __init__(self, profiles: list[dict[str, Any]]) -> None:
+        self._profiles = profiles
+        self._words = frozenset().union(*(profile["freq"] for profile in profiles))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def __getitem__(self, word: str) -> list[float]:
+        if word not in self._words:
+            raise KeyError(word)
+        length = len(word)
+        if not 1 <= length <= 3:  # the factory keeps such n-grams, all at zero
+            return [0.0] * len(self._profiles)
+        return [
+            1.0 * profile["freq"][word] / profile["n_words"][length - 1]
+            if word in profile["freq"]
+            else 0.0
+            for profile in self._profiles
+        ]
+
+
+@functools.cache
+def _factory() -> _Profiles:
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    # the factory's own order (os.listdir): the probabilities are summed in this order
+    profiles = []
+    for name in os.listdir(PROFILES_DIRECTORY):
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            profiles.append(json.load(handle))
+    return _Profiles([profile["name"] for profile in profiles], _ProbabilityRows(profiles))
 
 
 def has_enough_letters(text: str, minimum: int = MIN_LETTERS) -> bool:
