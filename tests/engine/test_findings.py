@@ -1398,3 +1398,44 @@ def test_text_inside_a_sentence_that_a_clause_of_the_pair_before_translates_is_n
         source, target, beads, _ClauseScorer(rest, clause, odds), tuning=off
     )
     assert [f.kind for f in findings].count(FindingKind.SENTENCE_ONLY_IN_SOURCE) == 1
+
+
+def test_lone_prefetch_scores_windows_through_one_stacked_scorer_bit_for_bit():
+    """score_lone_neighbours scores the spans of many window scorers (the larger links') in
+    one call through their document-wide scorer's stacked windows (_shared_scorers): each
+    span scores bit for bit as its own window scores it, by the window and by its evidence
+    view; a focused window (a band set on it) keeps its own scorer."""
+    import numpy as np
+
+    from tui.engine.detect.one_sided import _shared_scorers
+    from tui.engine.scoring.lexical import LexicalScorer
+
+    source = [f"Im Jahr {1900 + k} stieg Bergführer {k % 7} auf {k * 37} Meter." for k in range(40)]
+    target = [f"En {1900 + k}, le guide {k % 5} monta à {k * 37} mètres." for k in range(45)]
+    document = LexicalScorer().prepare(source, target).calibrated([(k, k) for k in range(40)])
+    blocks = [(0, 9, 0, 11), (9, 12, 11, 12), (12, 30, 12, 30), (30, 40, 30, 45)]
+    windows = [document.window(*block) for block in blocks]
+    focused = document.window(0, 5, 0, 5)
+    focused.focus(np.zeros(5, dtype=np.int64), np.full(5, 2))
+    shared = _shared_scorers([*windows, focused, windows[0]])
+    assert shared[id(focused)] == (focused, 0, 0)
+    stacked = {id(shared[id(window)][0]) for window in windows}
+    assert len(stacked) == 1
+    tails = []
+    for window, (s0, s1, t0, t1) in zip(windows, blocks, strict=True):
+        through, s_off, t_off = shared[id(window)]
+        spans = np.array(
+            [
+                (i - a, i, j - b, j)
+                for a in (1, 2, 3)
+                for b in (1, 2, 3)
+                for i in range(a, s1 - s0 + 1)
+                for j in range(b, t1 - t0 + 1)
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 4)
+        moved = spans + np.array([s_off, s_off, t_off, t_off])
+        for mine, theirs in ((window, through), (window.evidence_view(), through.evidence_view())):
+            assert theirs.score(*moved.T).tobytes() == mine.score(*spans.T).tobytes()
+        tails.append(window.evidence_view().score(*spans.T) != window.score(*spans.T))
+    assert np.concatenate(tails).any()  # the evidence view reads the measured tail

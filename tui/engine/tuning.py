@@ -458,7 +458,9 @@ NOT_TUNING: dict[str, str] = {
     "PARALLEL_LINKS": "detect/findings.py: two-sided links from which the link detectors of "
     "the later links run in a forked process (the same findings)",
     "MAIN_SHARE": "detect/findings.py: the share of those links' sentences whose link "
-    "detectors stay in the parent process, which runs the later steps alone",
+    "detectors stay in the parent process, which looks for partial sentences meanwhile",
+    "EARLY_SKIP": "pipeline.py: every so many paragraph links, one whose paragraph detectors "
+    "run in find_all, not in the fork beside the sentence alignment (the same findings)",
     "PARALLEL_SENTENCES": "pipeline.py: sentences (both sides) from which the lexical "
     "scorer's sentence level is prepared in a forked process while paragraphs are aligned",
     "PARALLEL_SEGMENTS": "scoring/lexical.py: target segments from which their features are "

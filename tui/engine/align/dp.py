@@ -450,9 +450,10 @@ def align_windows(
     return out
 
 
-def _focus_stacked(sizes: Sequence[tuple[int, int]], scorer: SpanScorer) -> tuple[np.ndarray, ...]:
+def focus_stacked(sizes: Sequence[tuple[int, int]], scorer: SpanScorer) -> tuple[np.ndarray, ...]:
     """Focus a scorer of problems laid end to end (``align_whole_tables``) on each problem's
-    whole table; each problem's first source and target segment."""
+    whole table, as an unfocused window scorer meets its own; each problem's first source
+    and target segment."""
     source_base = np.concatenate([[0], np.cumsum([n + 1 for n, _ in sizes])])
     target_base = np.concatenate([[0], np.cumsum([m + 1 for _, m in sizes])])
     first = np.zeros(int(source_base[-1]), dtype=np.int64)
@@ -472,7 +473,7 @@ def _align_small_stacked(
     scored in one call, then each size's problems solved together (``align_small_together``,
     bit for bit ``_align_small``; a problem's window scorer, unfocused, meets its whole
     table, as the focus here does)."""
-    source_base, target_base = _focus_stacked(sizes, scorer)
+    source_base, target_base = focus_stacked(sizes, scorer)
     by_size: dict[tuple[int, int], list[int]] = {}
     for k, size in enumerate(sizes):
         by_size.setdefault(size, []).append(k)
@@ -512,7 +513,7 @@ def align_whole_tables(
     target segments likewise. Every cell goes through the same float operations as in
     ``_run_dp`` (whose lo is 0 on every row of such a table), so costs, ties and paths agree.
     """
-    source_base, target_base = _focus_stacked(sizes, scorer)
+    source_base, target_base = focus_stacked(sizes, scorer)
     out: list[list[Bead]] = [[] for _ in sizes]
     order = sorted(range(len(sizes)), key=lambda k: sizes[k])
     group: list[int] = []

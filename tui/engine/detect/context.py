@@ -55,9 +55,9 @@ class FindingContext:
         default_factory=dict, init=False, compare=False, repr=False
     )
     # scores of beads a detector will ask about, scored ahead in one call per scorer (speed
-    # only: one_sided.score_lone_neighbours); keyed by (link, by the scorer's evidence view,
-    # s0, s1, t0, t1), the bead's sentence spans in the link's local indices
-    bead_scores: dict[tuple[Link, bool, int, int, int, int], float] = field(
+    # only: one_sided.score_lone_neighbours); by (link, by the scorer's evidence view), then
+    # by the bead's sentence spans (s0, s1, t0, t1) in the link's local indices
+    bead_scores: dict[tuple[Link, bool], dict[tuple[int, int, int, int], float]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
 

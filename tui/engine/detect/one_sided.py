@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from tui.engine.align.dp import Bead, BeadType
+from tui.engine.align.dp import Bead, BeadType, focus_stacked
 from tui.engine.detect.context import (
     ONE_SIDED_KINDS,
     Draft,
@@ -52,7 +52,7 @@ from tui.engine.model import (
     Location,
     Side,
 )
-from tui.engine.scoring.base import SpanScorer, length_deviations, sigmoid
+from tui.engine.scoring.base import SpanScorer, StackedWindows, length_deviations, sigmoid
 from tui.engine.text.anchors import (
     word_count,
 )
@@ -450,11 +450,11 @@ def _known_score(context: FindingContext, group: LinkGroup, *, tail: bool = Fals
     """``_bead_score`` on the group's scorer, read from ``context.bead_scores`` where
     ``score_lone_neighbours`` scored it ahead; ``tail``: the group's scorer is its
     ``evidence_view`` (``_weighed_by_tail``)."""
-    known, link, scorer = context.bead_scores, group.link, group.scorer
+    known, scorer = context.bead_scores.get((group.link, tail), {}), group.scorer
     assert scorer is not None
 
     def score(source: Sequence[int], target: Sequence[int]) -> float:
-        value = known.get((link, tail, source[0], source[-1] + 1, target[0], target[-1] + 1))
+        value = known.get((source[0], source[-1] + 1, target[0], target[-1] + 1))
         return _bead_score(scorer, source, target) if value is None else value
 
     return score
@@ -473,22 +473,29 @@ def _recording(spans: set[tuple[int, int, int, int]]) -> BeadScore:
 def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) -> None:
     """Score every bead ``one_sided_sentences`` may ask about in ``groups`` (a lone sentence
     joined to a neighbouring pair, or swapped into it) ahead, into ``context.bead_scores``:
-    one call per document-wide scorer (the groups' views of it shifted back) instead of one
-    per bead, thousands on a long article. Speed only: a scorer's score of a span pair does
-    not depend on the other pairs asked with it, and a bead never asked is scored anyway.
+    one call per document-wide scorer (``_shared_scorers``) instead of one per bead,
+    thousands on a long article. Speed only: a scorer's score of a span pair does not
+    depend on the other pairs asked with it, and a bead never asked is scored anyway.
     Only for a scorer that reads no meaning (the lexical one): a model's scorer may embed
     what it is asked, in batches of their own."""
     lexical = context.tuning.lexical
     swaps = lexical.lone_swap
-    # by the scorer actually called: (scorer, global spans, keys)
-    asked: dict[tuple[int, bool], tuple[SpanScorer, list[tuple[int, int, int, int]], list]] = {}
+    groups = [
+        group
+        for group in groups
+        if group.scorer is not None
+        and not group.scorer.reads_meaning
+        and not group.by_hand
+        and group.link.source
+        and group.link.target
+        and any(bool(bead.source) != bool(bead.target) for bead in group.beads)
+    ]
+    shared = _shared_scorers([group.scorer for group in groups])  # type: ignore[misc]
+    # by the scorer actually called: (scorer, global spans, (where, local spans) by group)
+    asked: dict[tuple[int, bool], tuple[SpanScorer, list[np.ndarray], list]] = {}
     views: dict[int, SpanScorer] = {}  # each scorer's evidence_view, made once
     for group in groups:
-        if group.scorer is None or group.scorer.reads_meaning or group.by_hand:
-            continue
-        if not (group.link.source and group.link.target):
-            continue
-        base, s_off, t_off = getattr(group.scorer, "unshifted", (group.scorer, 0, 0))
+        base, s_off, t_off = shared[id(group.scorer)]
         # spans scored by the group's scorer (False) and by its evidence view (True)
         wanted: dict[bool, set[tuple[int, int, int, int]]] = {False: set(), True: set()}
         tail = swaps and lexical.lone_length_tail and hasattr(base, "evidence_view")
@@ -520,13 +527,46 @@ def score_lone_neighbours(context: FindingContext, groups: Sequence[LinkGroup]) 
                     views[id(base)] = base.evidence_view()  # type: ignore[attr-defined]
                 scorer = views[id(base)]
             _, spans, keys = asked.setdefault((id(base), by_tail), (scorer, [], []))
-            for s0, s1, t0, t1 in sorted(spans_wanted):
-                spans.append((s0 + s_off, s1 + s_off, t0 + t_off, t1 + t_off))
-                keys.append((group.link, by_tail, s0, s1, t0, t1))
+            local = sorted(spans_wanted)
+            spans.append(np.array(local, dtype=np.int64) + np.array([s_off, s_off, t_off, t_off]))
+            keys.append((context.bead_scores.setdefault((group.link, by_tail), {}), local))
     for scorer, spans, keys in asked.values():
-        a0, a1, b0, b1 = np.array(spans, dtype=np.int64).T
-        scores = scorer.score(a0, a1, b0, b1).tolist()
-        context.bead_scores.update(zip(keys, scores, strict=True))
+        a0, a1, b0, b1 = np.concatenate(spans).T
+        scores, done = scorer.score(a0, a1, b0, b1).tolist(), 0
+        for known, local in keys:
+            known.update(zip(local, scores[done : done + len(local)], strict=True))
+            done += len(local)
+
+
+def _shared_scorers(scorers: Sequence[SpanScorer]) -> dict[int, tuple[SpanScorer, int, int]]:
+    """For each of ``scorers`` (by id), a scorer that many of them share and where its spans
+    are there (source offset, target offset): a view's document-wide scorer (``unshifted``);
+    for the unfocused windows of one document-wide scorer (``window_of``), one scorer of
+    them all laid end to end (``stacked_windows``, each window meeting its whole table as
+    an unfocused window does: bit for bit its scores), not a call for each window."""
+    out: dict[int, tuple[SpanScorer, int, int]] = {}
+    # by document-wide scorer: (that scorer, its windows, their blocks)
+    windows: dict[int, tuple[StackedWindows, list[SpanScorer], list]] = {}
+    for scorer in dict.fromkeys(scorers):  # each once, in order
+        window_of = getattr(scorer, "window_of", None)
+        if (
+            window_of is not None
+            and isinstance(window_of[0], StackedWindows)
+            and not getattr(scorer, "focused", True)
+        ):
+            parent, block = window_of
+            _, members, blocks = windows.setdefault(id(parent), (parent, [], []))
+            members.append(scorer)
+            blocks.append(block)
+        else:
+            out[id(scorer)] = getattr(scorer, "unshifted", (scorer, 0, 0))
+    for parent, members, blocks in windows.values():
+        stacked = parent.stacked_windows(blocks)
+        sizes = [(s1 - s0, t1 - t0) for s0, s1, t0, t1 in blocks]
+        source_base, target_base = focus_stacked(sizes, stacked)
+        for k, member in enumerate(members):
+            out[id(member)] = (stacked, int(source_base[k]), int(target_base[k]))
+    return out
 
 
 def _in_run(group: LinkGroup, position: int, side: Side) -> bool:

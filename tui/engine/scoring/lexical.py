@@ -288,6 +288,10 @@ class LexicalSpanScorer:
         self._cum_punct_tgt = _punct_rows(_cumsum0(target.punct))
         self._band: tuple[np.ndarray, np.ndarray] | None = None
         self._shared: np.ndarray | None = None
+        # a ``window``'s document-wide scorer and its block (source start, end, target
+        # start, end): many windows' spans can be scored in one call through the parent's
+        # ``stacked_windows`` (detect/one_sided.py)
+        self.window_of: tuple[LexicalSpanScorer, tuple[int, int, int, int]] | None = None
         # anchor_pairs' answer, which depends on the concepts only: a recalibrated copy
         # (same segments) takes it over instead of reading every concept again
         self._anchors: list[tuple[int, int]] | None = None
@@ -371,7 +375,7 @@ class LexicalSpanScorer:
     def window(
         self, src_start: int, src_end: int, tgt_start: int, tgt_end: int
     ) -> LexicalSpanScorer:
-        return LexicalSpanScorer(
+        out = LexicalSpanScorer(
             self._src.slice(src_start, src_end),
             self._tgt.slice(tgt_start, tgt_end),
             self._concept_weight,
@@ -381,6 +385,13 @@ class LexicalSpanScorer:
             (self._weight_src[src_start:src_end], self._weight_tgt[tgt_start:tgt_end]),
             self._tail,
         )
+        out.window_of = (self, (src_start, src_end, tgt_start, tgt_end))
+        return out
+
+    @property
+    def focused(self) -> bool:
+        """Has ``focus`` set a band? Unfocused, every pair of segments may meet."""
+        return self._band is not None
 
     def stacked_windows(self, blocks: Sequence[tuple[int, int, int, int]]) -> LexicalSpanScorer:
         """One scorer for many windows ``(src_start, src_end, tgt_start, tgt_end)`` laid end
