@@ -133,8 +133,14 @@ def test_every_kind_has_its_own_gutter_mark() -> None:
             for strip in strips
         ), finding.kind
     assert len(set(marks.values())) == 7  # source-only and target-only kinds share - and +
-    # every kind but a changed wording, which only two revisions in one language have
-    assert set(marks) == set(FindingKind) - {FindingKind.WORDING_CHANGED}
+    # every kind but a changed wording, which only two revisions in one language have, and
+    # a changed name or weekday (tests/app/test_fact_findings.py)
+    assert set(marks) == set(FindingKind) - {
+        FindingKind.WORDING_CHANGED,
+        FindingKind.NAME_MISMATCH,
+        FindingKind.DATE_MISMATCH,
+    }
+    assert len(set(render.KIND_MARK.values())) == len(render.KIND_MARK) - 2
 
 
 def test_decisions_change_the_gutter_mark() -> None:

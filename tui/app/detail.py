@@ -7,6 +7,7 @@ several sentences (a 1-2 link whose second target sentence only the target has).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
@@ -15,7 +16,7 @@ from rich.text import Text
 
 from tui.app.render import DECISION_MARK, KIND_LABEL, KIND_MARK, NOTE_MARK, clean
 from tui.app.rows import PRIORITY, ReviewModel
-from tui.engine.model import SentenceRef, Side
+from tui.engine.model import SentenceLink, SentenceRef, Side
 from tui.engine.review import Decision, Review
 
 _LABEL = {Side.SOURCE: "src", Side.TARGET: "tgt"}
@@ -32,9 +33,12 @@ def detail_body(
     if not row.sentence_links:
         parts.append(Text("  (no sentence links in this row)", style="italic"))
     width = _label_width(model, row.sentence_links)
+    stronger = sorted(
+        link.log_odds for link in comparison.sentence_links if link.log_odds is not None
+    )
     for index in row.sentence_links:
         link = comparison.sentence_links[index]
-        parts.append(Text(f"\n{link.shape}  score {link.score:.2f}", style="bold"))
+        parts.append(Text(f"\n{link.shape}  {_strength(link, stronger)}", style="bold"))
         grid = _grid(width)
         for side, refs in ((Side.SOURCE, link.source), (Side.TARGET, link.target)):
             if not refs:
@@ -73,6 +77,26 @@ def detail_body(
         findings.add_row("", Text(mark, style="bold"), body)
     parts.append(findings)
     return Group(*parts)
+
+
+def _strength(link: SentenceLink, ranked: list[float]) -> str:
+    """A sentence link's score, and where the scorer weighed it, its evidence in log-odds and
+    its rank among the document's links (``ranked``: their log-odds, sorted): the score
+    itself is a probability that reads 1.00 for nearly every pair of a translation.
+
+    >>> link = SentenceLink(((0, 0),), ((0, 0),), 1.0, log_odds=12.5)
+    >>> print(_strength(link, [3.0, 12.5, 20.0, 31.0]))
+    score 1.00 · evidence 12.5 log-odds, weaker than 50% of this document's links
+    """
+    text = f"score {link.score:.2f}"
+    if link.log_odds is None or not ranked:
+        return text
+    weaker = bisect.bisect_right(ranked, link.log_odds)
+    share = 1 - weaker / len(ranked)
+    return (
+        f"{text} · evidence {link.log_odds:.1f} log-odds, weaker than {share:.0%} of this "
+        "document's links"
+    )
 
 
 def _grid(label_width: int) -> Table:

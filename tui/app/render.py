@@ -169,6 +169,8 @@ KIND_STYLE: dict[FindingKind, str] = {
     FindingKind.WEAK_LINK: "weak",
     FindingKind.WORDING_CHANGED: "words",  # the highlight itself: see highlight_style
     FindingKind.EDITOR_NOTE: "note",
+    FindingKind.NAME_MISMATCH: "number",  # a changed fact, shown as a changed number is
+    FindingKind.DATE_MISMATCH: "number",
 }
 KIND_MARK: dict[FindingKind, str] = {
     FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "-",
@@ -181,6 +183,8 @@ KIND_MARK: dict[FindingKind, str] = {
     FindingKind.WEAK_LINK: "~",
     FindingKind.WORDING_CHANGED: "±",
     FindingKind.EDITOR_NOTE: "✎",  # NOTE_MARK
+    FindingKind.NAME_MISMATCH: "N",
+    FindingKind.DATE_MISMATCH: "D",
 }
 KIND_LABEL: dict[FindingKind, str] = {
     FindingKind.PARAGRAPH_ONLY_IN_SOURCE: "paragraph only in source",
@@ -193,6 +197,8 @@ KIND_LABEL: dict[FindingKind, str] = {
     FindingKind.WEAK_LINK: "weak link",
     FindingKind.WORDING_CHANGED: "wording changed",
     FindingKind.EDITOR_NOTE: "editor's note",
+    FindingKind.NAME_MISMATCH: "name mismatch",
+    FindingKind.DATE_MISMATCH: "day or month mismatch",
 }
 # The engine's one-sided messages open with their kind ("Paragraph only in the target: “…”"),
 # which the list already shows as the label; matched case-insensitively, up to the colon.
@@ -604,7 +610,14 @@ _MERGED: dict[FindingKind, FindingKind] = {
 }
 
 
-_COUNTED_WHEN_FOUND = frozenset({FindingKind.WORDING_CHANGED, FindingKind.EDITOR_NOTE})
+_COUNTED_WHEN_FOUND = frozenset(
+    {
+        FindingKind.WORDING_CHANGED,
+        FindingKind.EDITOR_NOTE,
+        FindingKind.NAME_MISMATCH,
+        FindingKind.DATE_MISMATCH,
+    }
+)
 
 
 def _counts(
@@ -643,4 +656,6 @@ _SHORT: dict[FindingKind, str] = {
     FindingKind.WEAK_LINK: "weak",
     FindingKind.WORDING_CHANGED: "words",
     FindingKind.EDITOR_NOTE: "notes",
+    FindingKind.NAME_MISMATCH: "name",
+    FindingKind.DATE_MISMATCH: "date",
 }

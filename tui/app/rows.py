@@ -66,6 +66,8 @@ PRIORITY: dict[FindingKind, int] = {
     FindingKind.WEAK_LINK: 5,
     FindingKind.WORDING_CHANGED: 6,
     FindingKind.EDITOR_NOTE: 7,
+    FindingKind.NAME_MISMATCH: 2,  # a changed fact, as a number
+    FindingKind.DATE_MISMATCH: 2,
 }
 
 

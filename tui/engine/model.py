@@ -35,6 +35,9 @@ class FindingKind(StrEnum):
     WEAK_LINK = "weak_link"
     WORDING_CHANGED = "wording_changed"  # two revisions in one language: words replaced
     EDITOR_NOTE = "editor_note"  # the editor's own, from the review session (engine/notes.py)
+    # added after the others, so that the JSON summary keeps its earlier keys in their order
+    NAME_MISMATCH = "name_mismatch"  # a name carried across elsewhere, missing or replaced
+    DATE_MISMATCH = "date_mismatch"  # a weekday or month named on both sides, disagreeing
 
     @property
     def is_omission(self) -> bool:
@@ -131,12 +134,19 @@ SentenceRef = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class SentenceLink:
-    """A bead of the sentence alignment inside one paragraph link (``manual``: set by hand)."""
+    """A bead of the sentence alignment inside one paragraph link (``manual``: set by hand).
+
+    ``score`` is the probability the scorer gives the pairing (the sigmoid of its log-odds),
+    which saturates at 1.00 for nearly every sentence pair of a translation; ``log_odds`` is
+    the evidence itself, which still tells a strong link from a merely sure one (None where no
+    scorer weighed it: set by hand, or read from an older JSON result).
+    """
 
     source: tuple[SentenceRef, ...]
     target: tuple[SentenceRef, ...]
     score: float
     manual: bool = False
+    log_odds: float | None = None
 
     @property
     def shape(self) -> str:

@@ -233,6 +233,7 @@ def _sentence_links(
                     tuple(src.refs[s0 + k] for k in bead.source),
                     tuple(tgt.refs[t0 + k] for k in bead.target),
                     next(shown),
+                    log_odds=None if bead.score != bead.score else round(float(bead.score), 2),
                 )
                 for bead in group
             ]

@@ -180,6 +180,14 @@ class DetectionTuning:
     # translations they flood (see PROVENANCE); when on, both sentences this long
     polarity_checks: bool = False
     meaning_min_words: int = 4
+    # names in a link without their partner across (detect/names.py): where the other side
+    # has a name of its own in their place and the document would show that by chance less
+    # than chance_per_document times (on), or where the name met its partner in every other
+    # confident link (off by default: on faithful translations it floods, see PROVENANCE)
+    names_replaced: bool = True
+    names_carried: bool = False
+    # weekdays and months named on both sides of a link, disagreeing (detect/calendar.py)
+    calendar_checks: bool = True
     # a quotation this short, with no sentence mark inside, mentions a term or a name
     # (detect/quotes.py): a translator may add or drop its marks, it is no missing quotation
     mention_max_words: int = 2
@@ -429,6 +437,31 @@ PROVENANCE: dict[str, str] = {
     "33 of 55 synthetic flips found (one 'nicht' dropped, en-de); a gate on the link's score "
     "(below the document's median, or 1-2 robust deviations, either scorer) drops flips as "
     "often as alarms: neither score sees negation",
+    "detection.names_replaced": "on: measured on faithful translations (python "
+    "benchmarks/fact_alarms.py --jobs 2, lexical): 0 findings on the 45 ntrex-dev pairs and "
+    "textberg-dev (43,488 lines); its own gate (the document's chance of a link with an "
+    "unpartnered name on both sides, under detection.chance_per_document) keeps it silent on "
+    "articles with many translated names, so it finds 0 of 300 names swapped for another "
+    "name of the same article in the ten cased pairs: it reads a short article whose names "
+    "are spelled across ('Мария Келлер' -> 'Анна Шмидт', notes/newuser.md). Tried and "
+    "rejected: the gate over names met with a partner elsewhere only, 6 of 90 swaps found "
+    "(en-fr, en-de, en-es) for 9.4 alarms per 1000 lines on en-de and en-ru",
+    "detection.names_carried": "off: measured on faithful translations (python "
+    "benchmarks/fact_alarms.py --jobs 2, lexical): 8.4-45.0 findings per 1000 lines on the ten "
+    "ntrex-dev pairs of cased scripts (23.2 overall), 36.3 on textberg-dev, for 117 of 300 "
+    "names swapped for another name of the same article found (none where a side's script has "
+    "no case: there it needs a name in the other's place); translators turn a name into a "
+    "pronoun or a title, inflect it ('Уэльса' / 'Уэльсом') or translate it, and a name's "
+    "co-occurring partner is sometimes another word of its sentence ('St' for 'Мартина')",
+    "detection.calendar_checks": "on: measured on faithful translations (python "
+    "benchmarks/fact_alarms.py --jobs 2, lexical): 0-12.6 findings per 1000 lines on the 45 "
+    "ntrex-dev pairs, 0 on textberg-dev; every one (two per change, one a side) is one of the "
+    "ten lines where a translation names another weekday than the English original "
+    "(Tuesday / 木曜日, Sunday / samedi: real differences); 1288 of 1299 weekdays and "
+    "months changed in lines where both versions name the same one were found; the misses "
+    "were lines whose language was misread (a Chinese line read as Korean): read in the "
+    "article's language too, every change is found on the 28 sets run again (en-*, de-*, "
+    "fr-*, es-ru, es-ja, es-zh, es-ar), alarms unchanged",
     "detection.meaning_min_words": "chosen, not measured: shorter lines ('No.', a headline) "
     "say too little to read polarity from",
     "detection.mention_max_words": "chosen from new-user trials (en-de news: 10 of 12 quote "

@@ -54,6 +54,9 @@ class FindingContext:
     _memo: dict[str, float | None] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # what a detector learns once from the whole document (detect/names.py: the names it
+    # carries across), by the detector's key; not an argument, as ``_memo``
+    learned: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
     # scores of beads a detector will ask about, scored ahead in one call per scorer (speed
     # only: one_sided.score_lone_neighbours); by (link, by the scorer's evidence view), then
     # by the bead's sentence spans (s0, s1, t0, t1) in the link's local indices

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from tui.engine.detect.calendar import calendar_mismatches
 from tui.engine.detect.context import Draft, FindingContext, LinkGroup
 from tui.engine.detect.ids import assign_ids
 from tui.engine.detect.meaning import polarity_flips
 from tui.engine.detect.members import folded_members
+from tui.engine.detect.names import name_mismatches
 from tui.engine.detect.numerals import number_mismatches
 from tui.engine.detect.one_sided import (
     improbable_beads,
@@ -44,6 +46,8 @@ LINK_DETECTORS: tuple[LinkDetector, ...] = (
     quote_mismatches,  # quotations unbalanced or on one side only
     untranslated_paragraphs,  # target paragraphs left in the source's language
     polarity_flips,  # 1-1 sentence links negated on one side only (off by default)
+    calendar_mismatches,  # weekdays and months named on both sides, disagreeing
+    name_mismatches,  # names the document carries across, missing or replaced in a link
 )
 
 
@@ -53,6 +57,7 @@ PARAGRAPH_DETECTORS: tuple[LinkDetector, ...] = (
     number_mismatches,
     quote_mismatches,
     untranslated_paragraphs,
+    calendar_mismatches,
 )
 
 # Two-sided links below which a second process costs more than it saves (a fork of a large

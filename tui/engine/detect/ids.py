@@ -92,7 +92,13 @@ def _explained_by_one_sided(drafts: list[Draft]) -> set[int]:
     return {
         k
         for k, d in enumerate(drafts)
-        if d.kind in (FindingKind.NUMBER_MISMATCH, FindingKind.QUOTE_MISMATCH)
+        if d.kind
+        in (
+            FindingKind.NUMBER_MISMATCH,
+            FindingKind.QUOTE_MISMATCH,
+            FindingKind.NAME_MISMATCH,
+            FindingKind.DATE_MISMATCH,
+        )
         and reported.covers(d.side, d.held.paragraph, d.held.start, d.held.end)
     }
 

@@ -41,6 +41,8 @@ KIND_LABELS: dict[FindingKind, str] = {
     FindingKind.WEAK_LINK: "Weak match",
     FindingKind.WORDING_CHANGED: "Wording changed",
     FindingKind.EDITOR_NOTE: "Editor's note",
+    FindingKind.NAME_MISMATCH: "Names differ",
+    FindingKind.DATE_MISMATCH: "Day or month differs",
 }
 
 
@@ -77,13 +79,22 @@ def article_language(article: Article) -> str:
 
 
 # Kinds a report's counts list only when there are some: changed wordings (only two revisions
-# in one language can have them) and the editor's own notes.
-_COUNTED_WHEN_FOUND = frozenset({FindingKind.WORDING_CHANGED, FindingKind.EDITOR_NOTE})
+# in one language can have them), the editor's own notes, and changed names and weekdays or
+# months (rare: a report of a pair without any reads as before they were checked).
+_COUNTED_WHEN_FOUND = frozenset(
+    {
+        FindingKind.WORDING_CHANGED,
+        FindingKind.EDITOR_NOTE,
+        FindingKind.NAME_MISMATCH,
+        FindingKind.DATE_MISMATCH,
+    }
+)
 
 
 def kind_counts(comparison: Comparison) -> list[tuple[FindingKind, int]]:
     """A report's counts per kind, in enum order: every kind the engine finds in any pair,
-    zeros included; changed wordings and the editor's own notes when there are any."""
+    zeros included; changed wordings, the editor's own notes, changed names and weekdays or
+    months when there are any."""
     return [
         (FindingKind(kind), count)
         for kind, count in comparison.summary().items()

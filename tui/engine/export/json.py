@@ -64,12 +64,19 @@ def to_json(comparison: Comparison, options: ExportOptions | None = None) -> dic
                 "score": _round(link.score),
             }
             | _manual(link.manual)
+            | _log_odds(link.log_odds)
             for link in comparison.sentence_links
         ],
         "findings": [_finding(finding, reviews.get(finding.id)) for finding in comparison.findings],
         "summary": comparison.summary(),
         "warnings": warnings,
     }
+
+
+def _log_odds(log_odds: float | None) -> dict[str, float]:
+    """``"log_odds"``: the evidence under a sentence link's score (which saturates at 1.0);
+    nothing where no scorer weighed the link."""
+    return {} if log_odds is None else {"log_odds": log_odds}
 
 
 def _manual(manual: bool) -> dict[str, bool]:
@@ -155,6 +162,7 @@ def parse_json(text: str) -> Comparison:
                     tuple((p, s) for p, s in link["target"]),
                     float(link["score"]),
                     bool(link.get("manual", False)),
+                    None if link.get("log_odds") is None else float(link["log_odds"]),
                 )
                 for link in data["sentence_links"]
             ),

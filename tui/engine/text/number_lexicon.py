@@ -265,3 +265,73 @@ KOREAN_HOUR = "시"
 KOREAN_AFTER_HOUR = "에경쯤부까반정"
 CLOCK_MINUTE_CHARACTERS = "分분"
 CLOCK_HALF = ("半", "반")
+
+# Weekday names of every dev-set language, 1 = Monday ... 7 = Sunday (ISO 8601), with the
+# forms news text writes: German adverbs ("montags"), Russian cases ("во вторник", "вторника",
+# "по вторникам"), Chinese "星期一", "周一", "礼拜一", Japanese "月曜日" and "月曜", Korean
+# "월요일", Arabic with its article ("الثلاثاء"), Hindi "सोमवार". A weekday changed across a
+# translation is a changed fact, as a number is (detect/calendar.py). Left out where a form is
+# as often another word: Russian "среда" and "среды" ("environment": only "в среду" and the
+# plural forms are kept), English abbreviations ("Sun", "Wed"); English and German are matched
+# capitalised only, the others in lower case only (their weekdays are common nouns: a
+# capitalised "Domingo" mid-sentence is a name). Chinese, Japanese and Korean write months as
+# numerals ("6月", "6월"), which the number check already compares: they have no month words.
+# fmt: off
+WEEKDAYS: dict[str, dict[int, str]] = {
+    "en": {
+        1: "Monday Mondays", 2: "Tuesday Tuesdays", 3: "Wednesday Wednesdays",
+        4: "Thursday Thursdays", 5: "Friday Fridays", 6: "Saturday Saturdays",
+        7: "Sunday Sundays",
+    },
+    "de": {
+        1: "Montag Montags Montagen montags", 2: "Dienstag Dienstags Dienstagen dienstags",
+        3: "Mittwoch Mittwochs Mittwochen mittwochs",
+        4: "Donnerstag Donnerstags Donnerstagen donnerstags",
+        5: "Freitag Freitags Freitagen freitags",
+        6: "Samstag Samstags Samstagen samstags Sonnabend Sonnabends sonnabends",
+        7: "Sonntag Sonntags Sonntagen sonntags",
+    },
+    "fr": {
+        1: "lundi lundis", 2: "mardi mardis", 3: "mercredi mercredis", 4: "jeudi jeudis",
+        5: "vendredi vendredis", 6: "samedi samedis", 7: "dimanche dimanches",
+    },
+    "es": {
+        1: "lunes", 2: "martes", 3: "miércoles", 4: "jueves", 5: "viernes",
+        6: "sábado sábados", 7: "domingo domingos",
+    },
+    "ru": {
+        1: "понедельник понедельника понедельнику понедельником понедельнике понедельникам",
+        2: "вторник вторника вторнику вторником вторнике вторникам",
+        3: "в_среду во_среду средам",
+        4: "четверг четверга четвергу четвергом четверге четвергам",
+        5: "пятница пятницы пятнице пятницу пятницей пятницам",
+        6: "суббота субботы субботе субботу субботой субботам",
+        7: "воскресенье воскресенья воскресенью воскресеньем воскресеньям",
+    },
+    "zh": {
+        1: "星期一 周一 週一 礼拜一 禮拜一", 2: "星期二 周二 週二 礼拜二 禮拜二",
+        3: "星期三 周三 週三 礼拜三 禮拜三", 4: "星期四 周四 週四 礼拜四 禮拜四",
+        5: "星期五 周五 週五 礼拜五 禮拜五", 6: "星期六 周六 週六 礼拜六 禮拜六",
+        7: "星期日 星期天 周日 週日 周天 礼拜日 礼拜天 禮拜日 禮拜天",
+    },
+    "ja": {
+        1: "月曜日 月曜", 2: "火曜日 火曜", 3: "水曜日 水曜", 4: "木曜日 木曜",
+        5: "金曜日 金曜", 6: "土曜日 土曜", 7: "日曜日 日曜",
+    },
+    "ko": {
+        1: "월요일", 2: "화요일", 3: "수요일", 4: "목요일", 5: "금요일", 6: "토요일", 7: "일요일",
+    },
+    "ar": {
+        1: "الاثنين الإثنين", 2: "الثلاثاء", 3: "الأربعاء الاربعاء", 4: "الخميس",
+        5: "الجمعة", 6: "السبت", 7: "الأحد الاحد",
+    },
+    "hi": {
+        1: "सोमवार", 2: "मंगलवार", 3: "बुधवार", 4: "गुरुवार बृहस्पतिवार", 5: "शुक्रवार",
+        6: "शनिवार", 7: "रविवार",
+    },
+}
+# fmt: on
+# Languages whose weekday names are written capitalised, and only then read as weekdays.
+CAPITALISED_WEEKDAYS = frozenset({"en", "de"})
+# Scripts without spaces: a weekday is found inside a run of characters, not as a word.
+UNSPACED_CALENDAR = frozenset({"zh", "ja"})

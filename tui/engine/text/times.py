@@ -265,3 +265,78 @@ def _matches_at(
             if match is not None:
                 reach = match.end()
             yield match
+
+
+# --- weekdays and months as named in one language -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarMention:
+    """A weekday (``unit`` "weekday", 1 = Monday ... 7 = Sunday) or a month ("month", 1-12)
+    named in words."""
+
+    start: int
+    end: int
+    unit: str
+    value: int
+
+
+# a weekday written "周一" after a numeral is part of a count ("两周一", two weeks and one)
+_NOT_BEFORE_ZHOU = "〇一二两兩三四五六七八九十几幾数數"
+
+
+def _calendar_pattern(language: str) -> re.Pattern[str] | None:
+    """One pattern for the weekday and month names of ``language`` (as listed: case
+    matters), each name a group ``w<day>`` or ``m<month>``; None for a language without."""
+    names: list[tuple[str, str]] = []
+    for unit, table in (("w", lexicon.WEEKDAYS), ("m", lexicon.MONTHS)):
+        for value, forms in table.get(language, {}).items():
+            names += [(form, f"{unit}{value}") for form in forms.split()]
+    if not names:
+        return None
+    names.sort(key=lambda item: len(item[0]), reverse=True)  # longest first: "月曜日", "月曜"
+    body = "|".join(
+        f"(?P<{key}_{k}>{re.escape(form).replace('_', f'{_SPACE}+')})"
+        for k, (form, key) in enumerate(names)
+    )
+    if language in lexicon.UNSPACED_CALENDAR:
+        # nor before a counter ("每周一次", once a week)
+        return re.compile(rf"(?<![{_NOT_BEFORE_ZHOU}](?=[周週]))(?:{body})(?![次回遍])")
+    prefix = "(?:[وف]?ب?)" if language == "ar" else ""
+    # Korean writes its particles against the word ("월요일에"): no letter test after it
+    after = "" if language == "ko" else _LETTER_AFTER
+    return re.compile(rf"{_LETTER_BEFORE}{prefix}(?:{body}){after}")
+
+
+_CALENDAR_PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def find_calendar(text: str, language: str | None) -> list[CalendarMention]:
+    """The weekdays and months that ``text`` in ``language`` names in words, in order.
+
+    >>> [(m.unit, m.value) for m in find_calendar("Am Dienstag, nicht im März, montags", "de")]
+    [('weekday', 2), ('month', 3), ('weekday', 1)]
+    >>> [(m.unit, m.value) for m in find_calendar("Совет во вторник, в среду, 3 мая", "ru")]
+    [('weekday', 2), ('weekday', 3), ('month', 5)]
+    >>> [(m.unit, m.value) for m in find_calendar("上周一开会，一周一次；9月星期天", "zh")]
+    [('weekday', 1), ('weekday', 7)]
+    >>> [(m.unit, m.value) for m in find_calendar("周二、星期天", "zh-cn")]
+    [('weekday', 2), ('weekday', 7)]
+    >>> [(m.unit, m.value) for m in find_calendar("金曜日に、月曜に", "ja")]
+    [('weekday', 5), ('weekday', 1)]
+    """
+    if not language:
+        return []
+    language = language.split("-")[0]  # "zh-cn", "zh-tw": the language's names
+    if language not in _CALENDAR_PATTERNS:
+        _CALENDAR_PATTERNS[language] = _calendar_pattern(language)
+    pattern = _CALENDAR_PATTERNS[language]
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        key = match.lastgroup or ""
+        unit = "weekday" if key[0] == "w" else "month"
+        start, end = match.span(key)
+        found.append(CalendarMention(start, end, unit, int(key[1:].split("_")[0])))
+    return found
