@@ -15,6 +15,7 @@ from tui.app.screens.review import ReviewScreen
 from tui.engine.model import CompareOptions, FindingKind
 from tui.engine.pipeline import compare
 from tui.engine.text.load import article_from_text
+from tui.engine.tuning import overridden
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
 from test_facts import EN, RU
@@ -28,7 +29,12 @@ def plain_lines(renderable: object, width: int) -> list[str]:
 
 def changed_comparison():
     target = RU.replace("Мария Келлер", "Анна Шмидт").replace("во вторник", "в пятницу")
-    options = CompareOptions(scorer="lexical", source_lang="en", target_lang="ru")
+    options = CompareOptions(
+        scorer="lexical",
+        source_lang="en",
+        target_lang="ru",
+        tuning=overridden({"detection.names_replaced": True}),  # off by default
+    )
     return compare(
         article_from_text(EN, language="en"),
         article_from_text(target, language="ru"),

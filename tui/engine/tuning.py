@@ -184,7 +184,7 @@ class DetectionTuning:
     # has a name of its own in their place and the document would show that by chance less
     # than chance_per_document times (on), or where the name met its partner in every other
     # confident link (off by default: on faithful translations it floods, see PROVENANCE)
-    names_replaced: bool = True
+    names_replaced: bool = False
     names_carried: bool = False
     # weekdays and months named on both sides of a link, disagreeing (detect/calendar.py)
     calendar_checks: bool = True
@@ -437,7 +437,11 @@ PROVENANCE: dict[str, str] = {
     "33 of 55 synthetic flips found (one 'nicht' dropped, en-de); a gate on the link's score "
     "(below the document's median, or 1-2 robust deviations, either scorer) drops flips as "
     "often as alarms: neither score sees negation",
-    "detection.names_replaced": "on: measured on faithful translations (python "
+    "detection.names_replaced": "off: it costs more than it finds on long articles. The "
+    "messy 10,000-paragraph German-French pair took 64.7 s with it against 27.9 s without "
+    "(farm-bench -n 3, whole process, lexical): German writes every noun capitalised, so "
+    "each is a name whose partner is looked for by fuzzy matching in every bead. Measured "
+    "on faithful translations (python "
     "benchmarks/fact_alarms.py --jobs 2, lexical): 0 findings on the 45 ntrex-dev pairs and "
     "textberg-dev (43,488 lines); its own gate (the document's chance of a link with an "
     "unpartnered name on both sides, under detection.chance_per_document) keeps it silent on "

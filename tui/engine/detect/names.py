@@ -20,7 +20,8 @@ across, is learned from the document itself, never from a list:
 A name found without its partner in a two-sided sentence link (a run of names, "Maria
 Keller", is one finding) is reported when the document says it should have one there:
 
-- replaced (``detection.names_replaced``, on): the other side of the link holds a name of its
+- replaced (``detection.names_replaced``, off by default: slow on long German articles,
+  see tuning.py): the other side of the link holds a name of its
   own without a partner either, and the document would show that by chance less than
   ``detection.chance_per_document`` times: per side, the share of its confident links with a
   name that hold one without a partner (this link left out; (k + 1) / (n + 2) where a document
@@ -274,8 +275,10 @@ def _names_in(
         paragraph, span = sentence_span(article, ref)
         for match in _WORD.finditer(paragraph.text, span.start, span.end):
             word = match.group()
+            if not word[0].isupper():  # before normalising: most words are not names
+                continue
             key = normalize_word(word)
-            if key in names and word[0].isupper():
+            if key in names:
                 found.append((ref, _Name(match.start(), match.end(), key)))
     return found
 
