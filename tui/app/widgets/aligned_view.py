@@ -85,7 +85,10 @@ class AlignedView(ScrollView, can_focus=True):
             return
         if self._layout is not None:
             self.scroll_to(
-                y=max(self._tops[self.cursor] - offset, 0), animate=False, immediate=True
+                y=max(self._tops[self.cursor] - offset, 0),
+                animate=False,
+                immediate=True,
+                force=True,  # as in scroll_to_cursor
             )
         kept = self.shown[self.cursor] == row
         self.move_to(self.cursor, finding if kept else None, center=False)
@@ -307,7 +310,10 @@ class AlignedView(ScrollView, can_focus=True):
             new_top = top
         else:
             new_top = bottom - height
-        self.scroll_to(y=max(new_top, 0), animate=False, immediate=True)
+        # force: right after show() or a resize Textual has not yet decided that the view has
+        # a scrollbar (it does at the next layout), and without force the scroll is dropped:
+        # a resumed position showed rows 1-2 under a status line saying row 62.
+        self.scroll_to(y=max(new_top, 0), animate=False, immediate=True, force=True)
 
     def _finding_line(self) -> int:
         """Line of the current finding inside its row (0 when there is none)."""
@@ -337,7 +343,7 @@ class AlignedView(ScrollView, can_focus=True):
             index += step
         self.move_to(index, center=False)
         top = self._tops[self.cursor]
-        self.scroll_to(y=top, animate=False, immediate=True)
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
 
     # ----- view options ---------------------------------------------------------------------
     def set_wrap(self, wrap: bool) -> None:
