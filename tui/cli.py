@@ -198,9 +198,16 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.source is None or args.target is None:
         missing = "TARGET" if args.source is not None else "SOURCE and TARGET"
         parser.error(f"the following arguments are required: {missing}")
+    _check_stdin(parser, args)
     _check_paths(args)
     fmt = args.format or _format_of_output(args.output)
     suffix = Path(args.output).suffix if args.output else ""
+    if fmt is None and suffix.lower() in _DOCUMENT_EXTENSIONS:
+        # a word processor would open a text report under this name as a damaged file
+        raise TransdiffError(
+            f"-o {args.output}: transdiff does not write {suffix} files; "
+            "name it .html, .md or .txt, or give --format"
+        )
     if fmt is None and suffix:
         # no format claims the extension: say what the file will hold (none, e.g. /dev/null: text)
         _warn(f"unknown extension {suffix}; writing the text report (use --format)")
@@ -218,7 +225,14 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     for message in said:
         _warn(message)
 
-    if fmt is None and args.output is None and sys.stdout.isatty() and sys.stdin.isatty():
+    from_pipe = "-" in (args.source, args.target)  # the report, as diff prints one
+    if (
+        fmt is None
+        and args.output is None
+        and not from_pipe
+        and sys.stdout.isatty()
+        and sys.stdin.isatty()
+    ):
         status = _run_app(source, target, options, args.session, said, debug=args.debug)
         if status is not None:
             return status
@@ -338,6 +352,12 @@ def _run_batch(args: argparse.Namespace, options: CompareOptions) -> int:
 PARALLEL_LOAD_BYTES = 256 * 1024
 
 
+# Word-processor and spreadsheet files: a text report under such a name is refused (exit 2),
+# not written with a warning; other unknown extensions (.log, /dev/null) get the text report.
+_DOCUMENT_EXTENSIONS = frozenset(
+    {".doc", ".docx", ".odt", ".ods", ".pdf", ".rtf", ".xls", ".xlsx", ".pptx", ".epub"}
+)
+
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -360,6 +380,15 @@ def _check_paths(args: argparse.Namespace) -> None:
             raise TransdiffError(
                 f"{option} {code}: give a language code (ISO 639), such as en, de, zh-cn"
             )
+
+
+def _check_stdin(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``-`` for SOURCE or TARGET reads that article from standard input, as diff does: one
+    side at most, with one target (a pipe is read once)."""
+    if "-" in args.more_targets or (args.more_targets and "-" in (args.source, args.target)):
+        parser.error("- (standard input) works with one TARGET only")
+    if args.source == "-" and args.target == "-":
+        parser.error("only one of SOURCE and TARGET can be - (standard input)")
 
 
 def _language_warnings(args: argparse.Namespace, source: Article, target: Article) -> list[str]:
@@ -394,17 +423,32 @@ def _load_pair(args: argparse.Namespace) -> tuple[Article, Article]:
     """The source and target articles; a long target on a second CPU meanwhile."""
 
     def load_target() -> Article:
-        return load_article(args.target, language=args.target_lang)
+        return _load_article(args.target, language=args.target_lang)
 
     if can_fork() and _file_size(args.target) >= PARALLEL_LOAD_BYTES:
         with Forked(load_target) as target:
-            source = load_article(args.source, language=args.source_lang)
+            source = _load_article(args.source, language=args.source_lang)
             # the target, also sent back, comes a few tenths of a second later: meanwhile the
             # comparison's modules are imported (a tenth of a second, else right after)
             import tui.engine.pipeline  # noqa: F401
 
             return source, target.result()
-    return load_article(args.source, language=args.source_lang), load_target()
+    return _load_article(args.source, language=args.source_lang), load_target()
+
+
+STDIN_NAME = "<stdin>"  # the article's name in messages and reports when read from ``-``
+
+
+def _load_article(path: str, *, language: str | None) -> Article:
+    """The article at ``path``; ``-`` reads standard input (its bytes, decoded as a file's)."""
+    if path != "-":
+        return load_article(path, language=language)
+    from tui.engine.text.load import MAX_BYTES, article_from_bytes
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise TransdiffError(f"{STDIN_NAME}: too large (more than {MAX_BYTES // 2**20} MB)")
+    return article_from_bytes(data, path=STDIN_NAME, language=language)
 
 
 def _file_size(path: str) -> int:
@@ -451,6 +495,8 @@ def _session(args: argparse.Namespace) -> ReviewSession | None:
     """
     from tui.engine.review import default_session_path, read_session
 
+    if args.session is None and args.target == "-":
+        return None  # an article from a pipe has no file to keep decisions next to
     path = Path(args.session) if args.session else default_session_path(args.target)
     if not path.is_file():
         return None
