@@ -82,6 +82,11 @@ def _units(root: ET.Element) -> list[ET.Element]:
     return list(root.iter(f"{NS}trans-unit"))
 
 
+def _text(unit: ET.Element, side: str) -> str:
+    element = unit.find(f"{NS}{side}")
+    return "" if element is None else element.text or ""
+
+
 @pytest.mark.parametrize(
     ("unit", "expected"),
     [("sentence", TWO_SIDED_SENTENCE_LINKS), ("paragraph", TWO_SIDED_PARAGRAPH_LINKS)],
@@ -89,7 +94,13 @@ def _units(root: ET.Element) -> list[ET.Element]:
 def test_fixture_is_valid_xliff_with_one_unit_per_pair(unit: str, expected: int) -> None:
     root = _parse(render("xliff", make_comparison(), ExportOptions(unit=unit)))
     assert xliff_problems(root) == []
-    assert len(_units(root)) == expected
+    two_sided = [u for u in _units(root) if all(_text(u, side) for side in ("source", "target"))]
+    assert len(two_sided) == expected
+    # the rest are the passages only one version has, one unit each, the other side empty
+    one_sided = [u for u in _units(root) if u not in two_sided]
+    assert one_sided
+    for u in one_sided:
+        assert [bool(_text(u, side)) for side in ("source", "target")].count(True) == 1
     file = root.find(f"{NS}file")
     assert (file.get("source-language"), file.get("target-language")) == ("de", "fr")
 
@@ -97,9 +108,10 @@ def test_fixture_is_valid_xliff_with_one_unit_per_pair(unit: str, expected: int)
 def test_units_are_grouped_per_paragraph_link() -> None:
     root = _parse(render("xliff", make_comparison(), ExportOptions()))
     groups = root.findall(f"{NS}file/{NS}body/{NS}group")
-    # Paragraph links 1, 2 and 4 have two-sided sentences; link 3 is source-only.
-    assert [g.get("id") for g in groups] == ["p1", "p2", "p4"]
-    assert [len(g.findall(f"{NS}trans-unit")) for g in groups] == [2, 1, 1]
+    # Link 2 holds a sentence only the source has (its own unit), link 3 is source-only and
+    # link 5 target-only: each a group with one unit.
+    assert [g.get("id") for g in groups] == ["p1", "p2", "p3", "p4", "p5"]
+    assert [len(g.findall(f"{NS}trans-unit")) for g in groups] == [2, 2, 1, 1, 1]
 
 
 def test_state_follows_review_and_findings_are_notes() -> None:
@@ -111,22 +123,61 @@ def test_state_follows_review_and_findings_are_notes() -> None:
     root = _parse(render("xliff", make_comparison(), ExportOptions(reviews=reviews)))
     units = _units(root)
     states = [u.find(f"{NS}target").get("state") for u in units]
-    # no findings; reviewed; all decided (dismissed + reviewed); untranslated still open
-    assert states == ["translated", "signed-off", "signed-off", "needs-review-translation"]
+    assert states == [
+        "translated",  # no findings
+        "signed-off",  # its number mismatch reviewed
+        "translated",  # no findings of its own: the sentence after it is its own unit
+        "signed-off",  # that sentence, only in the source: dismissed
+        "signed-off",  # the source-only paragraph: reviewed
+        "needs-review-translation",  # untranslated, still open
+        "needs-review-translation",  # the target-only paragraph, still open
+    ]
     # CAT tools built on translate-toolkit read approved, not state: fuzzy unless "yes"
-    assert [u.get("approved") for u in units] == ["yes", "yes", "yes", "no"]
+    assert [u.get("approved") for u in units] == ["yes"] * 5 + ["no", "no"]
     notes = [n.text for n in units[1].findall(f"{NS}note")]
     assert any(n.startswith("number_mismatch [reviewed]") and "ok & <fine>" in n for n in notes)
-    assert any(
-        "only in the source (de): Nur im Deutschen" in n.text for n in units[2].findall(f"{NS}note")
-    )
+    assert _text(units[4], "source") == "Nur im Deutschen vorhanden."
+    assert _text(units[4], "target") == ""
+    assert [n.text for n in units[4].findall(f"{NS}note")][:2] == [
+        "only in the source (de)",
+        "paragraph_only_in_source [reviewed]: a paragraph is missing in the target",
+    ]
 
 
 def test_without_a_session_units_with_findings_need_review() -> None:
     root = _parse(render("xliff", make_comparison(), ExportOptions()))
     states = [u.find(f"{NS}target").get("state") for u in _units(root)]
-    assert states == ["translated"] + ["needs-review-translation"] * 3
-    assert [u.get("approved") for u in _units(root)] == ["yes", "no", "no", "no"]
+    assert states == [
+        "translated",
+        "needs-review-translation",  # number mismatch
+        "translated",
+        "needs-translation",  # a sentence only in the source: nothing translates it
+        "needs-translation",  # a paragraph only in the source
+        "needs-review-translation",  # untranslated
+        "needs-review-translation",  # a paragraph only in the target
+    ]
+    assert [u.get("approved") for u in _units(root)] == ["yes", "no", "yes", "no", "no", "no", "no"]
+
+
+def test_a_target_only_paragraph_is_its_own_unit_not_a_note_on_its_neighbour() -> None:
+    """The trial: the sample's added French titles made the date unit next to them look
+    wrong in a CAT tool (notes and needs-review-translation on "2024-09-30")."""
+    source = load_article(SAMPLES / "ultraman-musk.de.txt", language="de")
+    target = load_article(SAMPLES / "ultraman-musk.fr.txt", language="fr")
+    root = _parse(render("xliff", compare(source, target), ExportOptions()))
+    assert xliff_problems(root) == []
+    units = _units(root)
+    date = next(u for u in units if _text(u, "source") == "2024-09-30")
+    assert date.find(f"{NS}target").get("state") == "translated"
+    assert date.get("approved") == "yes"
+    assert not any("only in the target" in (n.text or "") for n in date.findall(f"{NS}note"))
+    for title in ("nouvelles", "la solitude d’ultraman, musk comprend"):
+        (unit,) = [u for u in units if _text(u, "target") == title]
+        assert _text(unit, "source") == ""
+        assert unit.find(f"{NS}target").get("state") == "needs-review-translation"
+        notes = [n.text for n in unit.findall(f"{NS}note")]
+        assert notes[0] == "only in the target (fr)"
+        assert any(n.startswith("paragraph_only_in_target [open]") for n in notes)
 
 
 def test_text_is_escaped_and_languages_on_both_sides() -> None:
@@ -144,4 +195,5 @@ def test_sample_pair_round_trips_unit_count() -> None:
     root = _parse(render("xliff", comparison, ExportOptions()))
     assert xliff_problems(root) == []
     two_sided = [sl for sl in comparison.sentence_links if sl.source and sl.target]
-    assert len(_units(root)) == len(two_sided) > 0
+    paired = [u for u in _units(root) if _text(u, "source") and _text(u, "target")]
+    assert len(paired) == len(two_sided) > 0

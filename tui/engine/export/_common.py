@@ -138,6 +138,7 @@ class Unit:
     score: float
     findings: tuple[Finding, ...]
     notes: tuple[str, ...]
+    only: Side | None = None  # a one-sided passage as its own unit: the side that has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,17 +311,25 @@ def aligned_rows(comparison: Comparison, unit: str = "sentence") -> tuple[Row, .
     )
 
 
-def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
+def aligned_units(
+    comparison: Comparison, unit: str = "sentence", *, one_sided_units: bool = False
+) -> UnitTable:
     """The two-sided beads of ``comparison`` at ``unit`` level, with findings and notes attached.
 
-    One-sided content becomes a note on the neighbouring unit, and so do findings about it.
+    One-sided content becomes a note on the neighbouring unit, and so do findings about it;
+    with ``one_sided_units`` it is a unit of its own instead (``Unit.only`` says which side
+    has it), holding its findings, where the format can carry an empty side (XLIFF).
     """
     beads = _beads(comparison, unit)
     lookup = _BeadLookup(comparison, beads)
     notes: dict[int | None, list[str]] = {}
     findings: dict[int | None, list[Finding]] = {}
+
+    def is_unit(bead: _Bead) -> bool:
+        return bead.two_sided or (one_sided_units and bool(bead.source or bead.target))
+
     for index, bead in enumerate(beads):
-        if bead.two_sided:
+        if is_unit(bead):
             continue
         side = Side.SOURCE if bead.source else Side.TARGET
         refs = bead.source or bead.target
@@ -332,13 +341,23 @@ def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
             f"only in the {side.value} ({language}): {text}"
         )
     for finding in comparison.findings:
-        index = lookup.bead_of(finding)
-        owner = None if index is None else lookup.neighbour(index)
+        # its own content first: a one-sided passage's finding also points at the other
+        # side's neighbour, which is where it would go, not where it is
+        index = (
+            lookup.bead_of(finding, (finding.side, finding.side.other))
+            if one_sided_units
+            else lookup.bead_of(finding)
+        )
+        if index is not None and is_unit(beads[index]):
+            owner: int | None = index
+        else:
+            owner = None if index is None else lookup.neighbour(index)
         findings.setdefault(owner, []).append(finding)
     units = []
     for index, bead in enumerate(beads):
-        if not bead.two_sided:
+        if not is_unit(bead):
             continue
+        only = None if bead.two_sided else (Side.SOURCE if bead.source else Side.TARGET)
         units.append(
             Unit(
                 index=len(units),
@@ -348,6 +367,7 @@ def aligned_units(comparison: Comparison, unit: str = "sentence") -> UnitTable:
                 score=bead.score,
                 findings=tuple(findings.get(index, ())),
                 notes=tuple(notes.get(index, ())),
+                only=only,
             )
         )
     return UnitTable(tuple(units), tuple(notes.get(None, ())), tuple(findings.get(None, ())))

@@ -4,8 +4,14 @@ The target's ``state`` carries the review: ``signed-off`` once every finding on 
 been decided (reviewed or dismissed), ``needs-review-translation`` while any is open, and
 ``translated`` for units without findings. The unit's ``approved`` says the same to tools that
 read only that (translate-toolkit and the editors built on it show every unit without
-``approved="yes"`` as fuzzy): "yes" unless a finding is open. Findings and one-sided
-neighbours are ``note``s.
+``approved="yes"`` as fuzzy): "yes" unless a finding is open. Findings are ``note``s on the
+unit that holds their text.
+
+A passage only one version has is a unit of its own, where a CAT tool shows it in its place:
+only in the source, an empty ``target`` with ``state="needs-translation"`` (the source text
+is untranslated); only in the target, an empty ``source`` (XLIFF 1.2 requires the element,
+not content) and the target text with ``needs-review-translation`` while its finding is open.
+Its neighbours keep their own state: the unit next to an added title is not marked for it.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from tui.engine.export._common import (
     finding_note,
     xml_safe,
 )
-from tui.engine.model import Comparison
+from tui.engine.model import Comparison, Side
 from tui.engine.review import Decision
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -35,7 +41,9 @@ def _child(parent: ET.Element, tag: str, text: str | None = None, **attrib: str)
     return element
 
 
-def _state(options: ExportOptions, findings: tuple) -> str:
+def _state(options: ExportOptions, findings: tuple, only: Side | None = None) -> str:
+    if only is Side.SOURCE and combined_decision(options.reviews, findings) is Decision.OPEN:
+        return "needs-translation"  # nothing translates it yet
     if not findings:
         return "translated"
     if combined_decision(options.reviews, findings) is Decision.OPEN:
@@ -44,7 +52,7 @@ def _state(options: ExportOptions, findings: tuple) -> str:
 
 
 def render_xliff(comparison: Comparison, options: ExportOptions) -> str:
-    table = aligned_units(comparison, options.unit)
+    table = aligned_units(comparison, options.unit, one_sided_units=True)
     source_lang = article_language(comparison.source)
     target_lang = article_language(comparison.target)
     ET.register_namespace("", NS)
@@ -77,12 +85,17 @@ def render_xliff(comparison: Comparison, options: ExportOptions) -> str:
         group = groups.get(unit.group)
         if group is None:
             group = groups[unit.group] = _child(body, "group", id=f"p{unit.group + 1}")
-        state = _state(options, unit.findings)
-        approved = "no" if state == "needs-review-translation" else "yes"
+        state = _state(options, unit.findings, unit.only)
+        approved = "no" if state.startswith("needs-") else "yes"
         tu = _child(group, "trans-unit", id=f"u{unit.index + 1}", approved=approved)
         _child(tu, "source", unit.source_text, **{XML_LANG: source_lang})
         _child(tu, "target", unit.target_text, **{XML_LANG: target_lang, "state": state})
-        _child(tu, "note", f"link score {unit.score:.3f}", **{"from": "transdiff"})
+        if unit.only is None:
+            _child(tu, "note", f"link score {unit.score:.3f}", **{"from": "transdiff"})
+        else:
+            language = source_lang if unit.only is Side.SOURCE else target_lang
+            only = f"only in the {unit.only.value} ({language})"
+            _child(tu, "note", only, **{"from": "transdiff"})
         for note in unit.notes:
             _child(tu, "note", note, **{"from": "transdiff"})
         for finding in unit.findings:
