@@ -206,7 +206,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         # a word processor would open a text report under this name as a damaged file
         raise TransdiffError(
             f"-o {args.output}: transdiff does not write {suffix} files; "
-            "name it .html, .md or .txt, or give --format"
+            f"name it {', '.join('.' + f.extension for f in FORMATS.values())}"
         )
     if fmt is None and suffix:
         # no format claims the extension: say what the file will hold (none, e.g. /dev/null: text)
@@ -445,6 +445,8 @@ def _load_article(path: str, *, language: str | None) -> Article:
         return load_article(path, language=language)
     from tui.engine.text.load import MAX_BYTES, article_from_bytes
 
+    if sys.stdin.isatty():  # typed, not piped: say what the wait is for
+        _warn("reading the article from standard input; end it with Ctrl-D")
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise TransdiffError(f"{STDIN_NAME}: too large (more than {MAX_BYTES // 2**20} MB)")

@@ -145,3 +145,20 @@ def test_a_word_processor_output_name_is_refused_in_one_line(
     # asked for by name, a format is written under any file name
     assert cli.main(["de.txt", "fr.txt", "--scorer", "lexical", "-f", "html", "-o", name]) == 1
     assert (isolated / name).read_text(encoding="utf-8").lstrip().startswith("<!")
+
+
+def test_a_dash_on_a_terminal_says_it_waits_for_the_article(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed at a terminal, ``-`` waits for Ctrl-D: a line says so (a pipe says nothing)."""
+    import io
+
+    class TypedInput(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    (isolated / "fr.txt").write_text(SMALL_FR, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", TypedInput(io.BytesIO(SMALL_DE.encode())))
+    assert cli.main(["-", "fr.txt", "--scorer", "lexical", "-f", "json"]) == 1
+    err = capsys.readouterr().err
+    assert "reading the article from standard input; end it with Ctrl-D" in err

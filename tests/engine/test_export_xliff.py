@@ -180,6 +180,23 @@ def test_a_target_only_paragraph_is_its_own_unit_not_a_note_on_its_neighbour() -
         assert any(n.startswith("paragraph_only_in_target [open]") for n in notes)
 
 
+def test_every_unit_of_a_flagged_passage_needs_review_not_only_its_first() -> None:
+    """The sample's French-only "… toujours en cours. incomplet." is one finding over two
+    target-only sentences, hence two units: neither may read as approved while it is open."""
+    source = load_article(SAMPLES / "ultraman-musk.de.txt", language="de")
+    target = load_article(SAMPLES / "ultraman-musk.fr.txt", language="fr")
+    root = _parse(render("xliff", compare(source, target), ExportOptions()))
+    units = _units(root)
+    (last,) = [u for u in units if _text(u, "target") == "incomplet."]
+    (first,) = [u for u in units if _text(u, "target").endswith("toujours en cours.")]
+    for unit in (first, last):
+        assert _text(unit, "source") == ""
+        assert unit.get("approved") == "no"
+        assert unit.find(f"{NS}target").get("state") == "needs-review-translation"
+        notes = [n.text or "" for n in unit.findall(f"{NS}note")]
+        assert any(n.startswith("sentence_only_in_target [open]") for n in notes)
+
+
 def test_text_is_escaped_and_languages_on_both_sides() -> None:
     root = _parse(render("xliff", make_comparison("zh-cn", None), ExportOptions()))
     unit = _units(root)[2]

@@ -269,6 +269,19 @@ class _BeadLookup:
             return min(found) if found else self._first[key]
         return None
 
+    def beads_over(self, finding: Finding, side: Side) -> list[int]:
+        """Every bead holding content ``finding`` flags on ``side`` (a one-sided passage of
+        several sentences is several beads), in order."""
+        location = finding.location(side)
+        if location is None or location.end <= location.start:
+            return []
+        key = (side, location.paragraph)
+        found = [self._whole[key]] if key in self._whole else []
+        starts, ends, owners = self._sentences.get(key, ([], [], []))
+        lo = bisect.bisect_right(ends, location.start)
+        hi = bisect.bisect_left(starts, location.end)
+        return sorted({*found, *owners[lo:hi]})
+
 
 def _beads(comparison: Comparison, unit: str) -> list[_Bead]:
     if unit not in UNITS:
@@ -353,6 +366,12 @@ def aligned_units(
         else:
             owner = None if index is None else lookup.neighbour(index)
         findings.setdefault(owner, []).append(finding)
+        if one_sided_units:
+            # the rest of a passage it flags: each one-sided unit of it carries the finding,
+            # so that none of them reads as signed off while it is open
+            for other in lookup.beads_over(finding, finding.side):
+                if other != owner and not beads[other].two_sided and is_unit(beads[other]):
+                    findings.setdefault(other, []).append(finding)
     units = []
     for index, bead in enumerate(beads):
         if not is_unit(bead):
