@@ -352,29 +352,27 @@ def test_a_warm_read_stamps_last_use_once_an_hour(tmp_path):
 _CAP_FOR_TWO = 600_000
 
 
-def _writer(name: str, folder: str, start: threading.Barrier) -> tuple[int, int]:
-    """Writes 40 batches under a small cap; returns how many of its last batch it found right
-    after writing it and the most bytes in use it saw after any of its writes."""
+def _writer(name: str, folder: str, start: threading.Barrier) -> int:
+    """Writes 40 batches under a small cap; returns the most bytes in use it saw after any of
+    its writes."""
     cache = EmbeddingCache("m", DIM, directory=Path(folder), max_bytes=_CAP_FOR_TWO)
     start.wait(timeout=60)  # both processes write at the same time
     largest = 0
-    found_last = 0
     for batch in range(40):
         texts = _texts(f"{name} {batch}", 24)
         cache.put(texts, _vectors_of(texts))
-        found_last = len(cache.get(texts))
+        cache.get(texts)
         largest = max(largest, _bytes_in_use(Path(folder)))
     cache.close()
-    return found_last, largest
+    return largest
 
 
 def test_two_processes_writing_at_once_keep_the_cap_and_a_sound_file(tmp_path):
     context = multiprocessing.get_context("spawn")  # separate interpreters, as two runs are
     with context.Manager() as manager, ProcessPoolExecutor(2, mp_context=context) as pool:
         start = manager.Barrier(2)
-        results = list(pool.map(_writer, ["first", "second"], [str(tmp_path)] * 2, [start] * 2))
-    assert [found for found, _ in results] == [24, 24]
-    assert all(largest <= _CAP_FOR_TWO for _, largest in results)
+        largest = list(pool.map(_writer, ["first", "second"], [str(tmp_path)] * 2, [start] * 2))
+    assert all(seen <= _CAP_FOR_TWO for seen in largest)
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         orphans = db.execute(
@@ -385,8 +383,13 @@ def test_two_processes_writing_at_once_keep_the_cap_and_a_sound_file(tmp_path):
     texts = [
         t for name in ("first", "second") for b in range(40) for t in _texts(f"{name} {b}", 24)
     ]
-    found = EmbeddingCache("m", DIM, directory=tmp_path).get(texts)
-    assert found  # what is left is each text's own vector, never another's
+    cache = EmbeddingCache("m", DIM, directory=tmp_path)
+    # The cap holds about twelve batches, so a writer that the scheduler pauses between its
+    # write and its read may find its batch already evicted by the other (CI saw it): only the
+    # batch committed last of all is sure to be whole, and it is one of the two last batches.
+    last_batches = [len(cache.get(_texts(f"{name} 39", 24))) for name in ("first", "second")]
+    assert 24 in last_batches
+    found = cache.get(texts)  # what is left is each text's own vector, never another's
     expected = _vectors_of(texts)
     for k, vector in found.items():
         np.testing.assert_array_equal(vector, expected[k])
