@@ -1439,3 +1439,21 @@ def test_lone_prefetch_scores_windows_through_one_stacked_scorer_bit_for_bit():
             assert theirs.score(*moved.T).tobytes() == mine.score(*spans.T).tobytes()
         tails.append(window.evidence_view().score(*spans.T) != window.score(*spans.T))
     assert np.concatenate(tails).any()  # the evidence view reads the measured tail
+
+
+def test_a_sentence_is_cut_after_a_colon_only_with_clause_cuts():
+    from tui.engine.detect.partial import _line_cuts
+    from tui.engine.tuning import DetectionTuning
+
+    text = "Ils avaient cru le site à l'abri des avalanches : la neige tomba toute la nuit."
+    span = Span(0, len(text))
+    colon = text.index(":") + 1
+    off = _line_cuts(text, span, colon, DetectionTuning())
+    on = _line_cuts(text, span, colon, DetectionTuning(clause_cuts=True))
+    assert Span(0, colon) not in off
+    assert Span(0, colon) in on
+    assert Span(colon + 1, len(text)) in on
+    unspaced = "他们以为营地不会遭遇雪崩：整夜都在下雪。"
+    cut = unspaced.index("：") + 1
+    cuts = _line_cuts(unspaced, Span(0, len(unspaced)), cut, DetectionTuning(clause_cuts=True))
+    assert Span(0, cut) in cuts

@@ -4,15 +4,16 @@ A line with no final punctuation (a headline, a caption, a byline) runs into the
 after it, so when a version drops it, or drops the sentence after it, no sentence is left
 alone: the two linked sentences differ in length instead. The document's length model (the
 ratio of the two languages' lengths and its spread, measured on the document's confident
-links) says how long a translation should be; a linked pair too far from it, by more than
-the document's count of pairs makes likely by chance, has text on its longer side that the
-shorter does not translate. It is reported where a line of about that length would have
-ended: at a word followed by a capital (or a space, in scripts written without spaces) with
-no punctuation between; among such cuts the model picks the one whose removal leaves the
-best translation. A cut that translates, 9 to 1, the clauses at the near end of the
-neighbouring pair's other side is the versions' sentence boundaries differing, not missing
-text (``context.clause_log_odds``). The thresholds (the chance level, the cuts' tolerance and
-number, the model's gain) are ``FindingContext.detection``'s (tui.engine.tuning).
+links) says how long a translation should be; a linked pair too far from it, by more than the
+document's count of pairs makes likely by chance, has text on its longer side that the shorter
+does not translate. It is reported where a line of about that length would have ended: at a
+word followed by a capital (or a space, in scripts written without spaces) with no punctuation
+between, or after a colon or semicolon (a dropped clause); among such cuts the model picks the
+one whose removal leaves the best translation. A cut that translates, 9 to 1, the clauses at
+the near end of the neighbouring pair's other side is the versions' sentence boundaries
+differing, not missing text (``context.clause_log_odds``). The thresholds (the chance level,
+the cuts' tolerance and number, the model's gain) are ``FindingContext.detection``'s
+(tui.engine.tuning).
 """
 
 from __future__ import annotations
@@ -137,15 +138,23 @@ def _excess(
 def _line_cuts(text: str, span: Span, excess: float, detection: DetectionTuning) -> list[Span]:
     """Starts and ends of the sentence ``span`` that a line of about ``excess`` characters
     would take (within ``cut_tolerance`` of it), nearest in length first (at most
-    ``max_cuts``, each one short text to embed): cuts at a word followed by a
-    capital or, in scripts written without spaces, at a space, with no punctuation before
-    it. Length alone cannot choose among them (German capitalises every noun): the model
-    does."""
+    ``max_cuts``, each one short text to embed): cuts at a word followed by a capital or,
+    in scripts written without spaces, at a space, with no punctuation before it; and cuts
+    after a colon or semicolon (a full-width one needs no space after it). Length alone
+    cannot choose among them (German capitalises every noun): the model does."""
     cuts: list[tuple[float, Span]] = []
     for at in range(span.start + 1, span.end - 1):
-        if not text[at].isspace() or not _line_end(text, at):
+        if text[at].isspace() and _line_end(text, at, detection.clause_cuts):
+            pieces = (Span(span.start, at), Span(at + 1, span.end))
+        elif (
+            detection.clause_cuts
+            and text[at - 1] in _UNSPACED_CLAUSE_ENDS
+            and not text[at].isspace()
+        ):
+            pieces = (Span(span.start, at), Span(at, span.end))
+        else:
             continue
-        for piece in (Span(span.start, at), Span(at + 1, span.end)):
+        for piece in pieces:
             miss = abs(len(piece) - excess)
             if miss <= detection.cut_tolerance * excess:
                 cuts.append((miss, piece))
@@ -186,9 +195,19 @@ def _best_supported(
     return (cuts[best], float(gains[best])) if enough else None
 
 
-def _line_end(text: str, at: int) -> bool:
-    """Could a line without a full stop end at the space ``at``?"""
+# Marks that close a clause of a sentence that goes on: a translation that drops the clause
+# ("Ils avaient cru le site à l'abri des avalanches :") leaves its sentence too long in the
+# same way as a dropped headline. Colon and semicolon, full-width, Arabic and Greek forms.
+_CLAUSE_ENDS = ":;\uff1a\uff1b\u061b\u0387"
+_UNSPACED_CLAUSE_ENDS = "\uff1a\uff1b"  # Chinese and Japanese write no space after them
+
+
+def _line_end(text: str, at: int, clauses: bool) -> bool:
+    """Could a line without a full stop (or, with ``clauses``, a clause) end at the space
+    ``at``?"""
     before, after = text[at - 1], text[at + 1]
+    if before in _CLAUSE_ENDS:
+        return clauses and not after.isspace()
     if not before.isalnum() and before not in ")”’\"'»」』":
         return False
     if _unspaced(before) or _unspaced(after):
