@@ -1457,3 +1457,38 @@ def test_a_sentence_is_cut_after_a_colon_only_with_clause_cuts():
     cut = unspaced.index("：") + 1
     cuts = _line_cuts(unspaced, Span(0, len(unspaced)), cut, DetectionTuning(clause_cuts=True))
     assert Span(0, cut) in cuts
+
+
+def _quotes_en_pt(source: str, target: str) -> list[str]:
+    result = compare(
+        article_from_text(source, language="en"),
+        article_from_text(target, language="pt"),
+        options=CompareOptions(scorer="lexical", source_lang="en", target_lang="pt"),
+    )
+    return [f.message for f in result.findings if f.kind is FindingKind.QUOTE_MISMATCH]
+
+
+# A new user's trial (English against Portuguese prose): dialogue written with dashes was
+# reported as three quotations only in the English.
+_ENGLISH_DIALOGUE = (
+    "He was already pulling on his coat. His hands, she noticed, were shaking, though his "
+    "voice was calm. 'Bring the rope,' he said. 'And the lantern.'\n\n"
+    "'There's a boat out there,' her father said suddenly, pointing north toward the reef."
+)
+_PORTUGUESE_DIALOGUE = (
+    "Ele já vestia o casaco. As mãos dele, ela reparou, tremiam, embora a voz estivesse "
+    "calma. — Traga a corda — disse. — E o lampião.\n\n"
+    "— Tem um barco lá fora — disse o pai de repente, apontando para o norte, na direção do "
+    "recife."
+)
+
+
+def test_dialogue_dashes_stand_for_quotation_marks():
+    assert _quotes_en_pt(_ENGLISH_DIALOGUE, _PORTUGUESE_DIALOGUE) == []
+
+
+def test_a_quotation_the_dialogue_side_dropped_is_still_reported():
+    shorter = _PORTUGUESE_DIALOGUE.replace(" — E o lampião.", "")
+    assert [m.split(":")[0] for m in _quotes_en_pt(_ENGLISH_DIALOGUE, shorter)] == [
+        "Quotation only in the source"
+    ]

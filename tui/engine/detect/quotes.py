@@ -166,6 +166,45 @@ def utterances(text: str, report: QuoteReport, max_words: int) -> list[Span]:
     return merged
 
 
+# A dialogue dash opens a turn of speech where Portuguese, Spanish, Russian, Italian or
+# Polish prose writes no quotation marks: at a paragraph's start or after a sentence's end
+# ("Ele já vestia o casaco. — Traga a corda — disse. — E o lampião."). The turn runs to the
+# dash before the narrator's words or the next turn. A dash inside a sentence ("Moskau — die
+# Hauptstadt") opens nothing.
+_DIALOGUE_DASH = re.compile(
+    r"^\s*([—―])\s*(?=\w|[«„“\"¿¡])"  # a paragraph's start: any turn
+    r"|(?<=[.!?…»”\":])\s+([—―])\s*(?=[^\W\d_]|[«„“\"¿¡])"  # after a sentence: a capital
+)
+_TURN_END = re.compile(r"\s[—―]\s|\s*[—―]\s*$")
+
+
+def dialogue_turns(text: str) -> list[Span]:
+    """Turns of speech opened by a dialogue dash, each from its dash to the dash before the
+    narrator's words, the next turn or the paragraph's end.
+
+    >>> t = "Ele já vestia o casaco. — Traga a corda — disse. — E o lampião."
+    >>> [t[s.start : s.end] for s in dialogue_turns(t)]
+    ['— Traga a corda', '— E o lampião.']
+    >>> dialogue_turns("Moskau — die Hauptstadt — liegt an der Moskwa.")
+    []
+    >>> len(dialogue_turns("Он сказал: — Иди домой."))
+    1
+    >>> t = "—¿Qué haces? —preguntó ella."  # Spanish: the narrator's dash after a question
+    >>> [t[s.start : s.end] for s in dialogue_turns(t)]
+    ['—¿Qué haces? —preguntó ella.']
+    """
+    dashes = [
+        m.start(1) if m.group(1) else m.start(2)
+        for m in _DIALOGUE_DASH.finditer(text)
+        if m.group(1) or text[m.end()].isupper() or not text[m.end()].isalpha()
+    ]
+    turns = []
+    for start, limit in zip(dashes, [*dashes[1:], len(text)], strict=False):
+        end = _TURN_END.search(text, start + 1, limit)
+        turns.append(Span(start, end.start() if end else len(text[:limit].rstrip())))
+    return turns
+
+
 def _continues(text: str, before: Span, after: Span, max_words: int) -> bool:
     """Whether a quotation goes on after a short tag with no sentence ending between: one
     that ends on a comma of its own ('So now,' said he) or, German style, on one after its
@@ -214,6 +253,9 @@ def quote_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         )
         for side in Side
     }
+    # turns of dialogue opened by dashes stand for quotations: they balance the other side's
+    # quotations but are never reported themselves
+    turns = {side: len(_turns(context, link, side)) for side in Side}
     drafts = []
     for side in Side:
         stray_here = sum(len(r.stray) for _, r in reports[side])
@@ -245,7 +287,7 @@ def quote_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
                             f"{paragraph.text[at]!s} in the {side_name(side)}",
                         )
                     )
-        elif quotes_here > quotes_there and stray_here == stray_there:
+        elif quotes_here > quotes_there + turns[side.other] and stray_here == stray_there:
             drafts += _extra_quotations(context, link, side, reports)
     return drafts
 
@@ -284,6 +326,11 @@ def _extra_quotations(
             for p, q in said
             if not is_mention(paragraphs[p].text, q, detection.mention_max_words)
         ]
+        if each is side.other:
+            turns = _turns(context, link, each)
+            said += turns
+            full[each] += turns
+            counts[each] += len(turns)
         length = max(sum(len(paragraphs[p].text) for p, _ in reports[each]), 1)
         share[each] = (sum(q.end - q.start for _, q in said) / length, length)
     extra = min(counts[side] - counts[side.other], len(full[side]) - len(full[side.other]))
@@ -295,6 +342,13 @@ def _extra_quotations(
         for p, q in full[side][-extra:]
         if gap >= detection.quote_share_missing * (q.end - q.start) / share[side][1]
     ]
+
+
+def _turns(context: FindingContext, link: Link, side: Side) -> list[tuple[int, Span]]:
+    """Dialogue turns opened by dashes in ``side``'s paragraphs of ``link``."""
+    paragraphs = context.article(side).paragraphs
+    ids = link.source if side is Side.SOURCE else link.target
+    return [(p, turn) for p in ids for turn in dialogue_turns(paragraphs[p].text)]
 
 
 def _stray_span(paragraph: Paragraph, at: int) -> Span:
