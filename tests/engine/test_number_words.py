@@ -136,3 +136,36 @@ def test_numbers_are_read_whole(language, text, expected):
 def test_only_unambiguous_words_are_flagged(language, text, flaggable):
     mentions = find_numbers(text, language)
     assert [m.flaggable for m in mentions] in ([flaggable], [] if not flaggable else [True])
+
+
+# A new user's English-Thai trial (news written for it, not a dev set): ten number findings
+# on a faithful pair, from Thai times ("6.15 น."), scales written after digits ("18,400
+# ล้านบาท", 18.4 billion baht) and English number words that Thai writes in Thai words.
+THAI_EN = (
+    "The first train left Chiang Mai station at 6:15 in the morning with 312 passengers on "
+    "board. The project cost 18.4 billion baht and took six years to complete. The trains "
+    "run every 40 minutes between 6 a.m. and 10 p.m."
+)
+THAI_TH = (
+    "รถไฟขบวนแรกออกจากสถานีเชียงใหม่เวลา 6.15 น. พร้อมผู้โดยสาร 312 คน "
+    "โครงการนี้ใช้งบประมาณ 18,400 ล้านบาท และใช้เวลาก่อสร้างหกปี "
+    "รถไฟวิ่งทุก 40 นาที ระหว่างเวลา 6.00 น. ถึง 22.00 น."
+)
+
+
+def test_thai_times_scales_and_number_words_are_not_flagged():
+    assert flagged_numbers("en", THAI_EN, "th", THAI_TH) == set()
+
+
+def test_a_changed_number_in_thai_is_flagged_without_the_english_words_beside_it():
+    """ "six" has no reading in Thai here: beside a changed count it stays quiet."""
+    changed = THAI_TH.replace("312", "321")
+    assert flagged_numbers("en", THAI_EN, "th", changed) == {
+        ("source", "312"),
+        ("target", "321"),
+    }
+    later = THAI_TH.replace("22.00 น.", "23.00 น.")
+    assert flagged_numbers("en", THAI_EN, "th", later) == {
+        ("source", "10 p.m."),
+        ("target", "23.00 น."),
+    }

@@ -13,12 +13,13 @@ from tui.engine.detect.context import (
 )
 from tui.engine.model import (
     FindingKind,
+    Link,
     Location,
     Paragraph,
     Severity,
     Side,
 )
-from tui.engine.text.number_words import NumberMention, find_numbers
+from tui.engine.text.number_words import NumberMention, find_numbers, reads_number_words
 from tui.engine.text.times import CLOCK_PREFIX
 
 
@@ -54,12 +55,15 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         # never flagged itself), each only once
         candidates = [n for n in numbers[side] if n.mention.flaggable]
         unmatched[side] = _unmatched(candidates, numbers[side.other])
+    # a number word can be missing across only where the words across are read: in a
+    # language with no number lexicon here "two" may stand as a word no one can match
+    read_across = {side: _reads_words(context, link, side) for side in Side}
     drafts = []
     for side in Side:
         changed_across = bool(unmatched[side.other])
         for number in unmatched[side]:
-            if number.word and not changed_across:
-                continue  # nothing changed across: a number word stays quiet
+            if number.word and not (changed_across and read_across[side.other]):
+                continue  # nothing changed across, or unread words there: it stays quiet
             paragraph = context.article(side).paragraphs[number.paragraph]
             start, end = number.mention.start, number.mention.end
             drafts.append(
@@ -77,6 +81,17 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
                 )
             )
     return drafts
+
+
+def _reads_words(context: FindingContext, link: Link, side: Side) -> bool:
+    """Whether ``side``'s number words in the link are read (``number_words.reads_number_
+    words``): its article's language or every paragraph's is one with a lexicon here (a
+    paragraph's own detection misreads some: a Chinese line full of Latin names as "vi")."""
+    article = context.article(side)
+    if reads_number_words(article.language):
+        return True
+    ids = link.source if side is Side.SOURCE else link.target
+    return all(reads_number_words(article.paragraphs[p].language) for p in ids)
 
 
 def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:

@@ -151,6 +151,11 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "tsd": 1000, "mio": 10**6, "mrd": 10**9, "mln": 10**6, "mld": 10**9,
     "тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12,
 }
+# Thai scale words after digits ("18,400 ล้าน", 18.4 billion), written against the word after
+# them ("ล้านบาท"); not พัน (thousand), the start of other words ("พันธุ์", breed).
+UNSPACED_DIGIT_SCALES: dict[str, int] = {
+    "พันล้าน": 10**9, "ล้าน": 10**6, "แสน": 10**5, "หมื่น": 10**4,
+}
 
 # CJK numerals (Chinese and Japanese; the traditional and financial forms too).
 CJK_DIGITS: dict[str, int] = {
@@ -255,7 +260,10 @@ CLOCK_PM_AFTER = (
     "مساء", "مساءً", "مساءا", "de la tarde", "de la noche", "du soir",
     "de l'après-midi", "de l’après-midi",
 )  # fmt: skip
-CLOCK_HOUR_AFTER = ("Uhr", "o'clock", "o’clock", "horas", "heures", "hrs", "बजे")
+# Thai writes "6.15 น." (นาฬิกา, o'clock) for 6:15 and "22.00 น." for 10 p.m.
+CLOCK_HOUR_AFTER = (
+    "Uhr", "o'clock", "o’clock", "horas", "heures", "hrs", "बजे", "นาฬิกา", "น.",
+)  # fmt: skip
 # Hour characters after digits ("7時", "7点"), unless they begin "hours" (時間; 小时 comes
 # before the digits). Korean "시" only as a word or before a particle ("7시", "7시에",
 # "7시 55분"): inside a word it is another syllable ("두 시위", two protests; "3시즌").

@@ -144,6 +144,11 @@ _DIGIT_SUFFIX = re.compile(
 )
 
 
+_UNSPACED_SUFFIX = re.compile(
+    r"\s?(?P<scale>" + "|".join(sorted(lexicon.UNSPACED_DIGIT_SCALES, key=len, reverse=True)) + ")"
+)
+
+
 @lru_cache(maxsize=4096)
 def _segments(token: str, after_form: bool = False) -> tuple[tuple[str, ...], ...]:
     """Ways to read ``token`` (normalised) as forms in a row, German "und" between two of
@@ -419,6 +424,21 @@ def _reading(number: str, article: bool) -> tuple[Decimal, frozenset[str], froze
     return composer.value, languages, value_only
 
 
+# Languages whose number words are read: the lexicon's, and Chinese and Japanese numerals.
+_WORD_LANGUAGES = frozenset(lexicon.WORDS) | {"zh", "ja"}
+
+
+def reads_number_words(language: str | None) -> bool:
+    """Whether number words of ``language`` are read here: a Thai or Portuguese text may say
+    "two" in words that nothing here matches. An unknown language is read with every
+    language's words.
+
+    >>> reads_number_words("zh-cn"), reads_number_words("pt"), reads_number_words(None)
+    (True, False, True)
+    """
+    return language is None or language.split("-")[0] in _WORD_LANGUAGES
+
+
 def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     """Every number in ``text`` in text order; words are flaggable only in a text of their
     own ``language`` (alone, French "neuf" is as likely "new", "sei" "you are")."""
@@ -526,6 +546,9 @@ def _scaled(
     if suffix:
         scale = lexicon.DIGIT_SUFFIX_SCALES[suffix.group("scale").casefold()]
         return value * scale, suffix.end()
+    suffix = _UNSPACED_SUFFIX.match(text, end)
+    if suffix:
+        return value * lexicon.UNSPACED_DIGIT_SCALES[suffix.group("scale")], suffix.end()
     characters = _SCALE_AFTER_DIGITS.match(text, end)
     if characters:
         scaled = cjk_value(characters.group().strip(), value)
