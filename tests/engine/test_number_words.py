@@ -169,3 +169,24 @@ def test_a_changed_number_in_thai_is_flagged_without_the_english_words_beside_it
         ("source", "10 p.m."),
         ("target", "23.00 น."),
     }
+
+
+# The same trial's English-Portuguese story: "eleven days" made "doze dias" went unreported,
+# as Portuguese had no number words here.
+PT_EN = (
+    "She was seven, and the snow fell so thick that the boat from the mainland took eleven "
+    "days to reach them. She was thirty-one now."
+)
+PT_PT = (
+    "Tinha sete anos, e a neve caiu tão espessa que o barco do continente levou onze dias "
+    "para chegar até eles. Agora tinha trinta e um anos."
+)
+
+
+def test_portuguese_number_words_are_read():
+    assert flagged_numbers("en", PT_EN, "pt", PT_PT) == set()
+    changed = PT_PT.replace("onze", "doze")
+    assert flagged_numbers("en", PT_EN, "pt", changed) == {
+        ("source", "eleven"),
+        ("target", "doze"),
+    }

@@ -1,4 +1,5 @@
-"""Number words of every language the dev sets hold, as data: cardinals 0-20, the tens,
+"""Number words of every language the dev sets hold (and Portuguese and Dutch, which a new
+user's trial met), as data: cardinals 0-20, the tens,
 hundreds where one word says them, and the scale words; the CJK and Sino-Korean numeral
 characters; the abbreviated scales that follow digits ("£11m", "2,8 Mrd.", "11 млн").
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 # value -> forms (space-separated) of each language. Inflected forms are listed where a
 # language inflects its numerals (Russian cases, Arabic masculine and feminine, German
 # "Millionen"). Forms for 1 are in VALUE_ONLY: "one", "un", "एक" are as often a pronoun or
-# an article.
+# an article. Portuguese "um" and Dutch "een" (one, and the article) are left out: German
+# "um" (um 14 Uhr) would read as a 1 and hide a changed one across ("trinta e um" is read:
+# SEPARATE_COMPOUND_ENDS).
 WORDS: dict[str, dict[int, str]] = {
     "en": {
         0: "zero", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six",
@@ -69,6 +72,28 @@ WORDS: dict[str, dict[int, str]] = {
         50: "cinquanta", 60: "sessanta", 70: "settanta", 80: "ottanta", 90: "novanta",
         100: "cento", 1000: "mille mila", 10**6: "milione milioni",
         10**9: "miliardo miliardi",
+    },
+    "pt": {
+        0: "zero", 2: "dois duas", 3: "três", 4: "quatro", 5: "cinco",
+        6: "seis", 7: "sete", 8: "oito", 9: "nove", 10: "dez", 11: "onze", 12: "doze",
+        13: "treze", 14: "catorze quatorze", 15: "quinze", 16: "dezesseis dezasseis",
+        17: "dezessete dezassete", 18: "dezoito", 19: "dezenove dezanove", 20: "vinte",
+        30: "trinta", 40: "quarenta", 50: "cinquenta cinqüenta", 60: "sessenta",
+        70: "setenta", 80: "oitenta", 90: "noventa", 100: "cem cento",
+        200: "duzentos duzentas", 300: "trezentos trezentas",
+        400: "quatrocentos quatrocentas", 500: "quinhentos quinhentas",
+        600: "seiscentos seiscentas", 700: "setecentos setecentas",
+        800: "oitocentos oitocentas", 900: "novecentos novecentas", 1000: "mil",
+        10**6: "milhão milhões", 10**9: "bilhão bilhões", 10**12: "bilião biliões",
+    },
+    "nl": {
+        2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes",
+        7: "zeven", 8: "acht", 9: "negen", 10: "tien", 11: "elf", 12: "twaalf",
+        13: "dertien", 14: "veertien", 15: "vijftien", 16: "zestien", 17: "zeventien",
+        18: "achttien", 19: "negentien", 20: "twintig", 30: "dertig", 40: "veertig",
+        50: "vijftig", 60: "zestig", 70: "zeventig", 80: "tachtig", 90: "negentig",
+        100: "honderd", 1000: "duizend", 10**6: "miljoen miljoenen",
+        10**9: "miljard miljarden",
     },
     "ru": {
         0: "ноль нуль", 1: "один одна одно одного одной одному одним",
@@ -130,6 +155,8 @@ VALUE_ONLY: dict[str, str] = {
     "fr": "un une neuf cents millions milliards",
     "es": "uno cientos millones billones",
     "it": "sei milioni miliardi",
+    "pt": "milhões bilhões biliões",
+    "nl": "miljoenen miljarden",
     "ru": "один одна одно одного одной одному одним сотни тысячи тысяч тысячам тысячами "
     "миллионов миллионам миллионами миллиардов миллиардам миллиардами триллионов",
     "ar": "واحد واحدة أحد إحدى ستة آلاف ملايين مليارات ثاني ثانية ثالث ثالثة رابع رابعة "
@@ -140,6 +167,8 @@ VALUE_ONLY: dict[str, str] = {
 
 # Forms that count only inside a compound ("einundzwanzig"), never alone ("ein" is "a").
 COMPOUND_ONLY: dict[str, str] = {"de": "ein"}
+# Forms that end a number written apart ("trinta e um", 31) after a connector, never alone.
+SEPARATE_COMPOUND_ENDS: dict[str, int] = {"um": 1, "uma": 1}
 
 # Joining words between the parts of one number: "twenty-one", "vingt et un",
 # "treinta y cinco", "ثلاثة وعشرون" (the Arabic "و" is written against the next word).
@@ -208,6 +237,11 @@ MONTHS: dict[str, dict[int, str]] = {
         1: "janvier", 2: "février", 3: "mars", 4: "avril", 5: "mai", 6: "juin",
         7: "juillet", 8: "août", 9: "septembre", 10: "octobre", 11: "novembre",
         12: "décembre",
+    },
+    "pt": {
+        1: "janeiro", 2: "fevereiro", 3: "março", 4: "abril", 5: "maio", 6: "junho",
+        7: "julho", 8: "agosto", 9: "setembro", 10: "outubro", 11: "novembro",
+        12: "dezembro",
     },
     "es": {
         1: "enero", 2: "febrero", 3: "marzo", 4: "abril", 5: "mayo", 6: "junio",

@@ -136,6 +136,12 @@ _JOINS_WORDS = re.compile(
     rf"[\s\-\u2010\u2011]*(?:(?:{_CONNECTOR})[\s\-\u2010\u2011]*)?", re.IGNORECASE
 )
 _PERCENT_BEFORE = re.compile(r"(?:pour|per|por)\s+$", re.IGNORECASE)
+_COMPOUND_END = re.compile(  # Portuguese joins them with "e"
+    r"\s+e\s+(?P<end>"
+    + "|".join(lexicon.SEPARATE_COMPOUND_ENDS)
+    + rf"){_LETTER_AFTER}",
+    re.IGNORECASE,
+)
 _DIGIT_SUFFIX = re.compile(
     r"\s?(?P<scale>"
     + "|".join(sorted(lexicon.DIGIT_SUFFIX_SCALES, key=len, reverse=True))
@@ -429,11 +435,11 @@ _WORD_LANGUAGES = frozenset(lexicon.WORDS) | {"zh", "ja"}
 
 
 def reads_number_words(language: str | None) -> bool:
-    """Whether number words of ``language`` are read here: a Thai or Portuguese text may say
+    """Whether number words of ``language`` are read here: a Thai or Turkish text may say
     "two" in words that nothing here matches. An unknown language is read with every
     language's words.
 
-    >>> reads_number_words("zh-cn"), reads_number_words("pt"), reads_number_words(None)
+    >>> reads_number_words("zh-cn"), reads_number_words("th"), reads_number_words(None)
     (True, False, True)
     """
     return language is None or language.split("-")[0] in _WORD_LANGUAGES
@@ -589,15 +595,23 @@ def _word_run(
             break
         w += 1
     run = words[first:w]
+    end = run[-1].end
+    # "trinta e um": a ten and a one that is never a number alone
+    tail = _COMPOUND_END.match(text, end)
+    if (
+        tail is not None
+        and tail.end() <= limit
+        and composer.value % 10 == 0
+        and composer.add(Decimal(lexicon.SEPARATE_COMPOUND_ENDS[tail.group("end").casefold()]))
+    ):
+        end = tail.end()
     languages = frozenset.intersection(*(word.languages for word in run))
     # a run of several words is one clear number ("dix-neuf") even where a part alone is not
     flaggable = language in languages and not all(
         "*" in word.value_only or language in word.value_only for word in run
     )
     mentions.append(
-        NumberMention(
-            run[0].start, run[-1].end, frozenset({_canonical(composer.value)}), True, flaggable
-        )
+        NumberMention(run[0].start, end, frozenset({_canonical(composer.value)}), True, flaggable)
     )
     return w
 
