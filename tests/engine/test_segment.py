@@ -245,6 +245,18 @@ CASES = [
     ("2024-09-30", ["2024-09-30"], None),
     # surrounding whitespace is not part of any sentence
     ("   eins.   zwei.  ", ["eins.", "zwei."], None),
+    # a time ends its sentence before a capital (a new user's trial: one sentence before)...
+    (
+        "The trains run between 6 a.m. and 10 p.m. Each train has six carriages.",
+        ["The trains run between 6 a.m. and 10 p.m.", "Each train has six carriages."],
+        "en",
+    ),
+    # ... but not before a weekday or a time zone, as news writes them
+    (
+        "It closes at 10 p.m. Monday and reopens at 9 a.m. ET on Tuesday.",
+        ["It closes at 10 p.m. Monday and reopens at 9 a.m. ET on Tuesday."],
+        "en",
+    ),
 ]
 
 

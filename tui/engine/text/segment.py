@@ -80,6 +80,12 @@ _NEVER_FINAL_ANY = _NEVER_FINAL.union(*_NEVER_FINAL_IN.values())
 _VOWELS = frozenset("aeiouyаеёиоуыэюяієїαεηιουω")
 
 # Month names: "am 26. september" is an ordinal date, not a sentence end.
+_CLOCK_HALVES = frozenset({"a.m", "p.m"})
+_AFTER_CLOCK = _words(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight "
+    "yesterday january february march april may june july august september october november "
+    "december"
+)
 _MONTHS = _words(
     "januar jänner februar märz april mai juni juli august september oktober november "
     "dezember janvier février mars avril juin juillet août septembre octobre novembre "
@@ -679,6 +685,14 @@ def _full_stop_boundary(
     if _doubled_capitals(word):
         # Spanish plurals: "EE. UU." (Estados Unidos) is one name; after it a sentence may end.
         return next_upper and not _doubled_capitals(next_word)
+    if key in _CLOCK_HALVES:
+        # "between 6 a.m. and 10 p.m. Each train": a time ends its sentence before a capital,
+        # but news writes "10 p.m. Monday" and "10 p.m. ET" inside one
+        return (
+            next_upper
+            and not (len(next_word) > 1 and next_word.isupper())
+            and next_word.casefold() not in _AFTER_CLOCK
+        )
     return not _is_dotted_letters(key)  # "z.B.", "u.a."
 
 
