@@ -257,6 +257,12 @@ CASES = [
         ["It closes at 10 p.m. Monday and reopens at 9 a.m. ET on Tuesday."],
         "en",
     ),
+    # Vietnamese "TP." (thành phố, city) and titles stand before a name
+    (
+        "Bài của Trần Minh Anh, TP. Hồ Chí Minh. PGS. TS. Nguyễn Văn Bình cười.",
+        ["Bài của Trần Minh Anh, TP. Hồ Chí Minh.", "PGS. TS. Nguyễn Văn Bình cười."],
+        "vi",
+    ),
 ]
 
 

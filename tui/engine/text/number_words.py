@@ -137,9 +137,7 @@ _JOINS_WORDS = re.compile(
 )
 _PERCENT_BEFORE = re.compile(r"(?:pour|per|por)\s+$", re.IGNORECASE)
 _COMPOUND_END = re.compile(  # Portuguese joins them with "e"
-    r"\s+e\s+(?P<end>"
-    + "|".join(lexicon.SEPARATE_COMPOUND_ENDS)
-    + rf"){_LETTER_AFTER}",
+    r"\s+e\s+(?P<end>" + "|".join(lexicon.SEPARATE_COMPOUND_ENDS) + rf"){_LETTER_AFTER}",
     re.IGNORECASE,
 )
 _DIGIT_SUFFIX = re.compile(

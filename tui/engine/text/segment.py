@@ -72,6 +72,8 @@ _NEVER_FINAL_IN = {
     "en": _words("sen sens rep reps rev gov gen col det supt hon messrs"),
     "es": _words("sr sra srta sres dña ud uds avda pág núm"),
     "ru": _words("св ул англ нем франц проф акад тыс млн млрд руб коп"),
+    # Vietnamese titles and "TP." (thành phố, city: "TP. Hồ Chí Minh")
+    "vi": _words("tp ths ts pgs gs"),
 }
 _NEVER_FINAL_BY_LANGUAGE = {
     language: _NEVER_FINAL | words for language, words in _NEVER_FINAL_IN.items()
@@ -79,13 +81,15 @@ _NEVER_FINAL_BY_LANGUAGE = {
 _NEVER_FINAL_ANY = _NEVER_FINAL.union(*_NEVER_FINAL_IN.values())
 _VOWELS = frozenset("aeiouyаеёиоуыэюяієїαεηιουω")
 
-# Month names: "am 26. september" is an ordinal date, not a sentence end.
+# English halves of the day, and the words after them that go on the sentence ("10 p.m.
+# Monday"): before any other capital they end it.
 _CLOCK_HALVES = frozenset({"a.m", "p.m"})
 _AFTER_CLOCK = _words(
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight "
     "yesterday january february march april may june july august september october november "
     "december"
 )
+# Month names: "am 26. september" is an ordinal date, not a sentence end.
 _MONTHS = _words(
     "januar jänner februar märz april mai juni juli august september oktober november "
     "dezember janvier février mars avril juin juillet août septembre octobre novembre "
