@@ -234,6 +234,97 @@ def test_thai_and_lao(expected: list[str]) -> None:
     assert sentences(" ".join(expected)) == expected
 
 
+# Thai spaces that are no sentence end, each guarded by a paragraph whose real boundaries stay.
+THAI_INSIDE = [
+    (
+        [
+            "เส้นทางรถไฟเปิดให้บริการผู้โดยสารเมื่อวันจันทร์ที่ 14 ตุลาคม 2024",
+            "รถไฟขบวนแรกออกจากสถานีเชียงใหม่เวลา 6.15 น. พร้อมผู้โดยสาร 312 คน",
+        ],
+        "a month after a day, a unit abbreviation after a number; a year ends a date",
+    ),
+    (
+        [
+            "รถไฟวิ่งทุก 40 นาที ระหว่างเวลา 6.00 น. ถึง 22.00 น.",
+            "แต่ละขบวนมีหกตู้และจุผู้โดยสารได้สูงสุด 480 คน",
+        ],
+        "a range of times; the space after น. is a candidate like any other",
+    ),
+    (
+        [
+            "มหาวิทยาลัยเชียงใหม่เปิดรับสมัครนักศึกษาใหม่ตั้งแต่วันที่ 1 ต.ค. ถึง 31 ต.ค.",
+            "ผู้สมัครต้องมีผลคะแนนสอบภาษาอังกฤษ",
+        ],
+        "an abbreviated month",
+    ),
+    (
+        [
+            "ดร. วิไลวรรณ ศรีสุข ให้ความเห็นว่า เศรษฐกิจไทยจะขยายตัวร้อยละ 2.8 ในปีนี้",
+            "พล.ต.อ. สมศักดิ์ ทองดี ผู้บัญชาการตำรวจแห่งชาติ เดินทางมาตรวจพื้นที่ด้วยตนเอง",
+        ],
+        "abbreviated titles written apart from the name",
+    ),
+    (
+        [
+            "ธุรกิจในท้องถิ่นยินดีกับการเปิดเส้นทางนี้",
+            "น้อย ชัยพร ซึ่งเปิดร้านกาแฟใกล้สถานีลำปาง กล่าวว่ายอดขายเพิ่มขึ้นเป็นสองเท่า",
+        ],
+        "a given name and a family name without a title",
+    ),
+    (
+        [
+            "ในปี 2566 ประเทศไทยมีนักท่องเที่ยวต่างชาติ 28 ล้านคน",
+            "นักท่องเที่ยวจีน มาเลเซีย และเกาหลีใต้มีจำนวนมากที่สุด",
+        ],
+        "a list's short items before และ",
+    ),
+    (
+        [
+            "เจ้าหน้าที่กล่าวว่าขณะนี้การเดินทางใช้เวลาเพียง 55 นาที แทนที่จะเป็นเกือบสองชั่วโมง",
+            "ทุกคนในซอยช่วยกันตามหา",
+            "ในที่สุดก็พบว่ามันติดอยู่บนหลังคาโรงรถ",
+        ],
+        "แทนที่ continues a clause; ในที่สุด (finally) starts one though ใน continues",
+    ),
+    (
+        [
+            '"เส้นทางนี้จะเปลี่ยนชีวิตประจำวันของครอบครัวหลายพันครอบครัว" สมชาย วงศ์สุวรรณ'
+            " รัฐมนตรีว่าการกระทรวงคมนาคม กล่าวในพิธีเปิด",
+            '"นักเรียน คนทำงาน และเกษตรกรสามารถเดินทางเข้าเมืองได้อย่างรวดเร็วและประหยัด"',
+            "เขาขอบคุณวิศวกรที่ทำงานผ่านฤดูฝนมาสองฤดู",
+        ],
+        "a quotation and its speaker are one sentence; the next quotation and what follows"
+        " a closing quotation mark are new ones",
+    ),
+    (
+        [
+            'นายกรัฐมนตรีกล่าวว่า "รัฐบาลจะดูแลประชาชนทุกคนอย่างเท่าเทียม"',
+            'รัฐบาลเปิดให้ลงทะเบียนโครงการ "คนละครึ่ง" ระยะที่ 5 ตั้งแต่วันจันทร์หน้า',
+        ],
+        "a quotation after ว่า, a short quoted term",
+    ),
+    (
+        ["ລົດໄຟຂະບວນທຳອິດອອກເດີນທາງໃນວັນທີ 3 ທັນວາ 2021", "ປະຊາຊົນຫຼາຍພັນຄົນມາຕ້ອນຮັບ"],
+        "Lao: a month after a day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expected", "rule"), THAI_INSIDE, ids=lambda e: str(e)[:20])
+def test_thai_spaces_inside_a_sentence_and_between_two(expected: list[str], rule: str) -> None:
+    assert sentences(" ".join(expected), "th") == expected, rule
+    assert sentences(" ".join(expected)) == expected, rule
+
+
+def test_a_thai_unit_abbreviation_never_starts_a_sentence() -> None:
+    # the space before "น." (hours) follows a number, before "กม." a long clause; neither ends one
+    for text in (
+        "เที่ยวบินแรกของสายการบินใหม่ลงจอดที่เชียงรายเวลา 09.45 น.",
+        "ถนนสายใหม่ที่เชื่อมสองอำเภอเข้าด้วยกันยาวทั้งหมด 12 กม. ตามแผนของกรมทางหลวง",
+    ):
+        assert sentences(text, "th") == [text]
+
+
 def test_thai_spaces_inside_a_sentence_split_nothing() -> None:
     # a space after "said that", before "and", between a title's name and family name
     text = "นายสมชาย ใจดี ผู้ว่าราชการจังหวัด กล่าวว่า ฝนจะตกหนัก และน้ำอาจท่วมบางพื้นที่"

@@ -11,7 +11,9 @@ Devanagari (।), Urdu (۔), Armenian (։), Ethiopic (።), Burmese (။), Tibet
 others always end a sentence, as do the Chinese and Japanese 。！？; a letter of a caseless
 script (Hangul, Arabic, Hindi) after a full stop may start a sentence as a capital does; in Thai
 and Lao, which mark no sentence end, a space between two runs of letters does, unless the words
-around it continue the clause. A known ``language`` adds its abbreviations and number rules.
+around it continue the clause (a conjunction, a unit or month after a number, an abbreviation such
+as "น.", a title and name, a quotation's speaker). A known ``language`` adds its abbreviations
+and number rules.
 
 >>> text = "er kam am 26. september an. z. b. dr. müller sagte: „gut.“ dann ging er."
 >>> [text[s.start : s.end] for s in split_sentences(text)]
@@ -36,13 +38,17 @@ from tui.engine.text.scripts import (
     CLAUSE_HOLDERS,
     CLAUSE_OPENERS,
     FULLWIDTH_STOP,
+    LIST_ENDS,
     NATIVE_STOPS,
     NUMBER_UNITS,
+    OPENER_LOOKALIKES,
     PERSONAL_TITLES,
     QUOTATIVE_PARTICLES,
     SPACE_SEPARATED,
+    SPEECH_VERBS,
     SUBSTITUTE_STOPS,
     TITLE_LOOKALIKES,
+    UNIT_ABBREVIATIONS,
     script_of,
     starts_like_sentence,
 )
@@ -118,8 +124,11 @@ _QUOTES = '„“”«»"'
 _ALWAYS_CLOSING = "」』）】〕》〉’›"
 # What may follow a stop inside a sentence: commas, semicolons and colons of every script.
 _CONTINUATION = ",;:，、；：،؛"
+# A space inside Thai or Lao text: after a letter, a number, an abbreviation's full stop or a
+# closing quotation mark, before a letter or an opening quotation mark and a letter.
 _SPACE_RUNS = "|".join(
-    f"(?<=[{letters}\\d])[ \u00a0]+(?=[{letters}])" for letters in SPACE_SEPARATED.values()
+    f'(?<=[{letters}\\d."”’»])[ \u00a0]+(?=["“‘«]?[{letters}])'
+    for letters in SPACE_SEPARATED.values()
 )
 # One event: a run of sentence-final punctuation, a quote/bracket that changes the nesting, a
 # colon or semicolon that some scripts type for their stop, a space inside Thai or Lao text.
@@ -154,6 +163,17 @@ _QUESTION_MARKS = frozenset("?!‼⁇⁈⁉؟\u037e")
 _NATIVE_STOP = re.compile(f"[{re.escape(NATIVE_STOPS)}]")
 _URL = re.compile(r"(?:https?://|ftps?://|file://|www\.)\S+", re.IGNORECASE)
 _MIN_SPACED_SENTENCE = 16  # characters before a Thai or Lao space can end a sentence
+# A Thai or Lao abbreviation: up to four letters before each full stop ("น.", "พ.ศ.", "กม.").
+_SPACED_ABBREVIATION = {
+    script: re.compile(f"(?:[{letters}]{{1,4}}\\.)+") for script, letters in SPACE_SEPARATED.items()
+}
+# A run this short between two spaces of Thai letters is a name or a list item ("สมชาย
+# วงศ์สุวรรณ", "นักเรียน คนทำงาน และ…"): a sentence ends after a clause, not one word.
+_MAX_SPACED_WORD = 8
+_SPACED_OPENING_QUOTES = '"“‘«'
+_SPACED_CLOSING_QUOTES = '"”’»'
+# A quotation shorter than this is a quoted name or term ("โครงการ "คนละครึ่ง""), not speech.
+_MIN_QUOTATION = 12
 # a case particle or a number's prefix ends no Japanese headline (``_cjk_join``): "新型の
 # iPhoneを", "約 20%増", "によると NHKの" are one sentence each
 _JA_NO_HEADLINE_END = "のがをと約第計"
@@ -286,6 +306,12 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
             continue
         sentence_start = ends[-1] if ends else 0
         if run[0].isspace():
+            if (
+                text[start - 1] in _SPACED_AFTER_MARK
+                and _script_after(text, end) in SPACE_SEPARATED
+                and ((ends and ends[-1] == start) or not _spaced_mark(text, start - 1))
+            ):
+                continue  # the full stop or quotation mark before it decided already
             if _space_boundary(text, sentence_start, start, end, language) and not pairs.covers(
                 end
             ):
@@ -293,6 +319,8 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
             continue
         if run in SUBSTITUTE_STOPS and not _substitute_stop(text, start, run):
             continue
+        if run == "." and _spaced_abbreviation(text, start):
+            continue  # "6.15 น." ends no sentence; the space after it is a candidate
         while url_index < len(urls) and urls[url_index][1] <= start:
             url_index += 1
         if url_index < len(urls) and urls[url_index][0] <= start:
@@ -455,27 +483,150 @@ def _space_boundary(
     text: str, sentence_start: int, start: int, end: int, language: str | None = None
 ) -> bool:
     """A space before a run of Thai (or Lao) letters, after another run or a number: a sentence
-    ends there unless the words around it continue the clause ("และ", "ว่า"), a unit follows a
-    number ("20 แห่ง"), the sentence so far is too short to be one, or the space follows a
-    title and given name ("นายสมชาย ใจดี"). Before Chinese or Japanese characters (the event
-    pattern matched one before the space too) the length alone decides."""
-    script = script_of(text[end])
+    ends there unless the words around it continue the clause ("และ", "ว่า"), a unit, a month
+    or a range follows a number ("20 แห่ง", "14 ตุลาคม", "12 ถึง 15"), an abbreviation of a
+    unit or a date follows ("6.15 น."), the sentence so far is too short to be one, a title
+    and name come before it ("นายสมชาย ใจดี", "ดร. วิไลวรรณ ศรีสุข"), or it separates a
+    name or a list's short items. After a closing quotation mark it ends the sentence unless
+    the attribution follows ("…" นายกฯ กล่าว); before an opening one unless a short quoted
+    term or a quotation introduced by "said" (ว่า, กล่าว) follows. Before Chinese or
+    Japanese characters (the event pattern matched one before the space too) the length
+    alone decides.
+
+    >>> text = 'เปิดให้บริการเมื่อวันจันทร์ที่ 14 ตุลาคม 2024 รถไฟออกเวลา 6.15 น. พร้อมผู้โดยสาร'
+    >>> [text[s.start : s.end] for s in split_sentences(text)]
+    ['เปิดให้บริการเมื่อวันจันทร์ที่ 14 ตุลาคม 2024', 'รถไฟออกเวลา 6.15 น. พร้อมผู้โดยสาร']
+    """
+    quoted = text[end] in _SPACED_OPENING_QUOTES
+    script = _script_after(text, end)
     if script not in SPACE_SEPARATED:
         return _cjk_join(text, sentence_start, start, end, language)
     if start - sentence_start < _MIN_SPACED_SENTENCE:
         return False
     before = _run_before(text, start)
     after = _run_after(text, end)
-    if after.startswith(CLAUSE_OPENERS[script]):
+    if after.startswith(CLAUSE_OPENERS[script]) and not after.startswith(OPENER_LOOKALIKES[script]):
+        return False
+    abbreviation = _SPACED_ABBREVIATION[script].match(after)
+    if abbreviation and abbreviation.group() in UNIT_ABBREVIATIONS[script]:
         return False
     if before[-1:].isdigit():
-        return not after.startswith(NUMBER_UNITS[script])
+        return not (after.startswith(NUMBER_UNITS[script]) or abbreviation)
+    if _names_the_speaker(text, sentence_start, start, end, script) or _quoted_term(text, start):
+        return False
+    before = before.rstrip(_SPACED_CLOSING_QUOTES)
     if before.endswith(CLAUSE_HOLDERS[script]):
         return False
-    # The given name, family name and position that follow a title are one subject.
-    for run in (before, _run_before(text, start - len(before) - 1)):
+    if quoted and not _speech_starts(text, sentence_start, start, end, before, script):
+        return False
+    # The given name, family name and position that follow a title are one subject; a title
+    # written apart ("ดร. วิไลวรรณ") is not counted as one of them.
+    runs, at = 0, start
+    while runs <= 3 and at > sentence_start:
+        run = _run_before(text, at)
+        at -= len(run) + 1
+        if not run:
+            break
         if run.startswith(PERSONAL_TITLES[script]) and not run.startswith(TITLE_LOOKALIKES[script]):
+            alone = run in PERSONAL_TITLES[script] or _SPACED_ABBREVIATION[script].fullmatch(run)
+            if alone or runs < 3:
+                return False
+        runs += 1
+    # a name or a list item: a short run between two spaces of Thai letters ("สมชาย วงศ์สุวรรณ"),
+    # or before the list's last item ("จีน มาเลเซีย และเกาหลีใต้")
+    word = before.lstrip(_SPACED_OPENING_QUOTES)
+    left = start - len(before) - 1
+    if (
+        len(word) <= _MAX_SPACED_WORD
+        and not word.startswith(SPEECH_VERBS[script])  # "อนันต์ นักศึกษา กล่าว" ends one
+        and left > sentence_start
+        and text[left].isspace()
+        and (script_of(text[left - 1]) == script or text[left - 1] in _SPACED_CLOSING_QUOTES)
+    ):
+        return False
+    if len(after) <= _MAX_SPACED_WORD and end + len(after) < len(text) - 1:
+        following = _run_after(text, end + len(after) + 1)
+        if following.startswith(LIST_ENDS[script]):
             return False
+    return True
+
+
+def _script_after(text: str, end: int) -> str:
+    """The script of the letter after a space, past an opening quotation mark."""
+    at = end + (text[end] in _SPACED_OPENING_QUOTES)
+    return script_of(text[at]) if at < len(text) else ""
+
+
+# what may stand before a space that ``_space_boundary`` decides
+_SPACED_AFTER_MARK = "." + _SPACED_CLOSING_QUOTES
+
+
+def _spaced_mark(text: str, at: int) -> bool:
+    """Is the full stop or quotation mark at ``at`` one that the Thai or Lao space rules read:
+    an abbreviation's full stop, or a closing quotation mark glued to a Thai or Lao letter?"""
+    if text[at] == ".":
+        return _spaced_abbreviation(text, at)
+    return at > 0 and script_of(text[at - 1]) in SPACE_SEPARATED
+
+
+def _spaced_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of a Thai or Lao abbreviation ("น.", "พ.ศ.")? Thai
+    ends no sentence with a full stop; one after a few letters shortens a word."""
+    if dot == 0:
+        return False
+    script = script_of(text[dot - 1])
+    if script not in SPACE_SEPARATED:
+        return False
+    run = _run_before(text, dot + 1).lstrip(_OPENING)
+    return _SPACED_ABBREVIATION[script].fullmatch(run) is not None
+
+
+def _names_the_speaker(text: str, sentence_start: int, start: int, end: int, script: str) -> bool:
+    """Is the space ``start:end`` between a quotation and the verb of its speaker ("…" สมชาย
+    วงศ์สุวรรณ รัฐมนตรี… กล่าว)? The speaker ends the quotation's sentence. The quotation
+    closed within the window before the space, no other opened since, and the verb comes
+    after the space, within the window after the quotation."""
+    low = max(sentence_start, start - _WINDOW)
+    window = text[low : start + 1]  # with the space: the quotation may close just before it
+    closing = max(window.rfind(q + text[start]) for q in _SPACED_CLOSING_QUOTES)
+    if closing < 0 or any(q in window[closing + 2 :] for q in _SPACED_OPENING_QUOTES):
+        return False
+    quote_end = low + closing + 1
+    verbs = SPEECH_VERBS[script]
+    if any(verb in text[quote_end:start] for verb in verbs):
+        return False  # the speaker's verb came: what follows is a new sentence
+    stop = quote_end + _WINDOW
+    for quote in _SPACED_OPENING_QUOTES:
+        found = text.find(quote, end, stop)
+        stop = found if found >= 0 else stop
+    return any(verb in text[end:stop] for verb in verbs)
+
+
+def _quoted_term(text: str, start: int) -> bool:
+    """Does a short quotation close just before the space at ``start``: a quoted name or term
+    (โครงการ "คนละครึ่ง" ระยะที่ 5), in the middle of its sentence?"""
+    if text[start - 1] not in _SPACED_CLOSING_QUOTES:
+        return False
+    low = max(0, start - 2 - _MIN_QUOTATION)
+    return any(q in text[low : start - 1] for q in _SPACED_OPENING_QUOTES)
+
+
+def _speech_starts(
+    text: str, sentence_start: int, start: int, end: int, before: str, script: str
+) -> bool:
+    """Does the quotation opening at ``end`` start a sentence? Not a short quoted term, and not
+    a quotation its speaker introduces ("นายกฯ กล่าว "…"") unless an earlier quotation and its
+    speaker came first ("…" อนันต์ กล่าว "…")."""
+    stop = min(len(text), end + 1 + _WINDOW)
+    closing = min(
+        (at for at in (text.find(q, end + 1, stop) for q in _SPACED_CLOSING_QUOTES) if at >= 0),
+        default=stop,
+    )
+    if closing - end - 1 < _MIN_QUOTATION:
+        return False
+    if before.endswith(SPEECH_VERBS[script]):
+        earlier = text[max(sentence_start, start - 2 * _WINDOW) : start]
+        return any(q in earlier for q in _SPACED_CLOSING_QUOTES)
     return True
 
 
