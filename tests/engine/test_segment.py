@@ -253,8 +253,8 @@ CASES = [
     ),
     # ... but not before a weekday or a time zone, as news writes them
     (
-        "It closes at 10 p.m. Monday and reopens at 9 a.m. ET on Tuesday.",
-        ["It closes at 10 p.m. Monday and reopens at 9 a.m. ET on Tuesday."],
+        "It closes at 10 p.m. Monday and reopens at 9 a.m. ET, 6 a.m. Pacific time, on Tuesday.",
+        ["It closes at 10 p.m. Monday and reopens at 9 a.m. ET, 6 a.m. Pacific time, on Tuesday."],
         "en",
     ),
     # Vietnamese "TP." (thành phố, city) and titles stand before a name

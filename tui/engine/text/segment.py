@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -88,12 +89,12 @@ _NEVER_FINAL_ANY = _NEVER_FINAL.union(*_NEVER_FINAL_IN.values())
 _VOWELS = frozenset("aeiouyаеёиоуыэюяієїαεηιουω")
 
 # English halves of the day, and the words after them that go on the sentence ("10 p.m.
-# Monday"): before any other capital they end it.
+# Monday", "5 a.m. Eastern time"): before any other capital they end it.
 _CLOCK_HALVES = frozenset({"a.m", "p.m"})
 _AFTER_CLOCK = _words(
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight "
     "yesterday january february march april may june july august september october november "
-    "december"
+    "december eastern central mountain pacific atlantic local"  # "5 a.m. Eastern time"
 )
 # Month names: "am 26. september" is an ordinal date, not a sentence end.
 _MONTHS = _words(
@@ -274,7 +275,9 @@ class _Paragraph:
         return self._capital_starts
 
 
-def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ...]:
+def split_sentences(
+    text: str, *, language: str | None = None, line_ends: Sequence[int] = ()
+) -> tuple[Span, ...]:
     """Sentences of ``text`` as spans, in order, without surrounding whitespace.
 
     Every non-space character belongs to exactly one span; text with no visible character
@@ -282,6 +285,8 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
     adds that language's abbreviations and number rules: German writes ordinals as "3." so a
     small number before a full stop does not end its sentence. Without it, the rules of
     every language apply and the script of the text around each mark decides.
+    ``line_ends`` are offsets where a sentence ends whatever the text says (a title's line
+    inside a block of plain text, markup.join_lines).
     """
     n = len(text)
     has_url = "://" in text or "www." in text or "WWW." in text  # skip the slow scan if none
@@ -335,6 +340,8 @@ def split_sentences(text: str, *, language: str | None = None) -> tuple[Span, ..
         pos = max(sentence_end, end)
     if language == "ko":
         ends = _korean_finals(text, ends)
+    if line_ends:
+        ends = sorted(set(ends).union(line_ends))
     return _spans(text, ends)
 
 
