@@ -400,3 +400,36 @@ def test_paragraphs_know_the_line_they_start_on(
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8"))
     assert [p.line for p in load_article(path).paragraphs] == lines
+
+
+def _sentences_of(text: str) -> list[str]:
+    paragraph = article_from_text(text, language="en").paragraphs[0]
+    return [paragraph.text[s.start : s.end] for s in paragraph.sentences]
+
+
+def test_a_line_ended_on_purpose_ends_its_sentence():
+    """A new user's course catalogue: the title line ran into the description's first
+    sentence, so the title the French dropped was reported nowhere."""
+    entry = (
+        "ENV 310 Remote Sensing\n"
+        "Students learn how satellites measure land, water and vegetation. The course covers\n"
+        "optical, thermal and radar images.\n\nNext entry."
+    )
+    assert _sentences_of(entry) == [
+        "ENV 310 Remote Sensing",
+        "Students learn how satellites measure land, water and vegetation.",
+        "The course covers optical, thermal and radar images.",
+    ]
+    rules = "Users must not:\na) carry a passenger;\nb) ride at night.\n\nArticle 4"
+    assert _sentences_of(rules) == ["Users must not:", "a) carry a passenger;", "b) ride at night."]
+
+
+def test_wrapped_lines_join_into_one_sentence():
+    wrapped = (
+        "A sentence wrapped at the width of the page goes on across lines\n"
+        "As Hard Wraps Do, whatever the first letter of the next line is.\n\nNext."
+    )
+    assert _sentences_of(wrapped) == [
+        "A sentence wrapped at the width of the page goes on across lines As Hard Wraps Do, "
+        "whatever the first letter of the next line is."
+    ]

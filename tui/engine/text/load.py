@@ -134,14 +134,20 @@ def _article_from_blocks(
     located = [block for block in located if block[0].strip()]
     if not located:
         raise InputError(f"{path or '<memory>'}: the article contains no text")
-    blocks = [(body, role) for body, role, _line in located]
+    blocks = [(body.replace("\n", " "), role) for body, role, _line in located]
     document_language = language or detect_language(
         "\n".join(_sample(blocks)), max_chars=_DOCUMENT_SAMPLE, exact=True
     )
     paragraphs = []
-    for body, role, line in located:
+    for block, role, line in located:
+        # a line that ends on purpose inside a block (markup.join_lines) ends its sentence;
+        # the paragraph's text holds a space there, as wrapped lines do
+        body = block.replace("\n", " ")
+        line_ends = tuple(k for k, ch in enumerate(block) if ch == "\n")
         paragraph_language = detect_language(body)
-        sentences = split_sentences(body, language=paragraph_language or document_language)
+        sentences = split_sentences(
+            body, language=paragraph_language or document_language, line_ends=line_ends
+        )
         paragraphs.append(Paragraph(body, sentences, paragraph_language, role, line))
     return Article(
         paragraphs=tuple(paragraphs),

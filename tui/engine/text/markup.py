@@ -21,6 +21,7 @@ import html
 import os
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 
 Block = tuple[str, str]
 LocatedBlock = tuple[str, str, int]
@@ -35,11 +36,44 @@ def _unlocated(blocks: list[LocatedBlock]) -> list[Block]:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Blank-line-separated blocks, inner newlines joined with a space.
+    """Blank-line-separated blocks, inner newlines joined with a space where the text wraps
+    and kept where a line ends on purpose (``join_lines``).
 
     A text with no blank line at all has one paragraph per line (the German sample).
     """
     return _unlocated(_text_located(text))
+
+
+# What a line that ends on purpose may end with besides a letter or digit: a closing mark.
+_LINE_CLOSERS = ")]}\"'”’»」』"
+# A line that opens a list entry ("b) carry a passenger;", "(2) Users ...", "- milk"): the
+# line before it ended on purpose, whatever mark it ends with.
+_LIST_ENTRY = re.compile(r"(?:[-–•*·]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+
+
+def join_lines(lines: list[str]) -> str:
+    """The lines of one block as a paragraph: joined by a space where the text wraps, by a
+    line break where a line ends on purpose: before a list entry ("b) ..."), or where a title
+    or an entry ("ENV 310 Remote Sensing", "Frothing milk") ends with no mark, the next line
+    starts with no lowercase letter and its first word would have fit on the line, so the
+    writer broke it, not the width of the page (wrapped text fills each line to its widest).
+
+    >>> join_lines(["ENV 310 Remote Sensing", "Students learn how satellites measure land."])
+    'ENV 310 Remote Sensing\\nStudents learn how satellites measure land.'
+    >>> join_lines(["Users must not:", "a) carry a passenger;", "b) ride at night."])
+    'Users must not:\\na) carry a passenger;\\nb) ride at night.'
+    >>> join_lines(["A sentence that was wrapped at the width of", "Its Page, as hard wraps are."])
+    'A sentence that was wrapped at the width of Its Page, as hard wraps are.'
+    """
+    width = max(len(line) for line in lines)
+    joined = lines[0]
+    for before, after in pairwise(lines):
+        first_word = after.split(maxsplit=1)[0]
+        fits = len(before) + 1 + len(first_word) <= width
+        ends_bare = (before[-1].isalnum() or before[-1] in _LINE_CLOSERS) and not after[0].islower()
+        on_purpose = (fits and ends_bare) or _LIST_ENTRY.match(after) is not None
+        joined += ("\n" if on_purpose else " ") + after
+    return joined
 
 
 def _text_located(text: str) -> list[LocatedBlock]:
@@ -55,10 +89,10 @@ def _text_located(text: str) -> list[LocatedBlock]:
                 first = n
             current.append(line.strip())
         elif current:
-            blocks.append((" ".join(current), "paragraph", first))
+            blocks.append((join_lines(current), "paragraph", first))
             current = []
     if current:
-        blocks.append((" ".join(current), "paragraph", first))
+        blocks.append((join_lines(current), "paragraph", first))
     return blocks
 
 
