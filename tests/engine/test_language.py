@@ -125,3 +125,25 @@ def test_array_detector_answers_like_langdetects_own() -> None:
     for word in list(table)[::20]:
         assert profiles.word_lang_prob_map[word] == table[word], word
     assert answers(lambda: _detector_class()(profiles)) == answers(langdetects.create)
+
+
+def test_ngrams_are_langdetects_own() -> None:
+    """The inline n-gram scan lists what langdetect's ``_extract_ngrams`` lists, in order
+    (its random draws index the list): capitals, spaces, marks and normalised scripts."""
+    from langdetect.detector import Detector
+
+    from tui.engine.text.language import _detector_class, _factory
+
+    texts = [
+        "Die UNO-Mission in NEW YORK: „Wir sind bereit“ — sagte sie.",
+        "L'ÉTÉ   dernier , Ça et là ; ﬁn ǅǆ ș ț ạ ắ Ⅻ ß x\u2003y",
+        "あいうアイウ ㄅㄆ 漢字と한글 یک کتاب ΑΒΓ αβγ АБВ абв",
+        "A",
+        " ",
+        "AB CD eF Gh",
+    ]
+    profiles = _factory()
+    for text in texts:
+        detector = _detector_class()(profiles)
+        detector.append(text)
+        assert detector._extract_ngrams() == Detector._extract_ngrams(detector), text

@@ -65,10 +65,10 @@ PARAGRAPH_DETECTORS: tuple[LinkDetector, ...] = (
 PARALLEL_LINKS = 2000
 # The share of the two-sided links' sentences whose link detectors run in this process when
 # the later ones run in a forked one (speed only, not results: the drafts come back in
-# order). Less than half: this process also looks for partial sentences meanwhile, about a
-# tenth as long as all the link detectors on the messy 10k pair (CPU seconds 0.43 against
-# 4.66); both then end together.
-MAIN_SHARE = 0.45
+# order). Less than half: this process also looks for partial sentences meanwhile (messy 10k
+# pair, CPU s: 0.13 against 1.1-1.4 for either share of the link detectors); both then end
+# together.
+MAIN_SHARE = 0.48
 
 EarlyDrafts = dict[Link, dict[str, list[Draft]]]
 """``paragraph_drafts``' result: for each two-sided link, each paragraph detector's drafts

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -459,18 +460,20 @@ class LexicalSpanScorer:
         last = np.asarray(last, dtype=np.int64)
         width = int((last - first).max(initial=1))
         # one column of zeros past the band: a cell outside it reads there (_shared_cells)
-        shared = np.zeros((self.n_src, width + 1), dtype=float)
+        cells = self.n_src * (width + 1)
         stride = self.n_tgt + 1
-        tgt_keys = np.sort(
-            np.array(
-                [c * stride + j for j, cs in enumerate(self._concepts_tgt) for c in cs],
-                dtype=np.int64,
-            )
-        )
-        occurrences = [(i, c) for i, cs in enumerate(self._concepts_src) for c in cs]
-        if occurrences and len(tgt_keys):
-            src_i, src_c = np.array(occurrences, dtype=np.int64).T
-            begin = np.searchsorted(tgt_keys, src_c * stride + first[src_i])
+        tgt_j, tgt_c = _occurrences(self._concepts_tgt)
+        tgt_keys = np.sort(tgt_c * stride + tgt_j)
+        src_i, src_c = _occurrences(self._concepts_src)
+        shared = None
+        if len(src_i) and len(tgt_keys):
+            # the look-ups in ascending order (by concept), each near the last (a third of
+            # the time in random order); a cell's weights are still added by ascending
+            # concept, as a segment's concepts are listed, so the sums are bit for bit the same
+            low = src_c * stride + first[src_i]
+            order = np.argsort(low, kind="stable")
+            src_i, src_c, low = src_i[order], src_c[order], low[order]
+            begin = np.searchsorted(tgt_keys, low)
             end = np.searchsorted(tgt_keys, src_c * stride + last[src_i])
             counts = end - begin
             total = int(counts.sum())
@@ -480,7 +483,11 @@ class LexicalSpanScorer:
                 j = tgt_keys[np.repeat(begin, counts) + offsets] % stride
                 rows = np.repeat(src_i, counts)
                 weights = np.repeat(self._concept_weight[src_c], counts)
-                np.add.at(shared, (rows, j - first[rows]), weights)
+                # adds in input order, as np.add.at does, at a fraction of its cost
+                flat = rows * (width + 1) + (j - first[rows])
+                shared = np.bincount(flat, weights, minlength=cells).reshape(self.n_src, -1)
+        if shared is None:
+            shared = np.zeros((self.n_src, width + 1), dtype=float)
         self._band = (first, np.array(width))
         self._shared = shared
 
@@ -725,6 +732,14 @@ class LexicalSpanScorer:
             if len(where) == 1 and posting is not None and len(posting) == 1:
                 pairs.append((where[0], posting[0]))
         return sorted(set(pairs))
+
+
+def _occurrences(concepts: Sequence[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray]:
+    """(segment, concept) of every concept of every segment, in order, as two arrays."""
+    counts = np.fromiter(map(len, concepts), dtype=np.int64, count=len(concepts))
+    flat = chain.from_iterable(concepts)
+    values = np.fromiter(flat, dtype=np.int64, count=int(counts.sum()))
+    return np.repeat(np.arange(len(concepts), dtype=np.int64), counts), values
 
 
 def runs_of(values: np.ndarray) -> np.ndarray:

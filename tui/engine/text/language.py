@@ -172,7 +172,57 @@ def _detector_class() -> type:
             prob /= sum(prob.tolist())
             return float(prob.max())
 
+        def _extract_ngrams(self) -> list[str]:
+            return _ngrams(self.text, self.word_lang_prob_map)
+
     return ArrayDetector
+
+
+# langdetect's normal form of each character seen (its ``NGram.normalize``), kept: a text
+# repeats a few dozen characters, and the per-character call was most of ``_ngrams``' time
+_NORMAL_FORMS: dict[str, str] = {}
+_MAX_NORMAL_FORMS = 65_536
+
+
+def _ngrams(text: str, known: Any) -> list[str]:
+    """langdetect's ``Detector._extract_ngrams``: the 1- to 3-grams of ``text`` in its
+    profiles, in the same order (its random draws index this list), with its ``NGram``
+    buffer's steps inline and each character normalised once."""
+    from langdetect.utils.ngram import NGram
+
+    words = known._words if isinstance(known, _ProbabilityRows) else known
+    forms = _NORMAL_FORMS
+    if len(forms) >= _MAX_NORMAL_FORMS:
+        forms.clear()
+    out: list[str] = []
+    grams, capital = " ", False
+    for raw in text:
+        ch = forms.get(raw)
+        if ch is None:
+            ch = forms[raw] = NGram.normalize(raw)
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue  # the buffer stays a lone space: no n-gram
+        elif len(grams) >= NGram.N_GRAM:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        if ch != " " and ch in words:
+            out.append(ch)
+        if len(grams) >= 2:
+            if grams[-2:] in words:
+                out.append(grams[-2:])
+            if len(grams) >= 3 and grams in words:
+                out.append(grams)
+    return out
 
 
 @functools.lru_cache(maxsize=4096)  # articles repeat boilerplate paragraphs
