@@ -193,6 +193,8 @@ def dialogue_turns(text: str) -> list[Span]:
     >>> [t[s.start : s.end] for s in dialogue_turns(t)]
     ['—¿Qué haces? —preguntó ella.']
     """
+    if "—" not in text and "―" not in text:
+        return []  # most paragraphs: no scan
     dashes = [
         m.start(1) if m.group(1) else m.start(2)
         for m in _DIALOGUE_DASH.finditer(text)

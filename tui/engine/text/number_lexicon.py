@@ -165,6 +165,10 @@ VALUE_ONLY: dict[str, str] = {
     "ko": "하나 한 둘 두 셋 세 넷 네 열 스물 스무 다섯 여섯 일곱 여덟 아홉 쉰",
 }
 
+# Languages whose forms are read only in a text of that language: words of theirs are common
+# words of others ("tien", "sete", "elf"); a mixed paragraph's Dutch number goes unread.
+OWN_TEXT_ONLY = ("pt", "nl")
+
 # Forms that count only inside a compound ("einundzwanzig"), never alone ("ein" is "a").
 COMPOUND_ONLY: dict[str, str] = {"de": "ein"}
 # Forms that end a number written apart ("trinta e um", 31) after a connector, never alone.

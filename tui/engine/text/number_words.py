@@ -428,6 +428,10 @@ def _reading(number: str, article: bool) -> tuple[Decimal, frozenset[str], froze
     return composer.value, languages, value_only
 
 
+# Languages whose number words are read only in their own text (or text of no known
+# language): added after the dev sets, their forms are common words elsewhere ("tien" is
+# French "yours", "sete" ...), which would otherwise stand for a number there.
+_OWN_TEXT_ONLY = frozenset(lexicon.OWN_TEXT_ONLY)
 # Languages whose number words are read: the lexicon's, and Chinese and Japanese numerals.
 _WORD_LANGUAGES = frozenset(lexicon.WORDS) | {"zh", "ja"}
 
@@ -604,6 +608,13 @@ def _word_run(
     ):
         end = tail.end()
     languages = frozenset.intersection(*(word.languages for word in run))
+    if (
+        language is not None
+        and language not in languages
+        and languages
+        and languages <= _OWN_TEXT_ONLY
+    ):
+        return w  # French "le tien" is no Dutch ten
     # a run of several words is one clear number ("dix-neuf") even where a part alone is not
     flaggable = language in languages and not all(
         "*" in word.value_only or language in word.value_only for word in run
