@@ -115,6 +115,14 @@ def test_identical_paragraph_is_untranslated():
     assert [f.target.paragraph for f in untranslated] == [1]
 
 
+def test_an_identical_subtitle_timecode_is_not_untranslated():
+    """A new user's subtitles: a block of number, timecode and a name reads the same in
+    both versions, and nothing was left untranslated."""
+    block = "78 00:02:34,000 --> 00:02:36,000 Clara?"
+    result = run("\n\n".join([*DE, block]), "\n\n".join([*FR, block]))
+    assert not [f for f in result.findings if f.kind is FindingKind.UNTRANSLATED]
+
+
 def test_an_identical_language_menu_is_not_untranslated():
     """The sample pair's site menu of language names is the same in both versions and in
     neither's language: nothing was left untranslated there."""

@@ -1,8 +1,9 @@
 """Paragraphs of the target left in the source's language (or identical to it), of at
-least ``detection.min_words_untranslated`` words (tui.engine.tuning)."""
+least ``detection.min_words_untranslated`` words of letters (tui.engine.tuning)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from tui.engine.detect.context import (
@@ -21,6 +22,19 @@ from tui.engine.model import (
 from tui.engine.text.anchors import (
     word_count,
 )
+
+# Digits read the same in every version (a subtitle's number and timecode, a date, a code):
+# only words of letters count towards a paragraph left untranslated.
+_DIGITS = re.compile(r"\d+")
+
+
+def _letter_words(text: str) -> float:
+    """``word_count`` of the text's words of letters.
+
+    >>> _letter_words("78 00:02:34,000 --> 00:02:36,000 Clara?")
+    1.0
+    """
+    return word_count(_DIGITS.sub(" ", text))
 
 
 def _normalized_text(text: str) -> str:
@@ -61,7 +75,7 @@ def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[D
         # counting words is the costly test: only for paragraphs that are candidates
         if (
             (identical or in_source_language)
-            and word_count(paragraph.text) >= context.detection.min_words_untranslated
+            and _letter_words(paragraph.text) >= context.detection.min_words_untranslated
             and not _multilingual(paragraph.text)
         ):
             reason = "identical to the source" if identical else f"written in {source_lang}"
