@@ -5,6 +5,7 @@ how findings quote, locate and size the text they flag."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -338,6 +339,11 @@ def runs_in_paragraph(indices: list[int], refs: Sequence[SentenceRef]) -> list[l
     return runs
 
 
+# The confidence of a one-sided paragraph under ``detection.min_words_to_flag`` words.
+SHORT_PARAGRAPH_CONFIDENCE = 0.6
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def sentence_draft(
     context: FindingContext,
     group: LinkGroup,
@@ -353,8 +359,9 @@ def sentence_draft(
     """The finding on sentences ``local`` of ``side`` (one paragraph's, consecutive): a
     paragraph only in one version where they are all of it, unless ``unit`` names the
     message's subject instead (a run not all one-sided: "One of these sentences"); None
-    under ``detection.min_words_to_flag`` words. Where only ``lone`` of them are one-sided
-    (the rest carried along), only their words count, for that floor and the severity."""
+    under ``detection.min_words_to_flag`` words but for a whole paragraph. Where only
+    ``lone`` of them are one-sided (the rest carried along), only their words count, for
+    that floor and the severity."""
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     article = context.article(side)
     chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
@@ -368,11 +375,15 @@ def sentence_draft(
     else:
         spans = [paragraph.sentences[refs[k][1]] for k in lone]
         words = sum(word_count(paragraph.text[span.start : span.end]) for span in spans)
-    if words < context.detection.min_words_to_flag:
-        return None
     # every sentence of the paragraph: a whole paragraph the link's other paragraphs carried
     # along (one line per paragraph, a dropped line), which is what the editor should read
     whole = unit is None and len(chosen) == len(paragraph.sentences)
+    if words < context.detection.min_words_to_flag:
+        if not whole or not _LETTER.search(text):
+            return None  # a fragment, or a bare label ("1. 1950 :") the number check reads
+        # a heading or a one-word line is content too, reported as a paragraph left alone
+        # by the paragraph alignment is (one_sided_paragraphs): with less confidence
+        confidence = min(confidence, SHORT_PARAGRAPH_CONFIDENCE)
     unit = unit or ("Paragraph" if whole else "Sentence")
     return Draft(
         kind=ONE_SIDED_KINDS[(side, whole)],

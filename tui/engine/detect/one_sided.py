@@ -34,6 +34,7 @@ import numpy as np
 from tui.engine.align.dp import Bead, BeadType, focus_stacked
 from tui.engine.detect.context import (
     ONE_SIDED_KINDS,
+    SHORT_PARAGRAPH_CONFIDENCE,
     Draft,
     FindingContext,
     LinkGroup,
@@ -82,7 +83,9 @@ def one_sided_paragraphs(context: FindingContext) -> list[Draft]:
                 Draft(
                     kind=ONE_SIDED_KINDS[(side, True)],
                     severity=severity_by_size(words, context.detection),
-                    confidence=0.9 if words >= context.detection.min_words_to_flag else 0.6,
+                    confidence=0.9
+                    if words >= context.detection.min_words_to_flag
+                    else SHORT_PARAGRAPH_CONFIDENCE,
                     message=f"Paragraph only in the {side_name(side)}: "
                     + quote_text(paragraph.text),
                     side=side,
