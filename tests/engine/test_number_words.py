@@ -190,3 +190,22 @@ def test_portuguese_number_words_are_read():
         ("source", "eleven"),
         ("target", "doze"),
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "number", "value"),
+    [
+        # a third trial's faithful pairs (written for it): both were reported as changed
+        ("ko", "이후 지금까지 2만1000명이 넘는 승객이 이용했다.", "2만1000", "21000"),
+        ("zh", "约有3万5000人参加。", "3万5000", "35000"),
+        ("pl", "W ubiegłym roku muzeum odwiedziło około 140 tys. osób.", "140", "140000"),
+    ],
+)
+def test_digits_after_a_large_scale_and_abbreviated_thousands(language, text, number, value):
+    found = {text[m.start : m.end]: m.values for m in find_numbers(text, language)}
+    assert value in found[number]
+
+
+def test_a_year_after_a_scale_and_a_space_is_its_own_number():
+    text = "约3万 2023年"
+    assert [text[m.start : m.end] for m in find_numbers(text, "zh")] == ["3", "2023"]

@@ -183,6 +183,7 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12,
     "tsd": 1000, "mio": 10**6, "mrd": 10**9, "mln": 10**6, "mld": 10**9,
     "тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12,
+    "tys": 1000, "tis": 1000,  # Polish "140 tys.", Czech and Slovak "12 tis."
 }
 # Thai scale words after digits ("18,400 ล้าน", 18.4 billion), written against the word after
 # them ("ล้านบาท"); not พัน (thousand), the start of other words ("พันธุ์", breed).

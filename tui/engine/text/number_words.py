@@ -462,6 +462,19 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
         while w < len(words) and words[w].start < start:
             w = _word_run(text, words, w, start, language, mentions)
         scaled, reach = _scaled(text, Decimal(raw_value), end, words, w)
+        plain = Decimal(raw_value)
+        if (
+            scaled is None
+            and last_scaled
+            and start == last_scaled[0]  # glued to it: "3万 2023年" is two numbers
+            and _continues_large_scale(text, last_scaled[0], start, plain)
+        ):
+            # "2만1000", "3万5000": plain digits under the last large scale add to it
+            previous = mentions.pop()
+            total = _canonical(last_scaled[1] + plain)
+            mentions.append(NumberMention(previous.start, end, frozenset({total}), False, True))
+            last_scaled = None
+            continue
         if scaled is None:
             last_scaled = None
         else:
