@@ -275,8 +275,8 @@ def test_bad_options_give_one_error_line_and_status_2(
 def test_tuning_file_changes_what_is_found(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the second French paragraph is left in German (seven words): untranslated by default,
-    # not with a threshold of eight words
+    # the second French paragraph is left in German (six words of letters): untranslated
+    # with a threshold of six words, not of seven
     source, target = tmp_path / "a.de.txt", tmp_path / "a.fr.txt"
     left = "Es ist 25 Grad warm und windstill."
     source.write_text(f"{SMALL_DE.split('. ')[0]}.\n\n{left}\n", encoding="utf-8")
@@ -285,7 +285,7 @@ def test_tuning_file_changes_what_is_found(
     args = [str(source), str(target), "--scorer", "lexical", "--format", "json"]
     args += ["--source-lang", "de", "--target-lang", "fr", "--tuning", str(tuning)]
     kinds = []
-    for least in (7, 8):
+    for least in (6, 7):
         tuning.write_text(json.dumps({"detection.min_words_untranslated": least}), "utf-8")
         status = cli.main(args)
         found = [f["kind"] for f in json.loads(capsys.readouterr().out)["findings"]]

@@ -176,7 +176,7 @@ class DetectionTuning:
     cut_tolerance: float = 0.5  # a cut's length within this share of the predicted excess
     max_cuts: int = 6  # cuts the model is asked about per long sentence
     chance_per_document: float = 0.25  # length deviations allowed by chance, per document
-    min_words_untranslated: int = 5  # shorter paragraphs are not reported as untranslated
+    min_words_untranslated: int = 5  # fewer words of letters: not reported as untranslated
     weak_link_deviations: float = 3.5  # robust deviations below the median: a weak link
     weak_link_min_pairs: int = 8  # fewer scored 1-1 pairs: no median to judge against
     # 1-1 links negated on one side only (detect/meaning.py), off by default: on faithful
@@ -428,8 +428,8 @@ PROVENANCE: dict[str, str] = {
     "detection.chance_per_document": "derived: a Bonferroni bound, 0.25 deviations this "
     "large expected by chance over a document's linked pairs; the length ratio and spread "
     "are measured on each document's confident links",
-    "detection.min_words_untranslated": "chosen, not measured: shorter paragraphs (names, "
-    "datelines) may read the same in every language",
+    "detection.min_words_untranslated": "chosen, not measured: paragraphs with fewer words of "
+    "letters (names, datelines, timecodes) may read the same in every language",
     "detection.weak_link_deviations": "chosen: robust deviations (median absolute deviation) "
     "below each document's median link score, measured on each document. The same floor "
     "bounds improbable beads (detect/one_sided.py: a bead is improbable below both "
