@@ -209,3 +209,14 @@ def test_digits_after_a_large_scale_and_abbreviated_thousands(language, text, nu
 def test_a_year_after_a_scale_and_a_space_is_its_own_number():
     text = "约3万 2023年"
     assert [text[m.start : m.end] for m in find_numbers(text, "zh")] == ["3", "2023"]
+
+
+def test_a_number_of_decades_is_that_many_tens_of_years():
+    """The third trial's faithful Japanese and Chinese pairs: "three decades" against 30年
+    and 三十年 were reported as changed numbers."""
+    english = "Kazuo Sato drove trains on the line for three decades."
+    japanese = "佐藤和夫さんはこの路線で{}年にわたり運転士を務めた。"
+    assert flagged_numbers("en", english, "ja", japanese.format(30)) == set()
+    assert flagged_numbers("en", english, "zh", "佐藤和夫在这条线路上开了三十年火车。") == set()
+    changed = flagged_numbers("en", english, "ja", japanese.format(20))
+    assert changed == {("source", "three"), ("target", "20")}

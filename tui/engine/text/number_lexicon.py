@@ -185,6 +185,14 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12,
     "tys": 1000, "tis": 1000,  # Polish "140 tys.", Czech and Slovak "12 tis."
 }
+# Words for ten years after a number: "three decades" is 30 years, as Japanese 30年 and
+# Chinese 三十年 say it ("drei Jahrzehnte", "trois décennies", "три десятилетия").
+DECADE_WORDS = (
+    "decade", "decades", "décennie", "décennies", "década", "décadas", "decenio", "decenios",
+    "decennio", "decenni", "Jahrzehnt", "Jahrzehnte", "Jahrzehnten", "десятилетие",
+    "десятилетия", "десятилетий", "десятилетиями", "десятилетиях",
+)  # fmt: skip
+
 # Thai scale words after digits ("18,400 ล้าน", 18.4 billion), written against the word after
 # them ("ล้านบาท"); not พัน (thousand), the start of other words ("พันธุ์", breed).
 UNSPACED_DIGIT_SCALES: dict[str, int] = {

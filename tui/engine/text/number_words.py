@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -496,8 +496,22 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     while w < len(words):
         w = _word_run(text, words, w, len(text), language, mentions)
     mentions += _numeral_characters(text, language, mentions)
+    mentions = [_with_decades(text, mention) for mention in mentions]
     months = find_months(text, month_starts)
     return sorted(_with_times_and_months(text, mentions, months), key=lambda m: m.start)
+
+
+_DECADES = re.compile(
+    r"[\s\u00a0-]+(?:" + "|".join(lexicon.DECADE_WORDS) + rf"){_LETTER_AFTER}", re.IGNORECASE
+)
+
+
+def _with_decades(text: str, mention: NumberMention) -> NumberMention:
+    """A number of decades is also that many tens of years ("three decades" is 30)."""
+    if not _DECADES.match(text, mention.end):
+        return mention
+    tens = {_canonical(Decimal(v) * 10) for v in mention.values if not v.startswith("@")}
+    return replace(mention, values=mention.values | tens)
 
 
 def _with_times_and_months(
