@@ -257,7 +257,7 @@ def quote_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
     }
     # turns of dialogue opened by dashes stand for quotations: they balance the other side's
     # quotations but are never reported themselves
-    turns = {side: len(_turns(context, link, side)) for side in Side}
+    turns = {side: _turns(context, link, side) for side in Side}
     drafts = []
     for side in Side:
         stray_here = sum(len(r.stray) for _, r in reports[side])
@@ -289,8 +289,8 @@ def quote_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
                             f"{paragraph.text[at]!s} in the {side_name(side)}",
                         )
                     )
-        elif quotes_here > quotes_there + turns[side.other] and stray_here == stray_there:
-            drafts += _extra_quotations(context, link, side, reports)
+        elif quotes_here > quotes_there + len(turns[side.other]) and stray_here == stray_there:
+            drafts += _extra_quotations(context, link, side, reports, turns[side.other])
     return drafts
 
 
@@ -299,8 +299,11 @@ def _extra_quotations(
     link: Link,
     side: Side,
     reports: dict[Side, list[tuple[int, QuoteReport]]],
+    turns_there: list[tuple[int, Span]],
 ) -> list[Draft]:
     """More quotations on this side: flag those with the least counterpart, by position.
+    ``turns_there``: the other side's dialogue turns (``dialogue_turns``), counted as its
+    quotations.
 
     A term or a name in quotation marks (a translator's „MWP“, 「マヌケ」) is counted on both
     sides, so that it can balance a quotation across, but never flagged itself: a side has
@@ -328,11 +331,10 @@ def _extra_quotations(
             for p, q in said
             if not is_mention(paragraphs[p].text, q, detection.mention_max_words)
         ]
-        if each is side.other:
-            turns = _turns(context, link, each)
-            said += turns
-            full[each] += turns
-            counts[each] += len(turns)
+        if each is side.other:  # its dialogue turns stand for quotations
+            said += turns_there
+            full[each] += turns_there
+            counts[each] += len(turns_there)
         length = max(sum(len(paragraphs[p].text) for p, _ in reports[each]), 1)
         share[each] = (sum(q.end - q.start for _, q in said) / length, length)
     extra = min(counts[side] - counts[side.other], len(full[side]) - len(full[side.other]))

@@ -134,16 +134,16 @@ def _article_from_blocks(
     located = [block for block in located if block[0].strip()]
     if not located:
         raise InputError(f"{path or '<memory>'}: the article contains no text")
-    blocks = [(body.replace("\n", " "), role) for body, role, _line in located]
+    # a line that ends on purpose inside a block (markup.join_lines) ends its sentence; the
+    # paragraph's text holds a space there, as wrapped lines do
+    bodies = [block.replace("\n", " ") for block, _role, _line in located]
+    blocks = [(body, role) for body, (_block, role, _line) in zip(bodies, located, strict=True)]
     document_language = language or detect_language(
         "\n".join(_sample(blocks)), max_chars=_DOCUMENT_SAMPLE, exact=True
     )
     paragraphs = []
-    for block, role, line in located:
-        # a line that ends on purpose inside a block (markup.join_lines) ends its sentence;
-        # the paragraph's text holds a space there, as wrapped lines do
-        body = block.replace("\n", " ")
-        line_ends = tuple(k for k, ch in enumerate(block) if ch == "\n")
+    for body, (block, role, line) in zip(bodies, located, strict=True):
+        line_ends = [k for k, ch in enumerate(block) if ch == "\n"] if "\n" in block else ()
         paragraph_language = detect_language(body)
         sentences = split_sentences(
             body, language=paragraph_language or document_language, line_ends=line_ends

@@ -461,36 +461,28 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
         # words before this number stand alone or join each other
         while w < len(words) and words[w].start < start:
             w = _word_run(text, words, w, start, language, mentions)
-        scaled, reach = _scaled(text, Decimal(raw_value), end, words, w)
         plain = Decimal(raw_value)
-        if (
-            scaled is None
-            and last_scaled
-            and start == last_scaled[0]  # glued to it: "3万 2023年" is two numbers
-            and _continues_large_scale(text, last_scaled[0], start, plain)
-        ):
-            # "2만1000", "3万5000": plain digits under the last large scale add to it
-            previous = mentions.pop()
-            total = _canonical(last_scaled[1] + plain)
-            mentions.append(NumberMention(previous.start, end, frozenset({total}), False, True))
-            last_scaled = None
-            continue
-        if scaled is None:
-            last_scaled = None
-        else:
+        scaled, reach = _scaled(text, plain, end, words, w)
+        if scaled is not None:
             values.add(_canonical(scaled))
             while w < len(words) and words[w].start < reach:
                 w += 1
-            # "1億2,500万", "1억 2500만": a number under the last one's large scale adds to it
-            if last_scaled and _continues_large_scale(text, last_scaled[0], start, scaled):
-                previous = mentions.pop()
-                total = _canonical(last_scaled[1] + scaled)
-                mentions.append(
-                    NumberMention(previous.start, reach, frozenset({total}), False, True)
-                )
-                last_scaled = None
-                continue
-            last_scaled = (reach, scaled)
+        # a number under the last one's large scale adds to it: scaled, "1億2,500万" and "1억
+        # 2500만", or plain digits glued to it, "2만1000" ("3万 2023年" is two numbers)
+        part = scaled
+        if part is None and last_scaled and start == last_scaled[0]:
+            part = plain
+        if (
+            part is not None
+            and last_scaled
+            and _continues_large_scale(text, last_scaled[0], start, part)
+        ):
+            previous = mentions.pop()
+            total = _canonical(last_scaled[1] + part)
+            mentions.append(NumberMention(previous.start, reach, frozenset({total}), False, True))
+            last_scaled = None
+            continue
+        last_scaled = None if scaled is None else (reach, scaled)
         # the digits alone are the span: what a reader sees changed ("150" of "150 Milliarden")
         mentions.append(NumberMention(start, end, frozenset(values), False, True))
     while w < len(words):
