@@ -521,3 +521,55 @@ def test_a_selective_comparison_embeds_only_what_the_lexical_pass_is_unsure_of(t
     asked = {text for batch in embedder.batches for text in batch}
     assert asked == {VILLAGE_DE[0], VILLAGE_DE[5], VILLAGE_FR[0], VILLAGE_FR[5]}
     assert embedder.embedded == 4  # the share counter: 4 of 12 sentences through the model
+
+
+# --- texts embedded ahead -------------------------------------------------------------------------
+
+
+def test_texts_embedded_ahead_are_served_from_memory_until_the_next_call():
+    embedder = ConceptEmbedder()  # no disk cache: only the memory can spare the model
+    embedder.embed_ahead(SOURCE[:2])
+    assert embedder.embedded == 2
+    vectors = embedder.embed([SOURCE[1], SOURCE[0]])
+    assert embedder.embedded == 2  # nothing more through the model
+    np.testing.assert_array_equal(vectors, ConceptEmbedder().embed([SOURCE[1], SOURCE[0]]))
+    embedder.embed_ahead([SOURCE[2]])
+    embedder.embed([SOURCE[0]])
+    assert embedder.embedded == 4  # the first call's vectors were let go
+
+
+def test_bead_members_are_embedded_in_one_batch_ahead_with_the_same_findings(monkeypatch):
+    """Two German paragraphs of two sentences each face one French sentence: two 2-1 beads.
+    What folded_members weighs on them (each side's whole text) goes to the model in one
+    batch before the detectors ask, and the findings (here the last paragraph's extra
+    sentence) are those of asking bead by bead."""
+    from tui.engine.detect import findings
+    from tui.engine.pipeline import compare
+    from tui.engine.text.load import article_from_text
+
+    source = ["Der Hund schläft im Garten. Die Katze frisst einen Fisch.", "Es regnet am Berg.",
+              "Der Berg ist hoch. Äpfel im Garten.",
+              "Es regnet. Äpfel, Hund, Katze, Fisch."]  # fmt: skip
+    target = ["Le chien dort au jardin, le chat mange un poisson.", "Il pleut sur la montagne.",
+              "La montagne est haute, pommes.", "Il pleut."]  # fmt: skip
+    joined = {"Der Hund schläft im Garten. Die Katze frisst einen Fisch.",
+              "Der Berg ist hoch. Äpfel im Garten."}  # fmt: skip
+
+    def run() -> tuple[list, list[list[str]]]:
+        embedder = ConceptEmbedder()
+        result = compare(
+            article_from_text("\n\n".join(source)),
+            article_from_text("\n\n".join(target)),
+            scorer=SemanticScorer(embedder=embedder),
+        )
+        found = [(f.kind.value, f.side, f.location(f.side)) for f in result.findings]
+        return found, [batch for batch in embedder.batches if joined & set(batch)]
+
+    ahead, holding = run()
+    assert len(holding) == 1
+    assert joined <= set(holding[0])
+    assert [(kind, where.paragraph) for kind, _, where in ahead] == [("sentence_only_in_source", 3)]
+    monkeypatch.setattr(findings, "embed_members_ahead", lambda context, groups: None)
+    one_by_one, holding = run()
+    assert len(holding) == 2  # without: one batch a bead
+    assert ahead == one_by_one

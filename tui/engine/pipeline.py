@@ -540,6 +540,11 @@ class _ShiftedScorer:
     def length_model(self) -> tuple[float, float]:
         return self._scorer.length_model
 
+    @property
+    def embed_ahead(self) -> Callable[[Sequence[str]], None] | None:
+        """The scorer's ``embed_ahead`` (texts carry no indices to shift), where it has one."""
+        return getattr(self._scorer, "embed_ahead", None)
+
     def evidence_view(self) -> _ShiftedScorer:
         """The shifted view of the scorer's ``evidence_view``, where it has one."""
         view = getattr(self._scorer, "evidence_view", None)

@@ -15,7 +15,7 @@ from tui.engine.detect.calendar import calendar_mismatches
 from tui.engine.detect.context import Draft, FindingContext, LinkGroup
 from tui.engine.detect.ids import assign_ids
 from tui.engine.detect.meaning import polarity_flips
-from tui.engine.detect.members import folded_members
+from tui.engine.detect.members import embed_members_ahead, folded_members
 from tui.engine.detect.names import name_mismatches
 from tui.engine.detect.numerals import number_mismatches
 from tui.engine.detect.one_sided import (
@@ -126,6 +126,7 @@ def _link_drafts(
     group's link as they were found there."""
     drafts: list[Draft] = []
     score_lone_neighbours(context, groups)  # the beads one_sided_sentences asks, in one call
+    embed_members_ahead(context, groups)  # the texts folded_members weighs, in one batch
     for group in groups:
         found = done.get(group.link, {})
         for detector in LINK_DETECTORS:

@@ -419,6 +419,12 @@ class SemanticSpanScorer:
     def length_model(self) -> tuple[float, float]:
         return self.lexical.length_model
 
+    @property
+    def embed_ahead(self) -> Callable[[Sequence[str]], None]:
+        """The embedder's ``embed_ahead``: texts the detectors will ask about, embedded in
+        one batch before they ask (detect/members.py)."""
+        return self._embedder.embed_ahead
+
     def text_log_odds(
         self, texts: Sequence[str], *, source: bool, start: int, end: int
     ) -> np.ndarray | None:
