@@ -536,6 +536,10 @@ def test_texts_embedded_ahead_are_served_from_memory_until_the_next_call():
     embedder.embed_ahead([SOURCE[2]])
     embedder.embed([SOURCE[0]])
     assert embedder.embedded == 4  # the first call's vectors were let go
+    with pytest.raises(ComparisonCancelled):  # the app's cancel reaches it
+        embedder.embed_ahead([SOURCE[3]], cancelled=lambda: True)
+    embedder.embed([SOURCE[2]])
+    assert embedder.embedded == 5  # nothing kept from a cancelled call
 
 
 def test_bead_members_are_embedded_in_one_batch_ahead_with_the_same_findings(monkeypatch):

@@ -541,9 +541,14 @@ class _ShiftedScorer:
         return self._scorer.length_model
 
     @property
-    def embed_ahead(self) -> Callable[[Sequence[str]], None] | None:
+    def embedder(self) -> object | None:
+        return getattr(self._scorer, "embedder", None)
+
+    def embed_ahead(self, texts: Sequence[str]) -> None:
         """The scorer's ``embed_ahead`` (texts carry no indices to shift), where it has one."""
-        return getattr(self._scorer, "embed_ahead", None)
+        ahead = getattr(self._scorer, "embed_ahead", None)
+        if ahead is not None:
+            ahead(texts)
 
     def evidence_view(self) -> _ShiftedScorer:
         """The shifted view of the scorer's ``evidence_view``, where it has one."""

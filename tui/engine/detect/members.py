@@ -112,16 +112,18 @@ def embed_members_ahead(context: FindingContext, groups: Sequence[LinkGroup]) ->
     model, instead of a few texts per bead (a long article asks hundreds: one small batch
     each ran the model at a fifth of its speed). Speed only: the scorer keeps the vectors for
     the detector's calls, and a text's vector does not depend on its batch."""
-    wanted: dict[int, tuple[Callable[[list[str]], None], list[str]]] = {}  # by embedder
+    # by embedder (a document's scorers and their views share one): who asks, and what
+    wanted: dict[int, tuple[Callable[[list[str]], None], list[str]]] = {}
     for group in groups:
         scorer = group.scorer
         if scorer is None or not scorer.reads_meaning or group.by_hand:
             continue
         if not (group.link.source and group.link.target):
             continue
-        ahead = getattr(scorer, "embed_ahead", None)  # the embedder's, shared by its views
+        ahead = getattr(scorer, "embed_ahead", None)
         if ahead is None:
             continue
+        key = id(getattr(scorer, "embedder", None) or scorer)
         for bead in group.beads:
             if not (bead.source and bead.target):
                 continue
@@ -131,7 +133,7 @@ def embed_members_ahead(context: FindingContext, groups: Sequence[LinkGroup]) ->
                     continue
                 refs = group.source_refs if side is Side.SOURCE else group.target_refs
                 texts = sentence_texts(context, side, [refs[k] for k in members])
-                wanted.setdefault(id(ahead.__self__), (ahead, []))[1].extend(_asked(texts))
+                wanted.setdefault(key, (ahead, []))[1].extend(_asked(texts))
     for ahead, texts in wanted.values():
         ahead(list(dict.fromkeys(texts)))
 

@@ -180,14 +180,16 @@ class Embedder:
             vectors_each.close()
         return out
 
-    def embed_ahead(self, texts: Sequence[str]) -> None:
+    def embed_ahead(
+        self, texts: Sequence[str], *, cancelled: Callable[[], bool] | None = None
+    ) -> None:
         """Embed ``texts`` now, in one call, and keep their vectors in memory (in place of
         those kept by the call before) for the calls that ask for them one or a few at a
         time later: a small batch runs the model at a fraction of its speed, and without a
         disk cache the later calls would embed them again. A text's vector is the same
         whatever its batch, so this changes speed only."""
         self._ahead = {}
-        vectors = self.embed(list(texts))
+        vectors = self.embed(list(texts), cancelled=cancelled)
         self._ahead = dict(zip(texts, vectors, strict=True))
 
     def _run_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:

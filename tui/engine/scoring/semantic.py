@@ -420,10 +420,14 @@ class SemanticSpanScorer:
         return self.lexical.length_model
 
     @property
-    def embed_ahead(self) -> Callable[[Sequence[str]], None]:
-        """The embedder's ``embed_ahead``: texts the detectors will ask about, embedded in
-        one batch before they ask (detect/members.py)."""
-        return self._embedder.embed_ahead
+    def embedder(self) -> Embedder:
+        """The embedder, shared by this scorer's windows and views."""
+        return self._embedder
+
+    def embed_ahead(self, texts: Sequence[str]) -> None:
+        """Embed texts the detectors will ask about in one batch before they ask
+        (detect/members.py; ``Embedder.embed_ahead``)."""
+        self._embedder.embed_ahead(texts, cancelled=self._cancelled)
 
     def text_log_odds(
         self, texts: Sequence[str], *, source: bool, start: int, end: int
