@@ -29,6 +29,12 @@ FRENCH = "la restructuration aidera également openai à attirer les investisseu
         (FRENCH, "fr"),
         # a sentence with few function words goes to langdetect
         ("Himalaya-Expeditionen erforschten Gletscherbäche systematisch", "de"),
+        # scripts langdetect has no profile for, each written by one language
+        ("Երևանում մետրոյի նոր կայարանը կբացվի 2027 թվականին։", "hy"),
+        ("ქალაქის მერიამ განაცხადა, რომ ახალი ხიდი 2025 წელს გაიხსნება.", "ka"),
+        ("ရန်ကုန်မြို့တော်တွင် ယမန်နေ့က မိုးသည်းထန်စွာ ရွာသွန်းခဲ့ပြီး လမ်းများစွာ ရေကြီးခဲ့သည်။", "my"),
+        # a word of one in an English sentence does not make it Armenian
+        ("The Armenian word for a thousand, հազար, ends the headline.", "en"),
     ],
 )
 def test_detect_language(text: str, expected: str | None) -> None:

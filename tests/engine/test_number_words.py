@@ -220,3 +220,16 @@ def test_a_number_of_decades_is_that_many_tens_of_years():
     assert flagged_numbers("en", english, "zh", "佐藤和夫在这条线路上开了三十年火车。") == set()
     changed = flagged_numbers("en", english, "ja", japanese.format(20))
     assert changed == {("source", "three"), ("target", "20")}
+
+
+HY_EN = "About 23,000 people live in the town, and three new schools opened this year."
+HY_HY = "Քաղաքում ապրում է մոտ 23 հազար մարդ, և այս տարի բացվել է երեք նոր դպրոց։"
+
+
+def test_armenian_scales_and_number_words_are_read():
+    """A fourth trial's faithful Armenian pair reported "23 հազար" (23,000) as changed."""
+    assert flagged_numbers("en", HY_EN, "hy", HY_HY) == set()
+    assert flagged_numbers("en", HY_EN, "hy", HY_HY.replace("երեք", "չորս")) == {
+        ("source", "three"),
+        ("target", "չորս"),
+    }

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from tui.engine.text.scripts import script_of
+
 MIN_LETTERS = 20
 """Texts with fewer letters than this are too short to judge: the answer is None."""
 
@@ -128,6 +130,9 @@ def detect_language(text: str, *, max_chars: int = _MAX_CHARS, exact: bool = Fal
     sample = text[:max_chars]
     if not has_enough_letters(sample):
         return None
+    named = _by_script(sample)
+    if named is not None:
+        return named
     if exact:
         return _langdetect(sample, 7)
     quick = _by_function_words(sample)
@@ -235,6 +240,48 @@ def _langdetect(sample: str, trials: int) -> str | None:
     except Exception:  # langdetect raises its own and assorted errors on odd input
         return None
     return None if language == "unknown" else language
+
+
+# Scripts that langdetect has no profile for and that one language writes nearly alone: text
+# mostly in one of them is that language (langdetect would call Armenian Estonian, and leave
+# Burmese or Khmer without a language). Not Ethiopic (Amharic and Tigrinya), Tibetan
+# (Tibetan and Dzongkha) or the scripts langdetect knows (Thai, Hebrew, Greek, Devanagari).
+# Their Unicode blocks, so that text in none of them is passed over in one regex search.
+SCRIPT_LANGUAGES = {
+    "ARMENIAN": ("hy", "\u0530-\u058f\ufb13-\ufb17"),
+    "GEORGIAN": ("ka", "\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f"),
+    "MYANMAR": ("my", "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"),
+    "KHMER": ("km", "\u1780-\u17ff\u19e0-\u19ff"),
+    "LAO": ("lo", "\u0e80-\u0eff"),
+    "SINHALA": ("si", "\u0d80-\u0dff"),
+    "THAANA": ("dv", "\u0780-\u07bf"),
+    "ORIYA": ("or", "\u0b00-\u0b7f"),
+}
+_NAMED_SCRIPT = re.compile("[" + "".join(blocks for _, blocks in SCRIPT_LANGUAGES.values()) + "]")
+
+
+def _by_script(sample: str) -> str | None:
+    """The language of the script that writes more than half of ``sample``'s letters, if
+    that script is one of ``SCRIPT_LANGUAGES``.
+
+    >>> _by_script("Երևանում մետրոյի նոր կայարանը կբացվի 2027 թվականին։")
+    'hy'
+    >>> _by_script("The Armenian word for thousand is հազար.") is None
+    True
+    """
+    if _NAMED_SCRIPT.search(sample) is None:
+        return None
+    counts: dict[str, int] = {}
+    letters = 0
+    for match in _LETTER.finditer(sample):
+        letters += 1
+        name = script_of(match.group())
+        if name in SCRIPT_LANGUAGES:
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    script, count = max(counts.items(), key=lambda item: item[1])
+    return SCRIPT_LANGUAGES[script][0] if 2 * count > letters else None
 
 
 def _by_function_words(sample: str) -> str | None:

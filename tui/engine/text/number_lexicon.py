@@ -1,5 +1,5 @@
-"""Number words of every language the dev sets hold (and Portuguese and Dutch, which a new
-user's trial met), as data: cardinals 0-20, the tens,
+"""Number words of every language the dev sets hold (and Portuguese, Dutch and Armenian, which
+new users' trials met), as data: cardinals 0-20, the tens,
 hundreds where one word says them, and the scale words; the CJK and Sino-Korean numeral
 characters; the abbreviated scales that follow digits ("£11m", "2,8 Mrd.", "11 млн").
 
@@ -136,6 +136,20 @@ WORDS: dict[str, dict[int, str]] = {
         70: "सत्तर", 80: "अस्सी", 90: "नब्बे", 100: "सौ", 1000: "हज़ार हजार",
         10**5: "लाख", 10**6: "मिलियन", 10**7: "करोड़", 10**9: "बिलियन अरब",
     },
+    # Armenian (a new user's trial: "23 հազար" is 23,000): the scales with the article and
+    # the cases a count takes ("հազարից", of a thousand); the teens are one word.
+    "hy": {
+        0: "զրո", 1: "մեկ", 2: "երկու", 3: "երեք", 4: "չորս", 5: "հինգ", 6: "վեց",
+        7: "յոթ յոթը", 8: "ութ ութը", 9: "ինը", 10: "տասը տաս", 11: "տասնմեկ",
+        12: "տասներկու", 13: "տասներեք", 14: "տասնչորս", 15: "տասնհինգ", 16: "տասնվեց",
+        17: "տասնյոթ", 18: "տասնութ", 19: "տասնինը", 20: "քսան", 30: "երեսուն",
+        40: "քառասուն", 50: "հիսուն", 60: "վաթսուն", 70: "յոթանասուն", 80: "ութսուն",
+        90: "իննսուն", 100: "հարյուր",
+        1000: "հազար հազարը հազարի հազարից հազարով",
+        10**6: "միլիոն միլիոնը միլիոնի միլիոնից միլիոնով",
+        10**9: "միլիարդ միլիարդը միլիարդի միլիարդից միլիարդով",
+        10**12: "տրիլիոն",
+    },
     # Native Korean numerals (Sino-Korean ones are characters, below): the forms before a
     # counter ("두 교회", two churches) and the plain ones.
     "ko": {
@@ -162,6 +176,7 @@ VALUE_ONLY: dict[str, str] = {
     "ar": "واحد واحدة أحد إحدى ستة آلاف ملايين مليارات ثاني ثانية ثالث ثالثة رابع رابعة "
     "خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة تاسع تاسعة عاشر عاشرة حادي حادية",
     "hi": "एक अरब",
+    "hy": "մեկ",
     "ko": "하나 한 둘 두 셋 세 넷 네 열 스물 스무 다섯 여섯 일곱 여덟 아홉 쉰",
 }
 
