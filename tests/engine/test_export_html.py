@@ -141,3 +141,13 @@ def test_no_findings_and_sample_pair() -> None:
     page = _page(render("html", comparison, ExportOptions()))
     assert page.tags.count("section") == len(comparison.findings)
     assert not EXTERNAL & set(page.tags)
+
+
+def test_article_text_takes_its_direction_from_itself() -> None:
+    """Arabic or Hebrew excerpts must lay out right to left in a browser: each text cell
+    says dir="auto", and cells align to their start, not to the left."""
+    page = _page(render("html", make_comparison(), ExportOptions()))
+    cells = [attrs for attrs in page.attrs if attrs == ("dir", "auto")]
+    assert len(cells) == page.attrs.count(("lang", "de")) + page.attrs.count(("lang", "fr"))
+    assert cells
+    assert "text-align: start" in page.style

@@ -33,6 +33,8 @@ FRENCH = "la restructuration aidera également openai à attirer les investisseu
         ("Երևանում մետրոյի նոր կայարանը կբացվի 2027 թվականին։", "hy"),
         ("ქალაქის მერიამ განაცხადა, რომ ახალი ხიდი 2025 წელს გაიხსნება.", "ka"),
         ("ရန်ကုန်မြို့တော်တွင် ယမန်နေ့က မိုးသည်းထန်စွာ ရွာသွန်းခဲ့ပြီး လမ်းများစွာ ရေကြီးခဲ့သည်။", "my"),
+        # Shan, written with Myanmar letters of its own, is not Burmese
+        ("ၵႂၢမ်းတႆး ပဵၼ်ၵႂၢမ်းဢၼ်ၵူၼ်းတႆး ၸႂ်ႉတိုဝ်းၼႂ်းမိူင်းတႆး ၼႂ်းပိူင်ႁူမ်ႈတုမ်ႊ", None),
         # a word of one in an English sentence does not make it Armenian
         ("The Armenian word for a thousand, հազար, ends the headline.", "en"),
     ],

@@ -233,3 +233,16 @@ def test_armenian_scales_and_number_words_are_read():
         ("source", "three"),
         ("target", "չորս"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("Նախագիծն արժե 2 մլրդ դրամ։", "2", "2000000000"),
+        ("Քաղաքում ապրում է 23 հազ. մարդ։", "23", "23000"),
+        ("Գինը 23 հազարից բարձրացավ։", "23", "23000"),
+    ],
+)
+def test_armenian_scales_after_digits_abbreviated_and_in_a_case(text, number, value):
+    found = {text[m.start : m.end]: m.values for m in find_numbers(text, "hy")}
+    assert value in found[number]

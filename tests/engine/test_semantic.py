@@ -484,6 +484,9 @@ def test_skipped_sentences_never_reach_the_model_and_say_nothing():
     assert touching.tolist() == [0.0, 0.0, 0.0]
     assert (prepared.semantic(*_arrays([(0, 1, 0, 1), (3, 4, 3, 4)])) > 0).all()
     assert prepared.text_log_odds(["Le chat."], source=False, start=1, end=2) is None
+    # what the detectors may weigh against (members.py embeds ahead only for those)
+    assert not prepared.weighs(source=True, start=0, end=2)
+    assert prepared.weighs(source=True, start=2, end=4)
 
 
 def test_the_lexical_pass_picks_the_inside_of_sure_runs():
@@ -538,8 +541,8 @@ def test_texts_embedded_ahead_are_served_from_memory_until_the_next_call():
     assert embedder.embedded == 4  # the first call's vectors were let go
     with pytest.raises(ComparisonCancelled):  # the app's cancel reaches it
         embedder.embed_ahead([SOURCE[3]], cancelled=lambda: True)
-    embedder.embed([SOURCE[2]])
-    assert embedder.embedded == 5  # nothing kept from a cancelled call
+    embedder.embed([SOURCE[3]])
+    assert embedder.embedded == 5  # nothing new kept from a cancelled call
 
 
 def test_bead_members_are_embedded_in_one_batch_ahead_with_the_same_findings(monkeypatch):

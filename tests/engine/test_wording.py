@@ -48,6 +48,9 @@ def _changes(old: str, new: str) -> list[tuple[str, str, int, int]]:
         ("le  chat\tdort", "le chat dort", []),
         # case is a change
         ("Paris", "paris", [("Paris", "paris", 0, 0)]),
+        # a word keeps its vowel signs and viramas (combining marks): one whole-word change
+        ("यह परीक्षण है।", "यह प्रयोग है।", [("परीक्षण", "प्रयोग", 3, 3)]),
+        ("အသေးစား ဖြစ်သည်။", "အကြီးစား ဖြစ်သည်။", [("အသေးစား", "အကြီးစား", 0, 0)]),
     ],
 )
 def test_word_changes(old: str, new: str, expected: list[tuple[str, str, int, int]]) -> None:

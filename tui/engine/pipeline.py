@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -50,6 +51,9 @@ from tui.engine.scoring.registry import make_scorer
 from tui.engine.tuning import AlignTuning, Tuning
 from tui.engine.util.forked import Forked, Later, can_fork
 from tui.engine.util.gc_pause import cyclic_gc_paused
+
+if TYPE_CHECKING:  # the model's module loads only with the semantic scorer
+    from tui.engine.scoring.embedder import Embedder
 
 ProgressCallback = Callable[[float, str], None]
 """Called with (fraction done in [0, 1], short description of the current stage)."""
@@ -541,7 +545,7 @@ class _ShiftedScorer:
         return self._scorer.length_model
 
     @property
-    def embedder(self) -> object | None:
+    def embedder(self) -> Embedder | None:
         return getattr(self._scorer, "embedder", None)
 
     def embed_ahead(self, texts: Sequence[str]) -> None:
@@ -549,6 +553,11 @@ class _ShiftedScorer:
         ahead = getattr(self._scorer, "embed_ahead", None)
         if ahead is not None:
             ahead(texts)
+
+    def weighs(self, *, source: bool, start: int, end: int) -> bool:
+        offset = self._tgt if source else self._src
+        weighs = getattr(self._scorer, "weighs", None)
+        return weighs is not None and weighs(source=source, start=start + offset, end=end + offset)
 
     def evidence_view(self) -> _ShiftedScorer:
         """The shifted view of the scorer's ``evidence_view``, where it has one."""

@@ -19,7 +19,7 @@ scorer that reads meaning: lengths and anchors alone cannot say which member is 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 from tui.engine.align.dp import Bead, BeadType
@@ -111,31 +111,46 @@ def embed_members_ahead(context: FindingContext, groups: Sequence[LinkGroup]) ->
     """Embed every text ``folded_members`` will weigh in ``groups`` now, in one batch per
     model, instead of a few texts per bead (a long article asks hundreds: one small batch
     each ran the model at a fifth of its speed). Speed only: the scorer keeps the vectors for
-    the detector's calls, and a text's vector does not depend on its batch."""
+    the detector's calls, and a text's vector does not depend on its batch. A bead whose
+    other side the scorer cannot weigh against (sentences a selective pass left unembedded)
+    is passed over, as the detector passes over it."""
     # by embedder (a document's scorers and their views share one): who asks, and what
     wanted: dict[int, tuple[Callable[[list[str]], None], list[str]]] = {}
     for group in groups:
         scorer = group.scorer
-        if scorer is None or not scorer.reads_meaning or group.by_hand:
-            continue
-        if not (group.link.source and group.link.target):
-            continue
         ahead = getattr(scorer, "embed_ahead", None)
-        if ahead is None:
+        weighs = getattr(scorer, "weighs", None)
+        if ahead is None or weighs is None:
             continue
         key = id(getattr(scorer, "embedder", None) or scorer)
-        for bead in group.beads:
-            if not (bead.source and bead.target):
-                continue
-            for side in Side:
-                members = bead.source if side is Side.SOURCE else bead.target
-                if len(members) < 2:
-                    continue
-                refs = group.source_refs if side is Side.SOURCE else group.target_refs
-                texts = sentence_texts(context, side, [refs[k] for k in members])
+        for _, _, side, _, other, texts in _bead_sides(context, group):
+            if weighs(source=side is Side.SOURCE, start=other[0], end=other[-1] + 1):
                 wanted.setdefault(key, (ahead, []))[1].extend(_asked(texts))
     for ahead, texts in wanted.values():
         ahead(list(dict.fromkeys(texts)))
+
+
+def _bead_sides(
+    context: FindingContext, group: LinkGroup
+) -> Iterator[tuple[int, Bead, Side, tuple[int, ...], tuple[int, ...], list[str]]]:
+    """(position, bead, side, members, other side's members, members' texts) of every bead
+    side of several sentences facing sentences, in a link a meaning-reading scorer aligned."""
+    scorer = group.scorer
+    if scorer is None or not scorer.reads_meaning or group.by_hand:
+        return
+    if not (group.link.source and group.link.target):
+        return
+    for position, bead in enumerate(group.beads):
+        if not (bead.source and bead.target):
+            continue
+        for side in Side:
+            members = bead.source if side is Side.SOURCE else bead.target
+            if len(members) < 2:
+                continue
+            other = bead.target if side is Side.SOURCE else bead.source
+            refs = group.source_refs if side is Side.SOURCE else group.target_refs
+            texts = sentence_texts(context, side, [refs[k] for k in members])
+            yield position, bead, side, members, other, texts
 
 
 _REASON = " (its link's other side translates the rest of it better without this)"
@@ -202,49 +217,39 @@ def _group_evidence(context: FindingContext, g: int, group: LinkGroup) -> list[M
     assert group.scorer is not None
     ratio, variance = group.scorer.length_model
     out = []
-    for position, bead in enumerate(group.beads):
-        if not (bead.source and bead.target):
+    for position, bead, side, members, other, texts in _bead_sides(context, group):
+        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+        lengths = [characters(context, side, [refs[k]]) for k in members]
+        other_chars = characters(context, side.other, [other_refs[k] for k in other])
+        log_odds = group.scorer.text_log_odds(
+            _asked(texts), source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
+        )
+        if log_odds is None:
             continue
-        for side in Side:
-            members = bead.source if side is Side.SOURCE else bead.target
-            other = bead.target if side is Side.SOURCE else bead.source
-            if len(members) < 2:
-                continue
-            refs = group.source_refs if side is Side.SOURCE else group.target_refs
-            other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
-            texts = sentence_texts(context, side, [refs[k] for k in members])
-            lengths = [characters(context, side, [refs[k]]) for k in members]
-            other_chars = characters(context, side.other, [other_refs[k] for k in other])
-            asked = _asked(texts)
-            log_odds = group.scorer.text_log_odds(
-                asked, source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
-            )
-            if log_odds is None:
-                continue
-            total = sum(lengths)
-            model = (ratio, variance)
-
-            for n, k in enumerate(members):
-                out.append(
-                    MemberEvidence(
-                        side=side,
-                        paragraph=refs[k][0],
-                        sentence=refs[k][1],
-                        group=g,
-                        position=position,
-                        local=k,
-                        shape=f"{len(bead.source)}-{len(bead.target)}",
-                        edge=n in (0, len(members) - 1),
-                        chars=lengths[n],
-                        bead_chars=total,
-                        other_chars=other_chars,
-                        bead_score=float(bead.score),
-                        with_log_odds=float(log_odds[0]),
-                        without_log_odds=float(log_odds[1 + n]),
-                        alone_log_odds=float(log_odds[1 + len(members) + n]),
-                        delta_with=_deviation(side, total, other_chars, model),
-                        delta_without=_deviation(side, total - lengths[n], other_chars, model),
-                        paragraph_start=refs[k][1] == 0,
-                    )
+        total = sum(lengths)
+        model = (ratio, variance)
+        for n, k in enumerate(members):
+            out.append(
+                MemberEvidence(
+                    side=side,
+                    paragraph=refs[k][0],
+                    sentence=refs[k][1],
+                    group=g,
+                    position=position,
+                    local=k,
+                    shape=f"{len(bead.source)}-{len(bead.target)}",
+                    edge=n in (0, len(members) - 1),
+                    chars=lengths[n],
+                    bead_chars=total,
+                    other_chars=other_chars,
+                    bead_score=float(bead.score),
+                    with_log_odds=float(log_odds[0]),
+                    without_log_odds=float(log_odds[1 + n]),
+                    alone_log_odds=float(log_odds[1 + len(members) + n]),
+                    delta_with=_deviation(side, total, other_chars, model),
+                    delta_without=_deviation(side, total - lengths[n], other_chars, model),
+                    paragraph_start=refs[k][1] == 0,
                 )
+            )
     return out

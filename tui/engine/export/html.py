@@ -35,7 +35,7 @@ h1 { font-size: 1.6em; margin: 0 0 12px; }
 h2 { font-size: 1.2em; margin: 28px 0 8px; border-bottom: 2px solid #ddd; padding-bottom: 4px; }
 h3 { font-size: 1em; margin: 0 0 6px; }
 table { border-collapse: collapse; }
-th, td { text-align: left; vertical-align: top; padding: 6px 10px; border: 1px solid #d0d0d0; }
+th, td { text-align: start; vertical-align: top; padding: 6px 10px; border: 1px solid #d0d0d0; }
 th { background: #f2f2f4; font-weight: 600; }
 .files td:last-child, .counts td:last-child { font-variant-numeric: tabular-nums; }
 .counts td:last-child { text-align: right; }
@@ -95,7 +95,8 @@ def _cell(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlink
     middle = ""
     if part.flagged:
         middle = f'<mark class="{_mark_class(finding.kind, side)}">{_text(part.flagged)}</mark>'
-    return f'<td lang="{language}">{_text(part.before)}{middle}{_text(part.after)}</td>'
+    # dir="auto": a browser lays out Arabic or Hebrew right to left, from the text itself
+    return f'<td lang="{language}" dir="auto">{_text(part.before)}{middle}{_text(part.after)}</td>'
 
 
 def _side_heading(comparison: Comparison, finding: Finding, side: Side, unlinked: Unlinked) -> str:

@@ -146,10 +146,9 @@ class Embedder:
             return out
         cache = self.cache
         found = cache.get(texts) if cache is not None else {}
-        if self._ahead:
-            found.update(
-                (k, self._ahead[text]) for k, text in enumerate(texts) if text in self._ahead
-            )
+        ahead = self._ahead  # once: embed_ahead may replace it meanwhile on another thread
+        if ahead:
+            found.update((k, ahead[text]) for k, text in enumerate(texts) if text in ahead)
         for k, vector in found.items():
             out[k] = vector
         todo: dict[str, list[int]] = {}  # each distinct text once
@@ -188,8 +187,7 @@ class Embedder:
         time later: a small batch runs the model at a fraction of its speed, and without a
         disk cache the later calls would embed them again. A text's vector is the same
         whatever its batch, so this changes speed only."""
-        self._ahead = {}
-        vectors = self.embed(list(texts), cancelled=cancelled)
+        vectors = self.embed(list(texts), cancelled=cancelled)  # the kept ones from memory
         self._ahead = dict(zip(texts, vectors, strict=True))
 
     def _run_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:

@@ -432,16 +432,23 @@ class SemanticSpanScorer:
     def text_log_odds(
         self, texts: Sequence[str], *, source: bool, start: int, end: int
     ) -> np.ndarray | None:
+        if not self.weighs(source=source, start=start, end=end):
+            return None
         here, there = (self._src, self._tgt) if source else (self._tgt, self._src)
         offset = self._tgt_off if source else self._src_off
-        if not there.known[start + offset : end + offset].all():
-            return None
         vectors = here.unit(self._embedder.embed(list(texts), cancelled=self._cancelled))
         first, last = np.array([start + offset]), np.array([end + offset])
         span = there.span_vectors(first, last)[0]
         knn = knn_means(vectors, there.vectors[: there.size], self.weights.neighbours)
         margins = vectors @ span - (knn + there.span_knn(first, last)[0]) / 2.0
         return self.weights.margin * (margins - self.weights.offset)
+
+    def weighs(self, *, source: bool, start: int, end: int) -> bool:
+        """Can ``text_log_odds`` weigh text against the other side's segments ``[start,
+        end)``: are they all embedded (a selective pass leaves some out)?"""
+        there = self._tgt if source else self._src
+        offset = self._tgt_off if source else self._src_off
+        return bool(there.known[start + offset : end + offset].all())
 
     def pair_log_odds(self, text: str, others: Sequence[str], *, source: bool) -> np.ndarray:
         """How likely ``text`` (new text of the source side if ``source``, else of the target)

@@ -246,11 +246,13 @@ def _langdetect(sample: str, trials: int) -> str | None:
 # mostly in one of them is that language (langdetect would call Armenian Estonian, and leave
 # Burmese or Khmer without a language). Not Ethiopic (Amharic and Tigrinya), Tibetan
 # (Tibetan and Dzongkha) or the scripts langdetect knows (Thai, Hebrew, Greek, Devanagari).
-# Their Unicode blocks, so that text in none of them is passed over in one regex search.
+# Their Unicode blocks, so that text in none of them is passed over in one regex search;
+# for Myanmar only Burmese's letters: Shan, Mon and Karen write theirs with letters of their
+# own (``_OTHER_MYANMAR``). Mingrelian and Svan, rarely written, would be read as Georgian.
 SCRIPT_LANGUAGES = {
     "ARMENIAN": ("hy", "\u0530-\u058f\ufb13-\ufb17"),
     "GEORGIAN": ("ka", "\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f"),
-    "MYANMAR": ("my", "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"),
+    "MYANMAR": ("my", "\u1000-\u104f"),
     "KHMER": ("km", "\u1780-\u17ff\u19e0-\u19ff"),
     "LAO": ("lo", "\u0e80-\u0eff"),
     "SINHALA": ("si", "\u0d80-\u0dff"),
@@ -258,6 +260,7 @@ SCRIPT_LANGUAGES = {
     "ORIYA": ("or", "\u0b00-\u0b7f"),
 }
 _NAMED_SCRIPT = re.compile("[" + "".join(blocks for _, blocks in SCRIPT_LANGUAGES.values()) + "]")
+_OTHER_MYANMAR = re.compile("[\u1050-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f]")
 
 
 def _by_script(sample: str) -> str | None:
@@ -271,17 +274,18 @@ def _by_script(sample: str) -> str | None:
     """
     if _NAMED_SCRIPT.search(sample) is None:
         return None
+    letters = _LETTER.findall(sample)
+    if 2 * len(_NAMED_SCRIPT.findall(sample)) <= len(letters):  # a name in a Latin paragraph
+        return None
     counts: dict[str, int] = {}
-    letters = 0
-    for match in _LETTER.finditer(sample):
-        letters += 1
-        name = script_of(match.group())
+    for letter in letters:
+        name = script_of(letter)
         if name in SCRIPT_LANGUAGES:
             counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
     script, count = max(counts.items(), key=lambda item: item[1])
-    return SCRIPT_LANGUAGES[script][0] if 2 * count > letters else None
+    if 2 * count <= len(letters) or (script == "MYANMAR" and _OTHER_MYANMAR.search(sample)):
+        return None
+    return SCRIPT_LANGUAGES[script][0]
 
 
 def _by_function_words(sample: str) -> str | None:
