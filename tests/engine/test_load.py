@@ -102,6 +102,40 @@ def test_latin1_file_gives_a_warning_and_a_result(tmp_path: Path) -> None:
     assert any("decoded as latin-1" in w for w in article.warnings)
 
 
+# A new user's trial: a Russian file saved in cp1251 was read as cp1252 ("Ó÷¸íûå"), and
+# every number in it was reported as changed.
+LEGACY = [
+    (
+        "Учёные насчитали рекордное число нерп на Байкале. "
+        "По данным экспедиции, в озере живут около 140 тысяч животных.",
+        ("cp1251", "koi8-r"),
+    ),
+    (
+        "Αρχαιολόγοι ανακάλυψαν μινωικό εργαστήριο κοντά στα Χανιά. "
+        "Οι ανασκαφές θα συνεχιστούν το επόμενο καλοκαίρι.",
+        ("cp1253",),
+    ),
+    (
+        "北海道の村が廃線を観光列車として復活させる。運行は来年の春に始まる予定だ。",
+        ("shift_jis",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(text, encoding) for text, encodings in LEGACY for encoding in encodings],
+)
+def test_a_legacy_file_of_another_script_is_read_in_its_own_encoding(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    article = load_article(path)
+    assert " ".join(texts(article)) == text
+    assert any("not valid UTF-8; decoded as" in w for w in article.warnings)
+
+
 def test_utf8_with_a_few_invalid_bytes_is_kept_with_replacement(tmp_path: Path) -> None:
     path = tmp_path / "damaged.txt"
     good = "die grüße aus köln. übermorgen fährt der zug über münchen. " * 5

@@ -40,6 +40,7 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _NOT_C1 = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
 _DOCUMENT_SAMPLE = 10_000  # characters langdetect reads for the document language
 MAX_BYTES = 256 * 2**20
+MAX_GUESS_BYTES = 2**20  # bytes an encoding is guessed from: more adds time, not accuracy
 """Larger files are refused rather than read into memory."""
 
 
@@ -222,7 +223,42 @@ def _decode_damaged(data: bytes, name: str) -> tuple[str, str, str]:
     # 0x80-0x9F are typographic quotes, dashes and € in cp1252, unused control codes in Latin-1.
     high = set(data.translate(None, _NOT_C1))
     encoding = "cp1252" if high and not high & _CP1252_UNDEFINED else "latin-1"
-    return data.decode(encoding), encoding, f"{name}: not valid UTF-8; decoded as {encoding}"
+    text = data.decode(encoding)
+    if not _reads_western(text):
+        text, encoding = _other_encoding(data) or (text, encoding)
+    return text, encoding, f"{name}: not valid UTF-8; decoded as {encoding}"
+
+
+def _reads_western(text: str) -> bool:
+    """Could ``text`` (bytes read as cp1252 or Latin-1) be a Western language: no C1 control
+    codes, and fewer accented letters than plain ones (French has about 4%)? Cyrillic, Greek,
+    Arabic or Hebrew code pages read so give mostly accented letters ("Ó÷¸íûå"); Shift-JIS,
+    GBK or EUC-KR give control codes too.
+
+    >>> _reads_western("Grüße aus Zürich, à bientôt"), _reads_western("Ó÷¸íûå íàñ÷èòàëè")
+    (True, False)
+    """
+    sample = text[:65536]
+    if any("\x80" <= ch <= "\x9f" for ch in sample):
+        return False
+    letters = [ch for ch in sample if ch.isalpha()]
+    accented = sum(1 for ch in letters if not ch.isascii())
+    return accented <= len(letters) - accented
+
+
+def _other_encoding(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of legacy bytes of another script, as charset-normalizer reads them
+    (code pages and multi-byte encodings of every script, chosen by how coherent the decoded
+    text reads in a language): None when it finds none."""
+    from charset_normalizer import from_bytes  # only for such files: a few ms to import
+
+    best = from_bytes(data[:MAX_GUESS_BYTES]).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):  # the sample's guess does not fit the rest
+        return None
 
 
 def _sniff_utf16(data: bytes) -> str | None:
