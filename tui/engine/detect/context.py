@@ -384,7 +384,10 @@ def sentence_draft(
         # a heading or a one-word line is content too, reported as a paragraph left alone
         # by the paragraph alignment is (one_sided_paragraphs): with less confidence
         confidence = min(confidence, SHORT_PARAGRAPH_CONFIDENCE)
-    unit = unit or ("Paragraph" if whole else "Sentence")
+    if unit is None:  # "2 sentences": a run must not read as one missing sentence
+        unit = (
+            "Paragraph" if whole else "Sentence" if len(chosen) == 1 else f"{len(chosen)} sentences"
+        )
     return Draft(
         kind=ONE_SIDED_KINDS[(side, whole)],
         severity=severity_by_size(words, context.detection),
