@@ -179,8 +179,8 @@ def _sample(blocks: list[tuple[str, str]]) -> list[str]:
 def decode_bytes(data: bytes, *, name: str = "<memory>") -> tuple[str, str, tuple[str, ...]]:
     """Decode an article's bytes: (text, encoding used, warnings).
 
-    >>> decode_bytes("grüße".encode("cp1252"))[1:]
-    ('latin-1', ('<memory>: not valid UTF-8; decoded as latin-1',))
+    >>> decode_bytes("grüße".encode("cp1252"))[1:]  # doctest: +ELLIPSIS
+    ('latin-1', ('<memory>: not valid UTF-8; decoded as latin-1 (if its text looks wrong, ...',))
     >>> decode_bytes("„zitat“".encode("cp1252"))[1]
     'cp1252'
     """
@@ -226,7 +226,13 @@ def _decode_damaged(data: bytes, name: str) -> tuple[str, str, str]:
     text = data.decode(encoding)
     if not _reads_western(text):
         text, encoding = _other_encoding(data) or (text, encoding)
-    return text, encoding, f"{name}: not valid UTF-8; decoded as {encoding}"
+    # the guess can be wrong (Polish cp1250 reads as cp1252 with a few wrong letters): say how
+    # to give the file in UTF-8 instead
+    warning = (
+        f"{name}: not valid UTF-8; decoded as {encoding} (if its text looks wrong, convert "
+        f"it: iconv -f ENCODING -t UTF-8)"
+    )
+    return text, encoding, warning
 
 
 def _reads_western(text: str) -> bool:
