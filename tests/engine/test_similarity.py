@@ -358,3 +358,29 @@ def test_a_calibrated_copy_frees_the_parts_it_reads_and_keeps_none_of_its_own():
     second.score_keyed("pass 1", *spans)
     second.score_keyed("pass 2 only", *spans)
     assert first._parts == {}
+
+
+# A short article: four yearly counts in both versions, two sentences only in the German. The
+# whole documents' length ratio (French characters per German one) counts those two against
+# the French; the four pairs that share a number found nowhere else do not.
+VILLAGE_DE = [f"Im Jahr {1900 + k} zählte das Dorf {100 * k + 7} Einwohner." for k in range(1, 7)]
+VILLAGE_FR = [f"En {1900 + k}, le village comptait {100 * k + 7} habitants." for k in range(1, 7)]
+EXTRA_DE = [
+    "Die Kirche brannte vollständig ab und wurde danach nie wieder aufgebaut.",
+    "Der Pfarrer zog danach mit seiner ganzen Familie in die Stadt Bern.",
+]
+
+
+def test_a_short_documents_length_ratio_comes_from_its_anchored_pairs():
+    source = [*VILLAGE_DE[:3], *EXTRA_DE, *VILLAGE_DE[3:]]
+    scorer = LexicalScorer().prepare(source, VILLAGE_FR)
+    ratio, _ = scorer.length_model
+    anchored = sum(map(len, VILLAGE_FR)) / sum(map(len, VILLAGE_DE))
+    whole = sum(map(len, VILLAGE_FR)) / sum(map(len, source))
+    assert ratio == pytest.approx(anchored, rel=0.02)
+    assert abs(ratio - whole) > 0.2
+    # a long document keeps the whole documents' ratio: its one-sided share is small
+    long_source = [*source, *(VILLAGE_DE * 4)]
+    long_target = [*VILLAGE_FR, *(VILLAGE_FR * 4)]
+    long_ratio, _ = LexicalScorer().prepare(long_source, long_target).length_model
+    assert long_ratio == pytest.approx(sum(map(len, long_target)) / sum(map(len, long_source)))

@@ -282,8 +282,9 @@ class LexicalSpanScorer:
         self._cum_weight_tgt = _cumsum0(self._weight_tgt)
         self._cum_len_src = _cumsum0(source.lengths)
         self._cum_len_tgt = _cumsum0(target.lengths)
+        self._anchors: list[tuple[int, int]] | None = None
         if ratio is None:
-            ratio = max(target.lengths.sum(), 1.0) / max(source.lengths.sum(), 1.0)
+            ratio = self._anchored_ratio()
         self._ratio = ratio
         self._cum_punct_src = _punct_rows(_cumsum0(source.punct))
         self._cum_punct_tgt = _punct_rows(_cumsum0(target.punct))
@@ -293,14 +294,31 @@ class LexicalSpanScorer:
         # start, end): many windows' spans can be scored in one call through the parent's
         # ``stacked_windows`` (detect/one_sided.py)
         self.window_of: tuple[LexicalSpanScorer, tuple[int, int, int, int]] | None = None
-        # anchor_pairs' answer, which depends on the concepts only: a recalibrated copy
-        # (same segments) takes it over instead of reading every concept again
-        self._anchors: list[tuple[int, int]] | None = None
+        # anchor_pairs' answer (above), which depends on the concepts only: a recalibrated
+        # copy (same segments) takes it over instead of reading every concept again
         # the score's parts a length model leaves as they are, by key (``remember_parts``)
         self._parts: dict[Hashable, tuple[np.ndarray, np.ndarray]] | None = None
         # a calibrated copy reads (and frees) the parts the first pass kept, stores none
         self._reads_parts = False
         self._variance = self._estimate_variance() if variance is None else variance
+
+    def _anchored_ratio(self) -> float:
+        """Target characters per source character. In a short document (fewer segments on a
+        side than ``min_calibration_pairs``, the fewest a length model is measured on), the
+        ratio of the segment pairs that share a word or number found nowhere else (nearly
+        always translations), where there are three or more: one-sided content shifts the
+        whole documents' ratio by its share, and two dropped sentences of a short article
+        move it by a third. In a long one, the whole documents': their one-sided share is
+        small, and segments with numbers and names are not typical in length."""
+        whole = max(float(self._tgt.lengths.sum()), 1.0) / max(float(self._src.lengths.sum()), 1.0)
+        shorter = min(len(self._src.lengths), len(self._tgt.lengths))
+        pairs = self.anchor_pairs() if shorter < self.weights.min_calibration_pairs else []
+        if len(pairs) < 3:
+            return whole
+        i, j = np.array(pairs).T
+        return max(float(self._tgt.lengths[j].sum()), 1.0) / max(
+            float(self._src.lengths[i].sum()), 1.0
+        )
 
     def _estimate_variance(self) -> float:
         """Gale-Church variance measured on this document's surest pairs.
