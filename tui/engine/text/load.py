@@ -40,8 +40,8 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _NOT_C1 = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
 _DOCUMENT_SAMPLE = 10_000  # characters langdetect reads for the document language
 MAX_BYTES = 256 * 2**20
-MAX_GUESS_BYTES = 2**20  # bytes an encoding is guessed from: more adds time, not accuracy
 """Larger files are refused rather than read into memory."""
+MAX_GUESS_BYTES = 2**20  # bytes an encoding is guessed from: more adds time, not accuracy
 
 
 def load_article(path: str | Path, *, language: str | None = None) -> Article:
