@@ -271,6 +271,8 @@ def _by_script(sample: str) -> str | None:
     'hy'
     >>> _by_script("The Armenian word for thousand is հազար.") is None
     True
+    >>> _by_script("abc ։։։։։։։։") is None
+    True
     """
     if _NAMED_SCRIPT.search(sample) is None:
         return None
@@ -282,6 +284,8 @@ def _by_script(sample: str) -> str | None:
         name = script_of(letter)
         if name in SCRIPT_LANGUAGES:
             counts[name] = counts.get(name, 0) + 1
+    if not counts:  # only the blocks' marks and stops ("։։։" after Latin text)
+        return None
     script, count = max(counts.items(), key=lambda item: item[1])
     if 2 * count <= len(letters) or (script == "MYANMAR" and _OTHER_MYANMAR.search(sample)):
         return None
