@@ -5,7 +5,6 @@ how findings quote, locate and size the text they flag."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ from tui.engine.scoring.base import SpanScorer
 from tui.engine.text.anchors import (
     word_count,
 )
+from tui.engine.text.language import has_enough_letters
 from tui.engine.tuning import DetectionTuning, Tuning
 
 
@@ -341,7 +341,6 @@ def runs_in_paragraph(indices: list[int], refs: Sequence[SentenceRef]) -> list[l
 
 # The confidence of a one-sided paragraph under ``detection.min_words_to_flag`` words.
 SHORT_PARAGRAPH_CONFIDENCE = 0.6
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def sentence_draft(
@@ -379,7 +378,7 @@ def sentence_draft(
     # along (one line per paragraph, a dropped line), which is what the editor should read
     whole = unit is None and len(chosen) == len(paragraph.sentences)
     if words < context.detection.min_words_to_flag:
-        if not whole or not _LETTER.search(text):
+        if not whole or not has_enough_letters(text, 1):
             return None  # a fragment, or a bare label ("1. 1950 :") the number check reads
         # a heading or a one-word line is content too, reported as a paragraph left alone
         # by the paragraph alignment is (one_sided_paragraphs): with less confidence

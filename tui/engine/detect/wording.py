@@ -60,12 +60,9 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for match in _TOKEN.finditer(text):
         token, start, end = match.group(), match.start(), match.end()
-        glued = (
-            _is_mark(token[0]) or (_is_mark(out[-1][0][-1]) and token[0].isalnum())
-            if out
-            else False
-        )
-        if glued and out[-1][2] == start:
+        # a mark, or a letter after one, that touches the token before belongs to its word
+        touching = bool(out) and out[-1][2] == start
+        if touching and (_is_mark(token[0]) or (_is_mark(out[-1][0][-1]) and token[0].isalnum())):
             joined, first, _ = out.pop()
             token, start = joined + token, first
         out.append((token, start, end))

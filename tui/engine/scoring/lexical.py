@@ -310,15 +310,12 @@ class LexicalSpanScorer:
         whole documents' ratio by its share, and two dropped sentences of a short article
         move it by a third. In a long one, the whole documents': their one-sided share is
         small, and segments with numbers and names are not typical in length."""
-        whole = max(float(self._tgt.lengths.sum()), 1.0) / max(float(self._src.lengths.sum()), 1.0)
         shorter = min(len(self._src.lengths), len(self._tgt.lengths))
         pairs = self.anchor_pairs() if shorter < self.weights.min_calibration_pairs else []
         if len(pairs) < 3:
-            return whole
+            return _length_ratio(self._src.lengths, self._tgt.lengths)
         i, j = np.array(pairs).T
-        return max(float(self._tgt.lengths[j].sum()), 1.0) / max(
-            float(self._src.lengths[i].sum()), 1.0
-        )
+        return _length_ratio(self._src.lengths[i], self._tgt.lengths[j])
 
     def _estimate_variance(self) -> float:
         """Gale-Church variance measured on this document's surest pairs.
@@ -371,7 +368,7 @@ class LexicalSpanScorer:
             return self
         i, j = np.array(pairs, dtype=np.int64).T
         len_src, len_tgt = self._src.lengths[i], self._tgt.lengths[j]
-        ratio = max(float(len_tgt.sum()), 1.0) / max(float(len_src.sum()), 1.0)
+        ratio = _length_ratio(len_src, len_tgt)
         variance = max(_variance_of(len_src, len_tgt, ratio), 0.1)
         tail = LengthTail.measure(
             length_deviations(len_src, len_tgt, ratio, variance), self.weights.length_tail_quantile
@@ -750,6 +747,11 @@ class LexicalSpanScorer:
             if len(where) == 1 and posting is not None and len(posting) == 1:
                 pairs.append((where[0], posting[0]))
         return sorted(set(pairs))
+
+
+def _length_ratio(source_lengths: np.ndarray, target_lengths: np.ndarray) -> float:
+    """Target characters per source character over the segments given (one at least)."""
+    return max(float(target_lengths.sum()), 1.0) / max(float(source_lengths.sum()), 1.0)
 
 
 def _occurrences(concepts: Sequence[tuple[int, ...]]) -> tuple[np.ndarray, np.ndarray]:

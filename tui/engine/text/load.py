@@ -224,7 +224,9 @@ def _decode_damaged(data: bytes, name: str) -> tuple[str, str, str]:
     high = set(data.translate(None, _NOT_C1))
     encoding = "cp1252" if high and not high & _CP1252_UNDEFINED else "latin-1"
     text = data.decode(encoding)
-    if not _reads_western(text):
+    # C1 control codes (Latin-1 with bytes cp1252 leaves undefined: Shift-JIS, GBK, EUC-KR
+    # read so give them), or mostly accented letters: no Western text
+    if (encoding == "latin-1" and high) or _mostly_accented(text):
         text, encoding = _other_encoding(data) or (text, encoding)
     # the guess can be wrong (Polish cp1250 reads as cp1252 with a few wrong letters): say how
     # to give the file in UTF-8 instead
@@ -235,21 +237,17 @@ def _decode_damaged(data: bytes, name: str) -> tuple[str, str, str]:
     return text, encoding, warning
 
 
-def _reads_western(text: str) -> bool:
-    """Could ``text`` (bytes read as cp1252 or Latin-1) be a Western language: no C1 control
-    codes, and fewer accented letters than plain ones (French has about 4%)? Cyrillic, Greek,
-    Arabic or Hebrew code pages read so give mostly accented letters ("Ó÷¸íûå"); Shift-JIS,
-    GBK or EUC-KR give control codes too.
+def _mostly_accented(text: str) -> bool:
+    """More accented letters than plain ones in ``text`` (bytes read as cp1252 or Latin-1)? No
+    Western language writes so (French has about 4%); Cyrillic, Greek, Arabic or Hebrew code
+    pages read so do ("Ó÷¸íûå").
 
-    >>> _reads_western("Grüße aus Zürich, à bientôt"), _reads_western("Ó÷¸íûå íàñ÷èòàëè")
-    (True, False)
+    >>> _mostly_accented("Grüße aus Zürich, à bientôt"), _mostly_accented("Ó÷¸íûå íàñ÷èòàëè")
+    (False, True)
     """
-    sample = text[:65536]
-    if any("\x80" <= ch <= "\x9f" for ch in sample):
-        return False
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = [ch for ch in text[:65536] if ch.isalpha()]
     accented = sum(1 for ch in letters if not ch.isascii())
-    return accented <= len(letters) - accented
+    return accented > len(letters) - accented
 
 
 def _other_encoding(data: bytes) -> tuple[str, str] | None:
