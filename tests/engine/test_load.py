@@ -119,7 +119,32 @@ LEGACY = [
         "北海道の村が廃線を観光列車として復活させる。運行は来年の春に始まる予定だ。",
         ("shift_jis",),
     ),
+    # cp1250 reads as cp1252 with symbols inside words ("odby³o", "wi¹za³")
+    (
+        "Wczoraj w Warszawie odbyło się spotkanie ministrów. Przewodniczący komisji "
+        "powiedział, że porozumienie zostanie podpisane w przyszłym tygodniu.",
+        ("cp1250",),
+    ),
 ]
+
+
+# Western text in cp1252 stays cp1252 (charset-normalizer alone reads some German and
+# Icelandic as cp1250): a fraction, a middle dot or Icelandic letters inside words
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gestern trafen sich in Zürich die Minister. „Wir sind zufrieden“, sagte er. "
+        "Das Rohr misst 3¼ Zoll.",
+        "Í gær var haldinn fundur ráðherra í Reykjavík. Það er þó óvíst, segir hann.",
+        "La col·lecció del museu s’obre avui. « C'est un cœur qui bat », dit-il, très ému.",
+    ],
+)
+def test_western_cp1252_text_is_kept_as_cp1252(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "western.txt"
+    path.write_bytes(text.encode("cp1252"))
+    article = load_article(path)
+    assert " ".join(texts(article)) == text
+    assert article.encoding in ("cp1252", "latin-1")
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -228,8 +229,15 @@ def _decode_damaged(data: bytes, name: str) -> tuple[str, str, str]:
     # read so give them), or mostly accented letters: no Western text
     if (encoding == "latin-1" and high) or _mostly_accented(text):
         text, encoding = _other_encoding(data) or (text, encoding)
-    # the guess can be wrong (Polish cp1250 reads as cp1252 with a few wrong letters): say how
-    # to give the file in UTF-8 instead
+    elif _symbols_in_words(text) >= 2:
+        # Central European cp1250 read as cp1252 ("by³o", "wi¹zaæ"): taken where the
+        # other reading has no such symbol left (charset-normalizer reads some German
+        # and Icelandic cp1252 as cp1250; this asks it only where cp1252 fails)
+        other = _other_encoding(data)
+        if other is not None and _symbols_in_words(other[0]) == 0:
+            text, encoding = other
+    # the guess can be wrong (Czech cp1250, Turkish cp1254 read as cp1252 with a few wrong
+    # letters): say how to give the file in UTF-8 instead
     warning = (
         f"{name}: not valid UTF-8; decoded as {encoding} (if its text looks wrong, convert "
         f"it: iconv -f ENCODING -t UTF-8)"
@@ -248,6 +256,23 @@ def _mostly_accented(text: str) -> bool:
     letters = [ch for ch in text[:65536] if ch.isalpha()]
     accented = sum(1 for ch in letters if not ch.isascii())
     return accented > len(letters) - accented
+
+
+# the symbols cp1252 and Latin-1 read for cp1250's Ł Ą Ż ł ą Ľ ľ ż (£ ¥ ¯ ³ ¹ ¼ ¾ ¿)
+_IN_WORD_SYMBOL = re.compile(r"(?<=[^\W\d_])[£¥¯³¹¼¾¿](?=[^\W\d_])")
+
+
+def _symbols_in_words(text: str) -> int:
+    """How many symbols (³ ¹ ¿ ¾ ¥ £ ¯ ¼) stand between two letters in the first 64 KB of
+    ``text``: no language writes them inside a word, cp1250 text read as cp1252 does ("by³o",
+    "siê" is a letter, "wi¹zaæ" a symbol).
+
+    >>> _symbols_in_words("Wczoraj odby³o siê spotkanie, które ma³o kto wi¹za³ z tym")
+    3
+    >>> _symbols_in_words("Preis: 3¼ Pfund, 20 °C, Größe, ¿Qué?, H²O")
+    0
+    """
+    return len(_IN_WORD_SYMBOL.findall(text[:65536]))
 
 
 def _other_encoding(data: bytes) -> tuple[str, str] | None:
