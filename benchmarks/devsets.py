@@ -20,7 +20,7 @@ from pathlib import Path
 
 import tui.engine.pipeline as pipeline
 from tui.engine.detect.findings import FindingContext
-from tui.engine.model import Article, Comparison, Finding, Side
+from tui.engine.model import Article, Comparison, Finding, Side, Span
 from tui.engine.text.load import article_from_text
 
 GoldLink = tuple[list[int], list[int]]
@@ -245,6 +245,27 @@ def synthetic_texts(
 
 def one_sided(result: Comparison) -> list[Finding]:
     return [f for f in result.findings if f.kind.is_omission or f.kind.is_insertion]
+
+
+def truths_at(truths: list[Truth], side: Side, paragraph: int, span: Span) -> list[Truth]:
+    """The deleted pieces that overlap ``span`` of ``side``'s paragraph."""
+    return [
+        t
+        for t in truths
+        if t.side is side and t.paragraph == paragraph and t.start < span.end and span.start < t.end
+    ]
+
+
+def covered(findings: list[Finding], side: Side, paragraph: int, span: Span) -> bool:
+    """Does a finding held on ``side`` overlap ``span`` of its paragraph?"""
+    return any(
+        f.side is side
+        and (loc := f.location(side)) is not None
+        and loc.paragraph == paragraph
+        and loc.start < span.end
+        and span.start < loc.end
+        for f in findings
+    )
 
 
 def overlaps(finding: Finding, truth: Truth) -> bool:

