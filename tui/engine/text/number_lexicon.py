@@ -201,6 +201,45 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12,
     "tys": 1000, "tis": 1000,  # Polish "140 tys.", Czech and Slovak "12 tis."
     "հազ": 1000, "մլն": 10**6, "մլրդ": 10**9, "տրլն": 10**12,  # Armenian
+    # Scale words written out after digits, of languages whose other number words are not
+    # read here (a fifth trial: Czech "65 tisíc", Georgian "345 ათასი", Bengali "১২ লাখ" for
+    # 1.2 million were each reported as a changed number). Only after digits: alone they
+    # are not read as numbers.
+    # Czech, Slovak, Polish
+    "tisíc": 1000, "tisíce": 1000, "tisícov": 1000, "tysięcy": 1000, "tysiące": 1000,
+    "milion": 10**6, "miliony": 10**6, "milionů": 10**6, "milionu": 10**6,
+    "milión": 10**6, "milióny": 10**6, "miliónov": 10**6, "milionów": 10**6,
+    "miliarda": 10**9, "miliardy": 10**9, "miliard": 10**9, "miliardu": 10**9,
+    "miliárd": 10**9, "miliardów": 10**9,
+    # Romanian; Swedish, Norwegian, Danish; Turkish; Indonesian and Malay; Vietnamese
+    "mii": 1000, "milioane": 10**6, "miliarde": 10**9,
+    "tusen": 1000, "miljon": 10**6, "miljoner": 10**6, "millioner": 10**6,
+    "miljarder": 10**9, "milliarder": 10**9,
+    "milyon": 10**6, "milyar": 10**9,
+    "ribu": 1000, "juta": 10**6, "miliar": 10**9,
+    "nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
+    # Serbian, Croatian, Bosnian (Cyrillic and Latin); Ukrainian; Greek
+    "хиљада": 1000, "хиљаде": 1000, "милион": 10**6, "милиона": 10**6,
+    "милијарди": 10**9, "милијарде": 10**9, "милијарда": 10**9,
+    "hiljada": 1000, "hiljade": 1000, "tisuća": 1000, "tisuće": 1000,
+    "miliona": 10**6, "milijuna": 10**6, "milijardi": 10**9, "milijarde": 10**9,
+    "тисяч": 1000, "тисячі": 1000, "мільйон": 10**6, "мільйони": 10**6,
+    "мільйонів": 10**6, "мільярд": 10**9, "мільярди": 10**9, "мільярдів": 10**9,
+    "χιλιάδες": 1000, "εκατομμύρια": 10**6, "εκατομμύριο": 10**6,
+    "δισεκατομμύρια": 10**9,
+    # Georgian; Persian; Hebrew
+    # (with the case endings a count takes: "300 ათასზე მეტი", over 300,000)
+    "ათასი": 1000, "ათას": 1000, "ათასზე": 1000, "ათასით": 1000, "ათასამდე": 1000,
+    "ათასის": 1000, "მილიონი": 10**6, "მილიონ": 10**6, "მილიონზე": 10**6,
+    "მილიონით": 10**6, "მილიონამდე": 10**6, "მილიონის": 10**6,
+    "მილიარდი": 10**9, "მილიარდ": 10**9, "მილიარდზე": 10**9, "მილიარდის": 10**9,
+    "هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9,
+    "אלף": 1000, "מיליון": 10**6, "מיליארד": 10**9,
+    # Bengali, Tamil: the lakh (100,000) and crore (10,000,000) of South Asian numbering
+    # (and their genitive: "১২ লাখের বেশি", over 1.2 million)
+    "হাজার": 1000, "হাজারের": 1000, "লাখ": 10**5, "লাখের": 10**5, "লক্ষ": 10**5,
+    "লক্ষের": 10**5, "কোটি": 10**7, "কোটির": 10**7,
+    "ஆயிரம்": 1000, "லட்சம்": 10**5, "கோடி": 10**7, "மில்லியன்": 10**6,
 }
 # Words for ten years after a number: "three decades" is 30 years, as Japanese 30年 and
 # Chinese 三十年 say it ("drei Jahrzehnte", "trois décennies", "три десятилетия").
