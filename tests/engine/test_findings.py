@@ -143,6 +143,11 @@ def test_an_identical_language_menu_is_not_untranslated():
         ("« les produits ne sont possibles", [0]),  # opened, never closed
         ("他说：「我们走吧。」然后离开了", []),  # Chinese corner brackets
         ("彼は『雪国』を読んだ。「まだ", [11]),  # Japanese: the last bracket never closes
+        # Swedish and Finnish open with the closing marks (a fifth trial's faithful Swedish
+        # pair drew four quotation findings)
+        ("Hon sa: ”Vi är nöjda” och gick", []),
+        ("Hon sa: »Vi är nöjda» och gick", []),
+        ("Hon sa: ”Vi är nöjda och gick", [8]),
     ],
 )
 def test_quote_pairing(text, stray):

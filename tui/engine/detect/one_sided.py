@@ -143,6 +143,8 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                 continue
             if evidence is not None and _part_of_neighbour(context, group, position, side):
                 continue
+            if evidence is not None and _words_in_neighbour(context, group, position, side):
+                continue
             if evidence is None and not report_unweighed and not _in_run(group, position, side):
                 continue
             confidence = 0.8 if evidence is None else float(sigmoid(evidence))
@@ -351,6 +353,39 @@ def _part_of_neighbour(
             end=other[-1] + 1,
         )
         if odds is not None and odds[0] - odds[1] < bar:
+            return True
+    return False
+
+
+def _words_in_neighbour(
+    context: FindingContext, group: LinkGroup, position: int, side: Side
+) -> bool:
+    """With ``detection.token_veto`` and a model that gives token vectors: does a
+    neighbouring bead's other side link the lone sentence's words (its own side's
+    sentences competing) at ``detection.lone_min_log_odds`` likelier under the document's
+    translated rate than its unrelated one (detect/tokens.py)? A sentence the other
+    version runs into a neighbour ("Tastend , unter dichten Schneeböen" at the end of "...
+    où ils dévalent à tâtons") is translated there, not omitted."""
+    tuning = context.detection
+    embedder = getattr(group.scorer, "embedder", None)
+    if not tuning.token_veto or embedder is None:
+        return False
+    from tui.engine.detect import tokens
+
+    rates = tokens.document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
+    if rates is None:
+        return False
+    member = (group.beads[position].source or group.beads[position].target)[0]
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    lone = sentence_texts(context, side, [refs[member]])[0]
+    for neighbour in two_sided_neighbours(group, position):
+        mine = neighbour.source if side is Side.SOURCE else neighbour.target
+        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        rest = sentence_texts(context, side, [refs[k] for k in mine])
+        theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
+        found = tokens.linked_words(embedder, lone, rest, theirs, tuning.token_layer)
+        if found is not None and -rates.unrelated_log_odds(*found) >= tuning.lone_min_log_odds:
             return True
     return False
 

@@ -30,8 +30,10 @@ from tui.engine.text.anchors import (
 _CLOSES = {
     "„": "“”",
     "“": "”",
+    # Swedish and Finnish open with the closing marks: ”Det är klart”, »Det är klart»
+    "”": "”",
     "«": "»",
-    "»": "«",
+    "»": "«»",
     "‚": "‘’",
     "‹": "›",
     "›": "‹",
@@ -68,12 +70,15 @@ class QuoteReport:
 
 
 def analyse_quotes(text: str) -> QuoteReport:
-    """Pair quotation marks of German, French, English, Chinese and Japanese typography.
+    """Pair quotation marks of German, French, English, Swedish, Chinese and Japanese
+    typography.
 
     >>> analyse_quotes("er sagte: „ja.“ und « non » et „rest").stray
     [31]
     >>> analyse_quotes("war erreicht.“").stray
     [13]
+    >>> analyse_quotes("Hon sa: ”Det är klart.” Sedan »nej»").quotations
+    [Span(start=8, end=23), Span(start=30, end=35)]
     >>> analyse_quotes("'That's good,' he said. 'Rock 'n' roll.'").quotations
     [Span(start=0, end=14), Span(start=24, end=40)]
     """

