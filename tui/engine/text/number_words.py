@@ -488,9 +488,51 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     while w < len(words):
         w = _word_run(text, words, w, len(text), language, mentions)
     mentions += _numeral_characters(text, language, mentions)
+    mentions += _roman_numerals(text, mentions)
     mentions = [_with_decades(text, mention) for mention in mentions]
     months = find_months(text, month_starts)
     return sorted(_with_times_and_months(text, mentions, months), key=lambda m: m.start)
+
+
+# A century, a monarch or a chapter in Roman numerals, II to XXXIX, upper case, standing as a
+# word or with an ordinal ending ("XVIIIe", "XVIII-lea", "XXI."): "secolul al XVIII-lea" is
+# "the 18th century". Never flagged (a "CV" or "DC" is no number), so only letters I, V, X.
+_ROMAN = re.compile(
+    r"(?<![^\W\d_])(?=[IVX]{2})(X{0,3})(IX|IV|VI{0,3}|I{0,3})"
+    r"(?=(?:-?(?:lea|a|e|er|ère|ème|es|o|º|ª|th|st|nd|rd))?(?![^\W\d_]))"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_numerals(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Roman numerals of ``text`` outside ``mentions``, as values that satisfy a number across
+    but are never flagged (Romanian "secolul al XVIII-lea" against "18th-century").
+
+    >>> [sorted(m.values) for m in _roman_numerals("secolul al XVIII-lea, Louis XIV, MIX", [])]
+    [['18'], ['14']]
+    """
+    if "I" not in text and "V" not in text and "X" not in text:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in _ROMAN.finditer(text):
+        start, end = match.span()
+        if start == end or any(a < end and start < b for a, b in taken):
+            continue
+        tens, units = match.group(1), match.group(2)
+        value = 10 * len(tens) + _roman_units(units)
+        if value >= 2:
+            found.append(NumberMention(start, end, frozenset({str(value)}), True, False))
+    return found
+
+
+def _roman_units(units: str) -> int:
+    """The value of a Roman numeral's units part (I to IX)."""
+    if units == "IX":
+        return 9
+    if units == "IV":
+        return 4
+    return sum(_ROMAN_VALUES[ch] for ch in units)
 
 
 _DECADES = re.compile(
