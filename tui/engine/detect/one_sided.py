@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tui.engine.align.dp import Bead, BeadType, focus_stacked
+from tui.engine.detect import tokens
 from tui.engine.detect.context import (
     ONE_SIDED_KINDS,
     SHORT_PARAGRAPH_CONFIDENCE,
@@ -368,10 +369,9 @@ def _words_in_neighbour(
     où ils dévalent à tâtons") is translated there, not omitted."""
     tuning = context.detection
     embedder = getattr(group.scorer, "embedder", None)
-    if not tuning.token_veto or embedder is None:
+    neighbours = two_sided_neighbours(group, position)
+    if not tuning.token_veto or embedder is None or not neighbours:
         return False
-    from tui.engine.detect import tokens
-
     rates = tokens.document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
     if rates is None:
         return False
@@ -379,7 +379,7 @@ def _words_in_neighbour(
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
     lone = sentence_texts(context, side, [refs[member]])[0]
-    for neighbour in two_sided_neighbours(group, position):
+    for neighbour in neighbours:
         mine = neighbour.source if side is Side.SOURCE else neighbour.target
         other = neighbour.target if side is Side.SOURCE else neighbour.source
         rest = sentence_texts(context, side, [refs[k] for k in mine])

@@ -21,7 +21,9 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -29,7 +31,13 @@ from tui.engine.align.dp import Bead
 from tui.engine.detect.context import FindingContext, LinkGroup, sentence_texts
 from tui.engine.model import Side
 
-TokenSource = object  # an Embedder: anything with token_vectors(texts, layer)
+
+class TokenSource(Protocol):
+    """What gives token vectors: scoring.embedder.Embedder."""
+
+    def token_vectors(
+        self, texts: Sequence[str], layer: int
+    ) -> list[tuple[list[str], np.ndarray]] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +75,7 @@ def linked_words(
     """(linked, words): how many of ``member``'s word tokens are linked, each the most
     similar of the other side's tokens and the other way round, while ``rest`` (the
     side's other members) compete for them; None without token vectors or words."""
-    found = embedder.token_vectors([member, *rest, *other], layer)  # type: ignore[attr-defined]
+    found = embedder.token_vectors([member, *rest, *other], layer)
     if found is None:
         return None
     pieces, vectors = found[0]
@@ -112,7 +120,7 @@ def document_rates(
         step = max(len(pairs) / most, 1.0)
         chosen = [pairs[int(k * step)] for k in range(min(most, len(pairs)))]
         wanted = [text for here, there in chosen for text in (*here, *there)]
-        if embedder.token_vectors(wanted, layer) is None:  # type: ignore[attr-defined]
+        if embedder.token_vectors(wanted, layer) is None:
             return None
         found: list[list[tuple[int, int]]] = [[], []]  # translated, unrelated
         for here, there in chosen:
@@ -122,9 +130,7 @@ def document_rates(
                     found[row].append(counted)
         if found[0] and found[1]:
             shares = [_rate(counts) for counts in found]
-            rates = AlignmentRates(
-                shares[0], shares[1], len(chosen), _dispersion(found[0] + found[1], shares, found)
-            )
+            rates = AlignmentRates(shares[0], shares[1], len(chosen), _dispersion(shares, found))
     context.learned[key] = rates
     return rates
 
@@ -134,9 +140,7 @@ def _rate(counts: list[tuple[int, int]]) -> float:
     return (sum(k for k, _ in counts) + 1) / (sum(n for _, n in counts) + 2)
 
 
-def _dispersion(
-    _all: list[tuple[int, int]], shares: list[float], found: list[list[tuple[int, int]]]
-) -> float:
+def _dispersion(shares: list[float], found: list[list[tuple[int, int]]]) -> float:
     """Pearson's dispersion of the calibration counts about their own rate: the mean of
     (k - n p)^2 / (n p (1 - p)), at least 1."""
     terms = [

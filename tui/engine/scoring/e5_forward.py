@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -309,8 +310,6 @@ class E5Forward:
         tokens) and their unit vectors after ``layer`` (1 to 12), for word alignment across
         languages (detect/tokens.py). One window a text: a longer one is cut where the
         model's positions end. All the texts' rows go through the products together."""
-        if not hasattr(self, "_piece_of"):
-            self._piece_of = {index: piece for piece, index in self._pieces.items()}
         ids = [self.tokenize(text)[: self.max_positions - 2] for text in texts]
         order = sorted(range(len(texts)), key=lambda k: len(ids[k]))
         x, _ = self._hidden([ids[k] for k in order], layer)
@@ -323,6 +322,12 @@ class E5Forward:
             unit = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
             out[k] = (pieces, unit)
         return out
+
+    @cached_property
+    def _piece_of(self) -> dict[int, str]:
+        """Piece text by id (token_vectors' pieces), built on first use: the embedding run
+        never needs it."""
+        return {index: piece for piece, index in self._pieces.items()}
 
     def _hidden(
         self, windows: list[list[int]], layers: int
