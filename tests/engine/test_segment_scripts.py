@@ -428,6 +428,20 @@ def test_a_domain_glued_to_cjk_text_ends_no_sentence(expected: list[str], langua
     assert sentences(" ".join(expected), language) == expected
 
 
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        (["米国はA.I.財政支援を倍にすべき", "中国が人工知能においてより積極的になった。"], "ja"),
+        (["美国应将A.I.研究经费翻倍。", "中国在人工智能领域更加积极。"], "zh"),
+    ],
+)
+def test_dotted_initials_glued_to_cjk_text_end_no_sentence(
+    expected: list[str], language: str
+) -> None:
+    # ntrex-dev's Japanese headline was cut after "A.I.": the initials are "A.I", not "米国はA.I"
+    assert sentences(" ".join(expected), language) == expected
+
+
 def test_a_japanese_headline_before_a_number_or_latin_word_ends_at_its_space() -> None:
     expected = [
         "2000万人以上がブレット・カヴァノーの聴取をみる",

@@ -892,6 +892,8 @@ def _glued_boundary(
     if not before.isalpha():
         return False  # "3.5", "6.000"; in "usw.)." the later stop decides
     word, _ = _word_before(text, run_start)
+    # Chinese and Japanese write no space before a Latin word: "米国はA.I.財政" holds "A.I"
+    word = _CJK_LETTER.split(word)[-1]
     key = word.casefold()
     if len(key) == 1 or _is_dotted_letters(key) or key in _NEVER_FINAL or "@" in word:
         return False  # "z.B.", "dr.med", an e-mail address
