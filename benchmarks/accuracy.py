@@ -282,15 +282,19 @@ def omission_table(
             setattr(total, name, getattr(total, name) + getattr(counts, name))
     seconds = time.perf_counter() - started
     width = max(len(row.label) for row in sets)
+    # the counts beside the rounded shares: .900 may be 1214/1349, under a bar of .90
     header = f"{'set / pair':{width}}  role   " + "".join(
-        f"{scorer + ' R / P (pieces, findings)':>36}" for scorer in scorers
+        f"{scorer + ' R / P (found/pieces, true/findings)':>48}" for scorer in scorers
     )
     lines = [header]
     for row in sets:
         cells = []
         for scorer in scorers:
             c = totals[(scorer, row.label)]
-            cells.append(f"{c.recall:.3f} / {c.precision:.3f} ({c.truths}, {c.findings})".rjust(36))
+            cells.append(
+                f"{c.recall:.3f} / {c.precision:.3f} "
+                f"({c.detected}/{c.truths}, {c.true_findings}/{c.findings})".rjust(48)
+            )
         lines.append(f"{row.label:{width}}  {row.role:5}  " + "".join(cells))
     lines.append(f"({len(tasks)} comparisons in {seconds:.0f} s with {jobs} process(es))")
     return lines

@@ -1,6 +1,7 @@
 """The false one-sided findings of the omission benchmark, one line each, and their classes.
 
     python benchmarks/false_alarms.py [--scorer lexical] [--sets 'ntrex en-ja' ...] [--list]
+        [--tuning '{"detection.member_words": true}']
 
 For each set of benchmarks/accuracy.py's omission table: every ``*_only_in_*`` finding that
 overlaps no deleted piece, with the detector that made it, where the text's gold counterpart
@@ -14,6 +15,7 @@ precision, its every character here); ``--list`` prints the findings too. Assert
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import devsets  # noqa: E402
-from accuracy import OMISSION_SETS, _run, compare_arguments  # noqa: E402
+from accuracy import OMISSION_SETS, TUNING_OVERRIDES, _run, compare_arguments  # noqa: E402
 
 import tui.engine.pipeline as pipeline  # noqa: E402
 from tui.engine.detect.context import FindingContext  # noqa: E402
@@ -239,7 +241,11 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--list", action="store_true", help="print every false finding")
+    parser.add_argument(
+        "--tuning", type=json.loads, default={}, help="overrides, as accuracy.py's --tuning"
+    )
     args = parser.parse_args()
+    TUNING_OVERRIDES.update(args.tuning)
     sets = [s for s in OMISSION_SETS if not args.sets or s.label in args.sets]
     tasks = [(args.shared, args.scorer, s.label, seed) for s in sets for seed in range(s.seeds)]
     by_set: dict[str, list[Alarm]] = {s.label: [] for s in sets}

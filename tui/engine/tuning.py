@@ -168,6 +168,12 @@ class DetectionTuning:
     token_veto: bool = True
     token_layer: int = 10
     token_pairs: int = 16
+    # a folded member's evidence adds the word evidence that the bead's other side does not
+    # translate it (detect/tokens.py, the rates above; members.py), and so does a lone
+    # sentence's against its neighbours' other sides (one_sided.py): log-likelihood ratios,
+    # added where the meaning already leans that way, never against it
+    member_words: bool = True
+    lone_words: bool = True
     # a side of an improbable bead that translates a neighbouring bead's other side this
     # well (log-odds) was paired badly, not dropped: it is not reported
     nearby_log_odds: float = 0.0
@@ -378,6 +384,20 @@ PROVENANCE: dict[str, str] = {
     "nine rows (fr-ru recall .903 -> .899, mac 16-24 .795 -> .800 precision) and a cold run "
     "of the sample pair costs 0.36 s more than without the check instead of 0.56 s (farm-bench, "
     "3.74 against 3.18 s at 16)",
+    "detection.member_words": "on, measured on the dev sets (python benchmarks/accuracy.py "
+    "--scorer semantic --sections omissions --jobs 2, with detection.lone_words, semantic "
+    "R/P off -> on): textberg-dev .891/.919 -> .900/.904, en-zh .868/.987 -> .907/.965, "
+    "ar-zh .872/.969 -> .907/.959, de-ja .914/.944 -> .938/.902, en-ko .911/.982 -> "
+    ".930/.983, fr-ru .903/.932 -> .914/.913; mac-dev 7-15 .709/.678 -> .717/.650, 16-24 "
+    ".856/.795 -> .869/.766 (precision down: a literary translation's added sentences read "
+    "as unlinked words). No constant: the word evidence is a log-likelihood ratio on the "
+    "document's own rates (detection.token_pairs), added to the meaning gain. Measured and "
+    "not kept: the word evidence at half weight (textberg .894/.917, en-zh .875/.981), "
+    "beta-binomial counts (textberg .898/.911, de-ja .942/.893), a veto where the whole "
+    "link's other side links the words (mac 16-24 .869/.770). The held-out trial pairs "
+    "(python benchmarks/trial_pairs.py --scorer semantic) give the same findings on or off",
+    "detection.lone_words": "on, measured with detection.member_words (see there); alone: "
+    "en-zh .868 -> .883 and ar-zh .872 -> .883 recall, de-ja .914/.944 -> .918/.933",
     "detection.folded_min_log_odds": "derived: evidence of 9 to 1, the bar of a sentence "
     "left alone (detection.lone_min_log_odds), on meaning log-odds each document calibrates "
     "itself (calibrated_margin), after the document's own prior odds for the bead's shape "

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 from tui.engine.align.dp import Bead, BeadType
+from tui.engine.detect import tokens
 from tui.engine.detect.context import (
     Draft,
     FindingContext,
@@ -169,7 +170,8 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
         by_bead.setdefault((ev.side, ev.position), []).append(ev)
     for (side, position), members in by_bead.items():
         bar = least + _split_odds(group, group.beads[position], side)
-        extra = [ev for ev in members if ev.without_log_odds - ev.with_log_odds >= bar]
+        words = _words_evidence(context, group, position, side, members)
+        extra = [ev for ev in members if _gain(ev) + words.get(ev.local, 0.0) >= bar]
         if not extra or len(extra) == len(members):
             continue
         paragraphs = context.article(side).paragraphs
@@ -178,13 +180,22 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
             nearby = nearby_log_odds(group, position, side, text)
             if nearby is not None and nearby >= bar:
                 continue
-            gain = ev.without_log_odds - ev.with_log_odds
+            # reported on its words' evidence: so is it cleared by them, translated word
+            # by word in a neighbouring bead (the check a sentence left alone goes through)
+            if ev.local in words and tokens.words_in_neighbour(
+                context, group, position, side, text
+            ):
+                continue
+            gain = _gain(ev)
             why = (
                 f"the other side of its {ev.shape} link translates the rest "
                 f"{gain:.1f} log-odds better without it ({ev.with_log_odds:+.1f} -> "
                 f"{ev.without_log_odds:+.1f}; reported at {bar:.1f}, {math.exp(bar):.2g} to 1); "
                 f"its own meaning against that side: {ev.alone_log_odds:+.1f} log-odds"
             )
+            if ev.local in words:
+                why += f"; its words, linked one by one, add {words[ev.local]:+.1f}"
+            gain += words.get(ev.local, 0.0)
             if nearby is not None:
                 why += f", against the neighbouring links' {nearby:+.1f}"
             flagged[side][ev.local] = (float(sigmoid(gain)), why)
@@ -198,6 +209,52 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
             if draft is not None:
                 drafts.append(draft)
     return drafts
+
+
+def _gain(ev: MemberEvidence) -> float:
+    """How much better (log-odds) the bead's other side translates the rest without it."""
+    return ev.without_log_odds - ev.with_log_odds
+
+
+def _words_evidence(
+    context: FindingContext,
+    group: LinkGroup,
+    position: int,
+    side: Side,
+    members: list[MemberEvidence],
+) -> dict[int, float]:
+    """With ``detection.member_words``: by member, the word evidence (detect/tokens.py: a
+    log-likelihood ratio on the document's own rates) that the bead's other side does not
+    translate it, its own side's other members competing for the tokens; only for members
+    whose meaning gain is at least 0 and whose words lean that way (the evidence is never
+    taken against one). Added to the gain as independent evidence."""
+    tuning = context.detection
+    embedder = getattr(group.scorer, "embedder", None)
+    if not tuning.member_words or embedder is None:
+        return {}
+    bead = group.beads[position]
+    mine = bead.source if side is Side.SOURCE else bead.target
+    other = bead.target if side is Side.SOURCE else bead.source
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
+    out: dict[int, float] = {}
+    for ev in members:
+        if _gain(ev) < 0.0:
+            continue
+        rates = tokens.document_rates(
+            context, embedder, side, tuning.token_layer, tuning.token_pairs
+        )
+        if rates is None:
+            return {}
+        member = sentence_texts(context, side, [refs[ev.local]])[0]
+        rest = sentence_texts(context, side, [refs[k] for k in mine if k != ev.local])
+        found = tokens.linked_words(embedder, member, rest, theirs, tuning.token_layer)
+        if found is not None:
+            odds = rates.unrelated_log_odds(*found)
+            if odds > 0.0:
+                out[ev.local] = odds
+    return out
 
 
 def member_evidence(context: FindingContext) -> list[MemberEvidence]:

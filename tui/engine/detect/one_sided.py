@@ -300,6 +300,11 @@ def _evidence_alone(
         # joining cost already holds the bead's length term
         known.append(length - unlike)
         said.append(f"the link's lengths {length:+.1f} log-odds likelier without it")
+    words = _words_log_odds(context, group, position, side) if unlike is not None else None
+    if words is not None and words > 0.0 and unlike is not None:
+        # the words' evidence (detection.lone_words) adds to the meaning's, never against it
+        known.append((length or 0.0) - unlike + words)
+        said.append(f"its words, linked one by one, {words:+.1f} log-odds")
     evidence = max(known)
     least = context.detection.lone_min_log_odds
     threshold = f"reported at {least:.1f} log-odds ({math.exp(least):.2g} to 1) or more"
@@ -361,33 +366,29 @@ def _part_of_neighbour(
 def _words_in_neighbour(
     context: FindingContext, group: LinkGroup, position: int, side: Side
 ) -> bool:
-    """With ``detection.token_veto`` and a model that gives token vectors: does a
-    neighbouring bead's other side link the lone sentence's words (its own side's
-    sentences competing) at ``detection.lone_min_log_odds`` likelier under the document's
-    translated rate than its unrelated one (detect/tokens.py)? A sentence the other
-    version runs into a neighbour ("Tastend , unter dichten Schneeböen" at the end of "...
-    où ils dévalent à tâtons") is translated there, not omitted."""
-    tuning = context.detection
-    embedder = getattr(group.scorer, "embedder", None)
-    neighbours = two_sided_neighbours(group, position)
-    if not tuning.token_veto or embedder is None or not neighbours:
-        return False
-    rates = tokens.document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
-    if rates is None:
-        return False
-    member = (group.beads[position].source or group.beads[position].target)[0]
+    """Does a neighbouring bead's other side translate the lone sentence word by word
+    (tokens.words_in_neighbour)? A sentence the other version runs into a neighbour
+    ("Tastend , unter dichten Schneeböen" at the end of "... où ils dévalent à tâtons") is
+    translated there, not omitted."""
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
-    lone = sentence_texts(context, side, [refs[member]])[0]
-    for neighbour in neighbours:
-        mine = neighbour.source if side is Side.SOURCE else neighbour.target
-        other = neighbour.target if side is Side.SOURCE else neighbour.source
-        rest = sentence_texts(context, side, [refs[k] for k in mine])
-        theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
-        found = tokens.linked_words(embedder, lone, rest, theirs, tuning.token_layer)
-        if found is not None and -rates.unrelated_log_odds(*found) >= tuning.lone_min_log_odds:
-            return True
-    return False
+    text = sentence_texts(context, side, [refs[member]])[0]
+    return tokens.words_in_neighbour(context, group, position, side, text)
+
+
+def _words_log_odds(
+    context: FindingContext, group: LinkGroup, position: int, side: Side
+) -> float | None:
+    """With ``detection.lone_words``: the word evidence that neither neighbouring bead's
+    other side translates the lone sentence (tokens.neighbour_words_log_odds)."""
+    if not context.detection.lone_words:
+        return None
+    lone = group.beads[position]
+    member = (lone.source or lone.target)[0]
+    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    text = sentence_texts(context, side, [refs[member]])[0]
+    return tokens.neighbour_words_log_odds(context, group, position, side, text)
 
 
 def _length_log_odds(

@@ -28,7 +28,12 @@ from typing import Protocol
 import numpy as np
 
 from tui.engine.align.dp import Bead
-from tui.engine.detect.context import FindingContext, LinkGroup, sentence_texts
+from tui.engine.detect.context import (
+    FindingContext,
+    LinkGroup,
+    sentence_texts,
+    two_sided_neighbours,
+)
 from tui.engine.model import Side
 
 
@@ -133,6 +138,49 @@ def document_rates(
             rates = AlignmentRates(shares[0], shares[1], len(chosen), _dispersion(shares, found))
     context.learned[key] = rates
     return rates
+
+
+def words_in_neighbour(
+    context: FindingContext, group: LinkGroup, position: int, side: Side, text: str
+) -> bool:
+    """With ``detection.token_veto`` and a model that gives token vectors: does a
+    neighbouring bead's other side (of the bead at ``position``) link ``text``'s words, the
+    neighbour's own sentences of ``side`` competing, ``detection.lone_min_log_odds``
+    likelier under the document's translated rate than its unrelated one? Then ``text``
+    is translated there: the versions cut their sentences differently, nothing is missing."""
+    if not context.detection.token_veto:
+        return False
+    odds = neighbour_words_log_odds(context, group, position, side, text)
+    return odds is not None and -odds >= context.detection.lone_min_log_odds
+
+
+def neighbour_words_log_odds(
+    context: FindingContext, group: LinkGroup, position: int, side: Side, text: str
+) -> float | None:
+    """How much likelier (log-odds) the neighbouring beads' other sides link ``text``'s
+    words under the document's unrelated rate than under its translated one, each
+    neighbour's own sentences of ``side`` competing: the lower of the two neighbours' (the
+    text may belong to either). None without a two-sided neighbour, token vectors or rates."""
+    tuning = context.detection
+    embedder = getattr(group.scorer, "embedder", None)
+    neighbours = two_sided_neighbours(group, position)
+    if embedder is None or not neighbours:
+        return None
+    rates = document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
+    if rates is None:
+        return None
+    mine_refs, other_refs = _refs(group, side)
+    lowest = None
+    for neighbour in neighbours:
+        mine = neighbour.source if side is Side.SOURCE else neighbour.target
+        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        rest = sentence_texts(context, side, [mine_refs[k] for k in mine])
+        theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
+        found = linked_words(embedder, text, rest, theirs, tuning.token_layer)
+        if found is not None:
+            odds = rates.unrelated_log_odds(*found)
+            lowest = odds if lowest is None else min(lowest, odds)
+    return lowest
 
 
 def _rate(counts: list[tuple[int, int]]) -> float:
