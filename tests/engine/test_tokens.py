@@ -124,10 +124,16 @@ def test_token_vectors_are_kept_on_disk_and_read_back_as_computed(tmp_path):
     assert again is not None
     assert again[0][0] == first[2][0]
     np.testing.assert_array_equal(again[1][1], first[0][1])
-    assert warm.token_vectors(texts[:1], 6)[0][1].shape == first[0][1].shape  # layer is keyed
-    assert warm.tokenised == 2
-    # the sentence vectors of the same texts are stored apart: a token value is never one
-    assert EmbeddingCache(model_id(), 384, directory=tmp_path).get(texts) == {}
+    warm.token_vectors(texts[:1], 6)
+    assert warm.tokenised == 2  # another layer is another value
+    # stored under a model id of their own, apart from the sentence vectors of the same texts
+    assert EmbeddingCache(model_id(), 384, directory=tmp_path).get_blobs(texts) == {}
+    # a torn value is computed again, not read
+    cache = EmbeddingCache(model_id(), 384, directory=tmp_path)
+    cache.put_blobs(texts[:1], [b"\x01\x00"], model=f"{model_id()}-tokens10")
+    again_cold = Embedder(cache=cache)
+    again_cold.token_vectors(texts[:1], 10)
+    assert again_cold.tokenised == 1
 
 
 def _ntrex_finds(pair: str, document: str, seed: int, text: str, **switches: bool) -> bool:

@@ -180,24 +180,26 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
             nearby = nearby_log_odds(group, position, side, text)
             if nearby is not None and nearby >= bar:
                 continue
+            gain = _gain(ev)
             # reported on its words' evidence: so is it cleared by them, translated word
             # by word in a neighbouring bead (the check a sentence left alone goes through)
-            if ev.local in words and tokens.words_in_neighbour(
-                context, group, position, side, text
+            if (
+                gain < bar
+                and ev.local in words
+                and tokens.words_in_neighbour(context, group, position, side, text)
             ):
                 continue
-            gain = _gain(ev)
             why = (
                 f"the other side of its {ev.shape} link translates the rest "
                 f"{gain:.1f} log-odds better without it ({ev.with_log_odds:+.1f} -> "
                 f"{ev.without_log_odds:+.1f}; reported at {bar:.1f}, {math.exp(bar):.2g} to 1); "
                 f"its own meaning against that side: {ev.alone_log_odds:+.1f} log-odds"
             )
+            if nearby is not None:
+                why += f", against the neighbouring links' {nearby:+.1f}"
             if ev.local in words:
                 why += f"; its words, linked one by one, add {words[ev.local]:+.1f}"
             gain += words.get(ev.local, 0.0)
-            if nearby is not None:
-                why += f", against the neighbouring links' {nearby:+.1f}"
             flagged[side][ev.local] = (float(sigmoid(gain)), why)
     drafts = []
     for side, found in flagged.items():
@@ -238,15 +240,14 @@ def _words_evidence(
     refs = group.source_refs if side is Side.SOURCE else group.target_refs
     other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
     theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
+    leaning = [ev for ev in members if _gain(ev) >= 0.0]
+    if not leaning:
+        return {}
+    rates = tokens.document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
+    if rates is None:
+        return {}
     out: dict[int, float] = {}
-    for ev in members:
-        if _gain(ev) < 0.0:
-            continue
-        rates = tokens.document_rates(
-            context, embedder, side, tuning.token_layer, tuning.token_pairs
-        )
-        if rates is None:
-            return {}
+    for ev in leaning:
         member = sentence_texts(context, side, [refs[ev.local]])[0]
         rest = sentence_texts(context, side, [refs[k] for k in mine if k != ev.local])
         found = tokens.linked_words(embedder, member, rest, theirs, tuning.token_layer)

@@ -301,8 +301,9 @@ def _evidence_alone(
         known.append(length - unlike)
         said.append(f"the link's lengths {length:+.1f} log-odds likelier without it")
     words = _words_log_odds(context, group, position, side) if unlike is not None else None
-    if words is not None and words > 0.0 and unlike is not None:
-        # the words' evidence (detection.lone_words) adds to the meaning's, never against it
+    if words is not None and words > 0.0 and unlike is not None and unlike <= 0.0:
+        # the words' evidence (detection.lone_words) adds to the meaning's where that leans
+        # the same way (the sentence unlike its neighbours' other side), never against it
         known.append((length or 0.0) - unlike + words)
         said.append(f"its words, linked one by one, {words:+.1f} log-odds")
     evidence = max(known)

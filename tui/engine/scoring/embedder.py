@@ -140,7 +140,7 @@ def _tokens_from_blob(blob: bytes) -> tuple[list[str], np.ndarray] | None:
     if len(blob) < head:
         return None
     count, length = _PIECES_HEADER.unpack_from(blob)
-    if len(blob) != head + length + 2 * DIM * count:
+    if len(blob) != head + length + 2 * DIM * count or (count == 0 and length):
         return None
     try:
         text = blob[head : head + length].decode("utf-8", "surrogatepass")
@@ -250,15 +250,16 @@ class Embedder:
         own engine, which gives no token vectors."""
         if not numpy_run():
             return None
-        todo = [text for text in dict.fromkeys(texts) if (text, layer) not in self._tokens]
+        known = self._tokens  # once: embed_ahead may replace it meanwhile on another thread
+        todo = [text for text in dict.fromkeys(texts) if (text, layer) not in known]
         cache = self.cache
-        stored = f"{model_id()}-tokens{layer}"
+        stored = f"{cache.model_id if cache is not None else ''}-tokens{layer}"
         if todo and cache is not None:
             for k, blob in cache.get_blobs(todo, model=stored).items():
                 found = _tokens_from_blob(blob)
                 if found is not None:  # a torn or foreign value is computed again
-                    self._tokens[(todo[k], layer)] = found
-            todo = [text for text in todo if (text, layer) not in self._tokens]
+                    known[(todo[k], layer)] = found
+            todo = [text for text in todo if (text, layer) not in known]
         if todo:
             if _forked:
                 _fork_safe_threads()
@@ -275,8 +276,8 @@ class Embedder:
                     for text, blob in zip(batch, blobs, strict=True):
                         found = _tokens_from_blob(blob)
                         assert found is not None  # written just now, in the same layout
-                        self._tokens[(text, layer)] = found
-        return [self._tokens[(text, layer)] for text in texts]
+                        known[(text, layer)] = found
+        return [known[(text, layer)] for text in texts]
 
     def _run_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:
         """Unit vectors of each batch in turn (the numpy run tokenises a batch while the one

@@ -8,7 +8,8 @@ directory cannot be written the cache lives in memory for the run. The cache nev
 
 The directory is ``$TRANSDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/transdiff``, else
 ``~/.cache/transdiff``. The database keeps under a size cap, ``$TRANSDIFF_CACHE_MAX_MB``
-megabytes (default 300, about 170,000 sentences): the write that passes it deletes the least
+megabytes (default 300, about 170,000 sentence vectors, fewer where token vectors are kept
+too: scoring/embedder.py): the write that passes it deletes the least
 recently used vectors, in the same transaction, so every committed state of the file is under
 the cap whoever writes. A vector's last use is stamped at most once an hour (a stamp already
 that fresh is left alone), so a warm run mostly reads and writes nothing.
@@ -101,7 +102,8 @@ def text_key(text: str) -> bytes:
 
 
 class EmbeddingCache:
-    """float32 vectors of length ``dim`` for texts embedded by ``model_id``.
+    """float32 vectors of length ``dim`` for texts embedded by ``model_id`` (and, through
+    ``get_blobs``/``put_blobs``, other values under model ids of their own).
 
     ``max_bytes`` None reads the cap from the environment (``size_cap``); ``clock`` gives
     the seconds that last-use stamps count (tests move it on).
@@ -148,15 +150,15 @@ class EmbeddingCache:
         index into ``texts``: for values other than one fixed-length vector (token vectors,
         scoring/embedder.py), which the caller decodes and checks."""
         keys = [text_key(t) for t in texts]
-        blobs = self._get_blobs(sorted(set(keys)), model or self.model_id)
+        blobs = self._get_blobs(sorted(set(keys)), self.model_id if model is None else model)
         return {k: blobs[key] for k, key in enumerate(keys) if key in blobs}
 
     def put_blobs(
         self, texts: Sequence[str], blobs: Sequence[bytes], *, model: str | None = None
     ) -> None:
         """Store one value per text under ``model`` (best effort, as ``put``)."""
-        model = model or self.model_id
-        rows = [(model, text_key(t), blob) for t, blob in zip(texts, blobs, strict=True)]
+        name = self.model_id if model is None else model
+        rows = [(name, text_key(t), blob) for t, blob in zip(texts, blobs, strict=True)]
         now = int(self._clock())
         self._own_connection()
         with self._lock:
