@@ -55,7 +55,7 @@ def _sentences_at(context: FindingContext, side: Side, paragraph: int, start: in
 def _locate(context: FindingContext, side: Side, ref) -> tuple[int, int] | None:
     """(group index, bead position) holding sentence ``ref`` of ``side``."""
     for g, group in enumerate(context.groups):
-        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        refs = group.refs(side)
         if ref not in refs:
             continue
         local = list(refs).index(ref)
@@ -87,7 +87,7 @@ def _displaced(
     """Does a bead next to the finding's hold deleted content of the finding's side (the
     omission found, but one sentence off)?"""
     group = context.groups[mine[0]]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     paragraphs = context.article(side).paragraphs
     for k in (mine[1] - 1, mine[1] + 1):
         if not 0 <= k < len(group.beads):

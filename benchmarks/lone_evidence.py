@@ -47,7 +47,7 @@ def _recording(context, group, position, side, score=None):
     meaning's with the link's length term the detector adds to it, ``detection.lone_length``)."""
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     paragraph, sentence = refs[member]
     span = context.article(side).paragraphs[paragraph].sentences[sentence]
     cost = one_sided._joining_cost(group, position, side, score)

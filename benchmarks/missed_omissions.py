@@ -66,7 +66,7 @@ def explain(context: FindingContext, truth: devsets.Truth) -> tuple[str, str]:
         for k in inside
     )
     for group in context.groups:
-        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        refs = group.refs(side)
         locals_ = [
             n for n, ref in enumerate(refs) if ref[0] == truth.paragraph and ref[1] in inside
         ]
@@ -146,7 +146,7 @@ def _partial_trace(
     members = bead.target if side is Side.TARGET else bead.source
     if len(members) != 1:
         return said + " several members"
-    refs = group.target_refs if side is Side.TARGET else group.source_refs
+    refs = group.refs(side)
     p, s = refs[members[0]]
     paragraph = context.article(side).paragraphs[p]
     span = paragraph.sentences[s]

@@ -70,8 +70,7 @@ def _rows(args):
         for ev in member_evidence(context):
             group = context.groups[ev.group]
             bead = group.beads[ev.position]
-            refs = group.source_refs if ev.side.value == "source" else group.target_refs
-            other_refs = group.target_refs if ev.side.value == "source" else group.source_refs
+            refs, other_refs = group.refs(ev.side), group.refs(ev.side.other)
             mine_idx = bead.source if ev.side.value == "source" else bead.target
             other_idx = bead.target if ev.side.value == "source" else bead.source
             here = context.article(ev.side)

@@ -42,6 +42,10 @@ class LinkGroup:
     params: AlignParams | None = None  # the costs the sentence alignment was made with
     by_hand: bool = False  # the editor set these sentence links: their word is final
 
+    def refs(self, side: Side) -> Sequence[SentenceRef]:
+        """The sentence refs of ``side`` (a bead's local indices on that side index them)."""
+        return self.source_refs if side is Side.SOURCE else self.target_refs
+
 
 @dataclass(frozen=True, slots=True)
 class FindingContext:
@@ -235,7 +239,7 @@ def clause_log_odds(
     pair = getattr(group.scorer, "pair_log_odds", None)
     if pair is None:
         return None
-    refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    refs = group.refs(side.other)
     clauses: list[str] = []
     for k in (position + step for step in steps):
         if not 0 <= k < len(group.beads):
@@ -361,7 +365,7 @@ def sentence_draft(
     under ``detection.min_words_to_flag`` words but for a whole paragraph. Where only
     ``lone`` of them are one-sided (the rest carried along), only their words count, for
     that floor and the severity."""
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     article = context.article(side)
     chosen = [refs[k] for k in local]  # one paragraph's sentences (see _runs)
     paragraph_id = chosen[0][0]

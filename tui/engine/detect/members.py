@@ -149,7 +149,7 @@ def _bead_sides(
             if len(members) < 2:
                 continue
             other = bead.target if side is Side.SOURCE else bead.source
-            refs = group.source_refs if side is Side.SOURCE else group.target_refs
+            refs = group.refs(side)
             texts = sentence_texts(context, side, [refs[k] for k in members])
             yield position, bead, side, members, other, texts
 
@@ -203,7 +203,7 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
             flagged[side][ev.local] = (float(sigmoid(gain)), why)
     drafts = []
     for side, found in flagged.items():
-        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        refs = group.refs(side)
         for run in runs_in_paragraph(sorted(found), refs):
             confidence = min(found[k][0] for k in run)
             why = "; ".join(dict.fromkeys(found[k][1] for k in run))
@@ -237,8 +237,8 @@ def _words_evidence(
     bead = group.beads[position]
     mine = bead.source if side is Side.SOURCE else bead.target
     other = bead.target if side is Side.SOURCE else bead.source
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    refs = group.refs(side)
+    other_refs = group.refs(side.other)
     theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
     leaning = [ev for ev in members if _gain(ev) >= 0.0]
     if not leaning:
@@ -276,8 +276,8 @@ def _group_evidence(context: FindingContext, g: int, group: LinkGroup) -> list[M
     ratio, variance = group.scorer.length_model
     out = []
     for position, bead, side, members, other, texts in _bead_sides(context, group):
-        refs = group.source_refs if side is Side.SOURCE else group.target_refs
-        other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+        refs = group.refs(side)
+        other_refs = group.refs(side.other)
         lengths = [characters(context, side, [refs[k]]) for k in members]
         other_chars = characters(context, side.other, [other_refs[k] for k in other])
         log_odds = group.scorer.text_log_odds(

@@ -176,7 +176,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
                     carried.add(member)
                 swapped.add(alone[0])
             lonely[alone[0]] = (confidence, why)
-        refs = group.source_refs if side is Side.SOURCE else group.target_refs
+        refs = group.refs(side)
         for run in runs_in_paragraph(sorted(lonely), refs):
             confidence = min(lonely[k][0] for k in run)
             # a run that carries a linked sentence along is not all one-sided (nor, even if
@@ -264,7 +264,7 @@ def _swap_why(
 
 def _quoted(context: FindingContext, group: LinkGroup, side: Side, local: int) -> str:
     """Sentence ``local`` of ``side`` in ``group``, quoted short."""
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     paragraph, sentence = refs[local]
     return quote_text(context.article(side).paragraphs[paragraph].sentence_text(sentence), 40)
 
@@ -335,8 +335,8 @@ def _part_of_neighbour(
         return False
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    other_refs = group.target_refs if side is Side.SOURCE else group.source_refs
+    refs = group.refs(side)
+    other_refs = group.refs(side.other)
 
     def text(k: int) -> str:
         return sentence_texts(context, side, [refs[k]])[0].strip()
@@ -371,10 +371,7 @@ def _words_in_neighbour(
     (tokens.words_in_neighbour)? A sentence the other version runs into a neighbour
     ("Tastend , unter dichten Schneeböen" at the end of "... où ils dévalent à tâtons") is
     translated there, not omitted."""
-    lone = group.beads[position]
-    member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    text = sentence_texts(context, side, [refs[member]])[0]
+    text = _lone_text(context, group, position, side)
     return tokens.words_in_neighbour(context, group, position, side, text)
 
 
@@ -385,11 +382,15 @@ def _words_log_odds(
     other side translates the lone sentence (tokens.neighbour_words_log_odds)."""
     if not context.detection.lone_words:
         return None
+    text = _lone_text(context, group, position, side)
+    return tokens.neighbour_words_log_odds(context, group, position, side, text)
+
+
+def _lone_text(context: FindingContext, group: LinkGroup, position: int, side: Side) -> str:
+    """The text of the sentence left alone at ``position``."""
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
-    text = sentence_texts(context, side, [refs[member]])[0]
-    return tokens.neighbour_words_log_odds(context, group, position, side, text)
+    return sentence_texts(context, side, [group.refs(side)[member]])[0]
 
 
 def _length_log_odds(
@@ -408,7 +409,7 @@ def _length_log_odds(
     ratio, variance = group.scorer.length_model
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     chars = {
         Side.SOURCE: characters(context, Side.SOURCE, group.source_refs),
         Side.TARGET: characters(context, Side.TARGET, group.target_refs),
@@ -648,7 +649,7 @@ def _swap(
     score = score or functools.partial(_bead_score, scorer)
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     best: Swap | None = None
     for neighbour in two_sided_neighbours(group, position):
         mine = neighbour.source if side is Side.SOURCE else neighbour.target
@@ -836,7 +837,7 @@ def _member_log_odds(
     a scorer without a model or without a two-sided neighbour."""
     lone = group.beads[position]
     member = (lone.source or lone.target)[0]
-    refs = group.source_refs if side is Side.SOURCE else group.target_refs
+    refs = group.refs(side)
     paragraph, sentence = refs[member]
     text = context.article(side).paragraphs[paragraph].sentence_text(sentence)
     return nearby_log_odds(group, position, side, text)
@@ -884,7 +885,7 @@ def improbable_beads(context: FindingContext, group: LinkGroup) -> list[Draft]:
         if not _improbable(threshold, bead):
             continue
         for side, members in ((Side.SOURCE, bead.source), (Side.TARGET, bead.target)):
-            refs = group.source_refs if side is Side.SOURCE else group.target_refs
+            refs = group.refs(side)
             paragraphs = context.article(side).paragraphs
             alone: dict[int, float | None] = {}
             for member in members:

@@ -82,7 +82,7 @@ def _excess(
     members = target if side is Side.TARGET else source
     if len(members) != 1:
         return None  # several sentences: a line would be one of them, left alone or not
-    refs = group.target_refs if side is Side.TARGET else group.source_refs
+    refs = group.refs(side)
     paragraph_id, sentence = refs[members[0]]
     paragraph = context.article(side).paragraphs[paragraph_id]
     span = paragraph.sentences[sentence]

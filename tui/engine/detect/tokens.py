@@ -107,7 +107,7 @@ def document_rates(
     pairs: list[tuple[list[str], list[str]]] = []  # ([A, A'], [B, B'])
     for group in context.groups:
         beads = group.beads
-        mine, theirs = _refs(group, side)
+        mine, theirs = group.refs(side), group.refs(side.other)
         for a, b in itertools.pairwise(beads):
             if all(len(x.source) == 1 and len(x.target) == 1 for x in (a, b)) and not (
                 np.isnan(a.score) or np.isnan(b.score)
@@ -169,7 +169,7 @@ def neighbour_words_log_odds(
     rates = document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
     if rates is None:
         return None
-    mine_refs, other_refs = _refs(group, side)
+    mine_refs, other_refs = group.refs(side), group.refs(side.other)
     lowest = None
     for neighbour in neighbours:
         mine = neighbour.source if side is Side.SOURCE else neighbour.target
@@ -198,13 +198,6 @@ def _dispersion(shares: list[float], found: list[list[tuple[int, int]]]) -> floa
         if n
     ]
     return max(float(np.mean(terms)), 1.0) if terms else 1.0
-
-
-def _refs(group: LinkGroup, side: Side) -> tuple[list, list]:
-    """The group's sentence refs of ``side`` and of the other side."""
-    if side is Side.SOURCE:
-        return group.source_refs, group.target_refs
-    return group.target_refs, group.source_refs
 
 
 def _one(bead: Bead, side: Side) -> int:
