@@ -155,6 +155,12 @@ def sentence_texts(context: FindingContext, side: Side, refs: Iterable[SentenceR
     return [paragraphs[p].sentence_text(s) for p, s in refs]
 
 
+def bead_members(bead: Bead, side: Side) -> tuple[int, ...]:
+    """The local indices of ``bead``'s sentences on ``side`` (LinkGroup.refs(side) holds
+    their refs)."""
+    return bead.source if side is Side.SOURCE else bead.target
+
+
 def two_sided_neighbours(group: LinkGroup, position: int) -> list[Bead]:
     """The beads just before and after ``position`` that have sentences on both sides."""
     around = [group.beads[k] for k in (position - 1, position + 1) if 0 <= k < len(group.beads)]
@@ -166,7 +172,7 @@ def translation_log_odds(group: LinkGroup, side: Side, text: str, bead: Bead) ->
     ``bead``'s other side; None for a scorer without a model or a span it has not embedded."""
     if group.scorer is None:
         return None
-    other = bead.target if side is Side.SOURCE else bead.source
+    other = bead_members(bead, side.other)
     odds = group.scorer.text_log_odds(
         [text], source=side is Side.SOURCE, start=other[0], end=other[-1] + 1
     )
@@ -247,7 +253,7 @@ def clause_log_odds(
         bead = group.beads[k]
         if not (bead.source and bead.target):
             continue
-        other = bead.target if side is Side.SOURCE else bead.source
+        other = bead_members(bead, side.other)
         texts = sentence_texts(context, side.other, [refs[m] for m in other])
         clauses += edge_clauses(texts, start=k > position)
     if not clauses:

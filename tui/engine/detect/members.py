@@ -28,6 +28,7 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    bead_members,
     characters,
     nearby_log_odds,
     runs_in_paragraph,
@@ -145,10 +146,10 @@ def _bead_sides(
         if not (bead.source and bead.target):
             continue
         for side in Side:
-            members = bead.source if side is Side.SOURCE else bead.target
+            members = bead_members(bead, side)
             if len(members) < 2:
                 continue
-            other = bead.target if side is Side.SOURCE else bead.source
+            other = bead_members(bead, side.other)
             refs = group.refs(side)
             texts = sentence_texts(context, side, [refs[k] for k in members])
             yield position, bead, side, members, other, texts
@@ -234,23 +235,22 @@ def _words_evidence(
     embedder = getattr(group.scorer, "embedder", None)
     if not tuning.member_words or embedder is None:
         return {}
-    bead = group.beads[position]
-    mine = bead.source if side is Side.SOURCE else bead.target
-    other = bead.target if side is Side.SOURCE else bead.source
-    refs = group.refs(side)
-    other_refs = group.refs(side.other)
-    theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
     leaning = [ev for ev in members if _gain(ev) >= 0.0]
     if not leaning:
         return {}
     rates = tokens.document_rates(context, embedder, side, tuning.token_layer, tuning.token_pairs)
     if rates is None:
         return {}
+    bead = group.beads[position]
+    mine = bead_members(bead, side)
+    mine_texts = sentence_texts(context, side, [group.refs(side)[k] for k in mine])
+    texts = dict(zip(mine, mine_texts, strict=True))
+    theirs_refs = [group.refs(side.other)[k] for k in bead_members(bead, side.other)]
+    theirs = sentence_texts(context, side.other, theirs_refs)
     out: dict[int, float] = {}
     for ev in leaning:
-        member = sentence_texts(context, side, [refs[ev.local]])[0]
-        rest = sentence_texts(context, side, [refs[k] for k in mine if k != ev.local])
-        found = tokens.linked_words(embedder, member, rest, theirs, tuning.token_layer)
+        rest = [text for k, text in texts.items() if k != ev.local]
+        found = tokens.linked_words(embedder, texts[ev.local], rest, theirs, tuning.token_layer)
         if found is not None:
             odds = rates.unrelated_log_odds(*found)
             if odds > 0.0:

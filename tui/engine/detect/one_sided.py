@@ -39,6 +39,7 @@ from tui.engine.detect.context import (
     Draft,
     FindingContext,
     LinkGroup,
+    bead_members,
     characters,
     nearby_log_odds,
     quote_text,
@@ -133,7 +134,7 @@ def one_sided_sentences(context: FindingContext, group: LinkGroup) -> list[Draft
         carried: set[int] = set()  # a neighbouring pair's sentences reported with a lone one
         swapped: set[int] = set()  # the lone sentences they are reported with
         for position, bead in enumerate(group.beads):
-            alone = bead.source if side is Side.SOURCE else bead.target
+            alone = bead_members(bead, side)
             if not alone or (bead.source and bead.target):
                 continue
             if group.by_hand:  # the editor left it alone: reported without second-guessing
@@ -343,8 +344,8 @@ def _part_of_neighbour(
 
     own = characters(context, side, [refs[member]])
     for neighbour in two_sided_neighbours(group, position):
-        mine = neighbour.source if side is Side.SOURCE else neighbour.target
-        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        mine = bead_members(neighbour, side)
+        other = bead_members(neighbour, side.other)
         if any(refs[k][0] != refs[member][0] for k in mine):
             continue  # a bead of another paragraph cannot take it
         here = characters(context, side, [refs[k] for k in mine])
@@ -615,9 +616,7 @@ def _in_run(group: LinkGroup, position: int, side: Side) -> bool:
     for k in (position - 1, position + 1):
         if 0 <= k < len(group.beads):
             bead = group.beads[k]
-            if (bead.source if side is Side.SOURCE else bead.target) and not (
-                bead.source and bead.target
-            ):
+            if bead_members(bead, side) and not (bead.source and bead.target):
                 return True
     return False
 
@@ -652,7 +651,7 @@ def _swap(
     refs = group.refs(side)
     best: Swap | None = None
     for neighbour in two_sided_neighbours(group, position):
-        mine = neighbour.source if side is Side.SOURCE else neighbour.target
+        mine = bead_members(neighbour, side)
         if any(refs[k][0] != refs[member][0] for k in mine):
             continue
         # the lone sentence joins at its end, the member at the far end leaves

@@ -27,10 +27,10 @@ from typing import Protocol
 
 import numpy as np
 
-from tui.engine.align.dp import Bead
 from tui.engine.detect.context import (
     FindingContext,
     LinkGroup,
+    bead_members,
     sentence_texts,
     two_sided_neighbours,
 )
@@ -112,8 +112,8 @@ def document_rates(
             if all(len(x.source) == 1 and len(x.target) == 1 for x in (a, b)) and not (
                 np.isnan(a.score) or np.isnan(b.score)
             ):
-                here = [mine[_one(x, side)] for x in (a, b)]
-                there = [theirs[_one(x, side.other)] for x in (a, b)]
+                here = [mine[bead_members(x, side)[0]] for x in (a, b)]
+                there = [theirs[bead_members(x, side.other)[0]] for x in (a, b)]
                 pairs.append(
                     (
                         sentence_texts(context, side, here),
@@ -172,8 +172,8 @@ def neighbour_words_log_odds(
     mine_refs, other_refs = group.refs(side), group.refs(side.other)
     lowest = None
     for neighbour in neighbours:
-        mine = neighbour.source if side is Side.SOURCE else neighbour.target
-        other = neighbour.target if side is Side.SOURCE else neighbour.source
+        mine = bead_members(neighbour, side)
+        other = bead_members(neighbour, side.other)
         rest = sentence_texts(context, side, [mine_refs[k] for k in mine])
         theirs = sentence_texts(context, side.other, [other_refs[k] for k in other])
         found = linked_words(embedder, text, rest, theirs, tuning.token_layer)
@@ -198,8 +198,3 @@ def _dispersion(shares: list[float], found: list[list[tuple[int, int]]]) -> floa
         if n
     ]
     return max(float(np.mean(terms)), 1.0) if terms else 1.0
-
-
-def _one(bead: Bead, side: Side) -> int:
-    """The local index of a one-to-one bead's sentence on ``side``."""
-    return (bead.source if side is Side.SOURCE else bead.target)[0]
