@@ -446,3 +446,81 @@ WEEKDAYS: dict[str, dict[int, str]] = {
 CAPITALISED_WEEKDAYS = frozenset({"en", "de"})
 # Scripts without spaces: a weekday is found inside a run of characters, not as a word.
 UNSPACED_CALENDAR = frozenset({"zh", "ja"})
+
+# --- decades of a century ("the 1990s", "die Neunziger", "девяностые", "1990年代") ----------
+# Read by text/decade_names.py. Each form names a decade within its century only ("the
+# Nineties" against "1990s": the century is the reader's to infer).
+
+# After digits that end in 0: English "1990s" / "’90s", German, Dutch and Danish "1990er",
+# Danish "1990'erne", Swedish "1990-talet", Norwegian "1990-tallet", Finnish "1990-luvulla",
+# Hungarian "1990-es", Russian, Ukrainian, Bulgarian and Serbian "1990-х", "30-е", "30-ті",
+# Turkish "1990'lı", "90'larda", Czech "90. let", Chinese and Japanese "1990年代", Korean
+# "1990년대", Hindi "1990 के दशक".
+DECADE_SUFFIXES = (
+    r"['’]?s",
+    r"['’]?er(?:n|ne|s)?",
+    r"-(?:talet|tallet|luvulla|luvun|luku|luvulta|luvulle)",
+    r"-(?:es|as|ös|os)",
+    r"\s?[-‑–]\s?(?:х|е|ые|ых|ті|их|ih|e)",
+    r"['’](?:lı|li|lu|lü|lar|ler)\w*",
+    r"\.?\s(?:let|letech|léta|letům)",
+)
+# the same, where the word runs on into the next (no space in Chinese, Japanese, Korean
+# "1990年代に", "1990년대에"; Hindi "1990 के दशकों में", the plural)
+DECADE_SUFFIXES_RUNNING_ON = (r"\s?年代", r"\s?년대", r"\s(?:के|का|की)\sदशक")
+
+# Words for "the years" just before a decade in digits or in words: French "les années 90",
+# Spanish "los años noventa", Italian "gli anni Novanta", Portuguese "anos 90", Catalan
+# "anys 90", Romanian "anii '90", Dutch "de jaren negentig", Polish "w latach 90.", Greek
+# "δεκαετία του 1990", Hebrew "שנות ה-90".
+DECADE_YEARS_BEFORE = (
+    "années", "annees", "años", "anni", "anos", "anys", "anii", "jaren", "lata", "latach",
+    "latami", "δεκαετία του", "δεκαετίας του", "שנות ה-", "שנות ה",
+)  # fmt: skip
+
+# Decades written as words of their own, per language: the endings that make a decade of a
+# stem ("Neunzig" + "er", "девяност" + "ых") and the stems by their tens. Plural forms
+# only: a singular ordinal ("девяностый", "dwudziesty") is a year or a rank, no decade.
+DECADE_NAMES: tuple[tuple[str, dict[int, tuple[str, ...]]], ...] = (
+    # English: "the nineties"
+    (r"ies", {20: ("twent",), 30: ("thirt",), 40: ("fort",), 50: ("fift",), 60: ("sixt",),
+              70: ("sevent",), 80: ("eight",), 90: ("ninet",)}),
+    # German: "die Neunziger", "in den Neunzigern", "die Neunzigerjahre"
+    (r"er(?:n|jahre\w*|-jahre\w*)?",
+     {20: ("zwanzig",), 30: ("dreißig", "dreissig"), 40: ("vierzig",), 50: ("fünfzig",),
+      60: ("sechzig",), 70: ("siebzig",), 80: ("achtzig",), 90: ("neunzig",)}),
+    # Russian: "девяностые", "в девяностых"
+    (r"(?:ые|ых|ым|ыми)",
+     {20: ("двадцат",), 30: ("тридцат",), 40: ("сороков",), 50: ("пятидесят",),
+      60: ("шестидесят",), 70: ("семидесят",), 80: ("восьмидесят",), 90: ("девяност",)}),
+    # Ukrainian: "дев'яності", "у вісімдесятих"
+    (r"(?:і|их|ими)",
+     {20: ("двадцят",), 30: ("тридцят",), 40: ("сороков",), 50: ("п'ятдесят", "п’ятдесят"),
+      60: ("шістдесят",), 70: ("сімдесят",), 80: ("вісімдесят",),
+      90: ("дев'яност", "дев’яност")}),
+    # Serbian (both scripts), Croatian, Bosnian: "деведесетих", "devedesetih", "devedesete"
+    (r"(?:их|е|им|има|ih|e|im|ima)",
+     {20: ("двадесет", "dvadeset"), 30: ("тридесет", "trideset"),
+      40: ("четрдесет", "četrdeset"), 50: ("педесет", "pedeset"),
+      60: ("шездесет", "šezdeset"), 70: ("седамдесет", "sedamdeset"),
+      80: ("осамдесет", "osamdeset"), 90: ("деведесет", "devedeset")}),
+    # Polish: "w latach dziewięćdziesiątych"
+    (r"(?:ych|ymi)",
+     {20: ("dwudziest",), 30: ("trzydziest",), 40: ("czterdziest",), 50: ("pięćdziesiąt",),
+      60: ("sześćdziesiąt",), 70: ("siedemdziesiąt",), 80: ("osiemdziesiąt",),
+      90: ("dziewięćdziesiąt",)}),
+    # Czech: "v devadesátých letech"
+    (r"(?:ých|ými)",
+     {20: ("dvacát",), 30: ("třicát",), 40: ("čtyřicát",), 50: ("padesát",), 60: ("šedesát",),
+      70: ("sedmdesát",), 80: ("osmdesát",), 90: ("devadesát",)}),
+    # Turkish: "doksanlar", "seksenlerde", "yetmişli yıllar"
+    (r"(?:lar|ler|lı|li|lu|lü)\w*",
+     {20: ("yirmi",), 30: ("otuz",), 40: ("kırk",), 50: ("elli",), 60: ("altmış",),
+      70: ("yetmiş",), 80: ("seksen",), 90: ("doksan",)}),
+    # Arabic: "التسعينيات", "في ثمانينيات القرن العشرين"
+    (r"يات",
+     {20: ("عشرين",), 30: ("ثلاثين",), 40: ("أربعين", "اربعين"), 50: ("خمسين",),
+      60: ("ستين",), 70: ("سبعين",), 80: ("ثمانين",), 90: ("تسعين",)}),
+)  # fmt: skip
+# Arabic writes its article and a conjunction or preposition on the word ("والتسعينيات")
+DECADE_WORD_PREFIXES = r"(?:[وفبلك]?ال|[وفبلك])?"

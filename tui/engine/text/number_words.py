@@ -30,6 +30,7 @@ from operator import is_
 
 from tui.engine.text import number_lexicon as lexicon
 from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word, trie_pattern
+from tui.engine.text.decade_names import DECADE_PREFIX, with_decade_names
 from tui.engine.text.times import (
     MONTH_FIRST_WORD,
     MonthMention,
@@ -490,6 +491,7 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     mentions += _numeral_characters(text, language, mentions)
     mentions += _roman_numerals(text, mentions)
     mentions = [_with_decades(text, mention) for mention in mentions]
+    mentions = with_decade_names(text, mentions)
     months = find_months(text, month_starts)
     return sorted(_with_times_and_months(text, mentions, months), key=lambda m: m.start)
 
@@ -544,7 +546,11 @@ def _with_decades(text: str, mention: NumberMention) -> NumberMention:
     """A number of decades is also that many tens of years ("three decades" is 30)."""
     if not _DECADES.match(text, mention.end):
         return mention
-    tens = {_canonical(Decimal(v) * 10) for v in mention.values if not v.startswith("@")}
+    tens = {
+        _canonical(Decimal(v) * 10)
+        for v in mention.values
+        if not v.startswith(("@", DECADE_PREFIX))
+    }
     return replace(mention, values=mention.values | tens)
 
 
