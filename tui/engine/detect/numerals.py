@@ -21,12 +21,14 @@ from tui.engine.model import (
 )
 from tui.engine.text.number_words import NumberMention, find_numbers, reads_number_words
 from tui.engine.text.times import CLOCK_PREFIX
+from tui.engine.text.units import Quantity, read_units, same_quantity
 
 
 @dataclass(frozen=True, slots=True)
 class _Number:
     paragraph: int
     mention: NumberMention
+    quantity: Quantity | None = None  # what it measures, where a unit follows it
 
     @property
     def word(self) -> bool:
@@ -36,7 +38,9 @@ class _Number:
 def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> list[_Number]:
     """The paragraph's numbers in text order (``number_words.find_numbers``): digits with
     their scales, number words of any language read whole, CJK numerals."""
-    return [_Number(p, m) for m in find_numbers(paragraph.text, paragraph.language or language)]
+    mentions = find_numbers(paragraph.text, paragraph.language or language)
+    quantities = read_units(paragraph.text, [(m.start, m.end) for m in mentions])
+    return [_Number(p, m, q) for m, q in zip(mentions, quantities, strict=True)]
 
 
 def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
@@ -55,6 +59,7 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         # never flagged itself), each only once
         candidates = [n for n in numbers[side] if n.mention.flaggable]
         unmatched[side] = _unmatched(candidates, numbers[side.other])
+    _drop_conversions(unmatched)
     # a number word can be missing across only where the words across are read: in a
     # language with no number lexicon here "two" may stand as a word no one can match
     read_across = {side: _reads_words(context, link, side) for side in Side}
@@ -134,6 +139,33 @@ def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
     if by_time != sharing:
         matched |= {k for k in range(len(numbers)) if k not in matched and place(k, set(), sharing)}
     return [n for k, n in enumerate(numbers) if k not in matched]
+
+
+def _drop_conversions(unmatched: dict[Side, list[_Number]]) -> None:
+    """Take out of ``unmatched`` the pairs across that measure the same quantity in
+    different units, one a rounded conversion of the other ("10 inches" and "25 см", "650
+    pound" and "300-килограммовое", "85 mph" and "135 км/ч": units.same_quantity), the
+    closest pairs first: a translator who converts a unit changed no number."""
+    pairs = sorted(
+        (abs(a.quantity.base - b.quantity.base) / max(abs(a.quantity.base), 1e-9), i, j)
+        for i, a in enumerate(unmatched[Side.SOURCE])
+        for j, b in enumerate(unmatched[Side.TARGET])
+        if a.quantity is not None
+        and b.quantity is not None
+        and same_quantity(a.quantity, b.quantity)
+    )
+    used_source: set[int] = set()
+    used_target: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_source and j not in used_target:
+            used_source.add(i)
+            used_target.add(j)
+    unmatched[Side.SOURCE] = [
+        n for i, n in enumerate(unmatched[Side.SOURCE]) if i not in used_source
+    ]
+    unmatched[Side.TARGET] = [
+        n for j, n in enumerate(unmatched[Side.TARGET]) if j not in used_target
+    ]
 
 
 def _times(number: _Number) -> list[str]:

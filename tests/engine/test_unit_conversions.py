@@ -1,0 +1,121 @@
+"""A unit converted by the translator is no changed number: "10 inches" is "25 Zentimeter",
+"550 pound" is "250 килограмм", "85 mph" is "136 km/h"; a conversion that does not hold ("385
+miles" written "360 км") is still flagged.
+
+The sentences are ntrex-dev's (NTREX-128, CC BY-SA 4.0): one English news line and its
+professional translations. Before units were read, the number check flagged every one of
+the conversions below.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flagged import flagged_numbers
+
+from tui.engine.text.units import read_units, rounding, same_quantity
+
+RAIN = "Rosa will bring up to 10 inches of rain in parts of Mexico on Monday."
+RANGE = (
+    "Locally, 1 to 4 inches of rain will cause dangerous flash flooding, debris flows and "
+    "possibility landslides in the desert."
+)
+HOG = (
+    "A forensic examination confirmed that the 550 pound hog had mauled the farmer to death, "
+    "according to the report."
+)
+WINDS = (
+    "Rosa, still at hurricane strength Sunday morning with maximum winds of 85 miles per hour, "
+    "is 385 miles south of Punta Eugenia, Mexico and moving north at 12 miles per hour."
+)
+CONVERTED = [
+    (RAIN, "de", "Rosa wird am Montag in Teilen von Mexiko bis zu 25 Zentimeter Niederschlag "
+     "auslösen."),
+    (RAIN, "ru", "В понедельник в Мексике ожидается более 25 см осадков."),
+    (RANGE, "de", "Lokal können 2,5 bis 10 Zentimeter Niederschlag gefährliche flutartige "
+     "Überschwemmungen, im Wasser treibenden Schutt und möglicherweise Erdrutsche in der Wüste "
+     "verursachen."),
+    (RANGE, "ru", "Осадки от 2,5 до 10 см вызовут опасные ливневые паводки, грязекаменные "
+     "потоки и возможные оползни в пустыне."),
+    (HOG, "de", "Laut dem Bericht bestätigte eine forensische Untersuchung, dass das 250 Kilo "
+     "schwere Schwein den Bauern totgebissen hatte."),
+    (HOG, "ru", "В ходе судебно-медицинской экспертизы было установлено, что свинья весом в "
+     "250 килограмм загрызла фермера насмерть."),
+    (WINDS, "de", "Am Sonntagmorgen wird Rosa noch Hurrikanstärke mit maximalen Winden von 136 "
+     "Kilometern pro Stunde haben und sich 620 Kilometer südlich von Punta Eugenia, Mexiko, "
+     "befinden. Anschließend wird der Hurrikan mit 19 Kilometern pro Stunde nach Norden "
+     "ziehen."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("english", "language", "translation"), CONVERTED)
+def test_a_converted_unit_is_no_changed_number(english, language, translation):
+    assert flagged_numbers("en", english, language, translation) == set()
+
+
+def test_japanese_speed_per_hour_before_the_number_meets_german_kilometres_per_hour():
+    """時速12マイルズ is 12 miles per hour, 19 Kilometer pro Stunde (de-ja, ntrex-dev)."""
+    german = "Anschließend wird der Hurrikan mit 19 Kilometern pro Stunde nach Norden ziehen."
+    japanese = "ハリケーンは時速12マイルズで北上している。"
+    assert flagged_numbers("de", german, "ja", japanese) == set()
+
+
+def test_a_conversion_that_does_not_hold_is_flagged():
+    """385 miles is 620 km, not the 360 km the Russian line says (ntrex-dev, a translator's
+    slip); 85 mph is 137 km/h, 135 km/h is a rounding."""
+    english = (
+        "Rosa had winds of 85 mph, a Category 1 Hurricane, as of 5 a.m. Eastern time Sunday, "
+        "and was located 385 miles southwest of Punta Eugenia, Mexico."
+    )
+    russian = (
+        "По состоянию на субботу, 5 часов утра по Нью-Йорку, циклон достиг 1-й категории с "
+        "ветрами до 135 км/ч, находясь за 360 км к юго-западу от города Пунта-Эухения (Мексика)."
+    )
+    assert flagged_numbers("en", english, "ru", russian) == {
+        ("source", "385"),
+        ("target", "360"),
+    }
+
+
+def test_the_same_unit_with_another_number_is_a_change():
+    """Within rounding or not, "25 cm" against "30 cm" is no conversion."""
+    assert flagged_numbers("en", "It rained 25 cm.", "de", "Es regnete 30 cm.") == {
+        ("source", "25"),
+        ("target", "30"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("He has 10 more days.", "10"),  # "more" does not begin with the metre's "m"
+        ("In 2018 г. prices rose.", "2018"),  # Russian "г." is the year, not grams
+        ("They bought 3 pieces.", "3"),  # Spanish "pie" (foot) must end its word
+        ("Sales hit £125m last year.", "125"),  # a million, read by the scale first
+    ],
+)
+def test_words_that_only_begin_like_a_unit_are_no_unit(text, number):
+    start = text.index(number)
+    (quantity,) = read_units(text, [(start, start + len(number))])
+    if number == "125":
+        # "m" after digits is metres to the unit reader; the number check matches the
+        # million first (exact values win, units only pair numbers left unmatched)
+        assert (
+            flagged_numbers(
+                "en", text, "fr", "Les ventes ont atteint 125 millions de livres l'an dernier."
+            )
+            == set()
+        )
+    else:
+        assert quantity is None
+
+
+def test_rounding_follows_the_written_precision():
+    assert rounding(300) == 50  # "300 kg" for 294.8
+    assert rounding(6.6) == 0.05
+    (ten_inches, quarter_metre) = read_units("10 inches 25 cm", [(0, 2), (10, 12)])
+    assert ten_inches is not None
+    assert quarter_metre is not None
+    assert same_quantity(ten_inches, quarter_metre)
+    (_, thirty) = read_units("10 inches 30 cm", [(0, 2), (10, 12)])
+    assert thirty is not None
+    assert not same_quantity(ten_inches, thirty)
