@@ -92,3 +92,42 @@ def test_names_and_ordinals_are_no_decades(text):
     assert not {value for value in values if value.startswith("~")}
     mentions = [text[m.start : m.end] for m in find_numbers(text, None)]
     assert not {"Ellie", "Twente", "forte", "Sixte"} & set(mentions)
+
+
+@pytest.mark.parametrize(
+    ("english", "language", "translation"),
+    [
+        # a decade word holds its plain tens: an age, a banknote, a count
+        ("She is in her forties.", "ru", "Ей за сорок."),
+        ("She is in her forties.", "de", "Sie ist Mitte vierzig."),
+        ("He paid with a fifty.", "de", "Er bezahlte mit einem Fünfziger."),
+        ("He finished 30th.", "ru", "Он финишировал тридцатым."),
+        # Turkish capitals and a province whose name begins like "forty" ("Kırk")
+        ("In Kirklareli, 5 people died.", "tr", "Kırklareli'nde 5 kişi öldü."),
+        ("In the 1970s.", "tr", "YETMİŞLİ YILLARDA."),
+        ("The 1930s were hard.", "de", "Die Dreißigerjahre waren hart."),
+    ],
+)
+def test_words_like_decades_flag_nothing_by_themselves(english, language, translation):
+    """Found in a review: before, these raised KeyError (Turkish İ, "Kirklareli") or
+    flagged an age, a banknote or an ordinal as a changed number, or missed "Dreißiger"."""
+    assert flagged_numbers("en", english, language, translation) == set()
+
+
+def test_a_changed_century_is_flagged():
+    """ "~" values meet across centuries only where one side gives none: "the 1890s" is no
+    "1990er"."""
+    found = flagged_numbers(
+        "en", "The company grew in the 1890s.", "de", "Das Unternehmen wuchs in den 1990er-Jahren."
+    )
+    assert found == {("source", "1890"), ("target", "1990")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Er wurde 30 let alt.", "cs"), ("1990 - e.g. then", "en")],
+)
+def test_digits_without_a_decade_form_get_no_decade(text, language):
+    """Czech "30 let" (30 years: the decade is "30. let"), a Latin "e" after a dash."""
+    mentions = find_numbers(text, language)
+    assert not any(value.startswith("~") for m in mentions for value in m.values)

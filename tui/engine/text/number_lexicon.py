@@ -459,11 +459,11 @@ UNSPACED_CALENDAR = frozenset({"zh", "ja"})
 DECADE_SUFFIXES = (
     r"['’]?s",
     r"['’]?er(?:n|ne|s)?",
-    r"-(?:talet|tallet|luvulla|luvun|luku|luvulta|luvulle)",
-    r"-(?:es|as|ös|os)",
-    r"\s?[-‑–]\s?(?:х|е|ые|ых|ті|их|ih|e)",
+    r"[-‐‑–](?:talet|tallet|luvulla|luvun|luku|luvulta|luvulle)",
+    r"[-‐‑–](?:es|as|ös|os)",
+    r"\s?[-‐‑–]\s?(?:х|е|ые|ых|ті|их|ih)",
     r"['’](?:lı|li|lu|lü|lar|ler)\w*",
-    r"\.?\s(?:let|letech|léta|letům)",
+    r"\.\s(?:let|letech|léta|letům)",
 )
 # the same, where the word runs on into the next (no space in Chinese, Japanese, Korean
 # "1990年代に", "1990년대에"; Hindi "1990 के दशकों में", the plural)
@@ -495,9 +495,10 @@ DECADE_NAMES: tuple[tuple[str, dict[int, tuple[str, ...]]], ...] = (
       60: ("шестидесят",), 70: ("семидесят",), 80: ("восьмидесят",), 90: ("девяност",)}),
     # Ukrainian: "дев'яності", "у вісімдесятих"
     (r"(?:і|их|ими)",
-     {20: ("двадцят",), 30: ("тридцят",), 40: ("сороков",), 50: ("п'ятдесят", "п’ятдесят"),
+     {20: ("двадцят",), 30: ("тридцят",), 40: ("сороков",),
+      50: ("п'ятдесят", "п’ятдесят", "пʼятдесят"),
       60: ("шістдесят",), 70: ("сімдесят",), 80: ("вісімдесят",),
-      90: ("дев'яност", "дев’яност")}),
+      90: ("дев'яност", "дев’яност", "девʼяност")}),
     # Serbian (both scripts), Croatian, Bosnian: "деведесетих", "devedesetih", "devedesete"
     (r"(?:их|е|им|има|ih|e|im|ima)",
      {20: ("двадесет", "dvadeset"), 30: ("тридесет", "trideset"),
@@ -514,13 +515,14 @@ DECADE_NAMES: tuple[tuple[str, dict[int, tuple[str, ...]]], ...] = (
      {20: ("dvacát",), 30: ("třicát",), 40: ("čtyřicát",), 50: ("padesát",), 60: ("šedesát",),
       70: ("sedmdesát",), 80: ("osmdesát",), 90: ("devadesát",)}),
     # Turkish: "doksanlar", "seksenlerde", "yetmişli yıllar"
-    (r"(?:lar|ler|lı|li|lu|lü)\w*",
+    (r"(?:lar|ler)(?:da|de|dan|den|ı|i|ın|in|a|e)?|(?:lı|li|lu|lü)",
      {20: ("yirmi",), 30: ("otuz",), 40: ("kırk",), 50: ("elli",), 60: ("altmış",),
       70: ("yetmiş",), 80: ("seksen",), 90: ("doksan",)}),
     # Arabic: "التسعينيات", "في ثمانينيات القرن العشرين"
-    (r"يات",
+    (r"(?:يات|ات)",
      {20: ("عشرين",), 30: ("ثلاثين",), 40: ("أربعين", "اربعين"), 50: ("خمسين",),
       60: ("ستين",), 70: ("سبعين",), 80: ("ثمانين",), 90: ("تسعين",)}),
 )  # fmt: skip
-# Arabic writes its article and a conjunction or preposition on the word ("والتسعينيات")
-DECADE_WORD_PREFIXES = r"(?:[وفبلك]?ال|[وفبلك])?"
+# Arabic writes its article and a conjunction or preposition on the word ("والتسعينيات",
+# "للتسعينات")
+DECADE_WORD_PREFIXES = r"(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?"
