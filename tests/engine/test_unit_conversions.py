@@ -119,3 +119,23 @@ def test_rounding_follows_the_written_precision():
     (_, thirty) = read_units("10 inches 30 cm", [(0, 2), (10, 12)])
     assert thirty is not None
     assert not same_quantity(ten_inches, thirty)
+
+
+def test_a_quantity_restated_in_another_unit_is_not_missing():
+    """ntrex-dev: "45 miles (72 kilometers)" against German "72 Kilometer": the miles are
+    said again in kilometres, which the German keeps; against "80 Kilometer" all three
+    are flagged."""
+    english = (
+        "Geophysicists have noticed an increase in activity at the volcano that sits 45 miles "
+        "(72 kilometers) southeast of the capital."
+    )
+    german = (
+        "Geophysiker stellten eine erhöhte Aktivität des Vulkans fest, der 72 Kilometer "
+        "südöstlich der Hauptstadt liegt."
+    )
+    assert flagged_numbers("en", english, "de", german) == set()
+    assert flagged_numbers("en", english, "de", german.replace("72", "80")) == {
+        ("source", "45"),
+        ("source", "72"),
+        ("target", "80"),
+    }

@@ -60,6 +60,8 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         candidates = [n for n in numbers[side] if n.mention.flaggable]
         unmatched[side] = _unmatched(candidates, numbers[side.other])
     _drop_conversions(unmatched)
+    for side in Side:
+        unmatched[side] = _without_restated(unmatched[side], numbers[side])
     # a number word can be missing across only where the words across are read: in a
     # language with no number lexicon here "two" may stand as a word no one can match
     read_across = {side: _reads_words(context, link, side) for side in Side}
@@ -165,6 +167,19 @@ def _drop_conversions(unmatched: dict[Side, list[_Number]]) -> None:
     ]
     unmatched[Side.TARGET] = [
         n for j, n in enumerate(unmatched[Side.TARGET]) if j not in used_target
+    ]
+
+
+def _without_restated(unmatched: list[_Number], numbers: list[_Number]) -> list[_Number]:
+    """``unmatched`` less the numbers that restate, in another unit, a number of the same
+    side that is matched across: "45 miles (72 kilometers)" against "72 km" leaves the 45
+    miles said, not missing (units.same_quantity)."""
+    left = {id(n) for n in unmatched}
+    said = [n for n in numbers if n.quantity is not None and id(n) not in left]
+    return [
+        n
+        for n in unmatched
+        if n.quantity is None or not any(same_quantity(n.quantity, m.quantity) for m in said)  # type: ignore[arg-type]
     ]
 
 
