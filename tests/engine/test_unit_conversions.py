@@ -139,3 +139,43 @@ def test_a_quantity_restated_in_another_unit_is_not_missing():
         ("source", "72"),
         ("target", "80"),
     }
+
+
+@pytest.mark.parametrize(
+    ("source", "source_lang", "target", "target_lang", "flagged"),
+    [
+        # a dropped minus sign is a change, a kept one a conversion
+        ("Overnight lows fell to -15 °C.", "en", "Die Tiefstwerte fielen auf 59 °F.", "de",
+         {("source", "15"), ("target", "59")}),
+        ("Overnight lows fell to -15 °C.", "en", "Die Tiefstwerte fielen auf 5 °F.", "de", set()),
+        # "1.500" is 1500 in German, as the number reader reads it
+        ("The route is 932 miles long.", "en", "Die Strecke ist 1.500 Kilometer lang.", "de",
+         set()),
+        ("The dam is 5 feet long.", "en", "Der Damm ist 1.500 Meter lang.", "de",
+         {("source", "5"), ("target", "1.500")}),
+        # words that begin like a unit are none: 11 footballers are no 11 feet
+        ("11 footballers and 5 Grammys.", "en", "3,35 Meter und 2,3 Gramm.", "de",
+         {("source", "11"), ("source", "5"), ("target", "3,35"), ("target", "2,3")}),
+        # a range's unit for its lower number only: "2-1" is a score
+        ("The score was 2-1 and 5 km.", "en", "Es stand 2 zu 1 und 3,1 Meilen.", "de", set()),
+        # a speed range after 時速
+        ("Winde von 16 bis 24 Kilometern pro Stunde.", "de", "時速10〜15マイルの風。", "ja", set()),
+    ],
+)  # fmt: skip
+def test_cases_a_review_found(source, source_lang, target, target_lang, flagged):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+def test_japanese_us_dollars_are_no_metres():
+    (quantity,) = read_units("80米ドル", [(0, 2)])
+    assert quantity is None
+
+
+def test_tiny_quantities_compare_without_error():
+    """rounding() read the digits of a six-decimal text: below 5e-7 it had none and raised
+    StopIteration out of compare()."""
+    (film,) = read_units("0.0000001 m", [(0, 9)], ["0.0000001"])
+    (same,) = read_units("0.0001 mm", [(0, 6)], ["0.0001"])
+    assert film is not None
+    assert same is not None
+    assert same_quantity(film, same)

@@ -39,8 +39,17 @@ def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> li
     """The paragraph's numbers in text order (``number_words.find_numbers``): digits with
     their scales, number words of any language read whole, CJK numerals."""
     mentions = find_numbers(paragraph.text, paragraph.language or language)
-    quantities = read_units(paragraph.text, [(m.start, m.end) for m in mentions])
+    quantities = read_units(
+        paragraph.text, [(m.start, m.end) for m in mentions], [_plain(m) for m in mentions]
+    )
     return [_Number(p, m, q) for m, q in zip(mentions, quantities, strict=True)]
+
+
+def _plain(mention: NumberMention) -> str | None:
+    """A digit mention's one plain value, which a unit after it measures; None for a word,
+    a time, or digits read with a scale ("2.5m": the "m" is a million, no metre)."""
+    plain = [v for v in mention.values if v[:1].isdigit() or v[:1] == "-"]
+    return plain[0] if len(plain) == 1 and not mention.word else None
 
 
 def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:

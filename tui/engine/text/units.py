@@ -20,10 +20,13 @@ temperatures), from the units' definitions, nothing measured.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
+
+from tui.engine.text.anchors import normalize_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +65,18 @@ _TEMPERATURE = {"C": (1.0, 273.15), "F": (5 / 9, 273.15 - 32 * 5 / 9)}
 # "t", "l" or "in".
 _NAMES: dict[str, tuple[str, ...]] = {
     # length
-    "mm": ("mm", "мм", "毫米", "ミリメートル", "밀리미터", "ملم", "मिमी", "millimet", "миллиметр"),
+    "mm": ("mm", "мм", "毫米", "ミリメートル", "밀리미터", "ملم", "मिमी", "millimeter",
+           "millimetre", "millimètre", "milímetro", "миллиметр"),
     "cm": ("cm", "см", "厘米", "公分", "センチ", "센티미터", "센티", "سم", "सेमी", "सेंटीमीटर",
-           "zentimeter", "centimet", "centímet", "сантиметр"),
+           "zentimeter", "centimeter", "centimetre", "centimètre", "centímetro", "сантиметр"),
     "m": ("m", "м", "米", "公尺", "メートル", "미터", "متر", "أمتار", "امتار", "मीटर", "meter",
-          "metre", "mètre", "metro", "метр", "метров", "метра"),
+          "metre", "mètre", "metros", "метр"),
     "km": ("km", "км", "公里", "千米", "キロメートル", "킬로미터", "كم", "كيلومتر", "किमी",
-           "किलोमीटर", "kilomet", "kilomèt", "kilómet", "километр"),
+           "किलोमीटर", "kilometer", "kilometre", "kilomètre", "kilómetro", "километр"),
     "inch": ("inch", "inches", "zoll", "pouce", "pulgada", "дюйм", "英寸", "インチ", "인치",
              "بوصة", "بوصات", "इंच"),
-    "foot": ("foot", "feet", "ft", "fuß", "fuss", "pied", "pie", "pies", "фут", "英尺",
-             "フィート", "피트", "قدم", "أقدام", "اقدام", "फुट", "फीट"),
+    "foot": ("foot", "feet", "ft", "fuß", "fuss", "pied", "фут", "英尺", "フィート", "피트",
+             "أقدام", "اقدام", "फुट", "फीट"),
     "yard": ("yard", "yd", "yarda", "ярд", "码", "ヤード", "야드", "ياردة", "يارد", "यार्ड"),
     "mile": ("mile", "meile", "milles", "milla", "миль", "мили", "милях", "милю", "миля",
              "英里", "マイル", "마일", "ميل", "أميال", "اميال", "मील"),
@@ -85,13 +89,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
           "طن", "أطنان", "اطنان", "टन"),
     "lb": ("pound", "lb", "lbs", "pfund", "livre", "libra", "фунт", "磅", "ポンド", "파운드",
            "رطل", "أرطال", "ارطال", "पाउंड"),
-    "oz": ("ounce", "oz", "unze", "once", "onza", "унци", "盎司", "オンス", "온스", "أونصة",
+    "oz": ("ounce", "oz", "unze", "onza", "унци", "盎司", "オンス", "온스", "أونصة",
            "اونصة", "औंस"),
     # speed
     "km/h": ("km/h", "kmh", "km/std", "км/ч", "км/час", "公里/小时", "公里每小时", "千米/小时",
              "千米每小时", "キロ/時", "km/時", "킬로미터/시", "كم/ساعة", "كم/س", "किमी/घंटा",
              "किमी प्रति घंटा", "किलोमीटर प्रति घंटे", "kilometer pro stunde",
-             "kilometern pro stunde", "stundenkilometer", "kilomètres par heure",
+             "kilometern pro stunde", "kilometres per hour", "kilometers per hour",
+             "km per hour", "stundenkilometer", "kilomètres par heure",
              "kilomètres à l'heure", "km par heure", "kilómetros por hora", "km por hora",
              "километров в час", "километра в час"),
     "mph": ("mph", "miles per hour", "meilen pro stunde", "milles à l'heure",
@@ -100,16 +105,17 @@ _NAMES: dict[str, tuple[str, ...]] = {
             "ميل في الساعة", "मील प्रति घंटे", "मील प्रति घंटा"),
     "m/s": ("m/s", "м/с", "米/秒", "米每秒"),
     # area
-    "ha": ("ha", "hectare", "hektar", "hectárea", "гектар", "га", "公顷", "ヘクタール", "헥타르",
+    "ha": ("hectare", "hektar", "hectárea", "гектар", "га", "公顷", "ヘクタール", "헥타르",
            "هكتار", "हेक्टेयर"),
     "acre": ("acre", "акр", "英亩", "エーカー", "에이커", "فدان", "एकड़"),
     "km2": ("km²", "km2", "км²", "км2", "平方公里", "平方千米", "平方キロメートル",
-            "제곱킬로미터", "كم²", "كم2", "वर्ग किलोमीटर", "square kilomet", "quadratkilometer",
+            "제곱킬로미터", "كم²", "كم2", "वर्ग किलोमीटर", "square kilometer", "square kilometre",
+            "quadratkilometer",
             "kilomètres carrés", "kilómetros cuadrados", "квадратных километр"),
     "sqmi": ("square mile", "sq mi", "квадратных миль", "平方英里", "平方マイル", "제곱마일",
              "ميل مربع", "वर्ग मील"),
     # volume
-    "l": ("liter", "litre", "litro", "литр", "升", "リットル", "리터", "لتر", "लीटर"),
+    "l": ("liter", "litre", "litro", "литр", "公升", "リットル", "리터", "لتر", "लीटर"),
     "ml": ("ml", "мл", "毫升", "ミリリットル", "밀리리터", "مل", "मिली"),
     "gallon": ("gallon", "gallone", "galón", "галлон", "加仑", "ガロン", "갤런", "غالون", "गैलन"),
     # temperature
@@ -140,8 +146,23 @@ _BY_NAME = {name: _unit(key) for key, names in _NAMES.items() for name in names}
 # Latin, Cyrillic and Arabic names of four letters or more take the endings a plural or a
 # case adds ("inches", "километров", "килограммовое"); shorter ones ("m", "km", "lb", "см")
 # end their word; CJK and Hangul names need not
-_ENDING = r"[^\W\d_]{0,10}?(?![^\W\d_])"
+_ENDING = (
+    r"(?:s|es|e|en|n|ern|a|as|os|ов|ы|ах|ам|ами|ом|у|ей|и|я|ях|ів|ами|ового|овое|овая|овой"
+    r"|овых|овым|овый)?(?![^\W\d_])"
+)
 _WORD_END = r"(?![^\W\d_])"
+
+
+# one-letter symbols that are something else in capitals ("3M", "5G", "5 M$")
+_CASE_SENSITIVE = frozenset({"m", "g", "mm", "cm", "km", "kg", "ml"})
+# CJK names that begin other words after a number: Japanese "80米ドル" (US dollars), "米国",
+# Chinese "3克拉" (carats)
+_NOT_BEFORE = {"米": "[ドル国軍大政紙系]", "克": "拉"}
+
+
+def _is_mark(ch: str) -> bool:
+    """A combining mark (a Devanagari vowel sign ends "किलो", "सेमी"): part of the word."""
+    return unicodedata.category(ch).startswith("M")
 
 
 def _unspaced(name: str) -> bool:
@@ -159,7 +180,11 @@ def _after_number() -> re.Pattern[str]:
     alternatives = []
     for k, name in enumerate(_names_in_order()):
         escaped = re.escape(name)
-        if _unspaced(name) or not name[-1].isalpha():
+        if name in _CASE_SENSITIVE:
+            escaped = f"(?-i:{escaped})"
+        if name in _NOT_BEFORE:
+            tail = f"(?!{_NOT_BEFORE[name]})"
+        elif _unspaced(name) or not (name[-1].isalpha() or _is_mark(name[-1])):
             tail = ""
         elif len(name) >= 4:
             tail = _ENDING
@@ -177,7 +202,7 @@ def _names_in_order() -> list[str]:
 # between the two numbers of a range whose unit follows the second: "1 to 4 inches",
 # "2,5 до 10 см", "5-10 km", "3至5公里", "3〜5キロメートル"
 _RANGE = re.compile(
-    r"\s?(?:-|–|—|－|~|〜|～|to|bis|à|a|y|and|und|et|и|до|至|到|から|에서|से|إلى|الى)\s?",
+    r"\s?(?:-|–|—|－|~|〜|～|to|bis|à|a|до|至|到|から|에서|से|إلى|الى)\s?",
     re.IGNORECASE,
 )
 
@@ -190,46 +215,68 @@ def _unit_after(text: str, end: int) -> Unit | None:
     return _BY_NAME[name]
 
 
+# "between 5 and 10 cm", "entre 2,5 et 10 cm", "zwischen 5 und 10 cm", "между 5 и 10 см"
+_AND = re.compile(r"\s(?:and|et|y|e|und|и|і)\s", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между|між)\s\Z", re.IGNORECASE)
+
 # a speed written as a distance after "per hour" set before it: Japanese "時速85マイル",
-# Chinese "时速135公里", Korean "시속 135킬로미터"
-_PER_HOUR_BEFORE = re.compile(r"(?:時速|时速|시속)\s?\Z")
+# Chinese "时速135公里", "每小时 12 英里", Korean "시속 135킬로미터"
+_PER_HOUR_BEFORE = re.compile(r"(?:時速|时速|每小时|시속)\s?\Z")
 
 
-def read_units(text: str, spans: Sequence[tuple[int, int]]) -> list[Quantity | None]:
+def read_units(
+    text: str, spans: Sequence[tuple[int, int]], values: Sequence[str | None] | None = None
+) -> list[Quantity | None]:
     """The quantity each number span of ``text`` (start, end, in text order) measures, or
-    None where no unit follows it (nor, in a range, the number after it)."""
+    None where no unit follows it (nor, in a range, the higher number after it). ``values``:
+    each span's plain value as the number reader read it ("1.500" is 1500 in German); None
+    for a span read with a scale ("2.5m miles": the letters after it are the scale's), which
+    measures nothing here. Without ``values`` the spans are read as plain numbers."""
+    if values is None:
+        values = [_value(text[start:end]) for start, end in spans]
+    numbers = [None if v is None else float(v) for v in values]
     units = [_unit_after(text, end) for _, end in spans]
+    heads: dict[int, int] = {}  # a range's first number -> its second
+    for k in range(len(spans) - 2, -1, -1):
+        low, high = numbers[k], numbers[k + 1]
+        if units[k] is None and units[k + 1] is not None and low is not None:
+            gap = text[spans[k][1] : spans[k + 1][0]]
+            before = text[max(0, spans[k][0] - 12) : spans[k][0]]
+            joined = _RANGE.fullmatch(gap) or (_AND.fullmatch(gap) and _BETWEEN.search(before))
+            if high is not None and joined and _signed(text, spans[k][0], low) < high:
+                units[k] = units[k + 1]
+                heads[k] = k + 1
     for k, (start, _) in enumerate(spans):
         unit = units[k]
-        before = text[max(0, start - 4) : start]
+        before = text[max(0, start - 5) : start]
         if unit is not None and unit.dimension == "length" and _PER_HOUR_BEFORE.search(before):
             units[k] = Unit("speed", unit.factor / 3600)
-    for k in range(len(spans) - 2, -1, -1):
-        if units[k] is None and units[k + 1] is not None:
-            gap = text[spans[k][1] : spans[k + 1][0]]
-            if _RANGE.fullmatch(gap):
-                units[k] = units[k + 1]
+            if k in heads:  # "時速10〜15マイル": both ends of the range
+                units[heads[k]] = units[k]
     out: list[Quantity | None] = []
-    for (start, end), unit in zip(spans, units, strict=True):
-        value = _value(text[start:end]) if unit is not None else None
-        if unit is None or value is None:
+    for (start, _), unit, number in zip(spans, units, numbers, strict=True):
+        if unit is None or number is None:
             out.append(None)
-        else:
-            out.append(Quantity(unit, value, value * unit.factor + unit.offset))
+            continue
+        value = _signed(text, start, number)
+        out.append(Quantity(unit, value, value * unit.factor + unit.offset))
     return out
 
 
-def _value(written: str) -> float | None:
-    """The number as written, with a comma or a point as its decimal mark ("2,5", "6.6")
-    where it stands alone (a thousands separator is read by the number anchors first)."""
-    cleaned = written.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if cleaned.count(",") == 1 and "." not in cleaned and len(cleaned.split(",")[1]) != 3:
-        cleaned = cleaned.replace(",", ".")
-    cleaned = cleaned.replace(",", "")
+def _value(written: str) -> str | None:
+    """A number as written, as the number reader normalises it ("1.500" 1500, "2,5" 2.5)."""
     try:
-        return float(Decimal(cleaned))
-    except InvalidOperation:
+        return normalize_number(written)
+    except (ValueError, IndexError):
         return None
+
+
+def _signed(text: str, start: int, number: float) -> float:
+    """``number`` with the minus sign written just before it ("-15 °C", "−5"), where that
+    sign stands after a space, a bracket or the start (not "1950-53", "2-1")."""
+    if start and text[start - 1] in "-−" and (start == 1 or not text[start - 2].isalnum()):
+        return -number
+    return number
 
 
 def rounding(written: float) -> float:
@@ -237,20 +284,15 @@ def rounding(written: float) -> float:
     its last non-zero digit, and at least half the place of its second significant digit
     (a converted "135" km/h for 136.8; "300" kg for 294.8; "6" m for 6.1).
 
-    >>> rounding(135), rounding(300), rounding(6), rounding(2.5)
-    (5.0, 50.0, 0.5, 0.05)
+    >>> rounding(135), rounding(300), rounding(6), rounding(2.5), rounding(1e-7)
+    (5.0, 50.0, 0.5, 0.05, 5e-08)
     """
     if written == 0:
         return 0.5
-    magnitude = abs(written)
-    text = f"{magnitude:.6f}".rstrip("0").rstrip(".")
-    digits = text.replace(".", "")
-    point = text.find(".") if "." in text else len(text)
-    last = max(k for k, ch in enumerate(digits) if ch != "0") if digits.strip("0") else 0
-    place_last = 10.0 ** (point - 1 - last)
-    first = next(k for k, ch in enumerate(digits) if ch != "0")
-    place_second = 10.0 ** (point - 2 - first)
-    return max(place_last, place_second) / 2
+    digits = Decimal(repr(abs(written))).normalize()
+    place_last = Decimal(10) ** digits.as_tuple().exponent
+    place_second = Decimal(10) ** (digits.adjusted() - 1)
+    return float(max(place_last, place_second)) / 2
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
