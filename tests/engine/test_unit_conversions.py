@@ -179,3 +179,26 @@ def test_tiny_quantities_compare_without_error():
     assert film is not None
     assert same is not None
     assert same_quantity(film, same)
+
+
+NEW_YORK = "New York City could reach 80 degrees on Tuesday, which would be approximately 10 "
+NEW_YORK += "degrees above average."
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "flagged"),
+    [
+        # "80 degrees" of no stated scale is 27 ºC read as Fahrenheit; the difference ("10
+        # degrees above", "6 Grad über") is no temperature and stays flagged
+        ("de", "New York City könnte am Dienstag 27 ºC erreichen, was ungefähr 6 Grad über dem "
+         "Durchschnitt liegt.", {("source", "10"), ("target", "6")}),
+        ("fr", "Le mercure pourrait atteindre les 26 degrés à New York mardi, environ 10 degrés "
+         "au-dessus de la moyenne de saison.", set()),
+        # 30 °C is no 80 degrees in either scale
+        ("de", "New York City könnte am Dienstag 30 ºC erreichen, was ungefähr 10 Grad über dem "
+         "Durchschnitt liegt.", {("source", "80"), ("target", "30")}),
+    ],
+)  # fmt: skip
+def test_degrees_of_no_stated_scale_are_read_both_ways(language, translation, flagged):
+    """ntrex-dev's New York line: the English says degrees, meaning Fahrenheit."""
+    assert flagged_numbers("en", NEW_YORK, language, translation) == flagged

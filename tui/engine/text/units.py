@@ -125,6 +125,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "F": ("°f", "ºf", "° f", "º f", "℉", "fahrenheit", "grad fahrenheit", "degrés fahrenheit",
           "grados fahrenheit", "градус фаренгейта", "градусов по фаренгейту", "华氏度",
           "華氏", "화씨", "فهرنهايت", "डिग्री फ़ारेनहाइट"),
+    # degrees of no stated scale: "80 degrees" in American news is Fahrenheit, "26 degrés" in
+    # its French translation Celsius
+    "deg": ("°", "º", "degree", "degré", "grado", "grad", "градус", "度", "도", "درجة", "درجات",
+            "डिग्री"),
 }  # fmt: skip
 
 
@@ -138,8 +142,15 @@ def _unit(key: str) -> Unit:
     ):
         if key in table:
             return Unit(dimension, table[key])
+    if key == "deg":
+        return _DEGREES
     factor, offset = _TEMPERATURE[key]
     return Unit("temperature", factor, offset)
+
+
+_DEGREES = Unit("degrees", 1.0)  # a temperature in Celsius or Fahrenheit (same_quantity tries both)
+_CELSIUS = Unit("temperature", *_TEMPERATURE["C"])
+_FAHRENHEIT = Unit("temperature", *_TEMPERATURE["F"])
 
 
 _BY_NAME = {name: _unit(key) for key, names in _NAMES.items() for name in names}
@@ -157,7 +168,7 @@ _WORD_END = r"(?![^\W\d_])"
 _CASE_SENSITIVE = frozenset({"m", "g", "mm", "cm", "km", "kg", "ml"})
 # CJK names that begin other words after a number: Japanese "80米ドル" (US dollars), "米国",
 # Chinese "3克拉" (carats)
-_NOT_BEFORE = {"米": "[ドル国軍大政紙系]", "克": "拉"}
+_NOT_BEFORE = {"米": "[ドル国軍大政紙系]", "克": "拉", "度": "目"}
 
 
 def _is_mark(ch: str) -> bool:
@@ -295,6 +306,13 @@ def rounding(written: float) -> float:
     return float(max(place_last, place_second)) / 2
 
 
+def _as(quantity: Quantity, unit: Unit) -> Quantity:
+    """``quantity`` read in ``unit`` (a temperature of no stated scale as Celsius, say)."""
+    if quantity.unit == unit:
+        return quantity
+    return Quantity(unit, quantity.value, quantity.value * unit.factor + unit.offset)
+
+
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Do two quantities of one dimension in different units say the same, one a rounded
     conversion of the other? Within either's rounding (``rounding``: "300" kg may stand for
@@ -306,7 +324,17 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
     >>> ten, quarter, thirty = read_units("10 inches 25 cm 30 cm", [(0, 2), (10, 12), (16, 18)])
     >>> same_quantity(ten, quarter), same_quantity(ten, thirty)
     (True, False)
+    >>> spans = [(0, 2), (12, 14), (19, 21)]
+    >>> eighty, twenty_seven, thirty = read_units("80 degrees, 27 ºC, 30 °C", spans)
+    >>> same_quantity(eighty, twenty_seven), same_quantity(eighty, thirty)
+    (True, False)
     """
+    if _DEGREES in (a.unit, b.unit):
+        return any(
+            same_quantity(_as(a, one), _as(b, other))
+            for one, other in ((_CELSIUS, _FAHRENHEIT), (_FAHRENHEIT, _CELSIUS))
+            if a.unit in (_DEGREES, one) and b.unit in (_DEGREES, other)
+        )
     if a.unit.dimension != b.unit.dimension or a.unit == b.unit:
         return False
     slack = max(rounding(a.value) * a.unit.factor, rounding(b.value) * b.unit.factor)
