@@ -40,7 +40,7 @@ def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> li
     their scales, number words of any language read whole, CJK numerals."""
     mentions = find_numbers(paragraph.text, paragraph.language or language)
     quantities = read_units(
-        paragraph.text, [(m.start, m.end) for m in mentions], [_plain(m) for m in mentions]
+        paragraph.text, [(m.start, m.end) for m in mentions], lambda k: _plain(mentions[k])
     )
     return [_Number(p, m, q) for m, q in zip(mentions, quantities, strict=True)]
 

@@ -27,6 +27,7 @@ forties" is no change against "Mitte vierzig").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -60,40 +61,63 @@ _YEARS_BEFORE = re.compile(
     re.I,
 )
 _BEFORE_REACH = max(len(word) for word in lexicon.DECADE_YEARS_BEFORE) + 4
+
+
 # one group per (language, tens): the tens are read off the group's name ("d90_3"), not by
 # looking the matched text up (re.I matches "İ", "ı" and "ß" as no case folding gives back)
-_WORD = re.compile(
-    r"(?<![^\W\d_])"
-    + lexicon.DECADE_WORD_PREFIXES
-    + "(?:"
-    + "|".join(
-        f"(?P<d{tens}_{k}>" + "|".join(re.escape(stem) for stem in forms) + f")(?:{endings})"
-        for k, (endings, stems) in enumerate(lexicon.DECADE_NAMES)
-        for tens, forms in stems.items()
+def _word_pattern(names: Sequence[tuple[str, str, dict[int, tuple[str, ...]]]]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![^\W\d_])"
+        + lexicon.DECADE_WORD_PREFIXES
+        + "(?:"
+        + "|".join(
+            f"(?P<d{tens}_{k}>" + "|".join(re.escape(stem) for stem in forms) + f")(?:{endings})"
+            for k, (_, endings, stems) in enumerate(names)
+            for tens, forms in stems.items()
+        )
+        + ")"
+        + _LETTER_AFTER,
+        re.I,
     )
-    + ")"
-    + _LETTER_AFTER,
-    re.I,
-)
-# a cheap test first, on the text folded as the stems are (a case-insensitive search is ten
-# times slower): most paragraphs hold no stem (anywhere: Arabic writes its article on the word)
 
 
 def _folded(text: str) -> str:
-    """Lower case with Turkish "I", "İ" and "ı" all "i" (what re.I lets _WORD match)."""
+    """Lower case with Turkish "I", "İ" and "ı" all "i" (what re.I lets the decade words match)."""
     return text.lower().replace("\u0307", "").replace("ı", "i")
 
 
-_ANY_STEM = re.compile(
-    trie_pattern(
-        {
-            _folded(stem)
-            for _, stems in lexicon.DECADE_NAMES
-            for forms in stems.values()
-            for stem in forms
-        }
+def _stem_test(names: Sequence[tuple[str, str, dict[int, tuple[str, ...]]]]) -> re.Pattern[str]:
+    """A cheap test first, on the text folded as the stems are (a case-insensitive search
+    is ten times slower): most paragraphs hold no stem (anywhere: Arabic writes its article
+    on the word)."""
+    return re.compile(
+        trie_pattern(
+            {_folded(stem) for _, _, st in names for forms in st.values() for stem in forms}
+        )
     )
-)
+
+
+# by language, and every language's together for a text of no known language: a German
+# paragraph is searched for eight stems, not for English "fort" (French "fort", "effort")
+_BY_LANGUAGE = {
+    language: (_stem_test(names), _word_pattern(names))
+    for language, names in [
+        *((entry[0], [entry]) for entry in lexicon.DECADE_NAMES),
+        (None, list(lexicon.DECADE_NAMES)),
+    ]
+}
+
+
+def _words_of(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The stem test and the decade words of ``language`` (any language's when unknown);
+    None for a language that writes no decade as a word of its own here."""
+    if language is None:
+        return _BY_LANGUAGE[None]
+    code = language.split("-")[0]
+    return _BY_LANGUAGE.get(lexicon.DECADE_LANGUAGE_OF.get(code, code))
+
+
+_TENS_END = frozenset("0０٠۰०十")
 
 
 def _values(decade: int, century: int | None) -> frozenset[str]:
@@ -107,7 +131,7 @@ def _decade(mention: NumberMention) -> tuple[int, int | None] | None:
     """(tens within the century, century or None) of a mention's plain value when it can
     name a decade (a whole number ending in 0: 1990, 90, 2000), else None."""
     for value in mention.values:
-        if value.startswith(("@", DECADE_PREFIX)):
+        if not value.endswith("0") or value.startswith(("@", DECADE_PREFIX)):
             continue
         try:
             number = Decimal(value)
@@ -119,26 +143,32 @@ def _decade(mention: NumberMention) -> tuple[int, int | None] | None:
     return None
 
 
-def with_decade_names(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+def with_decade_names(
+    text: str, mentions: list[NumberMention], language: str | None = None
+) -> list[NumberMention]:
     """``mentions`` with each decade among them given its decade values, and the decades
     written as words of their own (no number word: "Neunziger", "девяностых") added as new
     mentions, which flag like number words (only beside a changed number across) and also
     hold their plain tens ("in her forties" is no change against "Mitte vierzig")."""
     from tui.engine.text.number_words import NumberMention
 
-    out = []
-    for mention in mentions:
+    out = list(mentions)
+    for k, mention in enumerate(mentions):
+        # digits ending in 0 ("1990", "９０") or the tens of CJK numerals ("九十"), or a number
+        # word ("noventa" after "años"): most mentions are none of them
+        if not (mention.word or text[mention.end - 1] in _TENS_END):
+            continue
         decade = _decade(mention)
         if decade is not None and (
             _SUFFIX.match(text, mention.end)
             or _YEARS_BEFORE.search(text[max(0, mention.start - _BEFORE_REACH) : mention.start])
         ):
-            mention = replace(mention, values=mention.values | _values(*decade))
-        out.append(mention)
-    if not _ANY_STEM.search(_folded(text)):
+            out[k] = replace(mention, values=mention.values | _values(*decade))
+    words = _words_of(language)
+    if words is None or not words[0].search(_folded(text)):
         return out
     taken = [(m.start, m.end) for m in out]
-    for match in _WORD.finditer(text):
+    for match in words[1].finditer(text):
         start, end = match.span()
         if any(a < end and start < b for a, b in taken):
             continue

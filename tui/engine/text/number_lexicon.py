@@ -478,51 +478,53 @@ DECADE_YEARS_BEFORE = (
     "latami", "δεκαετία του", "δεκαετίας του", "שנות ה-", "שנות ה",
 )  # fmt: skip
 
-# Decades written as words of their own, per language: the endings that make a decade of a
-# stem ("Neunzig" + "er", "девяност" + "ых") and the stems by their tens. Plural forms
-# only: a singular ordinal ("девяностый", "dwudziesty") is a year or a rank, no decade.
-DECADE_NAMES: tuple[tuple[str, dict[int, tuple[str, ...]]], ...] = (
+# Decades written as words of their own, per language (its code; Croatian, Bosnian and
+# Montenegrin read with Serbian): the endings that make a decade of a stem ("Neunzig" +
+# "er", "девяност" + "ых") and the stems by their tens. Plural forms only: a singular
+# ordinal ("девяностый", "dwudziesty") is a year or a rank, no decade.
+DECADE_NAMES: tuple[tuple[str, str, dict[int, tuple[str, ...]]], ...] = (
     # English: "the nineties"
-    (r"ies", {20: ("twent",), 30: ("thirt",), 40: ("fort",), 50: ("fift",), 60: ("sixt",),
+    ("en", r"ies", {20: ("twent",), 30: ("thirt",), 40: ("fort",), 50: ("fift",), 60: ("sixt",),
               70: ("sevent",), 80: ("eight",), 90: ("ninet",)}),
     # German: "die Neunziger", "in den Neunzigern", "die Neunzigerjahre"
-    (r"er(?:n|jahre\w*|-jahre\w*)?",
+    ("de", r"er(?:n|jahre\w*|-jahre\w*)?",
      {20: ("zwanzig",), 30: ("dreißig", "dreissig"), 40: ("vierzig",), 50: ("fünfzig",),
       60: ("sechzig",), 70: ("siebzig",), 80: ("achtzig",), 90: ("neunzig",)}),
     # Russian: "девяностые", "в девяностых"
-    (r"(?:ые|ых|ым|ыми)",
+    ("ru", r"(?:ые|ых|ым|ыми)",
      {20: ("двадцат",), 30: ("тридцат",), 40: ("сороков",), 50: ("пятидесят",),
       60: ("шестидесят",), 70: ("семидесят",), 80: ("восьмидесят",), 90: ("девяност",)}),
     # Ukrainian: "дев'яності", "у вісімдесятих"
-    (r"(?:і|их|ими)",
+    ("uk", r"(?:і|их|ими)",
      {20: ("двадцят",), 30: ("тридцят",), 40: ("сороков",),
       50: ("п'ятдесят", "п’ятдесят", "пʼятдесят"),
       60: ("шістдесят",), 70: ("сімдесят",), 80: ("вісімдесят",),
       90: ("дев'яност", "дев’яност", "девʼяност")}),
     # Serbian (both scripts), Croatian, Bosnian: "деведесетих", "devedesetih", "devedesete"
-    (r"(?:их|е|им|има|ih|e|im|ima)",
+    ("sr", r"(?:их|е|им|има|ih|e|im|ima)",
      {20: ("двадесет", "dvadeset"), 30: ("тридесет", "trideset"),
       40: ("четрдесет", "četrdeset"), 50: ("педесет", "pedeset"),
       60: ("шездесет", "šezdeset"), 70: ("седамдесет", "sedamdeset"),
       80: ("осамдесет", "osamdeset"), 90: ("деведесет", "devedeset")}),
     # Polish: "w latach dziewięćdziesiątych"
-    (r"(?:ych|ymi)",
+    ("pl", r"(?:ych|ymi)",
      {20: ("dwudziest",), 30: ("trzydziest",), 40: ("czterdziest",), 50: ("pięćdziesiąt",),
       60: ("sześćdziesiąt",), 70: ("siedemdziesiąt",), 80: ("osiemdziesiąt",),
       90: ("dziewięćdziesiąt",)}),
     # Czech: "v devadesátých letech"
-    (r"(?:ých|ými)",
+    ("cs", r"(?:ých|ými)",
      {20: ("dvacát",), 30: ("třicát",), 40: ("čtyřicát",), 50: ("padesát",), 60: ("šedesát",),
       70: ("sedmdesát",), 80: ("osmdesát",), 90: ("devadesát",)}),
     # Turkish: "doksanlar", "seksenlerde", "yetmişli yıllar"
-    (r"(?:lar|ler)(?:da|de|dan|den|ı|i|ın|in|a|e)?|(?:lı|li|lu|lü)",
+    ("tr", r"(?:lar|ler)(?:da|de|dan|den|ı|i|ın|in|a|e)?|(?:lı|li|lu|lü)",
      {20: ("yirmi",), 30: ("otuz",), 40: ("kırk",), 50: ("elli",), 60: ("altmış",),
       70: ("yetmiş",), 80: ("seksen",), 90: ("doksan",)}),
     # Arabic: "التسعينيات", "في ثمانينيات القرن العشرين"
-    (r"(?:يات|ات)",
+    ("ar", r"(?:يات|ات)",
      {20: ("عشرين",), 30: ("ثلاثين",), 40: ("أربعين", "اربعين"), 50: ("خمسين",),
       60: ("ستين",), 70: ("سبعين",), 80: ("ثمانين",), 90: ("تسعين",)}),
 )  # fmt: skip
 # Arabic writes its article and a conjunction or preposition on the word ("والتسعينيات",
 # "للتسعينات")
 DECADE_WORD_PREFIXES = r"(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?"
+DECADE_LANGUAGE_OF = {"hr": "sr", "bs": "sr", "sh": "sr", "me": "sr"}

@@ -492,7 +492,7 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     mentions += _numeral_characters(text, language, mentions)
     mentions += _roman_numerals(text, mentions)
     mentions = [_with_decades(text, mention) for mention in mentions]
-    mentions = with_decade_names(text, mentions)
+    mentions = with_decade_names(text, mentions, language)
     mentions = with_year_spans(text, mentions)
     months = find_months(text, month_starts)
     return sorted(_with_times_and_months(text, mentions, months), key=lambda m: m.start)

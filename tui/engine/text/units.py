@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from tui.engine.text.anchors import normalize_number
+from tui.engine.text.anchors import normalize_number, trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,30 +184,48 @@ def _unspaced(name: str) -> bool:
     ) or name in {"℃", "℉"}
 
 
-@lru_cache(maxsize=1)
-def _after_number() -> re.Pattern[str]:
-    """A unit's name right after a number (a space or a hyphen between), the longest name
-    first; group ``u<k>`` names the k-th of ``_names_in_order``."""
-    alternatives = []
-    for k, name in enumerate(_names_in_order()):
-        escaped = re.escape(name)
-        if name in _CASE_SENSITIVE:
-            escaped = f"(?-i:{escaped})"
-        if name in _NOT_BEFORE:
-            tail = f"(?!{_NOT_BEFORE[name]})"
-        elif _unspaced(name) or not (name[-1].isalpha() or _is_mark(name[-1])):
-            tail = ""
-        elif len(name) >= 4:
-            tail = _ENDING
-        else:
-            tail = _WORD_END
-        alternatives.append(f"(?P<u{k}>{escaped}){tail}")
-    return re.compile(r"[\s\u00a0\u202f-]?(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+def _tail(name: str) -> str:
+    """What must follow ``name`` for it to be a unit: its endings, the end of its word, or
+    nothing (a CJK name, a symbol), or not a word it begins ("米ドル")."""
+    if name in _NOT_BEFORE:
+        return f"(?!{_NOT_BEFORE[name]})"
+    if _unspaced(name) or not (name[-1].isalpha() or _is_mark(name[-1])):
+        return ""
+    return _ENDING if len(name) >= 4 else _WORD_END
 
 
 @lru_cache(maxsize=1)
-def _names_in_order() -> list[str]:
-    return sorted(_BY_NAME, key=len, reverse=True)
+def _tails() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(_tail(name), re.IGNORECASE) for name in _BY_NAME}
+
+
+@lru_cache(maxsize=1)
+def _name_begins() -> re.Pattern[str]:
+    """The longest unit name (in any case) that begins right after a number, a space or a
+    hyphen between: one trie, not the names tried one by one (a number followed by "m" in a
+    mountaineering text asks it thousands of times)."""
+    return re.compile(r"[\s\u00a0\u202f-]?(?P<name>" + trie_pattern(_BY_NAME) + ")", re.IGNORECASE)
+
+
+def _unit_after(text: str, end: int) -> Unit | None:
+    """The unit whose name follows the number ending at ``end``: the longest name that
+    begins there and is followed by what it must be (``_tail``); one-letter and other short
+    symbols in lower case only ("3M" is no 3 metres)."""
+    match = _name_begins().match(text, end)
+    if match is None:
+        return None
+    begin, found = match.start("name"), match.group("name")
+    key = found.lower()
+    tails = _tails()
+    for size in range(len(key), 0, -1):
+        name = key[:size]
+        if name not in _BY_NAME or len(name) != len(found[:size]):
+            continue
+        if name in _CASE_SENSITIVE and found[:size] != name:
+            continue
+        if tails[name].match(text, begin + size):
+            return _BY_NAME[name]
+    return None
 
 
 # between the two numbers of a range whose unit follows the second: "1 to 4 inches",
@@ -216,15 +234,6 @@ _RANGE = re.compile(
     r"\s?(?:-|–|—|－|~|〜|～|to|bis|à|a|до|至|到|から|에서|से|إلى|الى)\s?",
     re.IGNORECASE,
 )
-
-
-def _unit_after(text: str, end: int) -> Unit | None:
-    match = _after_number().match(text, end)
-    if match is None:
-        return None
-    name = _names_in_order()[int(match.lastgroup[1:])]  # type: ignore[index]
-    return _BY_NAME[name]
-
 
 # "between 5 and 10 cm", "entre 2,5 et 10 cm", "zwischen 5 und 10 cm", "между 5 и 10 см"
 _AND = re.compile(r"\s(?:and|et|y|e|und|и|і)\s", re.IGNORECASE)
@@ -236,17 +245,28 @@ _PER_HOUR_BEFORE = re.compile(r"(?:時速|时速|每小时|시속)\s?\Z")
 
 
 def read_units(
-    text: str, spans: Sequence[tuple[int, int]], values: Sequence[str | None] | None = None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    value_of: Callable[[int], str | None] | Sequence[str | None] | None = None,
 ) -> list[Quantity | None]:
     """The quantity each number span of ``text`` (start, end, in text order) measures, or
-    None where no unit follows it (nor, in a range, the higher number after it). ``values``:
-    each span's plain value as the number reader read it ("1.500" is 1500 in German); None
-    for a span read with a scale ("2.5m miles": the letters after it are the scale's), which
-    measures nothing here. Without ``values`` the spans are read as plain numbers."""
-    if values is None:
-        values = [_value(text[start:end]) for start, end in spans]
-    numbers = [None if v is None else float(v) for v in values]
+    None where no unit follows it (nor, in a range, the higher number after it).
+    ``value_of``: each span's plain value as the number reader read it ("1.500" is 1500 in
+    German), by index (asked only where a unit follows) or as a list; None for a span read
+    with a scale ("2.5m miles": the letters after it are the scale's), which measures
+    nothing here. Without it the spans are read as plain numbers."""
     units = [_unit_after(text, end) for _, end in spans]
+    if not any(units):
+        return [None] * len(spans)
+    if value_of is None:
+        value_of = [_value(text[start:end]) for start, end in spans]
+    read = value_of.__getitem__ if isinstance(value_of, Sequence) else value_of
+    wanted = {k for k, unit in enumerate(units) if unit is not None}
+    wanted |= {k - 1 for k in wanted if k}  # a range's lower number
+    numbers: list[float | None] = [None] * len(spans)
+    for k in wanted:
+        value = read(k)
+        numbers[k] = None if value is None else float(value)
     heads: dict[int, int] = {}  # a range's first number -> its second
     for k in range(len(spans) - 2, -1, -1):
         low, high = numbers[k], numbers[k + 1]

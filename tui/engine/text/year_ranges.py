@@ -17,12 +17,16 @@ if TYPE_CHECKING:
 
 # between the two: a dash, an en dash or a slash
 _SPAN = re.compile(r"\s?[-–/]\s?")
+# a quick test of the whole text first: four digits, the mark, two digits
+_ANY_SPAN = re.compile(r"\d{4}\s?[-–/]\s?\d\d(?!\d)")
 
 
 def with_year_spans(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """``mentions`` with the second year of each "1950-53" span also read in full: four
     digits, then two that end a later year of the same century."""
     out = list(mentions)
+    if len(out) < 2 or not _ANY_SPAN.search(text):
+        return out
     for k in range(1, len(out)):
         first, second = out[k - 1], out[k]
         written_first = text[first.start : first.end]
