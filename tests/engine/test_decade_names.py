@@ -132,3 +132,17 @@ def test_digits_without_a_decade_form_get_no_decade(text, language):
     """Czech "30 let" (30 years: the decade is "30. let"), a Latin "e" after a dash."""
     mentions = find_numbers(text, language)
     assert not any(value.startswith("~") for m in mentions for value in m.values)
+
+
+@pytest.mark.parametrize(
+    ("guessed", "text"),
+    [
+        ("mk", NINETIES["sr"]),  # langdetect reads Serbian Cyrillic as Macedonian
+        ("ru", NINETIES["uk"]),  # and Ukrainian as Russian
+        ("hr", NINETIES["pl"].replace("Firma", "Tvrtka")),  # a Latin Slavic guess
+    ],
+)
+def test_a_decade_word_is_read_under_a_neighbouring_language_guess(guessed, text):
+    """The held-out trial pair en-sr's "деведесетих" went unread when its paragraph was
+    guessed Macedonian and only the guessed language's decade words were searched."""
+    assert flagged_numbers("en", EN_NINETIES, guessed, text) == set()

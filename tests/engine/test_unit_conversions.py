@@ -202,3 +202,26 @@ NEW_YORK += "degrees above average."
 def test_degrees_of_no_stated_scale_are_read_both_ways(language, translation, flagged):
     """ntrex-dev's New York line: the English says degrees, meaning Fahrenheit."""
     assert flagged_numbers("en", NEW_YORK, language, translation) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "source_lang", "target", "target_lang", "flagged"),
+    [
+        # Turkish capitals: "İ" lower-cases to two characters; a unit and a scale still read
+        ("The farmer carried 110 pounds of wheat.", "en", "ÇİFTÇİ 50 KİLOGRAM BUĞDAY TAŞIDI.",
+         "tr", set()),
+        ("The city has 5 million people.", "en", "ŞEHİRDE 5 MİLYON KİŞİ YAŞIYOR.", "tr", set()),
+        # a range of three numbers: each takes the last one's unit
+        ("Sizes of 1-2-3 inches are common.", "en", "Größen von 2,5-5-7,5 cm sind üblich.", "de",
+         set()),
+        # two temperatures of no stated scale on one side are two temperatures
+        ("It was 80 degrees on Monday and 27 degrees on Tuesday.", "en",
+         "Am Montag waren es 30 Grad und am Dienstag 27 Grad.", "de",
+         {("source", "80"), ("target", "30")}),
+    ],
+)  # fmt: skip
+def test_cases_a_second_review_found(source, source_lang, target, target_lang, flagged):
+    """Before: the unit, the scale and the range's first number were lost (the first two
+    raised KeyError out of compare() for the scale), and 80 degrees passed as a restatement
+    of the same side's 27."""
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged

@@ -184,11 +184,19 @@ def _without_restated(unmatched: list[_Number], numbers: list[_Number]) -> list[
     side that is matched across: "45 miles (72 kilometers)" against "72 km" leaves the 45
     miles said, not missing (units.same_quantity)."""
     left = {id(n) for n in unmatched}
-    said = [n for n in numbers if n.quantity is not None and id(n) not in left]
+    # a temperature of no stated scale restates nothing: "80 degrees ... 27 degrees" on one
+    # side are two temperatures, not one in two scales
+    said = [
+        m.quantity
+        for m in numbers
+        if m.quantity is not None and id(m) not in left and m.quantity.unit.dimension != "degrees"
+    ]
     return [
         n
         for n in unmatched
-        if n.quantity is None or not any(same_quantity(n.quantity, m.quantity) for m in said)  # type: ignore[arg-type]
+        if n.quantity is None
+        or n.quantity.unit.dimension == "degrees"
+        or not any(same_quantity(n.quantity, quantity) for quantity in said)
     ]
 
 

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import TYPE_CHECKING
 
 from tui.engine.text import number_lexicon as lexicon
@@ -99,22 +100,22 @@ def _stem_test(names: Sequence[tuple[str, str, dict[int, tuple[str, ...]]]]) -> 
 
 # by language, and every language's together for a text of no known language: a German
 # paragraph is searched for eight stems, not for English "fort" (French "fort", "effort")
-_BY_LANGUAGE = {
-    language: (_stem_test(names), _word_pattern(names))
-    for language, names in [
-        *((entry[0], [entry]) for entry in lexicon.DECADE_NAMES),
-        (None, list(lexicon.DECADE_NAMES)),
-    ]
-}
+_TABLES = {entry[0]: entry for entry in lexicon.DECADE_NAMES}
 
 
+@cache
 def _words_of(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The stem test and the decade words of ``language`` (any language's when unknown);
-    None for a language that writes no decade as a word of its own here."""
+    """The stem test and the decade words to search a paragraph of ``language`` with
+    (``DECADE_TABLES_OF``; every language's when it is unknown); None for a language that
+    writes no decade as a word of its own here."""
     if language is None:
-        return _BY_LANGUAGE[None]
-    code = language.split("-")[0]
-    return _BY_LANGUAGE.get(lexicon.DECADE_LANGUAGE_OF.get(code, code))
+        names = list(lexicon.DECADE_NAMES)
+    else:
+        codes = lexicon.DECADE_TABLES_OF.get(language.split("-")[0].lower(), ())
+        names = [_TABLES[code] for code in codes]
+    if not names:
+        return None
+    return _stem_test(names), _word_pattern(names)
 
 
 _TENS_END = frozenset("0０٠۰०十")

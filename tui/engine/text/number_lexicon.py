@@ -527,4 +527,14 @@ DECADE_NAMES: tuple[tuple[str, str, dict[int, tuple[str, ...]]], ...] = (
 # Arabic writes its article and a conjunction or preposition on the word ("والتسعينيات",
 # "للتسعينات")
 DECADE_WORD_PREFIXES = r"(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?"
-DECADE_LANGUAGE_OF = {"hr": "sr", "bs": "sr", "sh": "sr", "me": "sr"}
+# The tables a paragraph of each language is searched with: its own, and those of the
+# languages a language guess confuses it with in its script (langdetect reads Serbian
+# Cyrillic as Macedonian, Ukrainian as Russian; Croatian, Bosnian, Slovene, Slovak, Czech and
+# Polish one for another)
+_CYRILLIC = ("ru", "uk", "sr")
+_LATIN_SLAVIC = ("sr", "pl", "cs")
+DECADE_TABLES_OF: dict[str, tuple[str, ...]] = {
+    "en": ("en",), "de": ("de",), "tr": ("tr",), "az": ("tr",), "ar": ("ar",),
+    **dict.fromkeys(("ru", "uk", "be", "sr", "mk", "bg"), _CYRILLIC),
+    **dict.fromkeys(("pl", "cs", "sk", "hr", "bs", "sh", "me", "sl"), _LATIN_SLAVIC),
+}  # fmt: skip

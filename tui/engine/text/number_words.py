@@ -615,13 +615,19 @@ def _may_hold_words(text: str) -> bool:
     return _ANY_WORD_CHARACTER.search(text) is not None
 
 
+def _folded(word: str) -> str:
+    """``word`` case-folded as re.I compares it: Turkish "İ" and "ı" as "i"."""
+    return word.casefold().replace("\u0307", "").replace("ı", "i")
+
+
 def _scaled(
     text: str, value: Decimal, end: int, words: Sequence[_Word], w: int
 ) -> tuple[Decimal | None, int]:
     """The digits' value times the scale written after them, and where that ends."""
     suffix = _DIGIT_SUFFIX.match(text, end)
-    if suffix:
-        scale = lexicon.DIGIT_SUFFIX_SCALES[suffix.group("scale").casefold()]
+    # re.I matched it; casefold may not give the table's key back ("MİLYON" -> "mi̇lyon")
+    scale = suffix and lexicon.DIGIT_SUFFIX_SCALES.get(_folded(suffix.group("scale")))
+    if suffix and scale:
         return value * scale, suffix.end()
     suffix = _UNSPACED_SUFFIX.match(text, end)
     if suffix:
@@ -673,7 +679,8 @@ def _word_run(
         tail is not None
         and tail.end() <= limit
         and composer.value % 10 == 0
-        and composer.add(Decimal(lexicon.SEPARATE_COMPOUND_ENDS[tail.group("end").casefold()]))
+        and _folded(tail.group("end")) in lexicon.SEPARATE_COMPOUND_ENDS
+        and composer.add(Decimal(lexicon.SEPARATE_COMPOUND_ENDS[_folded(tail.group("end"))]))
     ):
         end = tail.end()
     languages = frozenset.intersection(*(word.languages for word in run))

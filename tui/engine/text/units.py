@@ -215,11 +215,12 @@ def _unit_after(text: str, end: int) -> Unit | None:
     if match is None:
         return None
     begin, found = match.start("name"), match.group("name")
-    key = found.lower()
+    # lower case as re.I compares: Turkish "İ" and "ı" as "i" ("KİLOMETRE", "LİTRE")
+    key = found.lower().replace("\u0307", "").replace("ı", "i")
     tails = _tails()
     for size in range(len(key), 0, -1):
         name = key[:size]
-        if name not in _BY_NAME or len(name) != len(found[:size]):
+        if name not in _BY_NAME or len(key) != len(found):
             continue
         if name in _CASE_SENSITIVE and found[:size] != name:
             continue
@@ -261,16 +262,20 @@ def read_units(
     if value_of is None:
         value_of = [_value(text[start:end]) for start, end in spans]
     read = value_of.__getitem__ if isinstance(value_of, Sequence) else value_of
-    wanted = {k for k, unit in enumerate(units) if unit is not None}
-    wanted |= {k - 1 for k in wanted if k}  # a range's lower number
-    numbers: list[float | None] = [None] * len(spans)
-    for k in wanted:
-        value = read(k)
-        numbers[k] = None if value is None else float(value)
+    known: dict[int, float | None] = {}
+
+    def number(k: int) -> float | None:
+        """Span ``k``'s plain value, read once, only where asked (a unit follows it or the
+        number after it)."""
+        if k not in known:
+            value = read(k)
+            known[k] = None if value is None else float(value)
+        return known[k]
+
     heads: dict[int, int] = {}  # a range's first number -> its second
     for k in range(len(spans) - 2, -1, -1):
-        low, high = numbers[k], numbers[k + 1]
-        if units[k] is None and units[k + 1] is not None and low is not None:
+        if units[k] is None and units[k + 1] is not None and (low := number(k)) is not None:
+            high = number(k + 1)
             gap = text[spans[k][1] : spans[k + 1][0]]
             before = text[max(0, spans[k][0] - 12) : spans[k][0]]
             joined = _RANGE.fullmatch(gap) or (_AND.fullmatch(gap) and _BETWEEN.search(before))
@@ -285,11 +290,12 @@ def read_units(
             if k in heads:  # "時速10〜15マイル": both ends of the range
                 units[heads[k]] = units[k]
     out: list[Quantity | None] = []
-    for (start, _), unit, number in zip(spans, units, numbers, strict=True):
-        if unit is None or number is None:
+    for k, ((start, _), unit) in enumerate(zip(spans, units, strict=True)):
+        plain = None if unit is None else number(k)
+        if unit is None or plain is None:
             out.append(None)
             continue
-        value = _signed(text, start, number)
+        value = _signed(text, start, plain)
         out.append(Quantity(unit, value, value * unit.factor + unit.offset))
     return out
 
