@@ -151,7 +151,7 @@ def with_decade_names(
     written as words of their own (no number word: "Neunziger", "девяностых") added as new
     mentions, which flag like number words (only beside a changed number across) and also
     hold their plain tens ("in her forties" is no change against "Mitte vierzig")."""
-    from tui.engine.text.number_words import NumberMention
+    from tui.engine.text.number_words import NumberMention, _clear_of
 
     out = list(mentions)
     for k, mention in enumerate(mentions):
@@ -168,12 +168,11 @@ def with_decade_names(
     words = _words_of(language)
     if words is None or not words[0].search(_folded(text)):
         return out
-    taken = [(m.start, m.end) for m in out]
+    clear = _clear_of(out)  # a bisection: a paragraph may hold thousands of numbers
+    found = []
     for match in words[1].finditer(text):
-        start, end = match.span()
-        if any(a < end and start < b for a, b in taken):
-            continue
         tens = int(match.lastgroup[1:].split("_")[0])  # type: ignore[index]
-        values = _values(tens, None) | {str(tens)}
-        out.append(NumberMention(start, end, values, True, True))
-    return out
+        mention = NumberMention(*match.span(), _values(tens, None) | {str(tens)}, True, True)
+        if clear(mention):
+            found.append(mention)
+    return out + found
