@@ -132,6 +132,17 @@ def strip_accents(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def fold_case(text: str) -> str:
+    """Lower case as ``re.IGNORECASE`` compares letters, so that a regex match can be looked
+    up in a table of lower-case forms: Turkish "İ" and "ı" are "i" ("KİLOMETRE", "MİLYON"),
+    and a Greek final sigma stays "ς" (casefold makes it "σ": "χιλιάδες").
+
+    >>> fold_case("MİLYON"), fold_case("kırk"), fold_case("ΧΙΛΙΆΔΕΣ"), fold_case("Fuß")
+    ('milyon', 'kirk', 'χιλιάδες', 'fuß')
+    """
+    return text.lower().replace("\u0307", "").replace("ı", "i")
+
+
 def normalize_word(word: str) -> str:
     """Casefold and strip accents: "Übergang" -> "ubergang", "Édition" -> "edition"."""
     return strip_accents(word.casefold())

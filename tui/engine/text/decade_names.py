@@ -34,7 +34,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from tui.engine.text import number_lexicon as lexicon
-from tui.engine.text.anchors import trie_pattern
+from tui.engine.text.anchors import fold_case, trie_pattern
 
 if TYPE_CHECKING:
     from tui.engine.text.number_words import NumberMention
@@ -82,18 +82,13 @@ def _word_pattern(names: Sequence[tuple[str, str, dict[int, tuple[str, ...]]]]) 
     )
 
 
-def _folded(text: str) -> str:
-    """Lower case with Turkish "I", "İ" and "ı" all "i" (what re.I lets the decade words match)."""
-    return text.lower().replace("\u0307", "").replace("ı", "i")
-
-
 def _stem_test(names: Sequence[tuple[str, str, dict[int, tuple[str, ...]]]]) -> re.Pattern[str]:
     """A cheap test first, on the text folded as the stems are (a case-insensitive search
     is ten times slower): most paragraphs hold no stem (anywhere: Arabic writes its article
     on the word)."""
     return re.compile(
         trie_pattern(
-            {_folded(stem) for _, _, st in names for forms in st.values() for stem in forms}
+            {fold_case(stem) for _, _, st in names for forms in st.values() for stem in forms}
         )
     )
 
@@ -166,7 +161,7 @@ def with_decade_names(
         ):
             out[k] = replace(mention, values=mention.values | _values(*decade))
     words = _words_of(language)
-    if words is None or not words[0].search(_folded(text)):
+    if words is None or not words[0].search(fold_case(text)):
         return out
     clear = _clear_of(out)  # a bisection: a paragraph may hold thousands of numbers
     found = []

@@ -29,7 +29,13 @@ from itertools import accumulate, compress, repeat
 from operator import is_
 
 from tui.engine.text import number_lexicon as lexicon
-from tui.engine.text.anchors import COMBINING_MARKS, iter_numbers, normalize_word, trie_pattern
+from tui.engine.text.anchors import (
+    COMBINING_MARKS,
+    fold_case,
+    iter_numbers,
+    normalize_word,
+    trie_pattern,
+)
 from tui.engine.text.decade_names import DECADE_PREFIX, with_decade_names
 from tui.engine.text.times import (
     MONTH_FIRST_WORD,
@@ -615,18 +621,13 @@ def _may_hold_words(text: str) -> bool:
     return _ANY_WORD_CHARACTER.search(text) is not None
 
 
-def _folded(word: str) -> str:
-    """``word`` case-folded as re.I compares it: Turkish "İ" and "ı" as "i"."""
-    return word.casefold().replace("\u0307", "").replace("ı", "i")
-
-
 def _scaled(
     text: str, value: Decimal, end: int, words: Sequence[_Word], w: int
 ) -> tuple[Decimal | None, int]:
     """The digits' value times the scale written after them, and where that ends."""
     suffix = _DIGIT_SUFFIX.match(text, end)
-    # re.I matched it; casefold may not give the table's key back ("MİLYON" -> "mi̇lyon")
-    scale = suffix and lexicon.DIGIT_SUFFIX_SCALES.get(_folded(suffix.group("scale")))
+    # re.I matched it; casefold may not give the table's key back ("MİLYON", "χιλιάδες")
+    scale = suffix and lexicon.DIGIT_SUFFIX_SCALES.get(fold_case(suffix.group("scale")))
     if suffix and scale:
         return value * scale, suffix.end()
     suffix = _UNSPACED_SUFFIX.match(text, end)
@@ -679,8 +680,8 @@ def _word_run(
         tail is not None
         and tail.end() <= limit
         and composer.value % 10 == 0
-        and _folded(tail.group("end")) in lexicon.SEPARATE_COMPOUND_ENDS
-        and composer.add(Decimal(lexicon.SEPARATE_COMPOUND_ENDS[_folded(tail.group("end"))]))
+        and fold_case(tail.group("end")) in lexicon.SEPARATE_COMPOUND_ENDS
+        and composer.add(Decimal(lexicon.SEPARATE_COMPOUND_ENDS[fold_case(tail.group("end"))]))
     ):
         end = tail.end()
     languages = frozenset.intersection(*(word.languages for word in run))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from tui.engine.text.anchors import normalize_number, trie_pattern
+from tui.engine.text.anchors import fold_case, normalize_number, trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,7 @@ _BY_NAME = {name: _unit(key) for key, names in _NAMES.items() for name in names}
 # case adds ("inches", "километров", "килограммовое"); shorter ones ("m", "km", "lb", "см")
 # end their word; CJK and Hangul names need not
 _ENDING = (
-    r"(?:s|es|e|en|n|ern|a|as|os|ов|ы|ах|ам|ами|ом|у|ей|и|я|ях|ів|ами|ового|овое|овая|овой"
+    r"(?:s|es|e|en|n|ern|a|as|os|ов|ы|ах|ам|ами|ом|у|ей|и|я|ях|ів|ового|овое|овая|овой"
     r"|овых|овым|овый)?(?![^\W\d_])"
 )
 _WORD_END = r"(?![^\W\d_])"
@@ -215,12 +215,13 @@ def _unit_after(text: str, end: int) -> Unit | None:
     if match is None:
         return None
     begin, found = match.start("name"), match.group("name")
-    # lower case as re.I compares: Turkish "İ" and "ı" as "i" ("KİLOMETRE", "LİTRE")
-    key = found.lower().replace("\u0307", "").replace("ı", "i")
+    key = fold_case(found)  # as re.I compared it: "KİLOMETRE", "LİTRE"
+    if len(key) != len(found):
+        return None
     tails = _tails()
     for size in range(len(key), 0, -1):
         name = key[:size]
-        if name not in _BY_NAME or len(key) != len(found):
+        if name not in _BY_NAME:
             continue
         if name in _CASE_SENSITIVE and found[:size] != name:
             continue
