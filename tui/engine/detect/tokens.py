@@ -160,7 +160,18 @@ def neighbour_words_log_odds(
     """How much likelier (log-odds) the neighbouring beads' other sides link ``text``'s
     words under the document's unrelated rate than under its translated one, each
     neighbour's own sentences of ``side`` competing: the lower of the two neighbours' (the
-    text may belong to either). None without a two-sided neighbour, token vectors or rates."""
+    text may belong to either). None without a two-sided neighbour, token vectors or rates.
+    Memoised on the context: a lone sentence asks it as evidence and again for the veto."""
+    link = group.link
+    key = f"neighbour_words:{link.source}:{link.target}:{position}:{side.value}:{text}"
+    if key not in context.learned:
+        context.learned[key] = _neighbour_words_log_odds(context, group, position, side, text)
+    return context.learned[key]  # type: ignore[return-value]
+
+
+def _neighbour_words_log_odds(
+    context: FindingContext, group: LinkGroup, position: int, side: Side, text: str
+) -> float | None:
     tuning = context.detection
     embedder = getattr(group.scorer, "embedder", None)
     neighbours = two_sided_neighbours(group, position)
