@@ -225,3 +225,63 @@ def test_cases_a_second_review_found(source, source_lang, target, target_lang, f
     raised KeyError out of compare() for the scale), and 80 degrees passed as a restatement
     of the same side's 27."""
     assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+WAVES = (
+    "Many people were reported trapped in the rubble of buildings brought down in the 7.5 "
+    "magnitude earthquake which struck Friday and triggered waves as high as 20 feet, agency "
+    "spokesman Sutopo Purwo Nugroho told a news conference."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "flagged"),
+    [
+        # ntrex-dev: "20 feet" is "sechs Meter", "seis metros" (6.1 m)
+        ("de", "Viele Menschen sollen in den Trümmern von Gebäuden gefangen sein, die durch das "
+         "Erdbeben der Stärke 7,5 vom Freitag, das bis zu sechs Meter hohe Wellen ausgelöst "
+         "hatte, zum Einsturz gebracht worden waren.", set()),
+        ("es", "Muchas personas quedaron atrapadas entre los escombros de los edificios que se "
+         "derrumbaron durante el terremoto de magnitud 7,5 que se produjo el viernes y que "
+         "desató olas de hasta seis metros.", set()),
+        # nine metres are no 20 feet: both stay flagged, the word beside the changed digits
+        ("de", "Das Erdbeben der Stärke 7,5 vom Freitag löste bis zu neun Meter hohe Wellen "
+         "aus.", {("source", "20"), ("target", "neun")}),
+    ],
+)  # fmt: skip
+def test_a_unit_after_a_number_word_is_converted_too(language, translation, flagged):
+    assert flagged_numbers("en", WAVES, language, translation) == flagged
+
+
+CYCLIST = (
+    "The crash comes months after another cyclist died in a hit-and-run on Childers Street, "
+    "about a mile away from Saturday's crash."
+)
+RAINFALL = "Rainfall totals of over half an inch are possible."
+
+
+@pytest.mark.parametrize(
+    ("english", "language", "translation", "flagged"),
+    [
+        # ntrex-dev: "a mile" is 1,6 km, "half an inch" 1,3 cm; neither is a number, yet the
+        # conversion across is no number missing
+        (CYCLIST, "de", "Monate vor dem Unfall war ein anderer Radfahrer bei einem Unfall mit "
+         "Fahrerflucht in der Childers Street, etwa 1,6 Kilometer von dem Unfall vom Samstag "
+         "entfernt, ums Leben gekommen.", set()),
+        (RAINFALL, "fr", "Les totaux pluviométriques peuvent atteindre plus de 1,3 cm.", set()),
+        # three kilometres are no mile; 1,5 cm is no half inch (1,27): flagged
+        (CYCLIST, "de", "Ein anderer Radfahrer starb in der Childers Street, etwa 3 Kilometer "
+         "entfernt.", {("target", "3")}),
+        (RAINFALL, "ru", "Возможно выпадение до 1,5 см осадков.", {("target", "1,5")}),
+        # an article and a unit on the other side: "eine Meile" is the 1,6 km
+        ("Er wohnt eine Meile entfernt.", "fr", "Il habite à 1,6 km.", set()),
+        # Russian writes 2 to 4 of a unit in the genitive singular: "3 километра" is 3 km
+        ("The lake is two miles away.", "ru", "Озеро находится в 3,2 километрах.", set()),
+        ("The lake is 2 miles away.", "ru", "Озеро находится в 3,2 километра от города.", set()),
+    ],
+)  # fmt: skip
+def test_a_unit_counted_by_an_article_or_half_meets_its_conversion(
+    english, language, translation, flagged
+):
+    source_lang = "de" if english.startswith("Er ") else "en"
+    assert flagged_numbers(source_lang, english, language, translation) == flagged

@@ -21,7 +21,7 @@ from tui.engine.model import (
 )
 from tui.engine.text.number_words import NumberMention, find_numbers, reads_number_words
 from tui.engine.text.times import CLOCK_PREFIX
-from tui.engine.text.units import Quantity, read_units, same_quantity
+from tui.engine.text.units import Quantity, counted_by_words, read_units, same_quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,25 @@ def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> li
     return [_Number(p, m, q) for m, q in zip(mentions, quantities, strict=True)]
 
 
+def _counted(p: int, paragraph: Paragraph, numbers: list[_Number]) -> list[_Number]:
+    """Units counted by a word that is no number in the paragraph ("about a mile", "half an
+    inch": units.counted_by_words), clear of its numbers: never flagged, they only meet a
+    conversion across ("1,6 km")."""
+    return [
+        _Number(p, NumberMention(start, end, frozenset(), True, False), quantity)
+        for start, end, quantity in counted_by_words(paragraph.text)
+        if not any(
+            n.paragraph == p and n.mention.start < end and start < n.mention.end for n in numbers
+        )
+    ]
+
+
 def _plain(mention: NumberMention) -> str | None:
-    """A digit mention's one plain value, which a unit after it measures; None for a word,
-    a time, or digits read with a scale ("2.5m": the "m" is a million, no metre)."""
+    """A mention's one plain value, which a unit after it measures ("20 feet", "sechs
+    Meter", "two-foot"); None for a time, or digits read with a scale ("2.5m": the "m" is a
+    million, no metre)."""
     plain = [v for v in mention.values if v[:1].isdigit() or v[:1] == "-"]
-    return plain[0] if len(plain) == 1 and not mention.word else None
+    return plain[0] if len(plain) == 1 else None
 
 
 def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
@@ -68,7 +82,13 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         # never flagged itself), each only once
         candidates = [n for n in numbers[side] if n.mention.flaggable]
         unmatched[side] = _unmatched(candidates, numbers[side.other])
-    _drop_conversions(unmatched)
+    for side in Side:
+        # read only where a quantity is left unmatched across: most links need none
+        if any(n.quantity is not None for n in unmatched[side.other]):
+            article = context.article(side)
+            for p in link.source if side is Side.SOURCE else link.target:
+                numbers[side] += _counted(p, article.paragraphs[p], numbers[side])
+    _drop_conversions(unmatched, numbers)
     for side in Side:
         unmatched[side] = _without_restated(unmatched[side], numbers[side])
     # a number word can be missing across only where the words across are read: in a
@@ -152,18 +172,28 @@ def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
     return [n for k, n in enumerate(numbers) if k not in matched]
 
 
-def _drop_conversions(unmatched: dict[Side, list[_Number]]) -> None:
+def _drop_conversions(
+    unmatched: dict[Side, list[_Number]], numbers: dict[Side, list[_Number]]
+) -> None:
     """Take out of ``unmatched`` the pairs across that measure the same quantity in
     different units, one a rounded conversion of the other ("10 inches" and "25 см", "650
     pound" and "300-килограммовое", "85 mph" and "135 км/ч": units.same_quantity), the
-    closest pairs first: a translator who converts a unit changed no number."""
+    closest pairs first: a translator who converts a unit changed no number. A number that
+    is never flagged ("a mile", "un kilomètre") meets a number left unmatched across too."""
+    sides = {
+        side: unmatched[side]
+        + [n for n in numbers[side] if not n.mention.flaggable and n.quantity is not None]
+        for side in Side
+    }
+    flagged = {side: len(unmatched[side]) for side in Side}  # the first ones are unmatched
     pairs = sorted(
         (abs(a.quantity.base - b.quantity.base) / max(abs(a.quantity.base), 1e-9), i, j)
-        for i, a in enumerate(unmatched[Side.SOURCE])
-        for j, b in enumerate(unmatched[Side.TARGET])
-        if a.quantity is not None
+        for i, a in enumerate(sides[Side.SOURCE])
+        for j, b in enumerate(sides[Side.TARGET])
+        if (i < flagged[Side.SOURCE] or j < flagged[Side.TARGET])
+        and a.quantity is not None
         and b.quantity is not None
-        and same_quantity(a.quantity, b.quantity)
+        and _meets(a.quantity, b.quantity)
     )
     used_source: set[int] = set()
     used_target: set[int] = set()
@@ -177,6 +207,12 @@ def _drop_conversions(unmatched: dict[Side, list[_Number]]) -> None:
     unmatched[Side.TARGET] = [
         n for j, n in enumerate(unmatched[Side.TARGET]) if j not in used_target
     ]
+
+
+def _meets(a: Quantity, b: Quantity) -> bool:
+    """One quantity a conversion of the other, or both the same ("eine Meile" is "1 mile":
+    a unit counted by a word holds no number the plain matching could meet)."""
+    return same_quantity(a, b) or (a.unit == b.unit and a.value == b.value)
 
 
 def _without_restated(unmatched: list[_Number], numbers: list[_Number]) -> list[_Number]:

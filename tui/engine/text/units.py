@@ -155,10 +155,10 @@ _FAHRENHEIT = Unit("temperature", *_TEMPERATURE["F"])
 
 _BY_NAME = {name: _unit(key) for key, names in _NAMES.items() for name in names}
 # Latin, Cyrillic and Arabic names of four letters or more take the endings a plural or a
-# case adds ("inches", "километров", "килограммовое"); shorter ones ("m", "km", "lb", "см")
-# end their word; CJK and Hangul names need not
+# case adds ("inches", "километров", "3 километра", "килограммовое"); shorter ones ("m",
+# "km", "lb", "см") end their word; CJK and Hangul names need not
 _ENDING = (
-    r"(?:s|es|e|en|n|ern|a|as|os|ов|ы|ах|ам|ами|ом|у|ей|и|я|ях|ів|ового|овое|овая|овой"
+    r"(?:s|es|e|en|n|ern|a|as|os|ов|а|ы|ах|ам|ами|ом|у|ей|и|я|ях|ів|ового|овое|овая|овой"
     r"|овых|овым|овый)?(?![^\W\d_])"
 )
 _WORD_END = r"(?![^\W\d_])"
@@ -299,6 +299,76 @@ def read_units(
         value = _signed(text, start, plain)
         out.append(Quantity(unit, value, value * unit.factor + unit.offset))
     return out
+
+
+# A unit counted by a word that is no number: an article ("about a mile", "un kilomètre",
+# "eine Meile") is one of it, "half" ("half an inch", "a half-mile", "полмили", "半英里") half
+# of it. Read where the unit follows at once; such a quantity only pairs with a converted
+# number across ("a mile" is "1,6 km"), it is never itself flagged.
+_ONE_OF = (
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "eines",
+    "un",
+    "une",
+    "una",
+    "uno",
+    "um",
+    "uma",
+    "een",
+    "ett",
+)
+_HALF_OF = (
+    "half",
+    "halb",
+    "halbe",
+    "halben",
+    "halber",
+    "halbes",
+    "demi",
+    "medio",
+    "media",
+    "mezzo",
+    "mezza",
+    "meio",
+    "meia",
+)
+_COUNTING_WORD = re.compile(
+    r"(?<![^\W_])(?:(?P<half>(?:half\s+an?|an?\s+half|" + "|".join(_HALF_OF) + r"))"
+    r"|(?P<one>" + "|".join(_ONE_OF) + r"))(?![^\W_])"
+    r"|(?<![^\W_])(?P<prefix>пол)|(?P<cjk>半)",
+    re.IGNORECASE,
+)
+
+
+def counted_by_words(text: str) -> list[tuple[int, int, Quantity]]:
+    """The quantities an article or "half" counts (start and end of the word and its unit,
+    the quantity): "about a mile" one mile, "half an inch" half an inch.
+
+    >>> [(text[s:e], q.value) for text in ["about a mile, half an inch, полмили"]
+    ...  for s, e, q in counted_by_words(text)]
+    [('a mile', 1.0), ('half an inch', 0.5), ('полмили', 0.5)]
+    >>> counted_by_words("a man, a 5 km run, un día")
+    []
+    """
+    found = []
+    for match in _COUNTING_WORD.finditer(text):
+        unit = _unit_after(text, match.end())
+        if unit is None or unit is _DEGREES or unit.dimension == "temperature":
+            continue  # "a degree" of angle or temperature counts nothing comparable
+        value = 1.0 if match.group("one") else 0.5
+        name = _name_begins().match(text, match.end())
+        assert name is not None  # _unit_after found a unit there
+        end = name.end("name")
+        while end < len(text) and (text[end].isalpha() or _is_mark(text[end])):
+            end += 1  # the unit's ending ("inches", "мили")
+        found.append((match.start(), end, Quantity(unit, value, value * unit.factor)))
+    return found
 
 
 def _value(written: str) -> str | None:
