@@ -13,6 +13,7 @@ from tui.engine.model import Article, CompareOptions, FindingKind, Side, Span
 from tui.engine.pipeline import compare
 from tui.engine.scoring.registry import semantic_available
 from tui.engine.text.load import article_from_text
+from tui.engine.text.segment import split_sentences
 from tui.engine.tuning import overridden
 
 
@@ -1529,3 +1530,38 @@ def test_a_dropped_two_word_heading_is_reported():
         if f.kind in (FindingKind.PARAGRAPH_ONLY_IN_SOURCE, FindingKind.SENTENCE_ONLY_IN_SOURCE)
     ]
     assert "Paragraph only in the source: “Frothing milk”" in one_sided
+
+
+# A new user's trial (en-ur news): Urdu sets single quotes as a right-to-left line shows
+# them, ’ opening and ‘ closing; read the other way, every English quotation was reported
+# missing and the closing ‘ after "۔" split off as a sentence of its own.
+URDU_QUOTED = (
+    "انھوں نے کہا: ’جب ڈیزل مہنگا تھا تو کسان کھیت گیلا ہوتے ہی پمپ بند کر دیتے تھے۔ "
+    "اب بہت سے کسان اسے سارا دن چلنے دیتے ہیں۔‘ وہ چاہتے ہیں کہ حکومت سبسڈی کو ڈرپ آبپاشی "
+    "سے مشروط کرے۔"
+)
+ENGLISH_QUOTED = (
+    '"When diesel was expensive, farmers switched the pump off as soon as the field was wet. '
+    'Now many let it run all day." He wants the government to tie the subsidy to drip '
+    "irrigation."
+)
+
+
+def test_urdu_mirrored_single_quotes_pair_and_close_their_sentence():
+    quotations = analyse_quotes(URDU_QUOTED).quotations
+    assert [URDU_QUOTED[q.start : q.end][:4] for q in quotations] == ["’جب "]
+    assert URDU_QUOTED[quotations[0].end - 2 : quotations[0].end] == "۔‘"
+    sentences = [URDU_QUOTED[s.start : s.end] for s in split_sentences(URDU_QUOTED)]
+    assert [s[-2:] for s in sentences] == ["ے۔", "۔‘", "ے۔"]
+    options = CompareOptions(scorer="lexical", source_lang="en", target_lang="ur")
+    result = compare(
+        article_from_text(ENGLISH_QUOTED, language="en"),
+        article_from_text(URDU_QUOTED, language="ur"),
+        options=options,
+    )
+    assert [f.message for f in result.findings if f.kind is FindingKind.QUOTE_MISMATCH] == []
+
+
+def test_usual_single_quotes_in_urdu_text_are_left_as_they_are():
+    text = "انھوں نے کہا: ‘جب ڈیزل مہنگا تھا۔’ وہ چاہتے ہیں۔"
+    assert [text[q.start : q.end][-2:] for q in analyse_quotes(text).quotations] == ["۔’"]

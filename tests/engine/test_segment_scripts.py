@@ -516,3 +516,36 @@ def test_a_japanese_space_after_a_particle_or_prefix_ends_no_headline(text: str)
     # spaces before Latin words and numbers are common in Japanese web text; a headline
     # never ends on a case particle or a number's prefix
     assert sentences(text, "ja") == [text]
+
+
+# A new user's en-lo trial: a count in thousands before a space is followed by what it
+# counts, whatever the word ("ປະມານ 25.000 ຄອບຄົວ", 25,000 families), and a title glued to the
+# word before it ("ຂອງທ່ານ", of Mr.) names the person after the space; both had ended a
+# sentence there. A year, or the second number of a score, still ends one.
+COUNTS_AND_GLUED_TITLES = [
+    [
+        "ຊາວກະສິກອນປະມານ 25.000 ຄອບຄົວປູກກາເຟຢູ່ພູພຽງບໍລະເວນ",
+        "ລາຄາກາເຟສູງຂຶ້ນໃນປີນີ້",
+    ],
+    [
+        "ລູກຊາຍກົກຂອງທ່ານ ບຸນມີ ກັບມາຈາກວຽງຈັນແລ້ວ",
+        "ລາວຈະຊ່ວຍພໍ່ເຮັດສວນ",
+    ],
+    [
+        "เกษตรกรประมาณ 25,000 ครอบครัวปลูกกาแฟบนที่ราบสูงทางภาคเหนือ",
+        "ลูกชายคนโตของนาย บุญมี เรียนจบจากมหาวิทยาลัยเชียงใหม่",
+    ],
+    [
+        "สภาผู้แทนราษฎรผ่านร่างกฎหมายด้วยคะแนนเสียง 400 ต่อ 10",
+        "ร่างกฎหมายจะส่งต่อไปยังวุฒิสภา",
+    ],
+    [
+        "โครงการนี้เริ่มต้นขึ้นในเดือนมีนาคม 2024",
+        "ผู้เข้าร่วมส่วนใหญ่เป็นนักศึกษา",
+    ],
+]
+
+
+@pytest.mark.parametrize("expected", COUNTS_AND_GLUED_TITLES, ids=lambda e: e[0][:12])
+def test_a_count_or_a_glued_title_before_a_space_ends_no_sentence(expected: list[str]) -> None:
+    assert sentences(" ".join(expected)) == expected

@@ -26,6 +26,7 @@ from tui.engine.model import (
 from tui.engine.text.anchors import (
     QUOTE_MARKS,
 )
+from tui.engine.text.scripts import with_single_quotes_in_reading_order
 
 _CLOSES = {
     "„": "“”",
@@ -82,6 +83,7 @@ def analyse_quotes(text: str) -> QuoteReport:
     >>> analyse_quotes("'That's good,' he said. 'Rock 'n' roll.'").quotations
     [Span(start=0, end=14), Span(start=24, end=40)]
     """
+    text = with_single_quotes_in_reading_order(text)  # Urdu's ’…‘, same offsets
     stack: list[tuple[str, int]] = []
     quotations: list[Span] = []
     stray: list[int] = []

@@ -10,6 +10,7 @@ script's own sentence-final marks, and the scripts that separate sentences by a 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 
@@ -142,3 +143,32 @@ SPEECH_VERBS = {
 # Words that join a list's last item: the short run before one is an item ("จีน มาเลเซีย
 # และเกาหลีใต้").
 LIST_ENDS = {"THAI": _words("และ หรือ"), "LAO": _words("ແລະ ຫຼື ຫລື")}
+
+
+# Urdu (and some Arabic-script) typography sets single quotation marks in the order a
+# right-to-left line shows them: ’ opens and ‘ closes (’زمین ... تھا۔‘). Read the other way,
+# the closing ‘ after "۔" looks like an opening mark and starts a sentence of its own.
+_ARABIC_LETTER = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_MIRRORED_OPENING = re.compile(f"(?:^|(?<=[\\s:(]))’(?=[{_ARABIC_LETTER}])")
+_MIRRORED_CLOSING = re.compile(f"(?<=[{_ARABIC_LETTER}۔؟!.،])‘(?=[\\s.,،۔؟!)]|$)")
+_USUAL_OPENING = re.compile(f"(?:^|(?<=[\\s:(]))‘(?=[{_ARABIC_LETTER}])")
+_USUAL_CLOSING = re.compile(f"(?<=[{_ARABIC_LETTER}۔؟!.،])’(?=[\\s.,،۔؟!)]|$)")
+_SWAP_SINGLE = str.maketrans("‘’", "’‘")
+
+
+def with_single_quotes_in_reading_order(text: str) -> str:
+    """``text`` with its single quotation marks swapped where an Arabic-script text sets them
+    mirrored (’ opening, ‘ closing), so that ‘ opens and ’ closes as elsewhere; the same
+    length, so offsets into it are offsets into ``text``. Other text comes back unchanged.
+
+    >>> with_single_quotes_in_reading_order("انھوں نے کہا: ’جب ڈیزل مہنگا تھا۔‘ وہ") == (
+    ...     "انھوں نے کہا: ‘جب ڈیزل مہنگا تھا۔’ وہ")
+    True
+    >>> with_single_quotes_in_reading_order("He said: ‘yes.’ Then ’twas over.")
+    'He said: ‘yes.’ Then ’twas over.'
+    """
+    if "’" not in text and "‘" not in text:
+        return text
+    mirrored = len(_MIRRORED_OPENING.findall(text)) + len(_MIRRORED_CLOSING.findall(text))
+    usual = len(_USUAL_OPENING.findall(text)) + len(_USUAL_CLOSING.findall(text))
+    return text.translate(_SWAP_SINGLE) if mirrored > usual else text

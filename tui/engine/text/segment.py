@@ -52,6 +52,7 @@ from tui.engine.text.scripts import (
     UNIT_ABBREVIATIONS,
     script_of,
     starts_like_sentence,
+    with_single_quotes_in_reading_order,
 )
 
 
@@ -288,6 +289,8 @@ def split_sentences(
     ``line_ends`` are offsets where a sentence ends whatever the text says (a title's line
     inside a block of plain text, markup.join_lines).
     """
+    # Urdu's mirrored single quotes read the usual way; same offsets
+    text = with_single_quotes_in_reading_order(text)
     n = len(text)
     has_url = "://" in text or "www." in text or "WWW." in text  # skip the slow scan if none
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if has_url else []
@@ -518,6 +521,10 @@ def _space_boundary(
     if abbreviation and abbreviation.group() in UNIT_ABBREVIATIONS[script]:
         return False
     if before[-1:].isdigit():
+        # a count in thousands is followed by what it counts ("25.000 ຄອບຄົວ", 25,000
+        # families), whatever the word
+        if _THOUSANDS.search(before):
+            return False
         return not (after.startswith(NUMBER_UNITS[script]) or abbreviation)
     if _names_the_speaker(text, sentence_start, start, end, script) or _quoted_term(text, start):
         return False
@@ -538,6 +545,10 @@ def _space_boundary(
             alone = run in PERSONAL_TITLES[script] or _SPACED_ABBREVIATION[script].fullmatch(run)
             if alone or runs < 3:
                 return False
+        if runs < 2 and run.endswith(PERSONAL_TITLES[script]):
+            # a title glued to the word before it ("ของนาย บุญมี", "ຂອງທ່ານ ບຸນມີ"): the name
+            # after it, given and family, belongs to the same sentence
+            return False
         runs += 1
     # a name or a list item: a short run between two spaces of Thai letters ("สมชาย วงศ์สุวรรณ"),
     # or before the list's last item ("จีน มาเลเซีย และเกาหลีใต้")
@@ -556,6 +567,11 @@ def _space_boundary(
         if following.startswith(LIST_ENDS[script]):
             return False
     return True
+
+
+# A number written in groups of thousands ("25.000", "25,000"): a count, not a year or an
+# ordinal that may end a sentence ("ในนาทีที่ 88", "ร้อยละ 1.1")
+_THOUSANDS = re.compile(r"\d[.,]\d{3}\Z")
 
 
 def _script_after(text: str, end: int) -> str:
