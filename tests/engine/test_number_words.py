@@ -218,6 +218,13 @@ def test_digits_after_a_large_scale_and_abbreviated_thousands(language, text, nu
         ("About 18,000 people live here.", "ro", "Aici locuiesc aproximativ 18 mii de oameni."),
         ("It cost 3.5 million kronor.", "sv", "Det kostade 3,5 miljoner kronor."),
         ("About 120,000 people came.", "sr", "Дошло је око 120 хиљада људи."),
+        # a sixth trial's (written for it): Hungarian, Urdu's lakh; and their neighbours
+        ("About 310,000 people live there.", "hu", "Körülbelül 310 ezer ember él ott."),
+        ("They received 1.8 million rupees.", "ur", "انھیں 18 لاکھ روپے ملے۔"),
+        ("About 2,000,000 people voted.", "fi", "Noin 2 miljoonaa ihmistä äänesti."),
+        ("It costs 5,000,000 kip.", "lo", "ມັນລາຄາ 5 ລ້ານກີບ."),
+        ("It costs 5,000,000 riel.", "km", "វាមានតម្លៃ 5 លានរៀល។"),
+        ("About 120,000 people came.", "ne", "करिब 120 हजार मानिस आए।"),
     ],
 )
 def test_scale_words_after_digits(english, language, text):
@@ -225,7 +232,7 @@ def test_scale_words_after_digits(english, language, text):
     # and a changed count is still seen
     changed = text.replace("65", "66").replace("345", "346").replace("১২", "১৩")
     changed = changed.replace(" 2 ", " 3 ").replace("18", "19").replace("3,5", "4,5")
-    changed = changed.replace("120", "130")
+    changed = changed.replace("120", "130").replace("310", "320").replace(" 5 ", " 6 ")
     assert flagged_numbers("en", english, language, changed)
 
 

@@ -240,6 +240,32 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "হাজার": 1000, "হাজারের": 1000, "লাখ": 10**5, "লাখের": 10**5, "লক্ষ": 10**5,
     "লক্ষের": 10**5, "কোটি": 10**7, "কোটির": 10**7,
     "ஆயிரம்": 1000, "லட்சம்": 10**5, "கோடி": 10**7, "மில்லியன்": 10**6,
+    # A sixth trial: Hungarian "310 ezer" and Urdu "18 لاکھ" (1.8 million) were reported
+    # as changed numbers. Hungarian; Finnish and Estonian; Latvian, Lithuanian, Slovenian,
+    # Albanian; Bulgarian, Macedonian, Kazakh, Mongolian; Uzbek, Filipino
+    "ezer": 1000, "ezren": 1000, "millió": 10**6, "milliárd": 10**9,
+    "tuhat": 1000, "tuhatta": 1000, "miljoona": 10**6, "miljoonaa": 10**6,
+    "miljardi": 10**9, "miljardia": 10**9, "miljonit": 10**6, "miljardit": 10**9,
+    "tūkstoši": 1000, "tūkstošiem": 1000, "miljoni": 10**6, "miljonu": 10**6,
+    "tūkstančių": 1000, "tūkstančiai": 1000, "milijonų": 10**6,
+    "milijonai": 10**6, "milijardų": 10**9, "tisoč": 1000, "milijonov": 10**6,
+    "milijona": 10**6, "milijard": 10**9, "mijë": 1000, "milionë": 10**6,
+    "miliardë": 10**9,
+    "хиляди": 1000, "хиляда": 1000, "милиарда": 10**9, "илјади": 1000, "милиони": 10**6,
+    "мың": 1000, "мянга": 1000, "сая": 10**6, "ming": 1000, "libo": 1000, "milyong": 10**6,
+    # Urdu (its own heh: not Persian's هزار), Nepali, Marathi, Gujarati, Punjabi (Gurmukhi),
+    # Telugu, Kannada, Malayalam, Sinhala: thousands, lakhs, crores and billions
+    "ہزار": 1000, "لاکھ": 10**5, "کروڑ": 10**7, "ارب": 10**9,
+    "हजार": 1000, "हज़ार": 1000, "लाख": 10**5, "करोड": 10**7, "करोड़": 10**7,
+    "कोटी": 10**7, "अर्ब": 10**9,
+    "હજાર": 1000, "લાખ": 10**5, "કરોડ": 10**7,
+    "ਹਜ਼ਾਰ": 1000, "ਹਜਾਰ": 1000, "ਲੱਖ": 10**5, "ਕਰੋੜ": 10**7,
+    "వేలు": 1000, "వేల": 1000, "లక్ష": 10**5, "లక్షల": 10**5, "కోట్లు": 10**7,
+    "కోట్ల": 10**7, "ಸಾವಿರ": 1000, "ಲಕ್ಷ": 10**5, "ಕೋಟಿ": 10**7,
+    "ആയിരം": 1000, "ലക്ഷം": 10**5, "കോടി": 10**7,
+    "දහස": 1000, "ලක්ෂ": 10**5, "කෝටි": 10**7, "මිලියන": 10**6,
+    # Amharic
+    "ሺህ": 1000, "ሺ": 1000, "ሚሊዮን": 10**6, "ቢሊዮን": 10**9,
 }
 # Words for ten years after a number: "three decades" is 30 years, as Japanese 30年 and
 # Chinese 三十年 say it ("drei Jahrzehnte", "trois décennies", "три десятилетия").
@@ -253,6 +279,10 @@ DECADE_WORDS = (
 # them ("ล้านบาท"); not พัน (thousand), the start of other words ("พันธุ์", breed).
 UNSPACED_DIGIT_SCALES: dict[str, int] = {
     "พันล้าน": 10**9, "ล้าน": 10**6, "แสน": 10**5, "หมื่น": 10**4,
+    # Lao and Khmer, written the same way ("5 ລ້ານກີບ", "៥ លានរៀល"); Burmese
+    "ພັນລ້ານ": 10**9, "ລ້ານ": 10**6, "ແສນ": 10**5, "ໝື່ນ": 10**4,
+    "ពាន់លាន": 10**9, "លាន": 10**6, "សែន": 10**5, "ម៉ឺន": 10**4,
+    "သန်း": 10**6, "သိန်း": 10**5,
 }
 
 # CJK numerals (Chinese and Japanese; the traditional and financial forms too).
