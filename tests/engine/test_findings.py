@@ -628,6 +628,31 @@ def test_both_sides_of_an_improbable_bead_are_reported_instead_of_a_weak_link(ca
         ]
 
 
+def test_a_larger_bead_far_under_its_kind_is_a_weak_link():
+    """A sixth trial's novel-zh-en: a clause deleted from a Chinese sentence translated by
+    two English ones left a 1-2 bead at -4.4 log-odds among 1-2 beads at 3.4 to 8.5, and
+    nothing said so. Nine 1-2 beads, the fifth scored -5: a weak link over both of its
+    English sentences; the others, judged against their own kind, none."""
+    from tui.engine.align.dp import Bead
+
+    source, _ = _nine_sentence_pair()
+    target = article_from_text(
+        " ".join(f"Le {m} dort. Il est au jardin." for _, m in _ANIMALS), language="fr"
+    )
+    findings = _findings_in_one_link(
+        source,
+        target,
+        [Bead((k,), (2 * k, 2 * k + 1), -5.0 if k == 4 else 4.0 + k / 10) for k in range(9)],
+        _ThresholdScorer(None),
+    )
+    weak = [f for f in findings if f.kind is FindingKind.WEAK_LINK]
+    sentences = target.paragraphs[0].sentences
+    assert [(f.target.start, f.target.end) for f in weak] == [
+        (sentences[8].start, sentences[9].end)
+    ]
+    assert not [f for f in findings if f.kind.is_omission or f.kind.is_insertion]
+
+
 class _ImprobableWithAStrayMember(_ThresholdScorer):
     """Calls beads below -3 improbable."""
 

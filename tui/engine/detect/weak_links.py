@@ -1,7 +1,10 @@
-"""Linked sentence pairs that score far below the document's typical link: more than
-``detection.weak_link_deviations`` robust deviations under its median (tui.engine.tuning)."""
+"""Linked sentences that score far below the document's typical link of their kind (one to
+one, or more than one sentence a side): more than ``detection.weak_link_deviations`` robust
+deviations under its median (tui.engine.tuning)."""
 
 from __future__ import annotations
+
+import numpy as np
 
 from tui.engine.detect.context import (
     Draft,
@@ -13,6 +16,7 @@ from tui.engine.detect.context import (
 from tui.engine.model import (
     FindingKind,
     Location,
+    SentenceRef,
     Severity,
     Side,
     Span,
@@ -33,29 +37,45 @@ def weak_links_not_reported(context: FindingContext, drafts: list[Draft]) -> lis
 
 
 def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]:
-    """Linked 1-1 sentence pairs whose score is a low outlier for this document: a draft on
-    the target sentence, with the source sentence's (paragraph, span)."""
-    threshold = context.weak_link_floor
-    if threshold is None:
-        return []
+    """Linked sentences whose score is a low outlier for this document: one-to-one links
+    under its weak-link floor, and links of more than one sentence a side under the floor of
+    its larger beads (a loose translation's 1-2 beads score lower than its 1-1 links: each
+    kind is judged against its own); only where the score is no better than even odds. A
+    draft on the target sentences, with the source sentences' (paragraph, span)."""
+    floors = {False: context.weak_link_floor, True: context.larger_bead_floor}
     drafts = []
-    for group, bead in context.scored_one_to_one():
-        if bead.score >= threshold or bead.score > 0:
-            continue
-        ref = group.target_refs[bead.target[0]]
-        paragraph, span = sentence_span(context.target, ref)
-        src_ref = group.source_refs[bead.source[0]]
-        _, src_span = sentence_span(context.source, src_ref)
-        draft = Draft(
-            kind=FindingKind.WEAK_LINK,
-            severity=Severity.LOW,
-            confidence=round(float(sigmoid(threshold - bead.score)), 3),
-            message="Linked sentences differ more than usual here; check the meaning: "
-            + quote_text(paragraph.text[span.start : span.end]),
-            side=Side.TARGET,
-            held=Location(ref[0], span.start, span.end),
-            partner=Location(src_ref[0], 0, 0),
-            signature=paragraph.text[span.start : span.end],
-        )
-        drafts.append((draft, (src_ref[0], src_span)))
+    for group in context.groups:
+        for bead in group.beads:
+            if not (bead.source and bead.target) or np.isnan(bead.score):
+                continue
+            threshold = floors[len(bead.source) > 1 or len(bead.target) > 1]
+            if threshold is None or bead.score >= threshold or bead.score > 0:
+                continue
+            target = _held(context, Side.TARGET, [group.target_refs[k] for k in bead.target])
+            source = _held(context, Side.SOURCE, [group.source_refs[k] for k in bead.source])
+            paragraph, span = target
+            text = context.target.paragraphs[paragraph].text[span.start : span.end]
+            draft = Draft(
+                kind=FindingKind.WEAK_LINK,
+                severity=Severity.LOW,
+                confidence=round(float(sigmoid(threshold - bead.score)), 3),
+                message="Linked sentences differ more than usual here; check the meaning: "
+                + quote_text(text),
+                side=Side.TARGET,
+                held=Location(paragraph, span.start, span.end),
+                partner=Location(source[0], 0, 0),
+                signature=text,
+            )
+            drafts.append((draft, source))
     return drafts
+
+
+def _held(context: FindingContext, side: Side, refs: list[SentenceRef]) -> tuple[int, Span]:
+    """The bead's sentences on one side as one span of the first one's paragraph (a bead
+    that runs into the next paragraph is shown by its part in the first)."""
+    _, first = sentence_span(context.article(side), refs[0])
+    last = first
+    for ref in refs[1:]:
+        if ref[0] == refs[0][0]:
+            last = sentence_span(context.article(side), ref)[1]
+    return refs[0][0], Span(first.start, last.end)
