@@ -303,3 +303,28 @@ def test_scale_words_are_looked_up_as_the_pattern_matched_them(text, language, v
     folds case as the match did (anchors.fold_case). Greek "χιλιάδες" raised KeyError out of
     compare() before this session and lost its scale after the first fix."""
     assert any(value in mention.values for mention in find_numbers(text, language))
+
+
+POMPEO = (
+    "Pompeo is planning to visit Pyongyang next month to prepare for a second Kim-Trump summit."
+)
+POMPEO_JA = "ポンペオは来月、{}度目のキム-トランプ首脳会談の準備のため平壌を訪問する予定だ。"
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        # ntrex-dev: Japanese writes an ordinal with digits ("2度目", the second time)
+        ("en", POMPEO, "ja", POMPEO_JA.format(2), set()),
+        # the ordinal says 2, the digits 3: a change, flagged
+        ("en", POMPEO, "ja", POMPEO_JA.format(3), {("target", "3")}),
+        ("en", "It was the twenty-first meeting.", "zh", "这是第21次会议。", set()),
+        ("de", "Zum zweiten Mal gewann sie.", "ko", "그녀는 2번째로 우승했다.", set()),
+        ("fr", "Il a terminé en troisième position.", "ja", "彼は3位で終えた。", set()),
+        ("ru", "Это уже второй саммит.", "ja", "これは2回目の首脳会談だ。", set()),
+        ("ar", "تنتظر بوليفيا قرارا في الأول من أكتوبر.", "en",
+         "Bolivia awaits a ruling on 1 October.", set()),
+    ],
+)  # fmt: skip
+def test_an_ordinal_word_meets_the_digits_across(source_lang, source, target_lang, target, flagged):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged

@@ -19,7 +19,12 @@ from tui.engine.model import (
     Severity,
     Side,
 )
-from tui.engine.text.number_words import NumberMention, find_numbers, reads_number_words
+from tui.engine.text.number_words import (
+    NumberMention,
+    find_numbers,
+    find_ordinal_words,
+    reads_number_words,
+)
 from tui.engine.text.times import CLOCK_PREFIX
 from tui.engine.text.units import Quantity, counted_by_words, read_units, same_quantity
 
@@ -82,6 +87,19 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         # never flagged itself), each only once
         candidates = [n for n in numbers[side] if n.mention.flaggable]
         unmatched[side] = _unmatched(candidates, numbers[side.other])
+    for side in Side:
+        # "second" for "2度目": read only where a number is left unmatched across
+        if unmatched[side.other]:
+            article = context.article(side)
+            ordinals = [
+                value
+                for p in (link.source if side is Side.SOURCE else link.target)
+                for mention in find_ordinal_words(
+                    article.paragraphs[p].text, article.paragraphs[p].language or article.language
+                )
+                for value in mention.values
+            ]
+            unmatched[side.other] = _without_ordinals(unmatched[side.other], ordinals)
     for side in Side:
         # read only where a quantity is left unmatched across: most links need none
         if any(n.quantity is not None for n in unmatched[side.other]):
@@ -207,6 +225,20 @@ def _drop_conversions(
     unmatched[Side.TARGET] = [
         n for j, n in enumerate(unmatched[Side.TARGET]) if j not in used_target
     ]
+
+
+def _without_ordinals(unmatched: list[_Number], ordinals: list[str]) -> list[_Number]:
+    """``unmatched`` less the numbers an ordinal word across says, each word once ("2" of
+    "2度目" against "second")."""
+    left = list(ordinals)
+    kept = []
+    for number in unmatched:
+        value = next((v for v in left if v in number.mention.values), None)
+        if value is None:
+            kept.append(number)
+        else:
+            left.remove(value)
+    return kept
 
 
 def _meets(a: Quantity, b: Quantity) -> bool:

@@ -181,6 +181,59 @@ VALUE_ONLY: dict[str, str] = {
     "ko": "하나 한 둘 두 셋 세 넷 네 열 스물 스무 다섯 여섯 일곱 여덟 아홉 쉰",
 }
 
+# Ordinal words, which Japanese, Chinese and Korean write with digits ("second" is "2度目",
+# "第2", "2번째"; "zweite" is "2e" in French): values that satisfy a number left unmatched
+# across, never flagged themselves ("second" is also a unit of time, "первый" the first of
+# many things). Each language's forms, inflected where it inflects them; English compounds
+# ("twenty-first") are made from the tens and the first nine (number_words).
+ORDINAL_WORDS: dict[str, dict[int, str]] = {
+    "en": {
+        1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",
+        7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth",
+        13: "thirteenth", 14: "fourteenth", 15: "fifteenth", 16: "sixteenth",
+        17: "seventeenth", 18: "eighteenth", 19: "nineteenth", 20: "twentieth",
+        30: "thirtieth", 40: "fortieth", 50: "fiftieth", 60: "sixtieth", 70: "seventieth",
+        80: "eightieth", 90: "ninetieth", 100: "hundredth",
+    },
+    "de": {
+        1: "erste ersten erster erstes erstem", 2: "zweite zweiten zweiter zweites zweitem",
+        3: "dritte dritten dritter drittes drittem", 4: "vierte vierten vierter viertes",
+        5: "fünfte fünften fünfter fünftes", 6: "sechste sechsten sechster sechstes",
+        7: "siebte siebten siebter siebtes", 8: "achte achten achter achtes",
+        9: "neunte neunten neunter neuntes", 10: "zehnte zehnten zehnter zehntes",
+    },
+    "fr": {
+        1: "premier première premiers premières", 2: "deuxième deuxièmes second seconde",
+        3: "troisième", 4: "quatrième", 5: "cinquième", 6: "sixième", 7: "septième",
+        8: "huitième", 9: "neuvième", 10: "dixième", 20: "vingtième", 100: "centième",
+    },
+    "es": {
+        1: "primero primera primer primeros primeras", 2: "segundo segunda",
+        3: "tercero tercera tercer", 4: "cuarta", 5: "quinto quinta", 6: "sexto sexta",
+        7: "séptimo séptima", 8: "octavo octava", 9: "noveno novena", 10: "décimo décima",
+    },
+    "ru": {
+        1: "первый первая первое первые первого первой первому первым первом первую первых",
+        2: "второй вторая второе вторые второго второму вторым втором вторую вторых",
+        3: "третий третья третье третьи третьего третьей третьему третьим третьем третью "
+           "третьих",
+        4: "четвертый четвёртый четвертая четвёртая четвертое четвёртое четвертого "
+           "четвёртого четвертой четвёртой четвертом четвёртом",
+        5: "пятый пятая пятое пятого пятой пятом", 6: "шестой шестая шестое шестого шестом",
+        7: "седьмой седьмая седьмое седьмого седьмом", 8: "восьмой восьмая восьмое восьмого",
+        9: "девятый девятая девятое девятого", 10: "десятый десятая десятое десятого",
+    },
+    "hi": {
+        2: "दूसरा दूसरी", 3: "तीसरा तीसरी तीसरे", 4: "चौथा चौथी चौथे",
+        5: "पांचवां पाँचवाँ पांचवीं पाँचवीं पांचवें पाँचवें",
+    },
+    "ar": {
+        1: "الأول الأولى الاول الاولى", 2: "الثاني الثانية", 3: "الثالث الثالثة",
+        4: "الرابع الرابعة", 5: "الخامس الخامسة", 6: "السادس السادسة", 7: "السابع السابعة",
+        8: "الثامن الثامنة", 9: "التاسع التاسعة", 10: "العاشر العاشرة",
+    },
+}
+
 # Languages whose forms are read only in a text of that language: words of theirs are common
 # words of others ("tien", "sete", "elf"); a mixed paragraph's Dutch number goes unread.
 OWN_TEXT_ONLY = ("pt", "nl")

@@ -503,6 +503,60 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
     return sorted(_with_times_and_months(text, mentions, months), key=lambda m: m.start)
 
 
+def find_ordinal_words(text: str, language: str | None) -> list[NumberMention]:
+    """Ordinal words of ``text`` in its language's forms (``number_lexicon.ORDINAL_WORDS``;
+    every language's where the language is unknown), as values that satisfy a number
+    across but are never flagged: "the second summit" against "2度目の首脳会談".
+
+    >>> [sorted(m.values) for m in find_ordinal_words("Her second and twenty-first.", "en")]
+    [['2'], ['21']]
+    >>> [sorted(m.values) for m in find_ordinal_words("في الأول من أكتوبر", "ar")]
+    [['1']]
+    >>> find_ordinal_words("The first one.", "ja")
+    []
+    """
+    found = _ordinal_forms(language)
+    if found is None:
+        return []
+    pattern, values = found
+    return [
+        NumberMention(
+            m.start("word"),
+            m.end("word"),
+            frozenset({str(values[fold_case(m["word"])])}),
+            True,
+            False,
+        )
+        for m in pattern.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=32)
+def _ordinal_forms(language: str | None) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """One pattern of the ordinal forms of ``language`` (of all languages for None), and
+    each form's value."""
+    tables = lexicon.ORDINAL_WORDS
+    languages = list(tables) if language is None else [language] if language in tables else []
+    values: dict[str, int] = {}
+    for code in languages:
+        for value, forms in tables[code].items():
+            values.update((form, value) for form in forms.split())
+        if code == "en":  # "twenty-first", "thirty second"
+            tens = {v: w for v, w in lexicon.WORDS["en"].items() if 20 <= v <= 90}
+            units = {v: f for v, f in tables["en"].items() if v < 10}
+            for ten, ten_word in tens.items():
+                for unit, unit_word in units.items():
+                    values[f"{ten_word}-{unit_word}"] = ten + unit
+                    values[f"{ten_word} {unit_word}"] = ten + unit
+    if not values:
+        return None
+    prefix = r"(?:[وفبلك])?" if "ar" in languages else ""  # Arabic "و", "ب" glued before "ال"
+    pattern = re.compile(
+        rf"(?<![^\W\d_]){prefix}(?P<word>{trie_pattern(values)})(?![^\W\d_])", re.IGNORECASE
+    )
+    return pattern, values
+
+
 # A century, a monarch or a chapter in Roman numerals, II to XXXIX, upper case, standing as a
 # word or with an ordinal ending ("XVIIIe", "XVIII-lea", "XXI."): "secolul al XVIII-lea" is
 # "the 18th century". Never flagged (a "CV" or "DC" is no number), so only letters I, V, X.
