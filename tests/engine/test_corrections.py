@@ -272,3 +272,43 @@ def test_corrections_round_trip_through_json_and_the_session(base, tmp_path) -> 
 def test_malformed_corrections_are_refused(raw) -> None:
     with pytest.raises(ValueError, match="malformed correction"):
         correction_from_json(raw)
+
+
+def test_a_weak_link_on_a_larger_sentence_link_survives_a_correction_beside_it(
+    base: Comparison, realigner
+) -> None:
+    """Weak links are made for links of more than one sentence a side too: a correction in
+    the same row that leaves such a link as it was keeps its weak link; one that changes
+    the link drops it."""
+    from tui.engine.model import Finding, Location, Severity
+
+    # source ¶37 and target ¶39 (counted from 1): linked 1-2, 1-2, 1-1
+    first = _sentence_link(base, 36)
+    assert [(s.source, s.target) for s in base.sentence_links[first : first + 3]] == [
+        (((36, 0),), ((38, 0), (38, 1))),
+        (((36, 1),), ((38, 2), (38, 3))),
+        (((36, 2),), ((38, 4),)),
+    ]
+    held = base.target.paragraphs[38].sentences
+    weak = Finding(
+        id="weak-1-2",
+        kind=FindingKind.WEAK_LINK,
+        severity=Severity.LOW,
+        confidence=0.9,
+        message="Linked sentences differ more than usual here",
+        source=Location(36, 0, 0),
+        target=Location(38, held[0].start, held[1].end),
+    )
+    with_weak = replace(base, findings=(*base.findings, weak))
+    # the row's other two links joined: the weak 1-2 link is as it was
+    joined = apply(
+        with_weak, realigner, correction(with_weak, Action.JOIN, first + 1, level=Level.SENTENCE)
+    )
+    assert weak in joined.findings
+    # its second target sentence moved down into the next link: the weak link goes
+    moved = apply(
+        with_weak,
+        realigner,
+        correction(with_weak, Action.MOVE_DOWN, first, level=Level.SENTENCE, side=Side.TARGET),
+    )
+    assert weak not in moved.findings

@@ -1590,3 +1590,21 @@ def test_urdu_mirrored_single_quotes_pair_and_close_their_sentence():
 def test_usual_single_quotes_in_urdu_text_are_left_as_they_are():
     text = "انھوں نے کہا: ‘جب ڈیزل مہنگا تھا۔’ وہ چاہتے ہیں۔"
     assert [text[q.start : q.end][-2:] for q in analyse_quotes(text).quotations] == ["۔’"]
+
+
+def test_an_urdu_quotation_left_open_is_an_unbalanced_mark_not_a_missing_quotation():
+    """A review's case: the open mirrored ’ was read unswapped when the quotations begun
+    were counted, so the English quotation the Urdu holds was reported missing."""
+    english = (
+        "He said: “We will go tomorrow.” Then he said: “We will stay there and work.” And “then"
+    )
+    urdu = "انھوں نے کہا: ’ہم کل جائیں گے۔‘ پھر انھوں نے کہا: ’ہم وہاں رہیں گے اور کام کریں گے۔"
+    options = CompareOptions(scorer="lexical", source_lang="en", target_lang="ur")
+    result = compare(
+        article_from_text(english, language="en"),
+        article_from_text(urdu, language="ur"),
+        options=options,
+    )
+    messages = [f.message for f in result.findings if f.kind is FindingKind.QUOTE_MISMATCH]
+    assert len(messages) == 2
+    assert all(m.startswith("Unbalanced quotation mark") for m in messages)

@@ -225,6 +225,8 @@ def test_digits_after_a_large_scale_and_abbreviated_thousands(language, text, nu
         ("It costs 5,000,000 kip.", "lo", "ມັນລາຄາ 5 ລ້ານກີບ."),
         ("It costs 5,000,000 riel.", "km", "វាមានតម្លៃ 5 លានរៀល។"),
         ("About 120,000 people came.", "ne", "करिब 120 हजार मानिस आए।"),
+        # the nukta precomposed (U+095C): "5 करोड़" as some text writes it
+        ("It cost 50 million rupees.", "hi", "इसकी लागत 5 \u0915\u0930\u094b\u095c रुपये थी।"),
     ],
 )
 def test_scale_words_after_digits(english, language, text):

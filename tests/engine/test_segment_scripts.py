@@ -549,3 +549,19 @@ COUNTS_AND_GLUED_TITLES = [
 @pytest.mark.parametrize("expected", COUNTS_AND_GLUED_TITLES, ids=lambda e: e[0][:12])
 def test_a_count_or_a_glued_title_before_a_space_ends_no_sentence(expected: list[str]) -> None:
     assert sentences(" ".join(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        # words that only end like a title: ทนาย (lawyer), ทำนาย (predict), ພວກທ່ານ (you)
+        ["ตำรวจจับกุมผู้ต้องสงสัยแล้ว", "เขาได้ว่าจ้างทนาย", "ศาลจะพิจารณาคดีในสัปดาห์หน้า"],
+        ["นักโหราศาสตร์เผยแพร่คำทำนาย", "ประชาชนจำนวนมากให้ความสนใจ"],
+        ["ລັດຖະມົນຕີກ່າວຂອບໃຈພວກທ່ານ", "ລັດຖະບານຈະສືບຕໍ່ຊ່ວຍເຫຼືອ"],
+        # a decimal with three places is no count in thousands
+        ["ราคาหุ้นปิดที่ 0.125", "นักลงทุนกังวล"],
+    ],
+    ids=lambda e: e[0][:12],
+)
+def test_a_word_ending_like_a_title_or_a_decimal_still_ends_a_sentence(expected: list[str]) -> None:
+    assert sentences(" ".join(expected)) == expected

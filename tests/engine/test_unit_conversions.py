@@ -285,3 +285,38 @@ def test_a_unit_counted_by_an_article_or_half_meets_its_conversion(
 ):
     source_lang = "de" if english.startswith("Er ") else "en"
     assert flagged_numbers(source_lang, english, language, translation) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        # a review's cases: a never-flagged "a mile" restates nothing, so the 1.6 km beside
+        # it is missing against three kilometres
+        ("en", "The lake is about a mile (1.6 km) from the village.", "de",
+         "Der See liegt etwa drei Kilometer vom Dorf entfernt.",
+         {("source", "1.6"), ("target", "drei")}),
+        # "un" met the "1" of the hour: it meets no 0.6 miles as well
+        ("en", "It took 1 hour to walk 0.6 miles.", "fr",
+         "Il a fallu deux heures pour parcourir un kilomètre.",
+         {("source", "0.6"), ("target", "deux")}),
+        # a mile and a half is 2,4 km, not 1,6
+        ("en", "The lake is about a mile and a half away.", "de",
+         "Der See ist etwa 2,4 Kilometer entfernt.", set()),
+        ("en", "The lake is about a mile and a half away.", "de",
+         "Der See ist etwa 1,6 Kilometer entfernt.", {("target", "1,6")}),
+        ("en", "The lake is one and a half miles away.", "de",
+         "Der See ist etwa 800 Meter entfernt.", {("target", "800")}),
+        # Spanish "a" before a plural is a preposition; a pound is money
+        ("es", "El barco se hundió a kilómetros de la costa.", "en",
+         "The ship sank 0.6 miles off the coast.", {("target", "0.6")}),
+        ("en", "They paid a pound for every 450 g.", "de",
+         "Sie zahlten ein Pfund für je drei Kilo.", {("source", "450"), ("target", "drei")}),
+        # "kph" is km/h: "800 kph (497 mph)" against "800 km/h" misses nothing
+        ("en", "It travelled at speeds of 800 kph (497 mph) before striking.", "de",
+         "Er war mit einer Geschwindigkeit von 800 km/h gezogen.", set()),
+    ],
+)  # fmt: skip
+def test_cases_the_fourteenth_sessions_review_found(
+    source_lang, source, target_lang, target, flagged
+):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged

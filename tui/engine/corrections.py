@@ -517,18 +517,14 @@ class _State:
     def _surviving_weak_links(
         self, row_of: _RowOf, touched: set[int], fresh: list[Finding]
     ) -> list[Finding]:
-        """Weak links in touched links whose sentence pair is still linked alone to each
-        other: their score and the document's threshold are the same, so is the verdict
-        (unless a fresh finding now reports one of the two sentences as one-sided)."""
-        pairs = {
-            (link.source, link.target)
-            for n in touched
-            for link in self.inside[n]
-            if len(link.source) == 1 and len(link.target) == 1
-        }
-        base_pair = {}
+        """Weak links in touched links whose sentences are still linked to each other alone,
+        in the same shape (one to one or larger): their score and the document's threshold
+        are the same, so is the verdict (unless a fresh finding now reports one of their
+        sentences as one-sided)."""
+        pairs = {(link.source, link.target) for n in touched for link in self.inside[n]}
+        base_pair = {}  # a two-sided link's first target sentence -> the link
         for link in self.base.sentence_links:
-            if len(link.source) == 1 and len(link.target) == 1:
+            if link.source and link.target:
                 base_pair[link.target[0]] = link
         one_sided = [f for f in fresh if f.kind.is_omission or f.kind.is_insertion]
         out = []
@@ -542,11 +538,17 @@ class _State:
             pair = base_pair.get(ref) if ref is not None else None
             if pair is None or (pair.source, pair.target) not in pairs:
                 continue
-            src = self.base.source.paragraphs[pair.source[0][0]].sentences[pair.source[0][1]]
+            members = [
+                (Side.SOURCE, p, self.base.source.paragraphs[p].sentences[k])
+                for p, k in pair.source
+            ] + [
+                (Side.TARGET, p, self.base.target.paragraphs[p].sentences[k])
+                for p, k in pair.target
+            ]
             if any(
-                _overlaps(f, Side.TARGET, held.paragraph, held.start, held.end)
-                or _overlaps(f, Side.SOURCE, pair.source[0][0], src.start, src.end)
+                _overlaps(f, side, p, span.start, span.end)
                 for f in one_sided
+                for side, p, span in members
             ):
                 continue
             out.append(finding)

@@ -25,7 +25,7 @@ from tui.engine.text.number_words import (
     find_ordinal_words,
     reads_number_words,
 )
-from tui.engine.text.times import CLOCK_PREFIX
+from tui.engine.text.times import CLOCK_PREFIX, MONTH_FIRST_WORD
 from tui.engine.text.units import Quantity, counted_by_words, read_units, same_quantity
 
 
@@ -44,8 +44,12 @@ def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> li
     """The paragraph's numbers in text order (``number_words.find_numbers``): digits with
     their scales, number words of any language read whole, CJK numerals."""
     mentions = find_numbers(paragraph.text, paragraph.language or language)
+    text = paragraph.text
     quantities = read_units(
-        paragraph.text, [(m.start, m.end) for m in mentions], lambda k: _plain(mentions[k])
+        text,
+        [(m.start, m.end) for m in mentions],
+        # a month counts nothing: "In May foot traffic rose" holds no 5 feet
+        lambda k: None if _month(text, mentions[k]) else _plain(mentions[k]),
     )
     return [_Number(p, m, q) for m, q in zip(mentions, quantities, strict=True)]
 
@@ -61,6 +65,15 @@ def _counted(p: int, paragraph: Paragraph, numbers: list[_Number]) -> list[_Numb
             n.paragraph == p and n.mention.start < end and start < n.mention.end for n in numbers
         )
     ]
+
+
+def _month(text: str, mention: NumberMention) -> bool:
+    """Is this never-flagged word a month's name ("May", "juin")?"""
+    return (
+        mention.word
+        and not mention.flaggable
+        and MONTH_FIRST_WORD.match(text, mention.start) is not None
+    )
 
 
 def _plain(mention: NumberMention) -> str | None:
@@ -82,11 +95,12 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         for p in link.source if side is Side.SOURCE else link.target:
             numbers[side] += _paragraph_numbers(p, article.paragraphs[p], article.language)
     unmatched: dict[Side, list[_Number]] = {}
+    used: set[int] = set()  # ids of the numbers across that met one: each meets one only
     for side in Side:
         # satisfied by a number across that shares a value (any number, even one that is
         # never flagged itself), each only once
         candidates = [n for n in numbers[side] if n.mention.flaggable]
-        unmatched[side] = _unmatched(candidates, numbers[side.other])
+        unmatched[side] = _unmatched(candidates, numbers[side.other], used)
     for side in Side:
         # "second" for "2度目": read only where a number is left unmatched across
         if unmatched[side.other]:
@@ -106,7 +120,7 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
             article = context.article(side)
             for p in link.source if side is Side.SOURCE else link.target:
                 numbers[side] += _counted(p, article.paragraphs[p], numbers[side])
-    _drop_conversions(unmatched, numbers)
+    _drop_conversions(unmatched, numbers, used)
     for side in Side:
         unmatched[side] = _without_restated(unmatched[side], numbers[side])
     # a number word can be missing across only where the words across are read: in a
@@ -148,10 +162,13 @@ def _reads_words(context: FindingContext, link: Link, side: Side) -> bool:
     return all(reads_number_words(article.paragraphs[p].language) for p in ids)
 
 
-def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
+def _unmatched(
+    numbers: list[_Number], across: list[_Number], used: set[int] | None = None
+) -> list[_Number]:
     """The numbers, in order, left over by a largest matching with the numbers ``across``
     (two match when they share a value): each number across is used once, and a number
-    read two ways ("£11m": 11 million or 11) takes whichever is free."""
+    read two ways ("£11m": 11 million or 11) takes whichever is free. ``used`` receives
+    the ids of the numbers across that met one."""
     if not numbers:
         return []
     # the numbers across that share a value with each number, in order: looked up once
@@ -187,20 +204,27 @@ def _unmatched(numbers: list[_Number], across: list[_Number]) -> list[_Number]:
     matched = {k for k in range(len(numbers)) if place(k, set(), by_time)}
     if by_time != sharing:
         matched |= {k for k in range(len(numbers)) if k not in matched and place(k, set(), sharing)}
+    if used is not None:
+        used.update(id(across[j]) for j in partner)
     return [n for k, n in enumerate(numbers) if k not in matched]
 
 
 def _drop_conversions(
-    unmatched: dict[Side, list[_Number]], numbers: dict[Side, list[_Number]]
+    unmatched: dict[Side, list[_Number]], numbers: dict[Side, list[_Number]], used: set[int]
 ) -> None:
     """Take out of ``unmatched`` the pairs across that measure the same quantity in
     different units, one a rounded conversion of the other ("10 inches" and "25 см", "650
     pound" and "300-килограммовое", "85 mph" and "135 км/ч": units.same_quantity), the
     closest pairs first: a translator who converts a unit changed no number. A number that
-    is never flagged ("a mile", "un kilomètre") meets a number left unmatched across too."""
+    is never flagged ("a mile", "un kilomètre") meets a number left unmatched across too,
+    unless it met one already (``used``: the "un" that is the "1" of "1 hour")."""
     sides = {
         side: unmatched[side]
-        + [n for n in numbers[side] if not n.mention.flaggable and n.quantity is not None]
+        + [
+            n
+            for n in numbers[side]
+            if not n.mention.flaggable and n.quantity is not None and id(n) not in used
+        ]
         for side in Side
     }
     flagged = {side: len(unmatched[side]) for side in Side}  # the first ones are unmatched
@@ -253,11 +277,15 @@ def _without_restated(unmatched: list[_Number], numbers: list[_Number]) -> list[
     miles said, not missing (units.same_quantity)."""
     left = {id(n) for n in unmatched}
     # a temperature of no stated scale restates nothing: "80 degrees ... 27 degrees" on one
-    # side are two temperatures, not one in two scales
+    # side are two temperatures, not one in two scales; and only a number that can be
+    # flagged was matched across ("a mile (1.6 km)" against "drei Kilometer" says neither)
     said = [
         m.quantity
         for m in numbers
-        if m.quantity is not None and id(m) not in left and m.quantity.unit.dimension != "degrees"
+        if m.quantity is not None
+        and m.mention.flaggable
+        and id(m) not in left
+        and m.quantity.unit.dimension != "degrees"
     ]
     return [
         n

@@ -374,7 +374,7 @@ def _stray_span(paragraph: Paragraph, at: int) -> Span:
 
 def _opens(text: str, at: int) -> bool:
     """Whether an unpaired mark opens a quotation (the quotation then runs on to the end)."""
-    mark = text[at]
+    mark = with_single_quotes_in_reading_order(text)[at]  # Urdu's ’ opens
     if mark in "„«‚‹「『'‘":  # single marks are stray only when they open
         return True
     if mark == '"':  # ASCII marks open before a word and close after one

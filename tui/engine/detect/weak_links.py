@@ -30,18 +30,20 @@ def weak_links_not_reported(context: FindingContext, drafts: list[Draft]) -> lis
     reported = OneSidedSpans(drafts)
     return [
         weak
-        for weak, (paragraph, span) in _weak_links(context)
-        if not reported.overlaps(Side.TARGET, weak.held.paragraph, weak.held.start, weak.held.end)
-        and not reported.overlaps(Side.SOURCE, paragraph, span.start, span.end)
+        for weak, members in _weak_links(context)
+        if not any(
+            reported.overlaps(side, paragraph, span.start, span.end)
+            for side, paragraph, span in members
+        )
     ]
 
 
-def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]:
+def _weak_links(context: FindingContext) -> list[tuple[Draft, list[tuple[Side, int, Span]]]]:
     """Linked sentences whose score is a low outlier for this document: one-to-one links
     under its weak-link floor, and links of more than one sentence a side under the floor of
     its larger beads (a loose translation's 1-2 beads score lower than its 1-1 links: each
     kind is judged against its own); only where the score is no better than even odds. A
-    draft on the target sentences, with the source sentences' (paragraph, span)."""
+    draft on the target sentences, with every sentence of the bead, both sides."""
     floors = {False: context.weak_link_floor, True: context.larger_bead_floor}
     drafts = []
     for group in context.groups:
@@ -51,9 +53,7 @@ def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]
             threshold = floors[len(bead.source) > 1 or len(bead.target) > 1]
             if threshold is None or bead.score >= threshold or bead.score > 0:
                 continue
-            target = _held(context, Side.TARGET, [group.target_refs[k] for k in bead.target])
-            source = _held(context, Side.SOURCE, [group.source_refs[k] for k in bead.source])
-            paragraph, span = target
+            paragraph, span = _held(context, [group.target_refs[k] for k in bead.target])
             text = context.target.paragraphs[paragraph].text[span.start : span.end]
             draft = Draft(
                 kind=FindingKind.WEAK_LINK,
@@ -63,19 +63,27 @@ def _weak_links(context: FindingContext) -> list[tuple[Draft, tuple[int, Span]]]
                 + quote_text(text),
                 side=Side.TARGET,
                 held=Location(paragraph, span.start, span.end),
-                partner=Location(source[0], 0, 0),
+                partner=Location(group.source_refs[bead.source[0]][0], 0, 0),
                 signature=text,
             )
-            drafts.append((draft, source))
+            members = [
+                (side, ref[0], sentence_span(context.article(side), ref)[1])
+                for side, refs in (
+                    (Side.SOURCE, [group.source_refs[k] for k in bead.source]),
+                    (Side.TARGET, [group.target_refs[k] for k in bead.target]),
+                )
+                for ref in refs
+            ]
+            drafts.append((draft, members))
     return drafts
 
 
-def _held(context: FindingContext, side: Side, refs: list[SentenceRef]) -> tuple[int, Span]:
-    """The bead's sentences on one side as one span of the first one's paragraph (a bead
-    that runs into the next paragraph is shown by its part in the first)."""
-    _, first = sentence_span(context.article(side), refs[0])
+def _held(context: FindingContext, refs: list[SentenceRef]) -> tuple[int, Span]:
+    """The bead's target sentences as one span of the first one's paragraph (a bead that
+    runs into the next paragraph is shown by its part in the first)."""
+    _, first = sentence_span(context.target, refs[0])
     last = first
     for ref in refs[1:]:
         if ref[0] == refs[0][0]:
-            last = sentence_span(context.article(side), ref)[1]
+            last = sentence_span(context.target, ref)[1]
     return refs[0][0], Span(first.start, last.end)

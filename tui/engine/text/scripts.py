@@ -149,6 +149,7 @@ LIST_ENDS = {"THAI": _words("และ หรือ"), "LAO": _words("ແລະ 
 # right-to-left line shows them: ’ opens and ‘ closes (’زمین ... تھا۔‘). Read the other way,
 # the closing ‘ after "۔" looks like an opening mark and starts a sentence of its own.
 _ARABIC_LETTER = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_SCRIPT = re.compile(f"[{_ARABIC_LETTER}]")
 _MIRRORED_OPENING = re.compile(f"(?:^|(?<=[\\s:(]))’(?=[{_ARABIC_LETTER}])")
 _MIRRORED_CLOSING = re.compile(f"(?<=[{_ARABIC_LETTER}۔؟!.،])‘(?=[\\s.,،۔؟!)]|$)")
 _USUAL_OPENING = re.compile(f"(?:^|(?<=[\\s:(]))‘(?=[{_ARABIC_LETTER}])")
@@ -167,7 +168,7 @@ def with_single_quotes_in_reading_order(text: str) -> str:
     >>> with_single_quotes_in_reading_order("He said: ‘yes.’ Then ’twas over.")
     'He said: ‘yes.’ Then ’twas over.'
     """
-    if "’" not in text and "‘" not in text:
+    if ("’" not in text and "‘" not in text) or not _ARABIC_SCRIPT.search(text):
         return text
     mirrored = len(_MIRRORED_OPENING.findall(text)) + len(_MIRRORED_CLOSING.findall(text))
     usual = len(_USUAL_OPENING.findall(text)) + len(_USUAL_CLOSING.findall(text))

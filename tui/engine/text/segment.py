@@ -545,7 +545,7 @@ def _space_boundary(
             alone = run in PERSONAL_TITLES[script] or _SPACED_ABBREVIATION[script].fullmatch(run)
             if alone or runs < 3:
                 return False
-        if runs < 2 and run.endswith(PERSONAL_TITLES[script]):
+        if runs < 2 and _glued_title(run, script):
             # a title glued to the word before it ("ของนาย บุญมี", "ຂອງທ່ານ ບຸນມີ"): the name
             # after it, given and family, belongs to the same sentence
             return False
@@ -571,7 +571,22 @@ def _space_boundary(
 
 # A number written in groups of thousands ("25.000", "25,000"): a count, not a year or an
 # ordinal that may end a sentence ("ในนาทีที่ 88", "ร้อยละ 1.1")
-_THOUSANDS = re.compile(r"\d[.,]\d{3}\Z")
+_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[.,]\d{3})+\Z")
+# Words a title is written against: "of", "by", "with", "from", "to", "and", "that" (a run
+# that merely ends like a title, "ทนาย" lawyer, "ทำนาย" predict, "ພວກທ່ານ" you, is none)
+_BEFORE_GLUED_TITLE = {
+    "THAI": ("ของ", "โดย", "กับ", "จาก", "ให้", "และ", "ว่า", "ถึง", "แก่", "ต่อ"),
+    "LAO": ("ຂອງ", "ໂດຍ", "ກັບ", "ຈາກ", "ໃຫ້", "ແລະ", "ວ່າ", "ເຖິງ", "ແກ່", "ຕໍ່"),
+}
+
+
+def _glued_title(run: str, script: str) -> bool:
+    """Does ``run`` end in a title written against one of ``_BEFORE_GLUED_TITLE``'s words?"""
+    return any(
+        run.endswith(title) and run[: -len(title)].endswith(_BEFORE_GLUED_TITLE[script])
+        for title in PERSONAL_TITLES[script]
+        if len(run) > len(title)
+    )
 
 
 def _script_after(text: str, end: int) -> str:

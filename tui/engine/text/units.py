@@ -92,8 +92,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "oz": ("ounce", "oz", "unze", "onza", "унци", "盎司", "オンス", "온스", "أونصة",
            "اونصة", "औंस"),
     # speed
-    "km/h": ("km/h", "kmh", "km/std", "км/ч", "км/час", "公里/小时", "公里每小时", "千米/小时",
-             "千米每小时", "キロ/時", "km/時", "킬로미터/시", "كم/ساعة", "كم/س", "किमी/घंटा",
+    "km/h": ("km/h", "kmh", "kph", "km/std", "км/ч", "км/час", "公里/小时", "公里每小时",
+             "千米/小时", "千米每小时", "キロ/時", "km/時", "킬로미터/시", "كم/ساعة", "كم/س",
+             "किमी/घंटा",
              "किमी प्रति घंटा", "किलोमीटर प्रति घंटे", "kilometer pro stunde",
              "kilometern pro stunde", "kilometres per hour", "kilometers per hour",
              "km per hour", "stundenkilometer", "kilomètres par heure",
@@ -154,6 +155,7 @@ _FAHRENHEIT = Unit("temperature", *_TEMPERATURE["F"])
 
 
 _BY_NAME = {name: _unit(key) for key, names in _NAMES.items() for name in names}
+_POUND = _unit("lb")
 # Latin, Cyrillic and Arabic names of four letters or more take the endings a plural or a
 # case adds ("inches", "километров", "3 километра", "килограммовое"); shorter ones ("m",
 # "km", "lb", "см") end their word; CJK and Hangul names need not
@@ -211,6 +213,13 @@ def _unit_after(text: str, end: int) -> Unit | None:
     """The unit whose name follows the number ending at ``end``: the longest name that
     begins there and is followed by what it must be (``_tail``); one-letter and other short
     symbols in lower case only ("3M" is no 3 metres)."""
+    found = _unit_name_after(text, end)
+    return None if found is None else found[0]
+
+
+def _unit_name_after(text: str, end: int) -> tuple[Unit, str, int] | None:
+    """``_unit_after``'s unit, its name as in the table, and where its ending ("inches",
+    "километра") ends: the name's length before the ending tells them apart."""
     match = _name_begins().match(text, end)
     if match is None:
         return None
@@ -225,9 +234,22 @@ def _unit_after(text: str, end: int) -> Unit | None:
             continue
         if name in _CASE_SENSITIVE and found[:size] != name:
             continue
-        if tails[name].match(text, begin + size):
-            return _BY_NAME[name]
+        tail = tails[name].match(text, begin + size)
+        if tail:
+            if _BY_NAME[name] == _POUND and _STERLING.match(text, tail.end()):
+                return None  # "2 фунта стерлингов", "5 pounds sterling": money
+            return _BY_NAME[name], name, tail.end()
     return None
+
+
+# Money, not mass: "pounds sterling", "фунтов стерлингов"
+_STERLING = re.compile(r"[\s\u00a0]+(?:sterling|стерлинг)", re.IGNORECASE)
+# "a mile and a half", "un kilomètre et demi", "zwei Meilen und eine halbe": half a unit more
+_AND_A_HALF = re.compile(
+    r"[\s\u00a0]+(?:and\s+a\s+half|et\s+demie?|y\s+medi[oa]|e\s+mezz[oa]|e\s+mei[oa]"
+    r"|und\s+eine?\s+halbe?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 # between the two numbers of a range whose unit follows the second: "1 to 4 inches",
@@ -257,9 +279,12 @@ def read_units(
     German), by index (asked only where a unit follows) or as a list; None for a span read
     with a scale ("2.5m miles": the letters after it are the scale's), which measures
     nothing here. Without it the spans are read as plain numbers."""
-    units = [_unit_after(text, end) for _, end in spans]
-    if not any(units):
+    named = [_unit_name_after(text, end) for _, end in spans]
+    if not any(named):
         return [None] * len(spans)
+    units = [None if found is None else found[0] for found in named]
+    # "2 miles and a half": half a unit more than the number says
+    halves = [found is not None and bool(_AND_A_HALF.match(text, found[2])) for found in named]
     if value_of is None:
         value_of = [_value(text[start:end]) for start, end in spans]
     read = value_of.__getitem__ if isinstance(value_of, Sequence) else value_of
@@ -296,7 +321,7 @@ def read_units(
         if unit is None or plain is None:
             out.append(None)
             continue
-        value = _signed(text, start, plain)
+        value = _signed(text, start, plain) + (0.5 if halves[k] else 0.0)
         out.append(Quantity(unit, value, value * unit.factor + unit.offset))
     return out
 
@@ -358,17 +383,32 @@ def counted_by_words(text: str) -> list[tuple[int, int, Quantity]]:
     """
     found = []
     for match in _COUNTING_WORD.finditer(text):
-        unit = _unit_after(text, match.end())
-        if unit is None or unit is _DEGREES or unit.dimension == "temperature":
-            continue  # "a degree" of angle or temperature counts nothing comparable
+        named = _unit_name_after(text, match.end())
+        if named is None:
+            continue
+        unit, name, end = named
+        if unit is _DEGREES or unit.dimension == "temperature" or name in _NOT_COUNTED:
+            continue  # "a degree" of angle; "a pound" of money, "a ton of work", "un livre"
+        begin = _name_begins().match(text, match.end())
+        assert begin is not None  # _unit_name_after found a unit there
+        spelled_out = match.group("one") or match.group("half")
+        if spelled_out and end != begin.start("name") + len(name):
+            # an ending after an article or "half": a plural, so no article ("a kilómetros
+            # de la costa", a preposition); Russian "полмили" and CJK "半" take theirs
+            continue
         value = 1.0 if match.group("one") else 0.5
-        name = _name_begins().match(text, match.end())
-        assert name is not None  # _unit_after found a unit there
-        end = name.end("name")
-        while end < len(text) and (text[end].isalpha() or _is_mark(text[end])):
-            end += 1  # the unit's ending ("inches", "мили")
+        if _AND_A_HALF.match(text, end):
+            value += 0.5  # "a mile and a half"
         found.append((match.start(), end, Quantity(unit, value, value * unit.factor)))
     return found
+
+
+# Units an article counts in other senses: money ("a pound", "ein Pfund", "une livre"),
+# "a ton of work", a book ("un livre"), a thumb ("un pouce"), a foot ("un pied")
+_NOT_COUNTED = frozenset(
+    {"pound", "lb", "lbs", "pfund", "livre", "libra", "фунт", "ton", "tons", "tonne",
+     "tonnen", "tonelada", "тонн", "тонна", "pouce", "pied"}
+)  # fmt: skip
 
 
 def _value(written: str) -> str | None:
