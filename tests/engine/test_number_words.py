@@ -326,7 +326,19 @@ POMPEO_JA = "ポンペオは来月、{}度目のキム-トランプ首脳会談�
         ("ru", "Это уже второй саммит.", "ja", "これは2回目の首脳会談だ。", set()),
         ("ar", "تنتظر بوليفيا قرارا في الأول من أكتوبر.", "en",
          "Bolivia awaits a ruling on 1 October.", set()),
+        # words that count: ntrex-dev's "a decade later" against "10 ans plus tard", "2人"
+        # for "beiden", "2倍" for "verdoppelt"
+        ("en", "Metropolitan Community in 1870, St. Martin's a decade later.", "fr",
+         "Metropolitan Community en 1870, et Saint Martin 10 ans plus tard.", set()),
+        ("de", "Das Geschäft der beiden wurde mit Goop verglichen.", "ja",
+         "2人の事業はグープに例えられていた。", set()),
+        ("de", "Das Vermögen hätte sich verdoppelt.", "ja", "資産は2倍になった。", set()),
+        # "doubled" is 2, not 3
+        ("de", "Das Vermögen hätte sich verdoppelt.", "ja", "資産は3倍になった。",
+         {("target", "3")}),
     ],
 )  # fmt: skip
-def test_an_ordinal_word_meets_the_digits_across(source_lang, source, target_lang, target, flagged):
+def test_an_ordinal_or_counting_word_meets_the_digits_across(
+    source_lang, source, target_lang, target, flagged
+):
     assert flagged_numbers(source_lang, source, target_lang, target) == flagged

@@ -234,6 +234,20 @@ ORDINAL_WORDS: dict[str, dict[int, str]] = {
     },
 }
 
+# Words that count without being numbers, read like the ordinals (only against a number left
+# unmatched across, never flagged): "both teams" = "2チーム", "doubled" = "2倍", "a decade
+# later" = "10 ans plus tard", "a dozen" = "12".
+COUNTING_WORDS: dict[str, dict[int, str]] = {
+    "en": {2: "both twice double doubled couple", 3: "thrice triple tripled", 10: "decade",
+           12: "dozen"},
+    "de": {2: "beide beiden beider zweimal doppelt doppelte doppelten verdoppelt "
+              "verdoppelte verdoppeln", 3: "dreimal verdreifacht", 10: "jahrzehnt",
+           12: "dutzend"},
+    "fr": {2: "double doublé doublée doubler", 10: "décennie", 12: "douzaine"},
+    "es": {2: "ambos ambas doble duplicó duplicar", 10: "década", 12: "docena"},
+    "ru": {2: "оба обе обоих дважды вдвое", 10: "десятилетие десятилетия", 12: "дюжина"},
+}  # fmt: skip
+
 # Languages whose forms are read only in a text of that language: words of theirs are common
 # words of others ("tien", "sete", "elf"); a mixed paragraph's Dutch number goes unread.
 OWN_TEXT_ONLY = ("pt", "nl")

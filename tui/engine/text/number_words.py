@@ -505,8 +505,9 @@ def find_numbers(text: str, language: str | None) -> list[NumberMention]:
 
 def find_ordinal_words(text: str, language: str | None) -> list[NumberMention]:
     """Ordinal words of ``text`` in its language's forms (``number_lexicon.ORDINAL_WORDS``;
-    every language's where the language is unknown), as values that satisfy a number
-    across but are never flagged: "the second summit" against "2度目の首脳会談".
+    every language's where the language is unknown), and words that count without being
+    numbers ("both", "doubled", "a decade": ``COUNTING_WORDS``), as values that satisfy a
+    number across but are never flagged: "the second summit" against "2度目の首脳会談".
 
     >>> [sorted(m.values) for m in find_ordinal_words("Her second and twenty-first.", "en")]
     [['2'], ['21']]
@@ -539,8 +540,9 @@ def _ordinal_forms(language: str | None) -> tuple[re.Pattern[str], dict[str, int
     languages = list(tables) if language is None else [language] if language in tables else []
     values: dict[str, int] = {}
     for code in languages:
-        for value, forms in tables[code].items():
-            values.update((form, value) for form in forms.split())
+        for table in (tables[code], lexicon.COUNTING_WORDS.get(code, {})):
+            for value, forms in table.items():
+                values.update((form, value) for form in forms.split())
         if code == "en":  # "twenty-first", "thirty second"
             tens = {v: w for v, w in lexicon.WORDS["en"].items() if 20 <= v <= 90}
             units = {v: f for v, f in tables["en"].items() if v < 10}
