@@ -12,9 +12,11 @@ in Hindi, Arabic, Russian, Armenian, Amharic and Burmese, ``story-en-ja`` and
 ``interview-en-de``; a fifth trial's news in Czech, Swedish, Romanian, Serbian (Cyrillic),
 Bengali, Tamil and Georgian and ``report-en-zh``; a sixth trial's news in Swahili, Urdu,
 Nepali, Lao, Khmer and Hungarian, ``novel-zh-en`` (a Chinese story translated freely, one
-sentence into two to five) and ``verses-en-fi`` (numbered verses, a line each) (sentences, a
-headline, a paragraph deleted; a sentence added; a number changed; the script makes the
-edits). ``GENRE-en-XX``: a course
+sentence into two to five) and ``verses-en-fi`` (numbered verses, a line each); a seventh
+trial's news in Tagalog, Malay, Marathi, Telugu, Kazakh and Azerbaijani, ``press-ja-en`` (a
+Japanese press release) and ``story-ru-en`` (a Russian story with dash dialogue, translated
+freely) (sentences, a headline, a paragraph deleted; a sentence added; a number changed; the
+script makes the edits). ``GENRE-en-XX``: a course
 catalogue (French), an essay (Italian), a machine's manual (Dutch), terms of use (Polish)
 and film subtitles (German), edited files given, the one-sided text as spans of the edited
 pair's paragraphs (deleted lines, a heading or title, a whole entry or paragraph, an added
