@@ -225,6 +225,10 @@ def test_digits_after_a_large_scale_and_abbreviated_thousands(language, text, nu
         ("It costs 5,000,000 kip.", "lo", "ມັນລາຄາ 5 ລ້ານກີບ."),
         ("It costs 5,000,000 riel.", "km", "វាមានតម្លៃ 5 លានរៀល។"),
         ("About 120,000 people came.", "ne", "करिब 120 हजार मानिस आए।"),
+        # a seventh trial's: Tagalog's linker, Kazakh's case endings, Malay billions
+        ("There are 140,000 farmers.", "tl", "May 140 libong magsasaka."),
+        ("Over 200,000 saigas live here.", "kk", "Мұнда 200 мыңнан астам киік мекендейді."),
+        ("Exports reached RM1,200,000,000.", "ms", "Eksport mencecah RM1.2 bilion."),
         # the nukta precomposed (U+095C): "5 करोड़" as some text writes it
         ("It cost 50 million rupees.", "hi", "इसकी लागत 5 \u0915\u0930\u094b\u095c रुपये थी।"),
     ],
@@ -235,6 +239,7 @@ def test_scale_words_after_digits(english, language, text):
     changed = text.replace("65", "66").replace("345", "346").replace("১২", "১৩")
     changed = changed.replace(" 2 ", " 3 ").replace("18", "19").replace("3,5", "4,5")
     changed = changed.replace("120", "130").replace("310", "320").replace(" 5 ", " 6 ")
+    changed = changed.replace("140", "150").replace("200", "300").replace("1.2", "1.3")
     assert flagged_numbers("en", english, language, changed)
 
 
@@ -342,3 +347,20 @@ def test_an_ordinal_or_counting_word_meets_the_digits_across(
     source_lang, source, target_lang, target, flagged
 ):
     assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+def test_number_words_of_an_article_whose_language_has_none_here_are_not_read():
+    """A seventh trial's en-tl: Tagalog paragraphs are guessed French one by one, and the
+    English "three" and "fifty" were flagged against "tatlong" and "limampung" as if French
+    number words were read there; the article's language (Tagalog, none here) decides."""
+    english = (
+        "Quezon has around 140,000 farmers. Most of them own less than three hectares. Many "
+        "of the trees are more than fifty years old."
+    )
+    tagalog = (
+        "Ang Quezon ay may humigit-kumulang 140 libong magsasaka. Karamihan sa kanila ay may "
+        "lupang wala pang tatlong ektarya. Marami sa mga puno ang mahigit limampung taon na."
+    )
+    assert flagged_numbers("en", english, "tl", tagalog) == set()
+    # a changed digit is still seen
+    assert flagged_numbers("en", english, "tl", tagalog.replace("140", "150"))

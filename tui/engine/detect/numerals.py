@@ -153,11 +153,13 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
 
 def _reads_words(context: FindingContext, link: Link, side: Side) -> bool:
     """Whether ``side``'s number words in the link are read (``number_words.reads_number_
-    words``): its article's language or every paragraph's is one with a lexicon here (a
-    paragraph's own detection misreads some: a Chinese line full of Latin names as "vi")."""
+    words``): its article's language is one with a lexicon here, or, where the article's
+    language is unknown, every paragraph's. A paragraph's own guess misreads some: a Chinese
+    line full of Latin names as "vi", Tagalog as French, Kazakh as Russian (langdetect
+    knows no Kazakh), which would read number words nothing here reads."""
     article = context.article(side)
-    if reads_number_words(article.language):
-        return True
+    if article.language is not None:
+        return reads_number_words(article.language)
     ids = link.source if side is Side.SOURCE else link.target
     return all(reads_number_words(article.paragraphs[p].language) for p in ids)
 

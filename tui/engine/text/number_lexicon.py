@@ -320,6 +320,11 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "miliardë": 10**9,
     "хиляди": 1000, "хиляда": 1000, "милиарда": 10**9, "илјади": 1000, "милиони": 10**6,
     "мың": 1000, "мянга": 1000, "сая": 10**6, "ming": 1000, "libo": 1000, "milyong": 10**6,
+    # a seventh trial: Tagalog with its linker ("140 libong"), Kazakh with its case endings
+    # ("200 мыңнан астам", over 200,000), Malay billions ("RM1.2 bilion")
+    "libong": 1000, "мыңнан": 1000, "мыңға": 1000, "мыңы": 1000,
+    "мыңдай": 1000, "миллионнан": 10**6, "миллиондай": 10**6, "bilion": 10**9,
+    "trilion": 10**12,
     # Urdu (its own heh: not Persian's هزار), Nepali, Marathi, Gujarati, Punjabi (Gurmukhi),
     # Telugu, Kannada, Malayalam, Sinhala: thousands, lakhs, crores and billions
     "ہزار": 1000, "لاکھ": 10**5, "کروڑ": 10**7, "ارب": 10**9,
