@@ -565,3 +565,21 @@ def test_a_count_or_a_glued_title_before_a_space_ends_no_sentence(expected: list
 )
 def test_a_word_ending_like_a_title_or_a_decimal_still_ends_a_sentence(expected: list[str]) -> None:
     assert sentences(" ".join(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        # a seventh trial's story-ru-en: the author's words after a line of dialogue
+        (["— Идут! — выдохнул мальчик.", "Все бросились к окну."], "ru"),
+        (["— Где дедушка? — спросила она.", "— В больнице."], "ru"),
+        (["— Вони йдуть! — видихнув хлопчик.", "Усі побігли."], "uk"),
+        (["—¡Vienen! —dijo el niño.", "Todos corrieron."], "es"),
+        # a new line of dialogue, capitalised, is a sentence of its own
+        (["— Идут!", "— Все сюда!"], "ru"),
+    ],
+)
+def test_dash_dialogue_keeps_the_authors_words_with_their_line(
+    expected: list[str], language: str
+) -> None:
+    assert sentences(" ".join(expected), language) == expected

@@ -779,6 +779,18 @@ def _opens_next(text: str, p: int) -> bool:
     return p + 1 < len(text) and text[p + 1].isalpha() and text[p] == '"'
 
 
+# Dash dialogue (Russian, Ukrainian, Spanish, Portuguese, French prose): after a line's
+# "!", "?" or "." the author's words follow a dash in lower case, "— Идут! — выдохнул
+# мальчик.", "—¡Vienen! —dijo el niño.", and belong to the same sentence.
+_DIALOGUE_DASH = re.compile(r"[—–][ \u00a0]?(?P<letter>[^\W\d_])")
+
+
+def _speech_tag_after_dash(paragraph: _Paragraph, next_start: int) -> bool:
+    """Does a dash and a lower-case word follow, in cased text?"""
+    match = _DIALOGUE_DASH.match(paragraph.text, next_start)
+    return bool(match) and paragraph.cased and match["letter"].islower()
+
+
 def _is_boundary(
     paragraph: _Paragraph, sentence_start: int, run_start: int, sentence_end: int, next_start: int
 ) -> bool:
@@ -787,6 +799,8 @@ def _is_boundary(
     following = text[next_start]
     if following in _CONTINUATION or following in _CLOSING_BRACKETS:
         return False
+    if _speech_tag_after_dash(paragraph, next_start):
+        return False  # "— Идут! — выдохнул мальчик.": the author's words end the sentence
     run_end = run_start + 1  # the first mark may be a substitute stop (":" in Armenian)
     while run_end < len(text) and text[run_end] in _TERMINATORS:
         run_end += 1
