@@ -583,3 +583,19 @@ def test_dash_dialogue_keeps_the_authors_words_with_their_line(
     expected: list[str], language: str
 ) -> None:
     assert sentences(" ".join(expected), language) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        # a seventh trial's en-te: an initial of a script without capitals ended a sentence
+        (["మంత్రి కె. శ్రీనివాసరావు ఈ విషయం చెప్పారు.", "మెట్రో విస్తరిస్తారు."], "te"),
+        (["ஆசிரியர் கே. ராமன் பேசினார்.", "அனைவரும் மகிழ்ந்தனர்."], "ta"),
+        (["ಸಚಿವ ಕೆ. ರಾಮು ಮಾತನಾಡಿದರು.", "ಎಲ್ಲರೂ ಸಂತೋಷಪಟ್ಟರು."], "kn"),
+    ],
+)
+def test_an_initial_in_a_script_without_capitals_ends_no_sentence(
+    expected: list[str], language: str
+) -> None:
+    assert sentences(" ".join(expected), language) == expected
+    assert sentences(" ".join(expected)) == expected

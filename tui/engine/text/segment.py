@@ -834,6 +834,8 @@ def _is_boundary(
         return True  # a quotation closes after "W.": "l'arête W. » C'est", not an initial
     if paragraph.own_stop_scripts and script_of(before) in paragraph.own_stop_scripts:
         return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
+    if _initial_syllable(text, run_start, next_start):
+        return False  # Telugu "కె. శ్రీనివాసరావు", Tamil "கே. ராமன்": an initial
     if following.islower() and paragraph.capital_starts():
         # "3 тыс. наименований", "approx. five": a lowercase abbreviation, the sentence goes on
         # (after a capitalised word, "…Corée du Nord. les États-Unis", and after a stop that
@@ -923,6 +925,21 @@ def _lone_letter(text: str, run_start: int) -> bool:
         return False
     previous, _ = _word_before(text, max(0, word_start - 1))
     return not (len(previous) == 2 and previous[0].isalpha() and previous[1] == ".")
+
+
+def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
+    """One letter of a script without capitals, with its vowel signs, as a word of its own
+    before the stop, and a letter of the same script after it: an initial ("కె.", "கே.").
+    Latin initials have their own rules (a capital tells them)."""
+    word, _ = _word_before(text, run_start)
+    letters = [ch for ch in word if not unicodedata.category(ch).startswith("M")]
+    if len(letters) != 1 or not letters[0].isalpha() or letters[0].lower() != letters[0].upper():
+        return False
+    script = script_of(letters[0])
+    return (
+        script not in ("", "CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+        and script_of(text[next_start]) == script
+    )
 
 
 def _glued_boundary(
