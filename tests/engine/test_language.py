@@ -37,6 +37,12 @@ FRENCH = "la restructuration aidera également openai à attirer les investisseu
         ("ၵႂၢမ်းတႆး ပဵၼ်ၵႂၢမ်းဢၼ်ၵူၼ်းတႆး ၸႂ်ႉတိုဝ်းၼႂ်းမိူင်းတႆး ၼႂ်းပိူင်ႁူမ်ႈတုမ်ႊ", None),
         # a word of one in an English sentence does not make it Armenian
         ("The Armenian word for a thousand, հազար, ends the headline.", "en"),
+        # a seventh trial's en-tl: Tagalog's "sa" three times is no French "sa" (his)
+        (
+            "Ayon sa mga magsasaka, bumaba ang presyo ng kopra sa merkado at sa mga "
+            "bayan ng lalawigan ngayong buwan.",
+            "tl",
+        ),
     ],
 )
 def test_detect_language(text: str, expected: str | None) -> None:

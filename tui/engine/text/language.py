@@ -295,9 +295,11 @@ def _by_script(sample: str) -> str | None:
 def _by_function_words(sample: str) -> str | None:
     """The language whose function words clearly dominate ``sample``, if one does."""
     counts: dict[str, int] = {}
+    kinds: dict[str, set[str]] = {}
     for word in _WORD.findall(sample.casefold()):
         for language in _LANGUAGES_OF_WORD.get(word, ()):
             counts[language] = counts.get(language, 0) + 1
+            kinds.setdefault(language, set()).add(word)
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
@@ -305,4 +307,8 @@ def _by_function_words(sample: str) -> str | None:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     # Thresholds measured on the Text+Berg dev lines: decides 73% of them, 99.5% correctly
     # (langdetect alone: 95%, it stumbles on names and titles).
+    # and two different words at least: Tagalog's "sa" (to, in) is French's "sa" (his) three
+    # times over in one paragraph
+    if len(kinds[best]) < 2:
+        return None
     return best if hits >= 3 and hits > runner_up and hits >= 1.5 * runner_up else None
