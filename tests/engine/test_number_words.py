@@ -341,6 +341,13 @@ POMPEO_JA = "ポンペオは来月、{}度目のキム-トランプ首脳会談�
         # "doubled" is 2, not 3
         ("de", "Das Vermögen hätte sich verdoppelt.", "ja", "資産は3倍になった。",
          {("target", "3")}),
+        # an article is one, as French "un" always was: ntrex-dev's "eine Stunde" = "1時間"
+        ("de", "Seine Leiche wurde etwa eine Stunde später gefunden.", "ja",
+         "遺体は約1時間後に発見された。", set()),
+        ("es", "Encontraron el cuerpo una hora después.", "zh", "1小时后发现了尸体。", set()),
+        # but no other number: "drei Stunden" against "2時間" stays flagged beside "Eine"
+        ("de", "Eine Frau fand ihn drei Stunden später.", "ja", "女性が2時間後に彼を見つけた。",
+         {("source", "drei"), ("target", "2")}),
     ],
 )  # fmt: skip
 def test_an_ordinal_or_counting_word_meets_the_digits_across(

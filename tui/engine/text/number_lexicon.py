@@ -240,11 +240,14 @@ ORDINAL_WORDS: dict[str, dict[int, str]] = {
 COUNTING_WORDS: dict[str, dict[int, str]] = {
     "en": {2: "both twice double doubled couple", 3: "thrice triple tripled", 10: "decade",
            12: "dozen"},
-    "de": {2: "beide beiden beider zweimal doppelt doppelte doppelten verdoppelt "
+    "de": {1: "ein eine einen einem einer eines",
+           2: "beide beiden beider zweimal doppelt doppelte doppelten verdoppelt "
               "verdoppelte verdoppeln", 3: "dreimal verdreifacht", 10: "jahrzehnt",
            12: "dutzend"},
     "fr": {2: "double doublé doublée doubler", 10: "décennie", 12: "douzaine"},
-    "es": {2: "ambos ambas doble duplicó duplicar", 10: "década", 12: "docena"},
+    "es": {1: "un una", 2: "ambos ambas doble duplicó duplicar", 10: "década", 12: "docena"},
+    "it": {1: "un una uno"},
+    "pt": {1: "um uma"},
     "ru": {2: "оба обе обоих дважды вдвое", 10: "десятилетие десятилетия", 12: "дюжина"},
 }  # fmt: skip
 

@@ -537,10 +537,11 @@ def _ordinal_forms(language: str | None) -> tuple[re.Pattern[str], dict[str, int
     """One pattern of the ordinal forms of ``language`` (of all languages for None), and
     each form's value."""
     tables = lexicon.ORDINAL_WORDS
-    languages = list(tables) if language is None else [language] if language in tables else []
+    known = list(dict.fromkeys([*tables, *lexicon.COUNTING_WORDS]))
+    languages = known if language is None else [language] if language in known else []
     values: dict[str, int] = {}
     for code in languages:
-        for table in (tables[code], lexicon.COUNTING_WORDS.get(code, {})):
+        for table in (tables.get(code, {}), lexicon.COUNTING_WORDS.get(code, {})):
             for value, forms in table.items():
                 values.update((form, value) for form in forms.split())
         if code == "en":  # "twenty-first", "thirty second"
