@@ -16,7 +16,9 @@ sentence into two to five) and ``verses-en-fi`` (numbered verses, a line each); 
 trial's news in Tagalog, Malay, Marathi, Telugu, Kazakh and Azerbaijani, ``press-ja-en`` (a
 Japanese press release) and ``story-ru-en`` (a Russian story with dash dialogue, translated
 freely) (sentences, a headline, a paragraph deleted; a sentence added; a number changed; the
-script makes the edits). ``GENRE-en-XX``: a course
+script makes the edits). An eighth trial's genres between two languages other than English,
+edited files given: ``subtitles-de-fr``, ``regulation-fr-de``, ``catalogue-es-pt``,
+``interview-ja-zh``, ``manual-ko-en`` and ``minutes-nl-en``. ``GENRE-en-XX``: a course
 catalogue (French), an essay (Italian), a machine's manual (Dutch), terms of use (Polish)
 and film subtitles (German), edited files given, the one-sided text as spans of the edited
 pair's paragraphs (deleted lines, a heading or title, a whole entry or paragraph, an added
