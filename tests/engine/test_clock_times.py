@@ -141,3 +141,29 @@ def test_a_month_name_is_its_number_and_never_flagged(language, text, month):
     (mention,) = [m for m in find_numbers(text, language) if text[m.start : m.end] == month]
     assert not mention.flaggable
     assert mention.values & {"6", "9"}
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        # an eighth trial's Dutch minutes: a dot between hours and minutes with "uur" after,
+        # and the first time of a range whose marker follows the second
+        ("nl", "De vergadering duurde van 19.30–21.45 uur.", "en",
+         "The meeting ran from 7.30–9.45 pm.", set()),
+        ("nl", "De voorzitter opende de vergadering om 19.35 uur.", "en",
+         "The chair opened the meeting at 7.35 pm.", set()),
+        # a marker before the time: Swedish and Danish "kl.", Finnish "klo", Polish "godz."
+        ("sv", "Mötet började kl. 19.30.", "en", "The meeting began at 7.30 pm.", set()),
+        ("fi", "Kokous alkoi klo 19.30.", "en", "The meeting began at 7.30 pm.", set()),
+        ("pl", "Spotkanie zaczęło się o godz. 19.30.", "en", "It began at 7.30 pm.", set()),
+        # a range across noon: "11.30-1.30 pm" is 11:30 to 13:30
+        ("en", "Open 11.30-1.30 pm.", "de", "Geöffnet von 11.30 bis 13.30 Uhr.", set()),
+        # a changed time is still seen
+        ("nl", "De vergadering begon om 19.30 uur.", "en", "The meeting began at 8.30 pm.",
+         {("source", "19.30 uur"), ("target", "8.30 pm")}),
+    ],
+)  # fmt: skip
+def test_clock_times_with_a_dot_and_a_marker_of_other_languages(
+    source_lang, source, target_lang, target, flagged
+):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged

@@ -575,3 +575,22 @@ def test_a_count_or_a_glued_title_before_a_space_ends_no_sentence(expected: list
 )
 def test_a_word_ending_like_a_title_or_a_decimal_still_ends_a_sentence(expected: list[str]) -> None:
     assert sentences(" ".join(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        # a second review's cases: one-letter words end sentences in these scripts
+        (["તે સારું છે.", "મને તે ગમે છે."], "gu"),
+        (["यह बहुत अच्छा है.", "वह कल आएगा."], "hi"),
+        (["මෙය ඉතා වැදගත් වේ.", "අපි යමු."], "si"),
+        (["ولد في عام 1950 م.", "وعاش في القاهرة."], "ar"),
+        # a dash after a Chinese full stop, or before Georgian, starts a new sentence
+        (["苹果发布了新产品。", "— iPhone 15 将于下周上市。"], "zh"),
+        (["NATO-ს სამიტი დასრულდა.", "— შემდეგი სამიტი ვილნიუსში გაიმართება."], "ka"),
+    ],
+)
+def test_the_initial_and_dialogue_rules_stay_in_their_scripts(
+    expected: list[str], language: str
+) -> None:
+    assert sentences(" ".join(expected), language) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tui.engine.detect.context import (
@@ -51,7 +52,17 @@ def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> li
         # a month counts nothing: "In May foot traffic rose" holds no 5 feet
         lambda k: None if _month(text, mentions[k]) else _plain(mentions[k]),
     )
-    return [_Number(p, m, q) for m, q in zip(mentions, quantities, strict=True)]
+    return [
+        _Number(p, m, q)
+        for m, q in zip(mentions, quantities, strict=True)
+        # the tens of an ordinal ("twenty" of "twenty-first") are the ordinal's, no number
+        if not (m.word and _ORDINAL_UNITS_AFTER.match(text, m.end))
+    ]
+
+
+_ORDINAL_UNITS_AFTER = re.compile(
+    r"[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+)
 
 
 def _counted(p: int, paragraph: Paragraph, numbers: list[_Number]) -> list[_Number]:
@@ -102,19 +113,6 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
         candidates = [n for n in numbers[side] if n.mention.flaggable]
         unmatched[side] = _unmatched(candidates, numbers[side.other], used)
     for side in Side:
-        # "second" for "2度目": read only where a number is left unmatched across
-        if unmatched[side.other]:
-            article = context.article(side)
-            ordinals = [
-                value
-                for p in (link.source if side is Side.SOURCE else link.target)
-                for mention in find_ordinal_words(
-                    article.paragraphs[p].text, article.paragraphs[p].language or article.language
-                )
-                for value in mention.values
-            ]
-            unmatched[side.other] = _without_ordinals(unmatched[side.other], ordinals)
-    for side in Side:
         # read only where a quantity is left unmatched across: most links need none
         if any(n.quantity is not None for n in unmatched[side.other]):
             article = context.article(side)
@@ -123,12 +121,22 @@ def number_mismatches(context: FindingContext, group: LinkGroup) -> list[Draft]:
     _drop_conversions(unmatched, numbers, used)
     for side in Side:
         unmatched[side] = _without_restated(unmatched[side], numbers[side])
+    # "second" for "2度目", "beiden" for "2人": read only where a number is left unmatched
+    # across and nothing on this side is (then the two numbers left are the likelier
+    # change: "Both teams scored three goals" against "2ゴール" flags "three" and "2")
+    left = {side: list(unmatched[side]) for side in Side}
+    for side in Side:
+        if left[side.other] and not left[side]:
+            unmatched[side.other] = _without_ordinals(
+                unmatched[side.other],
+                _ordinal_values(context, link, side, numbers[side], used),
+            )
     # a number word can be missing across only where the words across are read: in a
     # language with no number lexicon here "two" may stand as a word no one can match
     read_across = {side: _reads_words(context, link, side) for side in Side}
     drafts = []
     for side in Side:
-        changed_across = bool(unmatched[side.other])
+        changed_across = bool(left[side.other])
         for number in unmatched[side]:
             if number.word and not (changed_across and read_across[side.other]):
                 continue  # nothing changed across, or unread words there: it stays quiet
@@ -245,6 +253,7 @@ def _drop_conversions(
         if i not in used_source and j not in used_target:
             used_source.add(i)
             used_target.add(j)
+            used.update((id(sides[Side.SOURCE][i]), id(sides[Side.TARGET][j])))
     unmatched[Side.SOURCE] = [
         n for i, n in enumerate(unmatched[Side.SOURCE]) if i not in used_source
     ]
@@ -253,14 +262,31 @@ def _drop_conversions(
     ]
 
 
+def _ordinal_values(
+    context: FindingContext, link: Link, side: Side, numbers: list[_Number], used: set[int]
+) -> list[str]:
+    """The values of the ordinal and counting words of ``side``'s paragraphs in the link
+    (``number_words.find_ordinal_words``), in the article's language, except words that
+    met a number already ("un" the "1" across, "eine Meile" a conversion: ``used``)."""
+    article = context.article(side)
+    values = []
+    for p in link.source if side is Side.SOURCE else link.target:
+        taken = [n.mention for n in numbers if n.paragraph == p and id(n) in used]
+        for mention in find_ordinal_words(article.paragraphs[p].text, article.language):
+            if not any(t.start < mention.end and mention.start < t.end for t in taken):
+                values += mention.values
+    return values
+
+
 def _without_ordinals(unmatched: list[_Number], ordinals: list[str]) -> list[_Number]:
-    """``unmatched`` less the numbers an ordinal word across says, each word once ("2" of
-    "2度目" against "second")."""
+    """``unmatched`` less the plain numbers an ordinal word across says, each word once
+    ("2" of "2度目" against "second"); never a number read two ways ("€1 million", "1pm"),
+    nor one that measures something (its conversion was looked for already)."""
     left = list(ordinals)
     kept = []
     for number in unmatched:
-        value = next((v for v in left if v in number.mention.values), None)
-        if value is None:
+        value = next(iter(number.mention.values)) if len(number.mention.values) == 1 else None
+        if value is None or value not in left or number.quantity is not None:
             kept.append(number)
         else:
             left.remove(value)

@@ -139,8 +139,14 @@ def fold_case(text: str) -> str:
 
     >>> fold_case("MİLYON"), fold_case("kırk"), fold_case("ΧΙΛΙΆΔΕΣ"), fold_case("Fuß")
     ('milyon', 'kirk', 'χιλιάδες', 'fuß')
+    >>> fold_case("firſt")  # the long s, which re.IGNORECASE matches as "s"
+    'first'
     """
-    return text.lower().replace("\u0307", "").replace("ı", "i")
+    return text.lower().replace("\u0307", "").replace("ı", "i").translate(_CASE_VARIANTS)
+
+
+# letters that re.IGNORECASE matches as another letter but lower() leaves as they are
+_CASE_VARIANTS = str.maketrans("ſϐϑϕϖϰϱϵẛι", "sβθφπκρεṡι")
 
 
 def normalize_word(word: str) -> str:

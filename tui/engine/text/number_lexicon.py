@@ -324,10 +324,10 @@ DIGIT_SUFFIX_SCALES: dict[str, int] = {
     "хиляди": 1000, "хиляда": 1000, "милиарда": 10**9, "илјади": 1000, "милиони": 10**6,
     "мың": 1000, "мянга": 1000, "сая": 10**6, "ming": 1000, "libo": 1000, "milyong": 10**6,
     # a seventh trial: Tagalog with its linker ("140 libong"), Kazakh with its case endings
-    # ("200 мыңнан астам", over 200,000), Malay billions ("RM1.2 bilion")
+    # ("200 мыңнан астам", over 200,000). Not Malay "bilion" (10^9): Polish and Czech
+    # "bilion" is 10^12, and a false friend translated wrong must stay flagged.
     "libong": 1000, "мыңнан": 1000, "мыңға": 1000, "мыңы": 1000,
-    "мыңдай": 1000, "миллионнан": 10**6, "миллиондай": 10**6, "bilion": 10**9,
-    "trilion": 10**12,
+    "мыңдай": 1000, "миллионнан": 10**6, "миллиондай": 10**6,
     # Urdu (its own heh: not Persian's هزار), Nepali, Marathi, Gujarati, Punjabi (Gurmukhi),
     # Telugu, Kannada, Malayalam, Sinhala: thousands, lakhs, crores and billions
     "ہزار": 1000, "لاکھ": 10**5, "کروڑ": 10**7, "ارب": 10**9,
@@ -453,7 +453,9 @@ CAPITALISED_MONTHS = frozenset({"en", "de"})
 CLOCK_AM_BEFORE = ("午前", "上午", "早上", "凌晨", "清晨", "오전", "सुबह")
 CLOCK_PM_BEFORE = ("午後", "下午", "晚上", "傍晚", "오후", "दोपहर", "शाम")
 # "الساعة 4" (at 4 o'clock): before the hour, saying neither half of the day
-CLOCK_HOUR_BEFORE = ("الساعة",)
+# ("kl. 19.30" in Swedish, Danish and Norwegian, "klo 19.30" in Finnish, "godz. 19.30" in
+# Polish: an eighth trial's Dutch minutes "19.30 uur" were read as 19.3 against "7.30 pm")
+CLOCK_HOUR_BEFORE = ("الساعة", "kl.", "klo", "kello", "godz.")
 CLOCK_AM_AFTER = (
     "часа утра",
     "часов утра",
@@ -472,7 +474,8 @@ CLOCK_PM_AFTER = (
 )  # fmt: skip
 # Thai writes "6.15 น." (นาฬิกา, o'clock) for 6:15 and "22.00 น." for 10 p.m.
 CLOCK_HOUR_AFTER = (
-    "Uhr", "o'clock", "o’clock", "horas", "heures", "hrs", "बजे", "นาฬิกา", "น.",
+    "Uhr", "o'clock", "o’clock", "horas", "heures", "hrs", "बजे", "นาฬิกา", "น.", "uur", "u.",
+    "hod.", "val.",
 )  # fmt: skip
 # Hour characters after digits ("7時", "7点"), unless they begin "hours" (時間; 小时 comes
 # before the digits). Korean "시" only as a word or before a particle ("7시", "7시에",

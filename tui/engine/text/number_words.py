@@ -520,16 +520,14 @@ def find_ordinal_words(text: str, language: str | None) -> list[NumberMention]:
     if found is None:
         return []
     pattern, values = found
-    return [
-        NumberMention(
-            m.start("word"),
-            m.end("word"),
-            frozenset({str(values[fold_case(m["word"])])}),
-            True,
-            False,
-        )
-        for m in pattern.finditer(text)
-    ]
+    mentions = []
+    for m in pattern.finditer(text):
+        value = values.get(fold_case(m["word"]))
+        if value is not None:  # re.I may match a letter fold_case does not give back
+            mentions.append(
+                NumberMention(m.start("word"), m.end("word"), frozenset({str(value)}), True, False)
+            )
+    return mentions
 
 
 @lru_cache(maxsize=32)

@@ -786,9 +786,12 @@ _DIALOGUE_DASH = re.compile(r"[—–][ \u00a0]?(?P<letter>[^\W\d_])")
 
 
 def _speech_tag_after_dash(paragraph: _Paragraph, next_start: int) -> bool:
-    """Does a dash and a lower-case word follow, in cased text?"""
+    """Does a dash and a lower-case word follow, in cased text? (Of a script with capitals:
+    Georgian letters call themselves lower case.)"""
     match = _DIALOGUE_DASH.match(paragraph.text, next_start)
-    return bool(match) and paragraph.cased and match["letter"].islower()
+    if not (match and paragraph.cased and match["letter"].islower()):
+        return False
+    return script_of(match["letter"]) in ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN")
 
 
 def _is_boundary(
@@ -799,8 +802,6 @@ def _is_boundary(
     following = text[next_start]
     if following in _CONTINUATION or following in _CLOSING_BRACKETS:
         return False
-    if _speech_tag_after_dash(paragraph, next_start):
-        return False  # "— Идут! — выдохнул мальчик.": the author's words end the sentence
     run_end = run_start + 1  # the first mark may be a substitute stop (":" in Armenian)
     while run_end < len(text) and text[run_end] in _TERMINATORS:
         run_end += 1
@@ -808,6 +809,8 @@ def _is_boundary(
     before = text[run_start - 1] if run_start else " "
     if run[-1] in _ALWAYS_FINAL or (run[-1] == FULLWIDTH_STOP and not before.isdigit()):
         return not _quotative(text, run_end, sentence_end, next_start)
+    if _speech_tag_after_dash(paragraph, next_start):
+        return False  # "— Идут! — выдохнул мальчик.": the author's words end the sentence
     if run in SUBSTITUTE_STOPS:
         return starts_like_sentence(following) or following in _OPENING
     if before in "([{":
@@ -928,7 +931,7 @@ def _lone_letter(text: str, run_start: int) -> bool:
 
 
 def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
-    """One letter of a script without capitals, with its vowel signs, as a word of its own
+    """One letter of a South Indian script, with its vowel signs, as a word of its own
     before the stop, and a letter of the same script after it: an initial ("కె.", "கே.").
     Latin initials have their own rules (a capital tells them)."""
     word, _ = _word_before(text, run_start)
@@ -936,10 +939,13 @@ def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
     if len(letters) != 1 or not letters[0].isalpha() or letters[0].lower() != letters[0].upper():
         return False
     script = script_of(letters[0])
-    return (
-        script not in ("", "CJK", "HIRAGANA", "KATAKANA", "HANGUL")
-        and script_of(text[next_start]) == script
-    )
+    return script in _INITIAL_SCRIPTS and script_of(text[next_start]) == script
+
+
+# Scripts of languages that write "." and seldom end a sentence on a word of one letter:
+# not Devanagari, Gujarati or Sinhala ("है.", "છે.", "වේ." end most sentences there), nor
+# Arabic ("1950 م." ends one), nor Lao ("ບໍ່.")
+_INITIAL_SCRIPTS = frozenset({"TELUGU", "TAMIL", "KANNADA", "MALAYALAM"})
 
 
 def _glued_boundary(

@@ -83,8 +83,36 @@ def find_times(text: str) -> list[TimeMention]:
     for match in _TIME.finditer(text):
         values = _time_values(match)
         if values:
+            first = _range_start(text, match)
+            if first is not None and (not found or found[-1].end <= first.start):
+                found.append(first)
             found.append(TimeMention(match.start(), match.end(), values))
     return found
+
+
+# the first time of a range whose marker follows the second: "19.30–21.45 uur", "7.30-9.45
+# pm", "11.30 bis 13.30 Uhr"
+_RANGE_START = re.compile(
+    r"(?<![\d.,:])(?P<h>\d{1,2})[.:](?P<m>\d{2})"
+    r"(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0](?:to|till|until|bis|tot|à|au|a|al|até|до)[ \u00a0])\Z"
+)
+
+
+def _range_start(text: str, match: re.Match[str]) -> TimeMention | None:
+    """The time that opens a range ending in ``match``, read in its half of the day: the
+    second's, or the morning where the afternoon's range crosses noon ("11.30-1.30 pm")."""
+    if match.group("pre") or match.group("sep") is None:
+        return None
+    low = max(0, match.start() - 12)
+    before = _RANGE_START.search(text, low, match.start())
+    if before is None:
+        return None
+    hour, minutes = int(before.group("h")), int(before.group("m"))
+    half = _half_of_day(match)
+    if half == "pm" and hour > int(match.group("h")) and hour < 12:
+        half = "am"
+    values = clock_values(hour, minutes, half)
+    return TimeMention(before.start(), before.start("m") + 2, values) if values else None
 
 
 def _number(raw: str | None) -> int | None:
@@ -102,7 +130,7 @@ def _time_values(match: re.Match[str]) -> frozenset[str]:
     if match.group("half"):
         minutes = 30
     half = _half_of_day(match)
-    if match.group("sep") == "." and not (half or match.group("hour")):
+    if match.group("sep") == "." and not (half or match.group("hour") or match.group("pre")):
         return frozenset()  # "7.55" is a decimal number unless "am" or "Uhr" says otherwise
     if hour is None:
         return frozenset()
