@@ -51,6 +51,10 @@ _LINE_CLOSERS = ")]}\"'”’»」』"
 _LIST_ENTRY = re.compile(r"(?:[-–•*·]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 
 
+# "Fruit: ...", "Afwezig met kennisgeving: ...", "허브: ...": up to four words, then a colon
+_LABELLED = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,3}:\s")
+
+
 def join_lines(lines: list[str]) -> str:
     """The lines of one block as a paragraph: joined by a space where the text wraps, by a
     line break where a line ends on purpose: before a list entry ("b) ..."), or where a title
@@ -64,6 +68,12 @@ def join_lines(lines: list[str]) -> str:
     'Users must not:\\na) carry a passenger;\\nb) ride at night.'
     >>> join_lines(["A sentence that was wrapped at the width of", "Its Page, as hard wraps are."])
     'A sentence that was wrapped at the width of Its Page, as hard wraps are.'
+
+    Two lines that each begin with a label and a colon are entries of a list, even where
+    the first is the widest:
+
+    >>> join_lines(["Fruit: 55-60 °C, 8-12 hours for thin slices", "Herbs: 35-40 °C, 2-4 hours"])
+    'Fruit: 55-60 °C, 8-12 hours for thin slices\\nHerbs: 35-40 °C, 2-4 hours'
     """
     width = max(len(line) for line in lines)
     joined = lines[0]
@@ -71,7 +81,8 @@ def join_lines(lines: list[str]) -> str:
         first_word = after.split(maxsplit=1)[0]
         fits = len(before) + 1 + len(first_word) <= width
         ends_bare = (before[-1].isalnum() or before[-1] in _LINE_CLOSERS) and not after[0].islower()
-        on_purpose = (fits and ends_bare) or _LIST_ENTRY.match(after) is not None
+        labelled = _LABELLED.match(before) is not None and _LABELLED.match(after) is not None
+        on_purpose = (fits and ends_bare) or labelled or _LIST_ENTRY.match(after) is not None
         joined += ("\n" if on_purpose else " ") + after
     return joined
 
