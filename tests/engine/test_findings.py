@@ -1608,3 +1608,40 @@ def test_an_urdu_quotation_left_open_is_an_unbalanced_mark_not_a_missing_quotati
     messages = [f.message for f in result.findings if f.kind is FindingKind.QUOTE_MISMATCH]
     assert len(messages) == 2
     assert all(m.startswith("Unbalanced quotation mark") for m in messages)
+
+
+def test_a_list_of_names_is_no_paragraph_left_untranslated():
+    """An eighth trial's minutes-nl-en: the English attendee list, mostly Dutch names, was
+    guessed Dutch and reported untranslated; a Dutch paragraph left in the English still is."""
+    present_nl = (
+        "Aanwezig: Ingrid Bakker (voorzitter), Ruud van Dijk (penningmeester), Samira El "
+        "Idrissi (secretaris, notulen), Henk de Vries, Monique Jansen, Pieter Hoekstra, Lotte "
+        "Visser, Johan Mulder Afwezig met kennisgeving: Karin Smit, Dennis Bos Namens de "
+        "beheerder: Erik Verhoeven (Van Loon Vastgoedbeheer)"
+    )
+    present_en = (
+        "Present: Ingrid Bakker (chair), Ruud van Dijk (treasurer), Samira El Idrissi "
+        "(secretary, minutes), Henk de Vries, Monique Jansen, Pieter Hoekstra, Lotte Visser, "
+        "Johan Mulder Apologies: Karin Smit, Dennis Bos For the property manager: Erik "
+        "Verhoeven (Van Loon Vastgoedbeheer)"
+    )
+    roof_nl = (
+        "De voorzitter meldt dat het dak van het gebouw dit jaar moet worden vervangen en dat "
+        "de kosten daarvan uit het reservefonds worden betaald."
+    )
+    roof_en = (
+        "The chair reports that the roof of the building must be replaced this year and that "
+        "the costs will be paid from the reserve fund."
+    )
+    options = CompareOptions(scorer="lexical", source_lang="nl", target_lang="en")
+
+    def untranslated(target: str) -> list[str]:
+        result = compare(
+            article_from_text(f"{present_nl}\n\n{roof_nl}", language="nl"),
+            article_from_text(target, language="en"),
+            options=options,
+        )
+        return [f.message for f in result.findings if f.kind is FindingKind.UNTRANSLATED]
+
+    assert untranslated(f"{present_en}\n\n{roof_en}") == []
+    assert len(untranslated(f"{present_en}\n\n{roof_nl}")) == 1

@@ -22,6 +22,7 @@ from tui.engine.model import (
 from tui.engine.text.anchors import (
     word_count,
 )
+from tui.engine.text.language import detect_language
 
 # Digits read the same in every version (a subtitle's number and timecode, a date, a code):
 # only words of letters count towards a paragraph left untranslated.
@@ -57,6 +58,29 @@ def _multilingual(text: str) -> bool:
     return False
 
 
+def _names_aside(text: str) -> str | None:
+    """The language of ``text`` without its capitalised words and their particles, or None
+    where too little is left to tell: a list of Dutch names in an English paragraph
+    ("Present: Ingrid Bakker (chair), Pieter de Vries...") is guessed Dutch, its English
+    words are not.
+
+    >>> text = ("Present: Ingrid Bakker (chair), Ruud van Dijk (treasurer), Samira El Idrissi "
+    ...         "(secretary, minutes), Henk de Vries, Monique Jansen, Pieter Hoekstra, Lotte "
+    ...         "Visser, Johan Mulder Apologies: Karin Smit, Dennis Bos For the property "
+    ...         "manager: Erik Verhoeven (Van Loon Vastgoedbeheer)")
+    >>> detect_language(text), _names_aside(text)
+    ('nl', 'en')
+    """
+    words = text.split()
+    # a name's particles go with it: "van" of "Ruud van Dijk", "de" of "Pieter de Vries"
+    kept = " ".join(
+        word
+        for word, after in zip(words, [*words[1:], ""], strict=True)
+        if not word[:1].isupper() and not (after[:1].isupper() and word.isalpha())
+    )
+    return detect_language(kept) if kept.strip() else None
+
+
 def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[Draft]:
     link = group.link
     source_lang, target_lang = context.source.language, context.target.language
@@ -71,6 +95,7 @@ def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[D
             source_lang is not None
             and paragraph.language == source_lang
             and paragraph.language != target_lang
+            and _names_aside(paragraph.text) in (source_lang, None)
         )
         # counting words is the costly test: only for paragraphs that are candidates
         if (
