@@ -20,6 +20,7 @@ from tui.engine.model import (
     Severity,
     Side,
 )
+from tui.engine.text.number_lexicon import ORDINAL_WORDS
 from tui.engine.text.number_words import (
     NumberMention,
     find_numbers,
@@ -60,8 +61,13 @@ def _paragraph_numbers(p: int, paragraph: Paragraph, language: str | None) -> li
     ]
 
 
+# the first nine of the English ordinals (number_lexicon.ORDINAL_WORDS), which
+# number_words.find_ordinal_words joins to the tens
 _ORDINAL_UNITS_AFTER = re.compile(
-    r"[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+    "[- ](?:"
+    + "|".join(form for value, form in ORDINAL_WORDS["en"].items() if value < 10)
+    + r")\b",
+    re.IGNORECASE,
 )
 
 

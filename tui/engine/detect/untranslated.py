@@ -78,7 +78,7 @@ def _names_aside(text: str) -> str | None:
         for word, after in zip(words, [*words[1:], ""], strict=True)
         if not word[:1].isupper() and not (after[:1].isupper() and word.isalpha())
     )
-    return detect_language(kept) if kept.strip() else None
+    return detect_language(kept)
 
 
 def untranslated_paragraphs(context: FindingContext, group: LinkGroup) -> list[Draft]:

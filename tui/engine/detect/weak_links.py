@@ -53,7 +53,11 @@ def _weak_links(context: FindingContext) -> list[tuple[Draft, list[tuple[Side, i
             threshold = floors[len(bead.source) > 1 or len(bead.target) > 1]
             if threshold is None or bead.score >= threshold or bead.score > 0:
                 continue
-            paragraph, span = _held(context, [group.target_refs[k] for k in bead.target])
+            refs = {  # each side's sentences of the bead, listed once
+                Side.SOURCE: [group.source_refs[k] for k in bead.source],
+                Side.TARGET: [group.target_refs[k] for k in bead.target],
+            }
+            paragraph, span = _held(context, refs[Side.TARGET])
             text = context.target.paragraphs[paragraph].text[span.start : span.end]
             draft = Draft(
                 kind=FindingKind.WEAK_LINK,
@@ -63,16 +67,13 @@ def _weak_links(context: FindingContext) -> list[tuple[Draft, list[tuple[Side, i
                 + quote_text(text),
                 side=Side.TARGET,
                 held=Location(paragraph, span.start, span.end),
-                partner=Location(group.source_refs[bead.source[0]][0], 0, 0),
+                partner=Location(refs[Side.SOURCE][0][0], 0, 0),
                 signature=text,
             )
             members = [
                 (side, ref[0], sentence_span(context.article(side), ref)[1])
-                for side, refs in (
-                    (Side.SOURCE, [group.source_refs[k] for k in bead.source]),
-                    (Side.TARGET, [group.target_refs[k] for k in bead.target]),
-                )
-                for ref in refs
+                for side in Side
+                for ref in refs[side]
             ]
             drafts.append((draft, members))
     return drafts

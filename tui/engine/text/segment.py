@@ -936,7 +936,7 @@ def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
     Latin initials have their own rules (a capital tells them)."""
     word, _ = _word_before(text, run_start)
     letters = [ch for ch in word if not unicodedata.category(ch).startswith("M")]
-    if len(letters) != 1 or not letters[0].isalpha() or letters[0].lower() != letters[0].upper():
+    if len(letters) != 1 or not letters[0].isalpha():
         return False
     script = script_of(letters[0])
     return script in _INITIAL_SCRIPTS and script_of(text[next_start]) == script

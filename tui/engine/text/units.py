@@ -217,9 +217,9 @@ def _unit_after(text: str, end: int) -> Unit | None:
     return None if found is None else found[0]
 
 
-def _unit_name_after(text: str, end: int) -> tuple[Unit, str, int] | None:
-    """``_unit_after``'s unit, its name as in the table, and where its ending ("inches",
-    "километра") ends: the name's length before the ending tells them apart."""
+def _unit_name_after(text: str, end: int) -> tuple[Unit, int, int, int] | None:
+    """``_unit_after``'s unit, where its name begins and ends as in the table, and where its
+    ending ("inches", "километра") ends."""
     match = _name_begins().match(text, end)
     if match is None:
         return None
@@ -238,7 +238,7 @@ def _unit_name_after(text: str, end: int) -> tuple[Unit, str, int] | None:
         if tail:
             if _BY_NAME[name] == _POUND and _STERLING.match(text, tail.end()):
                 return None  # "2 фунта стерлингов", "5 pounds sterling": money
-            return _BY_NAME[name], name, tail.end()
+            return _BY_NAME[name], begin, begin + size, tail.end()
     return None
 
 
@@ -284,7 +284,7 @@ def read_units(
         return [None] * len(spans)
     units = [None if found is None else found[0] for found in named]
     # "2 miles and a half": half a unit more than the number says
-    halves = [found is not None and bool(_AND_A_HALF.match(text, found[2])) for found in named]
+    halves = [found is not None and bool(_AND_A_HALF.match(text, found[3])) for found in named]
     if value_of is None:
         value_of = [_value(text[start:end]) for start, end in spans]
     read = value_of.__getitem__ if isinstance(value_of, Sequence) else value_of
@@ -386,13 +386,12 @@ def counted_by_words(text: str) -> list[tuple[int, int, Quantity]]:
         named = _unit_name_after(text, match.end())
         if named is None:
             continue
-        unit, name, end = named
+        unit, name_start, name_end, end = named
+        name = fold_case(text[name_start:name_end])
         if unit is _DEGREES or unit.dimension == "temperature" or name in _NOT_COUNTED:
             continue  # "a degree" of angle; "a pound" of money, "a ton of work", "un livre"
-        begin = _name_begins().match(text, match.end())
-        assert begin is not None  # _unit_name_after found a unit there
         spelled_out = match.group("one") or match.group("half")
-        if spelled_out and end != begin.start("name") + len(name):
+        if spelled_out and end != name_end:
             # an ending after an article or "half": a plural, so no article ("a kilómetros
             # de la costa", a preposition); Russian "полмили" and CJK "半" take theirs
             continue
