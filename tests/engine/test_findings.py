@@ -1557,6 +1557,31 @@ def test_a_dropped_two_word_heading_is_reported():
     assert "Paragraph only in the source: “Frothing milk”" in one_sided
 
 
+@pytest.mark.skipif(not semantic_available(), reason="needs the semantic extra")
+def test_a_dropped_subheading_folded_into_a_link_is_reported():
+    """A new user's essay (German into French): the German subheading "Wer erinnert sich?"
+    dropped, and a French sentence of a later paragraph too; the French "Qui se souvient ?"
+    ran into a 1-3 link with the next paragraph's sentences, under the bar a sentence the
+    translation splits must reach (its gain +3.0 against 5.4). A paragraph of one sentence
+    is no such split: it is weighed at 9 to 1."""
+    essay = _TRIALS / "essay-de-fr"
+    german, french = (essay / "de.txt").read_text("utf-8"), (essay / "fr.txt").read_text("utf-8")
+    heading = "Wer erinnert sich?\n\n"
+    dropped = (
+        "Les jeunes, les immigrés et les personnes à faible revenu y sont en revanche à "
+        "peine représentés. "
+    )
+    assert german.count(heading) == 1
+    assert french.count(dropped) == 1
+    result = compare(
+        article_from_text(german.replace(heading, ""), language="de"),
+        article_from_text(french.replace(dropped, ""), language="fr"),
+        options=CompareOptions(scorer="semantic", source_lang="de", target_lang="fr"),
+    )
+    one_sided = [f.message for f in result.findings if f.kind.is_insertion]
+    assert any("Qui se souvient ?" in message for message in one_sided)
+
+
 # A new user's trial (en-ur news): Urdu sets single quotes as a right-to-left line shows
 # them, ’ opening and ‘ closing; read the other way, every English quotation was reported
 # missing and the closing ‘ after "۔" split off as a sentence of its own.

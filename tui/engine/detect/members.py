@@ -11,7 +11,9 @@ lengths come without it (``member_evidence``, what benchmarks/member_features.py
 by ``detection.folded_min_log_odds`` (9 to 1, the bar of a sentence left alone): the bead's
 meaning log-odds come from the document's own calibration (``calibrated_margin`` in
 scoring/semantic.py: its mutual nearest neighbours against their neighbours), so the bar is
-an odds, not a fitted margin. A member that translates a neighbouring bead's other side as
+an odds, not a fitted margin; a translation that splits sentences often raises it by its
+bead shape's odds, except for a paragraph of one sentence (a heading, a caption) run into the
+bead. A member that translates a neighbouring bead's other side as
 surely is not reported (the versions split their sentences differently there). Only for a
 scorer that reads meaning: lengths and anchors alone cannot say which member is extra.
 """
@@ -37,6 +39,7 @@ from tui.engine.detect.context import (
 )
 from tui.engine.model import Side
 from tui.engine.scoring.base import sigmoid
+from tui.engine.text.anchors import word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +173,15 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
     for ev in _group_evidence(context, -1, group):
         by_bead.setdefault((ev.side, ev.position), []).append(ev)
     for (side, position), members in by_bead.items():
-        bar = least + _split_odds(group, group.beads[position], side)
+        split = _split_odds(group, group.beads[position], side)
         words = _words_evidence(context, group, position, side, members)
-        extra = [ev for ev in members if _gain(ev) + words.get(ev.local, 0.0) >= bar]
+        bars = {ev.local: least + _own_split_odds(context, ev, split) for ev in members}
+        extra = [ev for ev in members if _gain(ev) + words.get(ev.local, 0.0) >= bars[ev.local]]
         if not extra or len(extra) == len(members):
             continue
         paragraphs = context.article(side).paragraphs
         for ev in extra:
+            bar = bars[ev.local]
             text = paragraphs[ev.paragraph].sentence_text(ev.sentence)
             nearby = nearby_log_odds(group, position, side, text)
             if nearby is not None and nearby >= bar:
@@ -212,6 +217,21 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
             if draft is not None:
                 drafts.append(draft)
     return drafts
+
+
+def _own_split_odds(context: FindingContext, ev: MemberEvidence, split: float) -> float:
+    """The shape's split odds (``_split_odds``) as they weigh on member ``ev``: none for a
+    paragraph of one sentence (a heading, a caption, a one-line paragraph) of at least
+    ``min_words_to_flag`` words run into the bead (``detection.lone_paragraph_members``),
+    which is no sentence the translation split."""
+    paragraph = context.article(ev.side).paragraphs[ev.paragraph]
+    if (
+        context.detection.lone_paragraph_members
+        and len(paragraph.sentences) == 1
+        and word_count(paragraph.text) >= context.detection.min_words_to_flag
+    ):
+        return 0.0
+    return split
 
 
 def _gain(ev: MemberEvidence) -> float:
