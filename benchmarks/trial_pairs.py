@@ -18,7 +18,12 @@ Japanese press release) and ``story-ru-en`` (a Russian story with dash dialogue,
 freely) (sentences, a headline, a paragraph deleted; a sentence added; a number changed; the
 script makes the edits). An eighth trial's genres between two languages other than English,
 edited files given: ``subtitles-de-fr``, ``regulation-fr-de``, ``catalogue-es-pt``,
-``interview-ja-zh``, ``manual-ko-en`` and ``minutes-nl-en``. ``GENRE-en-XX``: a course
+``interview-ja-zh``, ``manual-ko-en`` and ``minutes-nl-en``. A ninth trial's news in Gujarati,
+Punjabi, Kannada, Malayalam, Sinhala and Bulgarian, ``memoir-ja-en`` (translated freely) and
+``wiki-en-it`` (an encyclopedia article with a timeline list); a tenth trial's free
+translations and pairs without English, edits made by the script: ``story-es-en``,
+``novel-ko-en``, ``essay-de-fr``, ``recipe-it-fr``, ``contract-de-en``, ``news-zhtw-en``
+(Traditional Chinese) and ``news-fr-ar``. ``GENRE-en-XX``: a course
 catalogue (French), an essay (Italian), a machine's manual (Dutch), terms of use (Polish)
 and film subtitles (German), edited files given, the one-sided text as spans of the edited
 pair's paragraphs (deleted lines, a heading or title, a whole entry or paragraph, an added
