@@ -594,3 +594,47 @@ def test_the_initial_and_dialogue_rules_stay_in_their_scripts(
     expected: list[str], language: str
 ) -> None:
     assert sentences(" ".join(expected), language) == expected
+
+
+# A currency written before its amount and shortened with a full stop ("Rs. 1,350" in each
+# script's own letters): the amount goes on the sentence. The tenth trial's en-si split
+# "රු. 1,350" from its sentence.
+AMOUNTS = [
+    (
+        [
+            "කම්කරුවන්ට දෛනික වැටුප ලෙස රු. 1,350ක් ගෙවන අතර, ඉලක්කයට වඩා නෙළන සෑම "
+            "කිලෝග්‍රෑමයකටම අමතර මුදලක් ලැබේ.",
+            "ඊට ප්‍රතිචාර වශයෙන් කොළඹ තේ වෙන්දේසියේ මිල ගණන් ඉහළ ගියේය.",
+        ],
+        "si",
+    ),
+    (["टिकट की कीमत रु. 500 रखी गई है.", "बिक्री कल से शुरू होगी."], "hi"),
+    (["सरकारने प्रतिक्विंटल रु. ५०० अनुदान द्यावे.", "अशी मागणी शेतकऱ्यांनी केली."], "mr"),
+    (["उनले प्रतिकिलो रू. ४५ मा सुन्तला बेचे.", "अरु किसान पर्खिए."], "ne"),
+    (["ஒரு கிலோ தேயிலை ரூ. 99,999-க்கு ஏலம் போனது.", "இது ஒரு சாதனை."], "ta"),
+    (["ప్రయాణానికి రూ. 60 ఖర్చవుతుంది.", "ఇది చాలా ఎక్కువ."], "te"),
+    (["ಕೇರಳದ ಶಾಸಕರ ವೇತನ ರೂ. 70,000 ಆಗಿದೆ.", "ಇದು ದೇಶದಲ್ಲೇ ಕಡಿಮೆ."], "kn"),
+    (["ખેડૂતોને પ્રતિ મણ રૂ. 1,200નો ભાવ મળ્યો.", "વેપારીઓ ખુશ છે."], "gu"),
+    # lowercase English, as in the sample pair: "Rs." was an untitled title only capitalised
+    (["workers are paid rs. 1,350 a day.", "prices rose at the auction."], "en"),
+]
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"), [pytest.param(e, lang, id=lang) for e, lang in AMOUNTS]
+)
+def test_a_currency_before_its_amount_ends_no_sentence(expected: list[str], language: str) -> None:
+    assert sentences(" ".join(expected), language) == expected
+    assert sentences(" ".join(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        # after its amount the abbreviation may end the sentence, a number opening the next
+        (["ಕೇರಳದ ಶಾಸಕರ ವೇತನ 70,000 ರೂ.", "2023ರಲ್ಲಿ ಅದು ಹೆಚ್ಚಾಯಿತು."], "kn"),
+        (["the fare was 500 rs.", "20 people paid it."], "en"),
+    ],
+)
+def test_a_currency_after_its_amount_may_end_a_sentence(expected: list[str], language: str) -> None:
+    assert sentences(" ".join(expected), language) == expected

@@ -83,6 +83,12 @@ _NEVER_FINAL_IN = {
     # Vietnamese titles and "TP." (thành phố, city: "TP. Hồ Chí Minh")
     "vi": _words("tp ths ts pgs gs"),
 }
+# Currencies written before their amount and shortened with a full stop (casefolded): before a
+# number they end no sentence. Rupees ("Rs. 1,350", Sinhala "රු.", Hindi, Marathi and Nepali
+# "रु." or "रू.", Tamil "ரூ.", Telugu "రూ.", Kannada "ರೂ.", Gujarati "રૂ."), rupiah "Rp.",
+# taka "Tk.", Kenyan shillings "KSh.". Malayalam writes the word (രൂപ) after the amount,
+# Bengali "টাকা" after it or "টাঃ" with a visarga.
+_BEFORE_AMOUNT = _words("rs rp tk ksh රු रु रू ரூ రూ ರೂ રૂ")
 _NEVER_FINAL_BY_LANGUAGE = {
     language: _NEVER_FINAL | words for language, words in _NEVER_FINAL_IN.items()
 }
@@ -835,6 +841,8 @@ def _is_boundary(
         and _lone_letter(text, run_start)
     ):
         return True  # a quotation closes after "W.": "l'arête W. » C'est", not an initial
+    if following.isdigit() and _currency_before_amount(text, run_start):
+        return False  # "Rs. 1,350", "රු. 1,350": the amount goes on the sentence
     if paragraph.own_stop_scripts and script_of(before) in paragraph.own_stop_scripts:
         return False  # Hindi "मि. एडम्स": the full stop of a script with its own is an abbreviation
     if _initial_syllable(text, run_start, next_start):
@@ -928,6 +936,16 @@ def _lone_letter(text: str, run_start: int) -> bool:
         return False
     previous, _ = _word_before(text, max(0, word_start - 1))
     return not (len(previous) == 2 and previous[0].isalpha() and previous[1] == ".")
+
+
+def _currency_before_amount(text: str, run_start: int) -> bool:
+    """Is the word before the stop a currency written before its amount, and not after one
+    ("70,000 ರೂ." may end a sentence)?"""
+    word, word_start = _word_before(text, run_start)
+    if word.casefold() not in _BEFORE_AMOUNT:
+        return False
+    previous, _ = _word_before(text, max(0, word_start - 1))
+    return not previous[-1:].isdigit()
 
 
 def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
