@@ -638,3 +638,83 @@ def test_a_currency_before_its_amount_ends_no_sentence(expected: list[str], lang
 )
 def test_a_currency_after_its_amount_may_end_a_sentence(expected: list[str], language: str) -> None:
     assert sentences(" ".join(expected), language) == expected
+
+
+# Initials spelled as the names of Latin letters (S "ಎಸ್", M "එම්": a vowel, a consonant and a
+# virama), alone or in a dotted chain. The tenth trial's en-kn and en-si split "ಎಸ್. ಕಾವ್ಯ"
+# and "එම්. ලෙච්චුමි" after the initial.
+SPELLED_INITIALS = [
+    pytest.param(
+        [
+            "ಸೋತ ಅಭ್ಯರ್ಥಿಯ ಮನವಿಯ ಮೇರೆಗೆ ಮರು ಎಣಿಕೆಗೆ ಆದೇಶಿಸಲಾಯಿತು, ಆದರೆ ಫಲಿತಾಂಶ ಬದಲಾಗಲಿಲ್ಲ.",
+            "12ನೇ ವಾರ್ಡ್‌ನಲ್ಲಿ 23 ವರ್ಷದ ಎಂಜಿನಿಯರಿಂಗ್ ಪದವೀಧರೆ ಎಸ್. ಕಾವ್ಯ ನಗರದ ಇತಿಹಾಸದಲ್ಲೇ "
+            "ಅತ್ಯಂತ ಕಿರಿಯ ಪಾಲಿಕೆ ಸದಸ್ಯೆಯಾಗಿ ಆಯ್ಕೆಯಾದರು.",
+        ],
+        "kn",
+        id="kn S.",
+    ),
+    pytest.param(
+        [
+            "“උදේ ඉඳන් හවස් වෙනකල් වහිනකොට දළු වැවෙන්නෙත් නෑ, අපිට ආදායමකුත් නෑ,” යැයි වසර "
+            "29ක් තිස්සේ පේද්‍රෝ වත්තේ සේවය කරන 47 හැවිරිදි එම්. ලෙච්චුමි පැවසුවාය.",
+            "ඇගේ දියණියන් දෙදෙනා කොළඹ ආසන්නයේ ඇඟලුම් කර්මාන්තශාලාවල සේවය කරති.",
+        ],
+        "si",
+        id="si M.",
+    ),
+    pytest.param(["ಮಾಜಿ ಪ್ರಧಾನಿ ಎಚ್. ಡಿ. ದೇವೇಗೌಡ ಮಾತನಾಡಿದರು.", "ಸಭೆ ಸಂಜೆ ಮುಗಿಯಿತು."], "kn", id="kn H. D."),
+    pytest.param(
+        ["ஆளுநர் ஆர். என். ரவி சட்டப்பேரவையில் உரையாற்றினார்.", "உறுப்பினர்கள் வெளிநடப்பு செய்தனர்."],
+        "ta",
+        id="ta R. N.",
+    ),
+    pytest.param(
+        ["ఎన్. టి. రామారావు 1982లో పార్టీని స్థాపించారు.", "ఆయన మూడుసార్లు ముఖ్యమంత్రి అయ్యారు."],
+        "te",
+        id="te N. T.",
+    ),
+    pytest.param(
+        ["ഐഎസ്ആർഒ ചെയർമാൻ എസ്. സോമനാഥ് വിക്ഷേപണം പ്രഖ്യാപിച്ചു.", "ദൗത്യം വിജയകരമായിരുന്നു."],
+        "ml",
+        id="ml S.",
+    ),
+    # a dotted chain of initials before a space
+    pytest.param(
+        ["நடிகர் எம்.ஜி. ராமச்சந்திரன் 1977இல் முதல்வரானார்.", "அவர் பத்து ஆண்டுகள் ஆட்சி செய்தார்."],
+        "ta",
+        id="ta M.G.",
+    ),
+    pytest.param(["ಕೆ.ಎಸ್. ರಾಮು ಮಾತನಾಡಿದರು.", "ಎಲ್ಲರೂ ಸಂತೋಷಪಟ್ಟರು."], "kn", id="kn K.S."),
+    pytest.param(
+        ["අගමැති ඩී.එස්. සේනානායක 1947 දී බලයට පත් විය.", "ඔහු කෘෂිකර්මයට මුල් තැන දුන්නේය."],
+        "si",
+        id="si D.S.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expected", "language"), SPELLED_INITIALS)
+def test_an_initial_spelled_as_a_letter_name_ends_no_sentence(
+    expected: list[str], language: str
+) -> None:
+    assert sentences(" ".join(expected), language) == expected
+    assert sentences(" ".join(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expected", "language"),
+    [
+        # words of the same shape that end sentences: Tamil ஆம் (yes), ஊர் (home town), எண்
+        # (number), Malayalam ആണ് (is)
+        (["அவர் நாளை வருவாரா?", "ஆம்.", "அவர் காலையில் வருவார்."], "ta"),
+        (["இது என் சொந்த ஊர்.", "இங்கேதான் நான் பிறந்தேன்."], "ta"),
+        (["இதுதான் அவசர உதவி எண்.", "எப்போது வேண்டுமானாலும் அழைக்கலாம்."], "ta"),
+        (["ഇത് ഒരു വലിയ പ്രശ്നം ആണ്.", "സർക്കാർ ഉടൻ ഇടപെടണം."], "ml"),
+        # a single letter still ends a Sinhala sentence ("වේ." is a verb)
+        (["මෙය ඉතා වැදගත් වේ.", "අපි යමු."], "si"),
+    ],
+)
+def test_a_word_shaped_like_a_spelled_initial_still_ends_a_sentence(
+    expected: list[str], language: str
+) -> None:
+    assert sentences(" ".join(expected), language) == expected

@@ -145,6 +145,20 @@ SPEECH_VERBS = {
 LIST_ENDS = {"THAI": _words("และ หรือ"), "LAO": _words("ແລະ ຫຼື ຫລື")}
 
 
+# Names of Latin letters spelled in South Indian scripts and Sinhala where they are longer than
+# one letter with its signs: mostly a vowel, a consonant and a virama (F, H, L, M, N, R, S), and
+# W and X. Before a full stop and a name they are initials ("ಎಸ್. ಕಾವ್ಯ", "එම්. ලෙච්චුමි").
+# Listed rather than read from their shape: words of the same shape end sentences (Tamil ஆம்
+# "yes", ஊர் "home town", Malayalam ആണ് "is"). Malayalam in both spellings, chillu and virama.
+SPELLED_INITIALS = {
+    "TAMIL": _words("எஃப் எச் ஹெச் ஹேச் எல் எம் என் ஆர் எஸ் டபிள்யூ எக்ஸ்"),
+    "TELUGU": _words("ఎఫ్ ఎచ్ హెచ్ ఎల్ ఎమ్ ఎన్ ఆర్ ఎస్ డబ్ల్యూ ఎక్స్"),
+    "KANNADA": _words("ಎಫ್ ಎಚ್ ಹೆಚ್ ಎಲ್ ಎಮ್ ಎನ್ ಆರ್ ಎಸ್ ಡಬ್ಲ್ಯೂ ಎಕ್ಸ್"),
+    "MALAYALAM": _words("എഫ് എച്ച് എച് എൽ എല് എൻ എന് ആർ ആര് എസ് ഡബ്ല്യു എക്സ്"),
+    "SINHALA": _words("එෆ් එච් එල් එම් එන් ආර් එස් ඩබ්ලිව් එක්ස්"),
+}
+
+
 # Urdu (and some Arabic-script) typography sets single quotation marks in the order a
 # right-to-left line shows them: ’ opens and ‘ closes (’زمین ... تھا۔‘). Read the other way,
 # the closing ‘ after "۔" looks like an opening mark and starts a sentence of its own.

@@ -47,6 +47,7 @@ from tui.engine.text.scripts import (
     QUOTATIVE_PARTICLES,
     SPACE_SEPARATED,
     SPEECH_VERBS,
+    SPELLED_INITIALS,
     SUBSTITUTE_STOPS,
     TITLE_LOOKALIKES,
     UNIT_ABBREVIATIONS,
@@ -949,15 +950,28 @@ def _currency_before_amount(text: str, run_start: int) -> bool:
 
 
 def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
-    """One letter of a South Indian script, with its vowel signs, as a word of its own
-    before the stop, and a letter of the same script after it: an initial ("కె.", "கே.").
-    Latin initials have their own rules (a capital tells them)."""
+    """Initials of a South Indian script or Sinhala before the stop, and a letter of the same
+    script after it: one letter with its vowel signs ("కె.", "கே."), a Latin letter's name
+    ("ಎಸ್.", "එම්."), or a dotted chain of them ("எம்.ஜி.", "ඩී.එස්."). Latin initials have
+    their own rules (a capital tells them)."""
     word, _ = _word_before(text, run_start)
-    letters = [ch for ch in word if not unicodedata.category(ch).startswith("M")]
-    if len(letters) != 1 or not letters[0].isalpha():
+    script = script_of(text[next_start])
+    parts = word.split(".")
+    if script not in SPELLED_INITIALS or not all(
+        part and script_of(part[0]) == script for part in parts
+    ):
         return False
-    script = script_of(letters[0])
-    return script in _INITIAL_SCRIPTS and script_of(text[next_start]) == script
+    # a lone letter ends sentences in Sinhala ("වේ."); in a chain it is an initial
+    one_letter = len(parts) > 1 or script in _INITIAL_SCRIPTS
+    return all(
+        part in SPELLED_INITIALS[script] or (one_letter and _one_letter(part)) for part in parts
+    )
+
+
+def _one_letter(word: str) -> bool:
+    """One letter with its combining signs ("కె", "கே", "ಎಂ")."""
+    letters = [ch for ch in word if not unicodedata.category(ch).startswith("M")]
+    return len(letters) == 1 and letters[0].isalpha()
 
 
 # Scripts of languages that write "." and seldom end a sentence on a word of one letter:
