@@ -11,7 +11,13 @@ import pytest
 
 from tui.engine.errors import InputError
 from tui.engine.text.load import article_from_text, decode_bytes, load_article
-from tui.engine.text.markup import guess_format, html_blocks, markdown_blocks, text_blocks
+from tui.engine.text.markup import (
+    guess_format,
+    html_blocks,
+    join_lines,
+    markdown_blocks,
+    text_blocks,
+)
 
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "sample_articles"
@@ -492,3 +498,56 @@ def test_wrapped_lines_join_into_one_sentence():
         "A sentence wrapped at the width of the page goes on across lines As Hard Wraps Do, "
         "whatever the first letter of the next line is."
     ]
+
+
+# The tenth trial's recipe-it-fr: one ingredient a line, in one block. Read as wrapped text, the
+# widest line ran into the next item and an item in lower case into the one before it, so a
+# deleted item was reported nowhere.
+INGREDIENTS = [
+    "Ingredienti",
+    "320 g di riso Carnaroli",
+    "300 g di funghi porcini freschi",
+    "20 g di porcini secchi",
+    "1 litro di brodo vegetale",
+    "1 cipolla piccola",
+    "100 ml di vino bianco secco",
+    "2 cucchiai di olio extravergine d'oliva",
+    "40 g di burro",
+    "60 g di Parmigiano Reggiano grattugiato",
+    "1 spicchio d'aglio",
+    "un pizzico di sale",
+    "Prezzemolo fresco q.b.",
+]
+
+
+def test_a_list_of_short_lines_keeps_one_entry_a_line() -> None:
+    assert join_lines(INGREDIENTS) == "\n".join(INGREDIENTS)
+    text = "\n".join(INGREDIENTS) + "\n\nPreparazione"
+    assert _sentences_of(text) == INGREDIENTS
+
+
+def test_the_widest_line_of_a_block_no_width_wraps_is_an_entry() -> None:
+    # most lines end with room for the next line's first two words: no list of numbers, but
+    # no text wrapped at a width either
+    pantry = ["Ingredients", "Olive oil", "Two cloves of garlic, finely chopped", "Salt"]
+    assert join_lines(pantry) == "\n".join(pantry)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # prose wrapped at a width: lines that open with a number run on all the same
+        [
+            "The council approved the budget on Tuesday. Spending rises from",
+            "4.1 million euros to 4.6 million, and the reserve falls to",
+            "900,000 euros. The vote was 23 to 8, with 2 abstentions, after",
+            "3 hours of debate.",
+        ],
+        # a subtitle's sentence across its two lines, and numbered lines that run on
+        ["Und seit der Supermarkt aufgemacht hat,", "ist der Umsatz um ein Drittel gefallen."],
+        ["12 Männer kamen am Abend,", "3 Frauen gingen,", "2 Kinder blieben."],
+        ["Ich weiß nicht, ob ich", "das noch schaffe."],
+    ],
+)
+def test_wrapped_or_running_lines_still_join(lines: list[str]) -> None:
+    assert join_lines(lines) == " ".join(lines)

@@ -53,6 +53,10 @@ _LIST_ENTRY = re.compile(r"(?:[-–•*·]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 
 # "Fruit: ...", "Afwezig met kennisgeving: ...", "허브: ...": up to four words, then a colon
 _LABELLED = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,3}:\s")
+# A line that opens with a number: a quantity ("40 g di burro", "½ cup"), a year, a count.
+_NUMBERED = re.compile(r"[\d½⅓⅔¼¾⅛]")
+# What a line that runs on into the next ends with: a hyphen or a comma.
+_RUNS_ON = ("-", "\u2010", "\u00ad", ",", "،", "，", "、")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -74,15 +78,45 @@ def join_lines(lines: list[str]) -> str:
 
     >>> join_lines(["Fruit: 55-60 °C, 8-12 hours for thin slices", "Herbs: 35-40 °C, 2-4 hours"])
     'Fruit: 55-60 °C, 8-12 hours for thin slices\\nHerbs: 35-40 °C, 2-4 hours'
+
+    Where most lines end with room for the next line's first two words, no width wraps the
+    block: its widest line ends on purpose too. If most of its lines open with a number and
+    none runs on with a hyphen or a comma, it is a list of quantities, dates or counts, one a
+    line, an entry in lower case included:
+
+    >>> join_lines(["2 cucchiai di olio extravergine d'oliva", "40 g di burro", "1 spicchio",
+    ...             "un pizzico di sale"])
+    "2 cucchiai di olio extravergine d'oliva\\n40 g di burro\\n1 spicchio\\nun pizzico di sale"
     """
     width = max(len(line) for line in lines)
+    fits = [
+        len(before) + 1 + len(after.split(maxsplit=1)[0]) <= width
+        for before, after in pairwise(lines)
+    ]
+    # Wrapped text leaves no line room for the next line's first two words (in a PDF's
+    # proportional font a line of narrow letters may seem to have room for a short one): a
+    # block where most lines have that room was written a line at a time, and its widest line
+    # ends where the writer broke it too.
+    roomy = [
+        len(before) + 1 + len(" ".join(after.split(maxsplit=2)[:2])) <= width
+        for before, after in pairwise(lines)
+    ]
+    unwrapped = 2 * sum(roomy) > len(roomy)
+    listed = (
+        unwrapped
+        and 2 * sum(_NUMBERED.match(line) is not None for line in lines) > len(lines)
+        and not any(line.endswith(_RUNS_ON) for line in lines[:-1])
+    )
     joined = lines[0]
-    for before, after in pairwise(lines):
-        first_word = after.split(maxsplit=1)[0]
-        fits = len(before) + 1 + len(first_word) <= width
+    for (before, after), fit in zip(pairwise(lines), fits, strict=True):
         ends_bare = (before[-1].isalnum() or before[-1] in _LINE_CLOSERS) and not after[0].islower()
         labelled = _LABELLED.match(before) is not None and _LABELLED.match(after) is not None
-        on_purpose = (fits and ends_bare) or labelled or _LIST_ENTRY.match(after) is not None
+        on_purpose = (
+            listed
+            or (ends_bare and (fit or unwrapped))
+            or labelled
+            or _LIST_ENTRY.match(after) is not None
+        )
         joined += ("\n" if on_purpose else " ") + after
     return joined
 
