@@ -167,3 +167,78 @@ def test_clock_times_with_a_dot_and_a_marker_of_other_languages(
     source_lang, source, target_lang, target, flagged
 ):
     assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+# A word for the part of the day before the time, as Indian languages, Sinhala and Thai write
+# it: "ഉച്ചകഴിഞ്ഞ് 3.40ന്" (afternoon, at 3.40) is 15:40, no decimal 3.4. The Malayalam line
+# is a tenth trial's (en-ml); the Tamil and Sinhala ones are public trilingual web pages'
+# (an office's hours); the others are written in their way.
+PART_OF_DAY = [
+    ("en", "The winning runs came at 3.40 pm, when captain Arjun Menon drove a boundary "
+     "through the covers.",
+     "ml", "ഉച്ചകഴിഞ്ഞ് 3.40ന് ക്യാപ്റ്റൻ അർജുൻ മേനോൻ കവറിലൂടെ ബൗണ്ടറി പായിച്ചതോടെയാണ് "
+     "വിജയറൺ പിറന്നത്."),
+    ("en", "Mon - Fri 8.30 AM - 4.30 PM", "ta", "திங்கள் - வெள்ளி காலை 8.30 - மாலை 4.30"),
+    ("en", "Monday to Friday 9.00 a.m. to 4.30 p.m., Saturday until noon.",
+     "si", "සඳුදා–සිකුරාදා පෙ.ව. 9.00 – ප.ව. 4.30, සෙනසුරාදා දහවල් දක්වා."),
+    ("en", "The meeting begins at 10.30 am and ends at 6.30 pm.",
+     "te", "సమావేశం ఉదయం 10.30కు ప్రారంభమై సాయంత్రం 6.30కు ముగుస్తుంది."),
+    ("en", "The train leaves at 6.45 am and arrives at 5.15 pm.",
+     "kn", "ರೈಲು ಬೆಳಿಗ್ಗೆ 6.45ಕ್ಕೆ ಹೊರಡುತ್ತದೆ ಮತ್ತು ಸಂಜೆ 5.15ಕ್ಕೆ ತಲುಪುತ್ತದೆ."),
+    ("en", "The shop is open from 9.30 am to 1.30 pm.",
+     "gu", "દુકાન સવારે 9.30થી બપોરે 1.30 સુધી ખુલ્લી રહે છે."),
+    ("en", "Polling opens at 8.30 am and closes at 4.30 pm.",
+     "bn", "ভোটগ্রহণ সকাল ৮.৩০টায় শুরু হয়ে বিকেল ৪.৩০টায় শেষ হবে।"),
+    ("en", "The office is open from 9.30 am to 5.30 pm.",
+     "pa", "ਦਫ਼ਤਰ ਸਵੇਰੇ 9.30 ਤੋਂ ਸ਼ਾਮ 5.30 ਵਜੇ ਤੱਕ ਖੁੱਲ੍ਹਾ ਰਹਿੰਦਾ ਹੈ।"),
+    ("en", "The match starts at 2.30 pm.", "ur", "میچ دوپہر 2.30 بجے شروع ہوگا۔"),
+    ("en", "The meeting is at 10.30 pm.", "mr", "बैठक रात्री 10.30 वाजता आहे."),
+    # the night runs past midnight: its 12 and small hours are the morning's
+    ("en", "The train leaves at 2.15 am.", "mr", "गाडी रात्री 2.15 वाजता सुटेल."),
+    ("en", "The polls closed at 12.30 am.", "bn", "রাত ১২.৩০টায় ভোটগ্রহণ শেষ হয়।"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target"),
+    PART_OF_DAY,
+    ids=[f"{pair[2]}-{k}" for k, pair in enumerate(PART_OF_DAY)],
+)
+def test_a_part_of_the_day_before_the_time_makes_it_one(source_lang, source, target_lang, target):
+    assert flagged_numbers(source_lang, source, target_lang, target) == set()
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        # the part of the day says which half: the evening's 7.30 is no 7.30 am
+        ("en", "The rally began at 7.30 am.", "ml", "റാലി വൈകിട്ട് 7.30ന് ആരംഭിച്ചു.",
+         {("source", "7.30 am"), ("target", "വൈകിട്ട് 7.30")}),
+        ("en", "The flight lands at 7.45 pm.", "ne", "उडान बिहान ७.४५ बजे अवतरण हुनेछ।",
+         {("source", "7.45 pm"), ("target", "बिहान ७.४५ बजे")}),
+        # a changed time is still seen
+        ("en", "The winning runs came at 3.40 pm.", "ml", "ഉച്ചകഴിഞ്ഞ് 3.50ന് വിജയറൺ പിറന്നു.",
+         {("source", "3.40 pm"), ("target", "ഉച്ചകഴിഞ്ഞ് 3.50")}),
+    ],
+    ids=["ml-evening", "ne-morning", "ml-changed"],
+)  # fmt: skip
+def test_a_part_of_the_day_before_a_changed_time(source_lang, source, target_lang, target, flagged):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("th", "บ่าย 3 โมง", [("บ่าย 3", {"@900", "3"})]),  # afternoon: 15:00
+        ("zh", "晚上十二点", [("晚上十二点", {"@0", "12"})]),  # the night's 12 is midnight
+        ("zh", "晚上11点", [("晚上11点", {"@1380", "11"})]),
+        ("ta", "இரவு 9.15 மணிக்கு", [("இரவு 9.15", {"@1275"})]),
+        # inside a word it is no part of the day: "गुजरात" (Gujarat) ends in "रात" (night)
+        ("hi", "गुजरात 5 लाख", [("5", {"5", "500000"})]),
+        ("ur", "اثرات 2.30", [("2.30", {"2.3"})]),
+    ],
+    ids=["th", "zh-midnight", "zh-night", "ta-night", "hi-in-a-word", "ur-in-a-word"],
+)  # fmt: skip
+def test_a_part_of_the_day_is_read_as_a_word(language, text, expected):
+    found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
+    assert found == expected

@@ -450,8 +450,61 @@ CAPITALISED_MONTHS = frozenset({"en", "de"})
 # Clock times: words before or after the hour that say which half of the day it is
 # ("午後2時", "오후 2시", "दोपहर 2 बजे", "7:55 утра", "7 de la tarde", "2 du soir"), and
 # words that make a bare hour a time ("14 Uhr", "7 o'clock", "14 h", "7時", "7시", "2 बजे").
-CLOCK_AM_BEFORE = ("午前", "上午", "早上", "凌晨", "清晨", "오전", "सुबह")
-CLOCK_PM_BEFORE = ("午後", "下午", "晚上", "傍晚", "오후", "दोपहर", "शाम")
+# Before the hour, the parts of the day of Indian languages, Sinhala and Thai too (a tenth
+# trial's Malayalam "ഉച്ചകഴിഞ്ഞ് 3.40ന്", afternoon at 3.40, was read as the decimal 3.4
+# against "3.40 pm"), in the forms written before a time (Marathi "सकाळी", Gujarati
+# "સવારે", Bengali "সকালে": "in the morning"). A word of a script with spaces is read only
+# as a word of its own: "गुजरात" (Gujarat) ends in "रात" (night).
+CLOCK_AM_BEFORE = (
+    "午前", "上午", "早上", "凌晨", "清晨", "오전",
+    "सुबह", "पूर्वाह्न",  # Hindi and Nepali: morning, forenoon
+    "രാവിലെ", "പുലർച്ചെ",  # Malayalam: morning, small hours
+    "காலை", "காலையில்", "அதிகாலை", "முற்பகல்",  # Tamil: morning, dawn, forenoon
+    "ఉదయం", "తెల్లవారుజామున",  # Telugu: morning, dawn
+    "ಬೆಳಿಗ್ಗೆ", "ಬೆಳಗ್ಗೆ", "ಮುಂಜಾನೆ",  # Kannada: morning, dawn
+    "सकाळी", "सकाळच्या", "पहाटे",  # Marathi: morning, dawn
+    "बिहान",  # Nepali
+    "સવારે", "સવાર",  # Gujarati
+    "সকাল", "সকালে", "ভোর", "ভোরে",  # Bengali: morning, dawn
+    "ਸਵੇਰੇ", "ਸਵੇਰ",  # Punjabi
+    "صبح",  # Urdu
+    "පෙ.ව.", "පෙරවරු", "උදේ", "උදෑසන",  # Sinhala: a.m., morning
+)  # fmt: skip
+CLOCK_PM_BEFORE = (
+    "午後", "下午", "傍晚", "오후",
+    "दोपहर", "शाम", "अपराह्न",  # Hindi and Nepali: afternoon, evening
+    "ഉച്ചയ്ക്ക്", "ഉച്ചക്ക്", "ഉച്ചകഴിഞ്ഞ്", "ഉച്ചതിരിഞ്ഞ്",  # Malayalam: noon, afternoon
+    "വൈകിട്ട്", "വൈകീട്ട്", "വൈകുന്നേരം",  # evening
+    "மதியம்", "நண்பகல்", "பிற்பகல்", "மாலை", "மாலையில்",  # Tamil
+    "మధ్యాహ్నం", "సాయంత్రం",  # Telugu
+    "ಮಧ್ಯಾಹ್ನ", "ಸಂಜೆ",  # Kannada
+    "दुपारी", "संध्याकाळी", "सायंकाळी", "संध्याकाळच्या",  # Marathi
+    "दिउँसो", "साँझ", "बेलुका", "बेलुकी",  # Nepali
+    "બપોરે", "બપોર", "સાંજે", "સાંજ",  # Gujarati
+    "দুপুর", "দুপুরে", "বিকেল", "বিকেলে", "বিকাল", "বিকালে", "সন্ধ্যা",  # Bengali
+    "সন্ধ্যায়", "সন্ধ্যা\u09df",  # (its য় decomposed, as NFC writes it, or precomposed)
+    "ਦੁਪਹਿਰ", "ਦੁਪਹਿਰੇ", "ਸ਼ਾਮ", "ਸ਼ਾਮੀਂ", "\u0a36\u0a3e\u0a2e",  # Punjabi (ਸ਼ either way)
+    "دوپہر", "سہ پہر", "شام",  # Urdu
+    "ප.ව.", "පස්වරු", "සවස", "දහවල්",  # Sinhala: p.m., evening, midday
+    "บ่าย",  # Thai: afternoon ("บ่าย 3 โมง")
+)  # fmt: skip
+# The night: the evening's hours (5 to 11) after noon, its 12 and small hours before (Marathi
+# "रात्री 2 वाजता" is 2:00, "रात्री 12" midnight, "रात्री 10" 22:00; Chinese "晚上十二点").
+CLOCK_NIGHT_BEFORE = (
+    "晚上",
+    "रात", "रात्रि",  # Hindi
+    "രാത്രി", "അർധരാത്രി", "അർദ്ധരാത്രി",  # Malayalam: night, midnight
+    "இரவு", "நள்ளிரவு",  # Tamil
+    "రాత్రి", "అర్ధరాత్రి",  # Telugu
+    "ರಾತ್ರಿ", "ಮಧ್ಯರಾತ್ರಿ",  # Kannada
+    "रात्री", "रात्रीच्या", "मध्यरात्री",  # Marathi
+    "राति",  # Nepali
+    "રાત્રે", "રાતે", "મધરાતે",  # Gujarati
+    "রাত", "রাতে",  # Bengali
+    "ਰਾਤ", "ਰਾਤੀਂ",  # Punjabi
+    "رات",  # Urdu
+    "රාත්‍රී", "රාත්රී", "රෑ",  # Sinhala (with its joiner or without)
+)  # fmt: skip
 # "الساعة 4" (at 4 o'clock): before the hour, saying neither half of the day
 # ("kl. 19.30" in Swedish, Danish and Norwegian, "klo 19.30" in Finnish, "godz. 19.30" in
 # Polish: an eighth trial's Dutch minutes "19.30 uur" were read as 19.3 against "7.30 pm")

@@ -3,8 +3,10 @@
 A clock time is one value however it is written: "7.55am", "7:55", "07h55", "7 h 55",
 "午前7時55分", "오전 7시 55분" are all 7:55, and "2pm", "14:00 Uhr", "午後2時", "14h" all 14:00.
 Its values are minutes of the day ("@475"), which no plain number equals; where am or pm is
-not said, both halves of the day ("7:55" is @475 or @1195). A whole hour written without
-minutes keeps its plain number too ("7 h" is as often seven hours).
+not said, both halves of the day ("7:55" is @475 or @1195). A word for the part of the day
+before it says which ("ഉച്ചകഴിഞ്ഞ് 3.40ന്", afternoon at 3.40, is @940; the night's 12 and
+small hours are the morning's). A whole hour written without minutes keeps its plain number
+too ("7 h" is as often seven hours).
 
 A month name stands for its number ("June" ~ "6月"), satisfying a number across but never
 flagged itself.
@@ -45,7 +47,27 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 _AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]" + _LETTER_AFTER + ")"
-_BEFORE = lexicon.CLOCK_AM_BEFORE + lexicon.CLOCK_PM_BEFORE + lexicon.CLOCK_HOUR_BEFORE
+_BEFORE = (
+    lexicon.CLOCK_AM_BEFORE
+    + lexicon.CLOCK_PM_BEFORE
+    + lexicon.CLOCK_NIGHT_BEFORE
+    + lexicon.CLOCK_HOUR_BEFORE
+)
+_AM_BEFORE = frozenset(lexicon.CLOCK_AM_BEFORE)
+_PM_BEFORE = frozenset(lexicon.CLOCK_PM_BEFORE)
+_NIGHT_BEFORE = frozenset(lexicon.CLOCK_NIGHT_BEFORE)
+# Chinese, Japanese, Thai (no spaces between words) and Korean write the marker against the
+# word before it ("今天下午3点"); in other scripts it is a word of its own, not the end of
+# another ("गुजरात", Gujarat, ends in "रात", night)
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_SPACED = [word for word in _BEFORE if not _UNSPACED.match(word)]
+_SPACED_STARTS = re.escape("".join(sorted({word[0] for word in _SPACED})))
+# (the look-ahead for a first letter fails at most places before the look-behinds are tried)
+_MARKER_BEFORE = (
+    f"(?:{trie_pattern(w for w in _BEFORE if _UNSPACED.match(w))}"
+    f"|(?=[{_SPACED_STARTS}]){_LETTER_BEFORE}{trie_pattern(_SPACED)})"
+)
+_BEFORE_REACH = max(map(len, _BEFORE)) + 4  # a marker and the spaces after it
 # an hour character: "時", "点", or Korean "시" as a word of its own or before a particle
 _HOUR_CHARACTER = (
     rf"[{lexicon.CLOCK_HOUR_CHARACTERS}](?![{lexicon.CLOCK_NOT_AFTER_HOUR}])"
@@ -56,7 +78,7 @@ _HOUR_CHARACTER = (
 _TIME_STARTS = re.escape("".join(sorted({word[0] for word in _BEFORE})))
 _TIME = re.compile(
     rf"(?=[{_TIME_STARTS}\d])"
-    rf"(?:(?P<pre>{_alternatives(_BEFORE)}){_SPACE}*)?"
+    rf"(?:(?=[{_TIME_STARTS}])(?P<pre>{_MARKER_BEFORE}){_SPACE}*)?"  # not tried at a digit
     r"(?<![\d.,:])(?P<h>\d{1,2})"
     r"(?:"
     r"(?P<sep>[:.])(?P<m>\d{2})(?!\d|[.,:]\d)"  # 7:55, 7.55 (the dot only with a marker)
@@ -157,7 +179,7 @@ def clock_values(hour: int, minutes: int | None, half: str | None) -> frozenset[
     return frozenset(values)
 
 
-_WORD_TIME_BEFORE = re.compile(rf"(?P<pre>{_alternatives(_BEFORE)}){_SPACE}*$")
+_WORD_TIME_BEFORE = re.compile(rf"(?P<pre>{_MARKER_BEFORE}){_SPACE}*$")
 _WORD_TIME_AFTER = re.compile(
     rf"{_SPACE}?(?:(?P<cjk>{_HOUR_CHARACTER})"
     rf"|(?P<am>{_alternatives(lexicon.CLOCK_AM_AFTER)}){_LETTER_AFTER}"
@@ -171,12 +193,10 @@ def word_time(text: str, start: int, end: int, hour: int) -> TimeMention | None:
     after = _WORD_TIME_AFTER.match(text, end)
     if after is None:
         return None
-    before = _WORD_TIME_BEFORE.search(text, max(0, start - 8), start)
+    before = _WORD_TIME_BEFORE.search(text, max(0, start - _BEFORE_REACH), start)
     half = "am" if after.group("am") else "pm" if after.group("pm") else None
-    if before and before.group("pre") in lexicon.CLOCK_AM_BEFORE:
-        half = "am"
-    elif before and before.group("pre") in lexicon.CLOCK_PM_BEFORE:
-        half = "pm"
+    if before:
+        half = _half_before(before.group("pre"), hour) or half
     values = clock_values(hour, None, half)
     if not values:
         return None
@@ -191,11 +211,18 @@ def _half_of_day(match: re.Match[str]) -> str | None:
         return "am"
     if match.group("pm"):
         return "pm"
-    pre = match.group("pre")
-    if pre in lexicon.CLOCK_AM_BEFORE:
+    return _half_before(match.group("pre"), _number(match.group("h")))
+
+
+def _half_before(pre: str | None, hour: int | None) -> str | None:
+    """The half of the day that a marker before the hour says: the night's evening hours
+    (5 to 11) are the afternoon's, its 12 and small hours the morning's."""
+    if pre in _AM_BEFORE:
         return "am"
-    if pre in lexicon.CLOCK_PM_BEFORE:
+    if pre in _PM_BEFORE:
         return "pm"
+    if pre in _NIGHT_BEFORE and hour is not None and hour <= 12:
+        return "pm" if 5 <= hour <= 11 else "am"
     return None
 
 
