@@ -392,3 +392,67 @@ def test_number_words_of_an_article_whose_language_has_none_here_are_not_read():
     assert flagged_numbers("en", english, "tl", tagalog) == set()
     # a changed digit is still seen
     assert flagged_numbers("en", english, "tl", tagalog.replace("140", "150"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a leading 十 with no digit after it is ten, as "二十" is twenty (ntrex-dev's "十年前"
+        # for "Ten years previously", "十年来" for "for ten years")
+        ("zh", "十年前，", [("十", {"10"}, True)]),
+        ("zh", "有十個人", [("十", {"10"}, True)]),
+        ("ja", "十日に", [("十", {"10"}, True)]),  # the 10th, or ten days
+        ("zh", "十分钟后", [("十", {"10"}, True)]),  # ten minutes
+        ("zh", "十萬人、十万元", [("十萬", {"100000"}, True), ("十万", {"100000"}, True)]),
+        ("zh", "十多年", [("十", {"10"}, False)]),  # more than ten: satisfies, never flagged
+        # 十 inside a number, as before
+        ("zh", "十五、三十、一百一十", [("十五", {"15"}, True), ("三十", {"30"}, True),
+                                     ("一百一十", {"110"}, True)]),
+        # no number: a word that holds 十 (very, enough; a cross; utter; perfect; most urgent)
+        # and a vague count (decades, hundreds of thousands, dozens; in one's teens)
+        ("zh", "十分清楚，十字路口，信心十足，十万火急", []),
+        ("ja", "十分な睡眠、赤十字、十全な", []),
+        ("zh", "数十年，几十万，十几岁", []),
+        ("ja", "数十年前、何十年も、十数人", []),
+    ],
+)  # fmt: skip
+def test_a_bare_leading_ten_is_read(language, text, expected):
+    found = [
+        (text[m.start : m.end], set(m.values), m.flaggable) for m in find_numbers(text, language)
+    ]
+    assert found == expected
+
+
+# a tenth trial's Taiwan news (news-zhtw-en): "任教十年" for "taught for ten years", beside
+# "一個多小時" for "more than an hour"; ntrex-dev's "十年前" for "Ten years previously"
+LIN_ZH = "「以前孩子要借書，得搭一個多小時的車到市區。」在海端鄉任教十年的林老師說。"
+LIN_EN = (
+    '"Kids used to have to ride a bus for more than an hour into town just to borrow a book," '
+    "said Ms. Lin, who has taught in Haiduan Township for ten years."
+)
+PIG_ZH = (
+    "十年前，一头重 650 磅的猪将一名威尔士的农民顶到其拖拉机上不能动弹，"
+    "最后是其妻子将这头猪吓跑的。"
+)
+PIG_EN = (
+    "Ten years previously, a 650 pound pig pinned a Welsh farmer to his tractor until his "
+    "wife scared the animal away."
+)
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        ("zh-tw", LIN_ZH, "en", LIN_EN, set()),
+        ("zh", PIG_ZH, "en", PIG_EN, set()),
+        # a changed ten is seen on both sides (and "一", "a", beside it, as every number
+        # word is where a number changed across)
+        ("zh-tw", LIN_ZH, "en", LIN_EN.replace("ten years", "12 years"),
+         {("source", "十"), ("source", "一"), ("target", "12")}),
+        ("zh", PIG_ZH, "en", PIG_EN.replace("Ten", "Eleven"),
+         {("source", "十"), ("source", "一"), ("target", "Eleven")}),
+    ],
+    ids=["zhtw-faithful", "zh-faithful", "zhtw-changed", "zh-changed"],
+)  # fmt: skip
+def test_a_bare_leading_ten_meets_ten_across(source_lang, source, target_lang, target, flagged):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged

@@ -375,6 +375,18 @@ CJK_SMALL_SCALES: dict[str, int] = {
 CJK_LARGE_SCALES: dict[str, int] = {
     "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12,
 }
+# 十 with no digit before it is ten ("十年前", ten years ago; "十万", 100,000) as "二十" is
+# twenty, but for the words that hold it, no number unless a counter follows them ("十分",
+# very, enough, but "十分钟", ten minutes; "十字", a cross; "十足", utter; "十全", perfect;
+# "十万火急", most urgent), and in a vague count: after "数", "几", "何" ("数十年", decades;
+# "几十万", hundreds of thousands; Japanese "何十年", dozens of years) or before "几", "数"
+# ("十几岁", in one's teens; "十数人", a dozen or so). Other scale characters alone are words
+# ("百姓", the common people; "千万", by all means).
+CJK_TEN = "十"
+CJK_TEN_WORDS = ("十分", "十字", "十足", "十全", "十万火急", "十萬火急")
+CJK_TEN_WORD_COUNTED = "钟鐘鍾"  # after "十分": ten minutes
+CJK_VAGUE_BEFORE_TEN = "数數几幾何"
+CJK_VAGUE_AFTER_TEN = "几幾数數"
 # Sino-Korean numerals in Hangul, the same system.
 HANGUL_DIGITS: dict[str, int] = {
     "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,

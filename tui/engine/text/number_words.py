@@ -756,6 +756,29 @@ def _word_run(
     return w
 
 
+def _ten(text: str, start: int, end: int) -> bool:
+    """Whether numeral characters without a digit, ``text[start:end]``, read as ten or ten
+    of a large scale ("十年", "十万"): not in a word that holds 十 ("十分", very) nor in a
+    vague count ("数十年", decades; "十几岁", teens). ``number_lexicon.CJK_TEN_WORDS``.
+
+    >>> [_ten(t, 0, 1) for t in ("十年", "十分", "十分钟", "十几")], _ten("数十年", 1, 2)
+    ([True, False, True, False], False)
+    """
+    if text[start] != lexicon.CJK_TEN:
+        return False
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if (before and before in lexicon.CJK_VAGUE_BEFORE_TEN) or (
+        after and after in lexicon.CJK_VAGUE_AFTER_TEN
+    ):
+        return False
+    word = next((w for w in lexicon.CJK_TEN_WORDS if text.startswith(w, start)), None)
+    if word is None:
+        return True
+    counter = text[start + len(word) : start + len(word) + 1]
+    return bool(counter) and counter in lexicon.CJK_TEN_WORD_COUNTED
+
+
 def _numeral_characters(
     text: str, language: str | None, mentions: Sequence[NumberMention]
 ) -> list[NumberMention]:
@@ -768,7 +791,9 @@ def _numeral_characters(
             continue  # the scale of "3万"
         characters = match.group()
         value = cjk_value(characters)
-        if value is None or not any(c in _DIGIT_CHARACTERS for c in characters):
+        if value is None:
+            continue
+        if not any(c in _DIGIT_CHARACTERS for c in characters) and not _ten(text, start, end):
             continue  # "千万" is as often "by all means"
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
