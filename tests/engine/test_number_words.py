@@ -456,3 +456,65 @@ PIG_EN = (
 )  # fmt: skip
 def test_a_bare_leading_ten_meets_ten_across(source_lang, source, target_lang, target, flagged):
     assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a number word glued to an adjective's or adverb's stem, with any ending: German
+        # "dreimonatiger" is "three-month", which English reads as 3 (the number alone is
+        # the span, as digits are of "3-month")
+        ("de", "mit dreimonatiger Kündigungsfrist", [("drei", {"3"})]),
+        ("de", "eine zweijährige Pause, vierwöchig, fünftägige Reise, zehnminütig",
+         [("zwei", {"2"}), ("vier", {"4"}), ("fünf", {"5"}), ("zehn", {"10"})]),
+        ("de", "dreistöckig, zweiseitige, das Dreifache, zweimal, zwölfmal",
+         [("drei", {"3"}), ("zwei", {"2"}), ("Drei", {"3"}), ("zwei", {"2"}),
+          ("zwölf", {"12"})]),
+        ("de", "fünfundzwanzigjährige, hundertjährig", [("fünfundzwanzig", {"25"}),
+                                                      ("hundert", {"100"})]),
+        # each compound a number of its own: twenty three-year-olds are no 23
+        ("de", "zwanzig dreijährige Kinder", [("zwanzig", {"20"}), ("drei", {"3"})]),
+        # Dutch, in Dutch text
+        ("nl", "driemaandelijks, een tweejarige opleiding, tweemaal",
+         [("drie", {"3"}), ("twee", {"2"}), ("twee", {"2"})]),
+        # no number: "ein" compounds (simple, once, one-sided), and words that only begin
+        # with a number (trinity, doubt, quarterly, penalty kick); a stem of another
+        # language than the number's ("dreijarig" is neither German nor Dutch)
+        ("de", "einfach, einmal, einseitig, Dreifaltigkeit, Zweifel, vierteljährlich, Elfmeter",
+         []),
+        ("de", "dreijarig", []),
+    ],
+)  # fmt: skip
+def test_a_number_word_glued_to_a_stem_is_read(language, text, expected):
+    found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
+    assert found == expected
+
+
+# a tenth trial's tenancy agreement (contract-de-en): four 3s in English, "drei", "drei",
+# "dreimonatiger" and "(3)" in German; the compound was not read and English "(3)" was flagged
+DEPOSIT_DE = (
+    "§ 4 Mietsicherheit (1) Die Mieterin leistet eine Kaution in Höhe von drei "
+    "Nettokaltmieten, also 2.460,00 EUR. Sie ist berechtigt, die Kaution in drei gleichen "
+    "monatlichen Teilzahlungen zu erbringen. (2) Der Vermieter legt die Kaution getrennt von "
+    "seinem Vermögen bei einem Kreditinstitut zu dem für Spareinlagen mit dreimonatiger "
+    "Kündigungsfrist üblichen Zinssatz an. (3) Die Kaution wird nach Beendigung des "
+    "Mietverhältnisses und Abrechnung aller Ansprüche innerhalb von sechs Monaten "
+    "zurückgezahlt."
+)
+DEPOSIT_EN = (
+    "§ 4 Security Deposit (1) The Tenant shall pay a deposit equal to three months' basic "
+    "rent, i.e. EUR 2,460.00. She is entitled to pay the deposit in three equal monthly "
+    "instalments. (2) The Landlord shall invest the deposit with a credit institution, "
+    "separately from his own assets, at the interest rate usual for savings deposits with a "
+    "three-month notice period. (3) The deposit will be repaid within six months after the "
+    "end of the tenancy, once all claims have been settled."
+)
+
+
+def test_a_german_number_compound_meets_its_number_across():
+    assert flagged_numbers("de", DEPOSIT_DE, "en", DEPOSIT_EN) == set()
+    # a changed compound is seen on both sides (across, one of the four 3s is left)
+    changed = DEPOSIT_DE.replace("dreimonatiger", "viermonatiger")
+    found = flagged_numbers("de", changed, "en", DEPOSIT_EN)
+    assert ("source", "vier") in found
+    assert {side for side, _ in found} == {"source", "target"}

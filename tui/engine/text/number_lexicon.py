@@ -241,8 +241,8 @@ COUNTING_WORDS: dict[str, dict[int, str]] = {
     "en": {2: "both twice double doubled couple", 3: "thrice triple tripled", 10: "decade",
            12: "dozen"},
     "de": {1: "ein eine einen einem einer eines",
-           2: "beide beiden beider zweimal doppelt doppelte doppelten verdoppelt "
-              "verdoppelte verdoppeln", 3: "dreimal verdreifacht", 10: "jahrzehnt",
+           2: "beide beiden beider doppelt doppelte doppelten verdoppelt "
+              "verdoppelte verdoppeln", 3: "verdreifacht", 10: "jahrzehnt",
            12: "dutzend"},
     "fr": {2: "double doublé doublée doubler", 10: "décennie", 12: "douzaine"},
     "es": {1: "un una", 2: "ambos ambas doble duplicó duplicar", 10: "década", 12: "docena"},
@@ -257,6 +257,17 @@ OWN_TEXT_ONLY = ("pt", "nl")
 
 # Forms that count only inside a compound ("einundzwanzig"), never alone ("ein" is "a").
 COMPOUND_ONLY: dict[str, str] = {"de": "ein"}
+# Stems of adjectives and adverbs written as one word after a number, with any ending: German
+# "dreimonatiger" (three-month), "zweijährige", "fünftägig", "dreifach", "zweimal"; Dutch
+# "driemaandelijks", "tweejarig", "tweemaal" (English "three-month" reads as 3: a tenth
+# trial's "dreimonatiger" left a "3" across alone). Read only with a number of the stem's
+# language, the number alone the span; never "ein" ("einfach" is simple, "einmal" once).
+COMPOUND_STEMS: dict[str, str] = {
+    "de": "jährig jährlich monatig monatlich wöchig wöchentlich tägig täglich stündig "
+          "stündlich minütig sekündig stöckig geschossig seitig teilig fach mal",
+    "nl": "jarig jaarlijks maands maandelijks weeks wekelijks daags urig voudig delig zijdig "
+          "maal",
+}  # fmt: skip
 # Forms that end a number written apart ("trinta e um", 31) after a connector, never alone.
 SEPARATE_COMPOUND_ENDS: dict[str, int] = {"um": 1, "uma": 1}
 

@@ -128,14 +128,30 @@ _ARABIC_PREFIXES = "وفبلكا"  # the letters of the conjunctions and article
 # Every match starts with one of these: looking ahead for them first halves the search
 # (the trie's branches are tried at a word start only when its letter can begin one).
 _FIRST_LETTERS = "".join(sorted({form[0] for form in _written_forms()} | set(_ARABIC_PREFIXES)))
+
+
+def _stem_languages() -> dict[str, frozenset[str]]:
+    """The stems written against a number ("dreimonatiger", "tweejarig": COMPOUND_STEMS),
+    with and without their accents, and the languages of each."""
+    languages: dict[str, set[str]] = {}
+    for language, stems in lexicon.COMPOUND_STEMS.items():
+        for stem in stems.split():
+            for written in {stem, normalize_word(stem)}:
+                languages.setdefault(written, set()).add(language)
+    return {stem: frozenset(found) for stem, found in languages.items()}
+
+
+_STEM_LANGUAGES = _stem_languages()
 # A number word, or several written as one ("dreiundzwanzig", "doscientos"), after an
-# Arabic article or conjunction written against it ("والثلاثة", "and the three").
+# Arabic article or conjunction written against it ("والثلاثة", "and the three"), or
+# before a stem and its ending ("dreimonatiger").
 # The look-behind comes first: it fails inside a word, where most positions are, before
 # the first letters' case-blind class is tried (both are zero-width: the same matches;
 # scan of the messy 10k pair's paragraphs 1.59 -> 1.39 s).
 _WORD_NUMBER = re.compile(
     rf"{_LETTER_BEFORE}(?=[{re.escape(_FIRST_LETTERS)}])(?:[وف]?[بلك]?(?P<article>ال)?)?"
-    rf"(?P<number>{_FORM}(?:(?:und)?{_FORM})*){_LETTER_AFTER}",
+    rf"(?P<number>{_FORM}(?:(?:und)?{_FORM})*)"
+    rf"(?:(?P<stem>{trie_pattern(sorted(_STEM_LANGUAGES))})[^\W\d_]*)?{_LETTER_AFTER}",
     re.IGNORECASE,
 )
 # Between two parts of one number: "dix-huit", "trois mille", "two hundred and five".
@@ -318,29 +334,31 @@ class _Word:
     value: Decimal
     languages: frozenset[str]
     value_only: frozenset[str]  # languages where it is never flagged, "*" for all
+    alone: bool = False  # before a stem ("dreimonatiger"): a number of its own, joining none
 
 
-def _words(text: str, parts: list[tuple[int, int, str, bool]]) -> list[_Word]:
+def _words(text: str, parts: list[_Part]) -> list[_Word]:
     """The number words of ``text`` from ``_word_parts``' matches."""
     words = []
-    for start, end, number, article in parts:
-        read = _reading(number, article)
+    for start, end, number, article, stem in parts:
+        read = _reading(number, article, stem)
         if read is None:
             continue
         value, languages, value_only = read
         if value == 100 and _PERCENT_BEFORE.search(text, 0, start):
             continue  # the "cent" of "pour cent"
-        words.append(_Word(start, end, value, languages, value_only))
+        words.append(_Word(start, end, value, languages, value_only, stem is not None))
     return words
 
 
-_Part = tuple[int, int, str, bool]
+# (start, end, number, after the Arabic article, the stem after it)
+_Part = tuple[int, int, str, bool, str | None]
 
 
 def _word_parts(text: str) -> tuple[list[_Part], list[int] | None]:
-    """(start, end, text, after the Arabic article) of the number of each match of
-    ``_WORD_NUMBER`` in ``text``, in order; and where a month name may start (the starts
-    ``times.find_months`` takes), None where that takes its own scan.
+    """(start, end, text, after the Arabic article, stem after it) of the number of each
+    match of ``_WORD_NUMBER`` in ``text``, in order; and where a month name may start (the
+    starts ``times.find_months`` takes), None where that takes its own scan.
 
     Without a combining mark in the text, a match is one whole run of letters (it starts
     where no letter stands before it and ends where none follows), and a month name starts
@@ -350,10 +368,7 @@ def _word_parts(text: str) -> tuple[list[_Part], list[int] | None]:
     with a character no letter, takes the patterns' own scans.
     """
     if _COMBINING_MARK.search(text) is not None or "quatre-" in text.casefold():
-        return [
-            (*match.span("number"), match.group("number"), match.group("article") is not None)
-            for match in _WORD_NUMBER.finditer(text)
-        ], None
+        return [_part(match) for match in _WORD_NUMBER.finditer(text)], None
     # separators and runs of letters in turn, each run looked up by its letters in C loops:
     # a loop of Python's own goes over the few runs that hold something only
     pieces = _LETTER_RUNS.split(text)
@@ -372,7 +387,7 @@ def _word_parts(text: str) -> tuple[list[_Part], list[int] | None]:
         part, month = seen[k]
         start = ends[2 * k]
         if part is not None:
-            found.append((start + part[0], start + part[1], part[2], part[3]))
+            found.append((start + part[0], start + part[1], *part[2:]))
         if month:
             month_starts.append(start)
     return found, month_starts
@@ -392,11 +407,7 @@ def _run(run: str) -> tuple[_Part | None, bool] | tuple[()]:
     look-behind and look-ahead see no letter beyond it either way): its number word, and
     whether a month name may start there."""
     match = _WORD_NUMBER.fullmatch(run)
-    part = (
-        None
-        if match is None
-        else (*match.span("number"), match.group("number"), match.group("article") is not None)
-    )
+    part = None if match is None else _part(match)
     month = MONTH_FIRST_WORD.fullmatch(run) is not None
     if len(_RUNS) >= _RUNS_LIMIT:
         _RUNS.clear()
@@ -404,11 +415,23 @@ def _run(run: str) -> tuple[_Part | None, bool] | tuple[()]:
     return seen
 
 
+def _part(match: re.Match[str]) -> _Part:
+    return (
+        *match.span("number"),
+        match.group("number"),
+        match.group("article") is not None,
+        match.group("stem"),
+    )
+
+
 @lru_cache(maxsize=16384)
-def _reading(number: str, article: bool) -> tuple[Decimal, frozenset[str], frozenset[str]] | None:
+def _reading(
+    number: str, article: bool, stem: str | None = None
+) -> tuple[Decimal, frozenset[str], frozenset[str]] | None:
     """The value, languages and never-flagged languages of a number word as matched (with
-    or without the Arabic article before it); None where it is no number. Cached: the same
-    few words ("un", "one", "drei") recur in every paragraph of a long article."""
+    or without the Arabic article before it, before a ``stem``); None where it is no
+    number. Cached: the same few words ("un", "one", "drei") recur in every paragraph of a
+    long article."""
     token = normalize_word(number)
     reading = next((r for r in _segments(token) if r), None)
     if reading is None:
@@ -423,6 +446,10 @@ def _reading(number: str, article: bool) -> tuple[Decimal, frozenset[str], froze
     languages = frozenset.intersection(
         *(frozenset().union(*(f.languages for f in e)) for e in entries)
     )
+    if stem is not None:
+        languages &= _STEM_LANGUAGES.get(fold_case(stem), frozenset())  # not "dreijarig"
+        if not languages:
+            return None
     # never flagged where all its forms are not, nor with the Arabic article: "العشرين"
     # is as often "the twentieth" (century) and "الأربع كرات" is "the fourballs"
     value_only = (
@@ -694,7 +721,7 @@ def _scaled(
             return scaled, characters.end()
     if w < len(words) and _JOINS_DIGITS.fullmatch(text, end, words[w].start):
         word = words[w]
-        if word.value >= 100 and word.value == _power_of_ten(word.value):
+        if word.value >= 100 and word.value == _power_of_ten(word.value) and not word.alone:
             return value * word.value, word.end
     return None, end
 
@@ -721,8 +748,12 @@ def _word_run(
     composer = _Composer()
     first = w
     while w < len(words) and words[w].start < limit:
-        if w > first and not _JOINS_WORDS.fullmatch(text, words[w - 1].end, words[w].start):
-            break
+        if w > first and (
+            words[w].alone
+            or words[w - 1].alone
+            or not _JOINS_WORDS.fullmatch(text, words[w - 1].end, words[w].start)
+        ):
+            break  # "zwanzig dreijährige" are twenty of three years, no 23
         if not composer.add(words[w].value):
             break
         w += 1
