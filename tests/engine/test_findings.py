@@ -1582,6 +1582,36 @@ def test_a_dropped_subheading_folded_into_a_link_is_reported():
     assert any("Qui se souvient ?" in message for message in one_sided)
 
 
+@pytest.mark.skipif(not semantic_available(), reason="needs the semantic extra")
+def test_a_sentence_set_as_paragraphs_of_its_own_is_no_dropped_heading():
+    """A review's faithful pair: one English sentence set as three German paragraphs of one
+    sentence each. Each ends with a full stop, as no heading does, so the split odds of
+    their 1-3 link still weigh on them: nothing is reported."""
+    english = (
+        "Minister resigns\n\nThe transport minister resigned on Tuesday without giving a "
+        "reason, a week after his party lost its third election in a row and critics blamed "
+        "his railway policy for late trains and higher fares.\n\nThe prime minister thanked "
+        "him for his work.\n\nA successor will be named next week, and the favourite is the "
+        "current deputy minister, who is known as a cautious manager with long experience in "
+        "the ministry.\n"
+    )
+    german = (
+        "Minister tritt zurück\n\nDer Verkehrsminister ist am Dienstag zurückgetreten, ohne "
+        "einen Grund zu nennen.\n\nEine Woche zuvor hatte seine Partei die dritte Wahl in "
+        "Folge verloren.\n\nKritiker machten seine Bahnpolitik für verspätete Züge und höhere "
+        "Fahrpreise verantwortlich.\n\nDer Premierminister dankte ihm für seine Arbeit.\n\n"
+        "Ein Nachfolger soll nächste Woche benannt werden.\n\nFavoritin ist die derzeitige "
+        "stellvertretende Ministerin.\n\nSie gilt als vorsichtige Managerin mit langer "
+        "Erfahrung im Ministerium.\n"
+    )
+    result = compare(
+        article_from_text(english, language="en"),
+        article_from_text(german, language="de"),
+        options=CompareOptions(scorer="semantic", source_lang="en", target_lang="de"),
+    )
+    assert [f.message for f in result.findings if f.kind.is_insertion] == []
+
+
 # A new user's trial (en-ur news): Urdu sets single quotes as a right-to-left line shows
 # them, ’ opening and ‘ closing; read the other way, every English quotation was reported
 # missing and the closing ‘ after "۔" split off as a sentence of its own.

@@ -547,7 +547,44 @@ def test_the_widest_line_of_a_block_no_width_wraps_is_an_entry() -> None:
         ["Und seit der Supermarkt aufgemacht hat,", "ist der Umsatz um ein Drittel gefallen."],
         ["12 Männer kamen am Abend,", "3 Frauen gingen,", "2 Kinder blieben."],
         ["Ich weiß nicht, ob ich", "das noch schaffe."],
+        # a sentence a line, the long one wrapped as an e-mail sets it (a review found it
+        # split before "Projekt" once short lines let the block pass for unwrapped)
+        [
+            "Wir haben gestern lange mit dem neuen Bürgermeister der Stadt über das",
+            "Projekt gesprochen.",
+            "Er war sehr freundlich.",
+            "Danke für die Hilfe.",
+        ],
     ],
 )
 def test_wrapped_or_running_lines_still_join(lines: list[str]) -> None:
     assert join_lines(lines) == " ".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["1. Preheat the oven to 180 degrees and grease", "a tin.", "2. Mix.", "3. Bake."],
+            "1. Preheat the oven to 180 degrees and grease a tin.\n2. Mix.\n3. Bake.",
+        ),
+        (
+            ["200 g flour sifted together with the baking", "powder", "2 eggs", "100 g sugar"],
+            "200 g flour sifted together with the baking powder\n2 eggs\n100 g sugar",
+        ),
+        (
+            [
+                "1990 Founded in Berlin by three young",
+                "engineers from Siemens",
+                "1995 Moved to Munich",
+                "2001 Listed",
+            ],
+            "1990 Founded in Berlin by three young engineers from Siemens\n"
+            "1995 Moved to Munich\n2001 Listed",
+        ),
+    ],
+)
+def test_a_list_entry_wrapped_onto_a_lower_case_line_stays_one_entry(
+    lines: list[str], expected: str
+) -> None:
+    assert join_lines(lines) == expected

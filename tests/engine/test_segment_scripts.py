@@ -712,6 +712,9 @@ def test_an_initial_spelled_as_a_letter_name_ends_no_sentence(
         (["ഇത് ഒരു വലിയ പ്രശ്നം ആണ്.", "സർക്കാർ ഉടൻ ഇടപെടണം."], "ml"),
         # a single letter still ends a Sinhala sentence ("වේ." is a verb)
         (["මෙය ඉතා වැදගත් වේ.", "අපි යමු."], "si"),
+        # a unit after its number, a chain of letters like initials, may end one
+        (["ಗ್ರಾಮದ ವಿಸ್ತೀರ್ಣ 12 ಚ.ಕಿ.ಮೀ.", "ಇಲ್ಲಿ 5000 ಜನರು ವಾಸಿಸುತ್ತಾರೆ."], "kn"),
+        (["இதன் பரப்பளவு 130 ச.கி.மீ.", "இங்கு பலர் வாழ்கின்றனர்."], "ta"),
     ],
 )
 def test_a_word_shaped_like_a_spelled_initial_still_ends_a_sentence(

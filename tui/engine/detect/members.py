@@ -40,6 +40,7 @@ from tui.engine.detect.context import (
 from tui.engine.model import Side
 from tui.engine.scoring.base import sigmoid
 from tui.engine.text.anchors import word_count
+from tui.engine.text.scripts import FULLWIDTH_STOP, NATIVE_STOPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,17 +222,30 @@ def folded_members(context: FindingContext, group: LinkGroup) -> list[Draft]:
 
 def _own_split_odds(context: FindingContext, ev: MemberEvidence, split: float) -> float:
     """The shape's split odds (``_split_odds``) as they weigh on member ``ev``: none for a
-    paragraph of one sentence (a heading, a caption, a one-line paragraph) of at least
-    ``min_words_to_flag`` words run into the bead (``detection.lone_paragraph_members``),
-    which is no sentence the translation split."""
+    paragraph of one sentence (a heading, a caption) of at least ``min_words_to_flag`` words
+    that ends as a heading does (no full stop or closing quotation mark) run into the bead
+    (``detection.lone_paragraph_members``), which is no sentence the translation split."""
     paragraph = context.article(ev.side).paragraphs[ev.paragraph]
     if (
         context.detection.lone_paragraph_members
         and len(paragraph.sentences) == 1
         and word_count(paragraph.text) >= context.detection.min_words_to_flag
+        and _ends_as_heading(paragraph.text)
     ):
         return 0.0
     return split
+
+
+def _ends_as_heading(text: str) -> bool:
+    """Does ``text`` end as a heading or caption does: with no full stop and no closing
+    quotation mark? A sentence a translator set as a paragraph of its own ("Der Minister ist
+    zurückgetreten.") and a line of dialogue ("“Are you going?”") end with one."""
+    last = text.rstrip()[-1:]
+    return bool(last) and last not in _SENTENCE_CLOSERS
+
+
+# a full stop in any script, and the quotation marks a line of dialogue ends with
+_SENTENCE_CLOSERS = frozenset("." + FULLWIDTH_STOP + "。｡︒" + NATIVE_STOPS + "\"'”’»」』")
 
 
 def _gain(ev: MemberEvidence) -> float:

@@ -79,10 +79,11 @@ def join_lines(lines: list[str]) -> str:
     >>> join_lines(["Fruit: 55-60 °C, 8-12 hours for thin slices", "Herbs: 35-40 °C, 2-4 hours"])
     'Fruit: 55-60 °C, 8-12 hours for thin slices\\nHerbs: 35-40 °C, 2-4 hours'
 
-    Where most lines end with room for the next line's first two words, no width wraps the
-    block: its widest line ends on purpose too. If most of its lines open with a number and
-    none runs on with a hyphen or a comma, it is a list of quantities, dates or counts, one a
-    line, an entry in lower case included:
+    Where most lines end with room for the next line's first two words and with no mark, no
+    width wraps the block: its widest line ends on purpose too. If most of its lines open
+    with a number and none runs on with a hyphen or a comma, it is a list of quantities,
+    dates or counts, one a line, an entry in lower case included (but not a lower-case line
+    whose first word had no room on the line before: the entry wrapped):
 
     >>> join_lines(["2 cucchiai di olio extravergine d'oliva", "40 g di burro", "1 spicchio",
     ...             "un pizzico di sale"])
@@ -101,7 +102,10 @@ def join_lines(lines: list[str]) -> str:
         len(before) + 1 + len(" ".join(after.split(maxsplit=2)[:2])) <= width
         for before, after in pairwise(lines)
     ]
-    unwrapped = 2 * sum(roomy) > len(roomy)
+    # ... and most of its lines end bare, as entries do (lines of sentences with the long one
+    # wrapped, as an e-mail sets them, end with stops: they still join)
+    bare = sum(line[-1].isalnum() or line[-1] in _LINE_CLOSERS for line in lines)
+    unwrapped = 2 * sum(roomy) > len(roomy) and 2 * bare > len(lines)
     listed = (
         unwrapped
         and 2 * sum(_NUMBERED.match(line) is not None for line in lines) > len(lines)
@@ -111,8 +115,11 @@ def join_lines(lines: list[str]) -> str:
     for (before, after), fit in zip(pairwise(lines), fits, strict=True):
         ends_bare = (before[-1].isalnum() or before[-1] in _LINE_CLOSERS) and not after[0].islower()
         labelled = _LABELLED.match(before) is not None and _LABELLED.match(after) is not None
+        # in a list, a lower-case line whose first word the line before had no room for
+        # is that entry wrapped ("... with the baking" / "powder")
+        wrapped_entry = after[0].islower() and not fit
         on_purpose = (
-            listed
+            (listed and not wrapped_entry)
             or (ends_bare and (fit or unwrapped))
             or labelled
             or _LIST_ENTRY.match(after) is not None

@@ -954,13 +954,16 @@ def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
     script after it: one letter with its vowel signs ("కె.", "கே."), a Latin letter's name
     ("ಎಸ್.", "එම්."), or a dotted chain of them ("எம்.ஜி.", "ඩී.එස්."). Latin initials have
     their own rules (a capital tells them)."""
-    word, _ = _word_before(text, run_start)
+    word, word_start = _word_before(text, run_start)
     script = script_of(text[next_start])
     parts = word.split(".")
     if script not in SPELLED_INITIALS or not all(
         part and script_of(part[0]) == script for part in parts
     ):
         return False
+    previous, _ = _word_before(text, max(0, word_start - 1))
+    if len(parts) > 1 and previous[-1:].isdigit():
+        return False  # a unit after its number ("12 ಚ.ಕಿ.ಮೀ."), which may end the sentence
     # a lone letter ends sentences in Sinhala ("වේ."); in a chain it is an initial
     one_letter = len(parts) > 1 or script in _INITIAL_SCRIPTS
     return all(
