@@ -232,7 +232,7 @@ def test_a_part_of_the_day_before_a_changed_time(source_lang, source, target_lan
         ("th", "บ่าย 3 โมง", [("บ่าย 3", {"@900", "3"})]),  # afternoon: 15:00
         ("zh", "晚上十二点", [("晚上十二点", {"@0", "12"})]),  # the night's 12 is midnight
         ("zh", "晚上11点", [("晚上11点", {"@1380", "11"})]),
-        ("ta", "இரவு 9.15 மணிக்கு", [("இரவு 9.15", {"@1275"})]),
+        ("ta", "இரவு 9.15 மணிக்கு", [("இரவு 9.15 மணிக்கு", {"@1275"})]),
         # inside a word it is no part of the day: "गुजरात" (Gujarat) ends in "रात" (night)
         ("hi", "गुजरात 5 लाख", [("5", {"5", "500000"})]),
         ("ur", "اثرات 2.30", [("2.30", {"2.3"})]),
@@ -240,5 +240,81 @@ def test_a_part_of_the_day_before_a_changed_time(source_lang, source, target_lan
     ids=["th", "zh-midnight", "zh-night", "ta-night", "hi-in-a-word", "ur-in-a-word"],
 )  # fmt: skip
 def test_a_part_of_the_day_is_read_as_a_word(language, text, expected):
+    found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
+    assert found == expected
+
+
+# The o'clock written after the time in Indian languages and Urdu, its postposition against
+# it ("4.30 மணிக்கு", at 4.30; "৪.৩০টায়" against the digits): without a part of the day
+# before it the time was read as the decimal 4.3, and so was a range's second time
+# ("மாலை 4.30-5.30 மணி"). Written in the way of each language's news (a translator who
+# leaves out the part of the day that the English "pm" says).
+HOUR_AFTER = [
+    ("en", "The district collector will meet farmers at 4.30pm on Friday.",
+     "ta", "மாவட்ட ஆட்சியர் வெள்ளிக்கிழமை 4.30 மணிக்கு விவசாயிகளைச் சந்திக்கிறார்."),
+    ("en", "Counting of votes will begin at 10.30am.", "mr", "मतमोजणी 10.30 वाजता सुरू होईल."),
+    ("en", "The train to Amritsar leaves at 5.30pm.",
+     "pa", "ਅੰਮ੍ਰਿਤਸਰ ਜਾਣ ਵਾਲੀ ਗੱਡੀ 5.30 ਵਜੇ ਰਵਾਨਾ ਹੁੰਦੀ ਹੈ।"),
+    ("en", "The gates of the dam were opened at 6.30pm on Tuesday.",
+     "gu", "મંગળવારે ૬.૩૦ વાગ્યે બંધના દરવાજા ખોલવામાં આવ્યા હતા."),
+    ("en", "The prime minister will address the nation at 8.30pm.",
+     "ur", "وزیر اعظم 8.30 بجے قوم سے خطاب کریں گے۔"),
+    ("en", "Polling will close at 4.30pm.", "bn", "ভোটগ্রহণ ৪.৩০টায় শেষ হবে।"),
+    ("en", "The results will be announced at 4.30pm.",
+     "te", "ఫలితాలను 4.30 గంటలకు ప్రకటిస్తారు."),
+    ("en", "Counting began at 8.30am.", "kn", "ಮತ ಎಣಿಕೆ 8.30 ಗಂಟೆಗೆ ಆರಂಭವಾಯಿತು."),
+    ("en", "The temple opens at 4.30am.", "ml", "ക്ഷേത്രനട 4.30 മണിക്ക് തുറക്കും."),
+    # a range's second time: the part of the day before the first says its half too
+    ("en", "The office is open to visitors from 4.30pm to 5.30pm.",
+     "ta", "அலுவலகம் பார்வையாளர்களுக்காக மாலை 4.30-5.30 மணி வரை திறந்திருக்கும்."),
+    ("en", "During the festival shops may stay open from 10.30pm to 1.30am.",
+     "ta", "திருவிழாவின்போது கடைகள் இரவு 10.30-1.30 மணி வரை திறந்திருக்கலாம்."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target"),
+    HOUR_AFTER,
+    ids=[f"{pair[2]}-{k}" for k, pair in enumerate(HOUR_AFTER)],
+)
+def test_an_hour_word_after_the_time_makes_it_one(source_lang, source, target_lang, target):
+    assert flagged_numbers(source_lang, source, target_lang, target) == set()
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        # a changed time is still seen, whole
+        ("en", "Polling will close at 4.30pm.", "bn", "ভোটগ্রহণ ৫.৩০টায় শেষ হবে।",
+         {("source", "4.30pm"), ("target", "৫.৩০টায়")}),
+        # the evening's range is no morning's
+        ("en", "The office is open from 4.30am to 5.30am.",
+         "ta", "அலுவலகம் மாலை 4.30-5.30 மணி வரை திறந்திருக்கும்.",
+         {("source", "4.30am"), ("source", "5.30am"), ("target", "மாலை 4.30"),
+          ("target", "5.30 மணி")}),
+    ],
+    ids=["bn-changed", "ta-evening-range"],
+)  # fmt: skip
+def test_an_hour_word_after_a_changed_time(source_lang, source, target_lang, target, flagged):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ta", "மாலை 4.30 மணிக்கு", [("மாலை 4.30 மணிக்கு", {"@990"})]),
+        ("bn", "৪টায়", [("৪টায়", {"4", "@240", "@960"})]),  # a whole hour keeps its number
+        ("bn", "৪.৩০টা\u09df", [("৪.৩০টা\u09df", {"@270", "@990"})]),  # য় precomposed
+        ("hi", "4.30 बजे", [("4.30 बजे", {"@270", "@990"})]),  # read before
+        ("ta", "காலை 11.30-12.30", [("காலை 11.30", {"@690"}), ("12.30", {"@750"})]),
+        # hours, no o'clock: Tamil "மணி நேரம்", Malayalam "മണിക്കൂർ", Kannada bare "ಗಂಟೆ"
+        ("ta", "கூட்டம் 4 மணி நேரம் நீடித்தது", [("4", {"4"})]),
+        ("ml", "2.30 മണിക്കൂർ", [("2.30", {"2.3"})]),
+        ("kn", "4 ಗಂಟೆ ಕಾಲ", [("4", {"4"})]),
+    ],
+    ids=["ta-evening", "bn-hour", "bn-precomposed", "hi", "ta-range-noon", "ta-hours",
+         "ml-hours", "kn-hours"],
+)  # fmt: skip
+def test_an_hour_word_after_the_time_is_read(language, text, expected):
     found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
     assert found == expected

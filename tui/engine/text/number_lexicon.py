@@ -548,11 +548,25 @@ CLOCK_PM_AFTER = (
     "مساء", "مساءً", "مساءا", "de la tarde", "de la noche", "du soir",
     "de l'après-midi", "de l’après-midi",
 )  # fmt: skip
-# Thai writes "6.15 น." (นาฬิกา, o'clock) for 6:15 and "22.00 น." for 10 p.m.
+# Thai writes "6.15 น." (นาฬิกา, o'clock) for 6:15 and "22.00 น." for 10 p.m. Indian
+# languages and Urdu write their o'clock after the time, with its postposition written
+# against it ("4.30 மணிக்கு", at 4.30; "৪.৩০টায়" against the digits): each form is listed,
+# and read only as a word of its own, since the bare stem is often "hours" ("മണിക്കൂർ").
 CLOCK_HOUR_AFTER = (
     "Uhr", "o'clock", "o’clock", "horas", "heures", "hrs", "बजे", "นาฬิกา", "น.", "uur", "u.",
     "hod.", "val.",
+    "மணி", "மணிக்கு", "மணியளவில்",  # Tamil: o'clock, at, at about
+    "గంటలకు",  # Telugu: at (bare "గంటలు" is "hours")
+    "ಗಂಟೆಗೆ", "ಗಂಟೆಯಿಂದ", "ಗಂಟೆಯವರೆಗೆ",  # Kannada: at, from, until ("ಗಂಟೆ" is "hours")
+    "മണി", "മണിക്ക്", "മണിയ്ക്ക്", "മണിയോടെ", "മണിവരെ",  # Malayalam: o'clock, at, by, until
+    "वाजता", "वाजले", "वाजेपर्यंत", "वाजल्यापासून",  # Marathi: at, struck, until, from
+    "ਵਜੇ",  # Punjabi
+    "વાગ્યે", "વાગે", "વાગ્યા", "વાગ્યાથી",  # Gujarati: at, o'clock, from
+    "টায়", "টা\u09df",  # Bengali: at (its য় decomposed, as NFC writes it, or precomposed)
+    "بجے",  # Urdu
 )  # fmt: skip
+# After these the hour word counts hours: Tamil "4 மணி நேரம்" is four hours, no 4 o'clock.
+CLOCK_HOUR_AFTER_DURATION = ("நேர",)
 # Hour characters after digits ("7時", "7点"), unless they begin "hours" (時間; 小时 comes
 # before the digits). Korean "시" only as a word or before a particle ("7시", "7시에",
 # "7시 55분"): inside a word it is another syllable ("두 시위", two protests; "3시즌").

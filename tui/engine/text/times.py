@@ -5,8 +5,9 @@ A clock time is one value however it is written: "7.55am", "7:55", "07h55", "7 h
 Its values are minutes of the day ("@475"), which no plain number equals; where am or pm is
 not said, both halves of the day ("7:55" is @475 or @1195). A word for the part of the day
 before it says which ("ഉച്ചകഴിഞ്ഞ് 3.40ന്", afternoon at 3.40, is @940; the night's 12 and
-small hours are the morning's). A whole hour written without minutes keeps its plain number
-too ("7 h" is as often seven hours).
+small hours are the morning's), for a range's second time as well ("மாலை 4.30-5.30 மணி").
+A whole hour written without minutes keeps its plain number too ("7 h" is as often seven
+hours).
 
 A month name stands for its number ("June" ~ "6月"), satisfying a number across but never
 flagged itself.
@@ -92,7 +93,8 @@ _TIME = re.compile(
     rf"(?:{_SPACE}?(?P<ampm>{_AMPM})"
     rf"|{_SPACE}?(?P<am>{_alternatives(lexicon.CLOCK_AM_AFTER)}){_LETTER_AFTER}"
     rf"|{_SPACE}?(?P<pm>{_alternatives(lexicon.CLOCK_PM_AFTER)}){_LETTER_AFTER}"
-    rf"|{_SPACE}?(?P<hour>{_alternatives(lexicon.CLOCK_HOUR_AFTER)}){_LETTER_AFTER})?",
+    rf"|{_SPACE}?(?P<hour>{_alternatives(lexicon.CLOCK_HOUR_AFTER)}){_LETTER_AFTER}"
+    rf"(?!{_SPACE}+(?:{_alternatives(lexicon.CLOCK_HOUR_AFTER_DURATION)})))?",
 )
 _DIGIT = re.compile(r"\d")
 
@@ -103,7 +105,7 @@ def find_times(text: str) -> list[TimeMention]:
         return []
     found = []
     for match in _TIME.finditer(text):
-        values = _time_values(match)
+        values = _time_values(match, _range_end_half(text, match))
         if values:
             first = _range_start(text, match)
             if first is not None and (not found or found[-1].end <= first.start):
@@ -118,6 +120,26 @@ _RANGE_START = re.compile(
     r"(?<![\d.,:])(?P<h>\d{1,2})[.:](?P<m>\d{2})"
     r"(?:[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0](?:to|till|until|bis|tot|à|au|a|al|até|до)[ \u00a0])\Z"
 )
+_RANGE_REACH = 12  # the first time of a range and the dash or word after it
+
+
+def _range_end_half(text: str, match: re.Match[str]) -> str | None:
+    """The half of the day of a range's second time said by the part of the day before its
+    first ("மாலை 4.30-5.30 மணி", evening 4.30 to 5.30, ends at 17:30), where the second
+    says none itself: across noon from the morning ("காலை 11.30-12.30") the afternoon's."""
+    if match.group("pre") or match.group("sep") is None or _half_of_day(match):
+        return None
+    before = _RANGE_START.search(text, max(0, match.start() - _RANGE_REACH), match.start())
+    if before is None:
+        return None
+    marker = _WORD_TIME_BEFORE.search(text, max(0, before.start() - _BEFORE_REACH), before.start())
+    if marker is None:
+        return None
+    first, hour = int(before.group("h")), int(match.group("h"))
+    half = _half_before(marker.group("pre"), hour)
+    if half == "am" and marker.group("pre") in _AM_BEFORE and (hour < first or hour == 12):
+        return "pm"
+    return half
 
 
 def _range_start(text: str, match: re.Match[str]) -> TimeMention | None:
@@ -141,17 +163,18 @@ def _number(raw: str | None) -> int | None:
     return None if raw is None else int(normalize_number(raw))
 
 
-def _time_values(match: re.Match[str]) -> frozenset[str]:
-    """Minutes of the day the match may stand for; empty when it is no clock time."""
+def _time_values(match: re.Match[str], carried: str | None = None) -> frozenset[str]:
+    """Minutes of the day the match may stand for; empty when it is no clock time.
+    ``carried``: the half of the day a range's first time says for it (``_range_end_half``)."""
     # most matches are plain numbers: no marker and no colon is no clock time, whatever else
-    marked = any(match.group("pre", "cjk", "hour", "hh", "ampm", "am", "pm"))
+    marked = carried or any(match.group("pre", "cjk", "hour", "hh", "ampm", "am", "pm"))
     if not marked and match.group("sep") != ":":
         return frozenset()
     hour = _number(match.group("h"))
     minutes = _number(match.group("m") or match.group("hm") or match.group("cm"))
     if match.group("half"):
         minutes = 30
-    half = _half_of_day(match)
+    half = _half_of_day(match) or carried
     if match.group("sep") == "." and not (half or match.group("hour") or match.group("pre")):
         return frozenset()  # "7.55" is a decimal number unless "am" or "Uhr" says otherwise
     if hour is None:
