@@ -318,3 +318,93 @@ def test_an_hour_word_after_a_changed_time(source_lang, source, target_lang, tar
 def test_an_hour_word_after_the_time_is_read(language, text, expected):
     found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
     assert found == expected
+
+
+# Korean, Japanese and Chinese parts of the day before the time: the evening's "저녁 7시",
+# "夕方6時" is 19:00 and 18:00, no 7:00 or 6:00 (both halves were read, so a changed half went
+# unseen where minutes are said; a whole hour keeps its plain number, and is matched by it);
+# the night's ("밤", "夜", "深夜", "夜里") evening hours are the afternoon's, its 12 and small
+# hours the morning's; midday's ("낮", "昼", "中午") late morning the morning's.
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target", "flagged"),
+    [
+        ("en", "The ceremony starts at 7.30pm.", "ko", "기념식은 아침 7시 30분에 시작된다.",
+         {("source", "7.30pm"), ("target", "아침 7시 30분")}),
+        ("en", "The market opens at 7.30am.", "ko", "시장은 저녁 7시 30분에 문을 연다.",
+         {("source", "7.30am"), ("target", "저녁 7시 30분")}),
+        ("en", "The earthquake struck at 2.15pm.", "ko", "지진은 새벽 2시 15분에 발생했다.",
+         {("source", "2.15pm"), ("target", "새벽 2시 15분")}),
+        ("en", "The store closes at 11.30am.", "ko", "가게는 밤 11시 30분에 문을 닫는다.",
+         {("source", "11.30am"), ("target", "밤 11시 30분")}),
+        ("en", "The parade starts at 2.30am.", "ko", "퍼레이드는 낮 2시 30분에 시작한다.",
+         {("source", "2.30am"), ("target", "낮 2시 30분")}),
+        ("en", "The news airs at 7.30pm.", "ja", "ニュースは朝7時30分に放送される。",
+         {("source", "7.30pm"), ("target", "朝7時30分")}),
+        ("en", "He arrived at 6.30am.", "ja", "彼は夕方6時半に着いた。",
+         {("source", "6.30am"), ("target", "夕方6時半")}),
+        ("en", "The shop opens at 9.30am.", "ja", "店は夜9時半に開く。",
+         {("source", "9.30am"), ("target", "夜9時半")}),
+        ("en", "The fire broke out at 2.10pm.", "ja", "火災は深夜2時10分に発生した。",
+         {("source", "2.10pm"), ("target", "深夜2時10分")}),
+        ("en", "The meeting ended at 1.30am.", "ja", "会議は昼1時半に終わった。",
+         {("source", "1.30am"), ("target", "昼1時半")}),
+        ("en", "The talks resumed at 1.30am.", "zh", "会谈于中午1点半恢复。",
+         {("source", "1.30am"), ("target", "中午1点半")}),
+        ("en", "The train arrived at 11.30am.", "zh", "火车夜里11点半到站。",
+         {("source", "11.30am"), ("target", "夜里11点半")}),
+        ("en", "The fire broke out at 2.10pm.", "zh", "火灾于深夜2点10分发生。",
+         {("source", "2.10pm"), ("target", "深夜2点10分")}),
+    ],
+    ids=["ko-morning", "ko-evening", "ko-small-hours", "ko-night", "ko-daytime", "ja-morning",
+         "ja-evening", "ja-night", "ja-late-night", "ja-midday", "zh-midday", "zh-night",
+         "zh-late-night"],
+)  # fmt: skip
+def test_an_east_asian_part_of_the_day_says_the_half(
+    source_lang, source, target_lang, target, flagged
+):
+    assert flagged_numbers(source_lang, source, target_lang, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source_lang", "source", "target_lang", "target"),
+    [
+        ("en", "Buses run on weekdays from 11.30pm to 5.10am.",
+         "ko", "버스는 평일 밤 11시 30분부터 오전 5시 10분까지 운행한다."),
+        ("en", "She got up at 5am every day.", "ja", "祖母は毎朝五時に起きた。"),
+        ("en", "The shop closes at 9pm and opens again at 7am.",
+         "ja", "店は夜9時に閉まり、朝7時にまた開く。"),
+        ("en", "Lunch is served at 11.30am and the talks resume at 1pm.",
+         "zh", "中午11点半供应午餐，会谈于中午1点恢复。"),
+    ],
+    ids=["ko-night", "ja-morning", "ja-night-morning", "zh-midday"],
+)  # fmt: skip
+def test_an_east_asian_part_of_the_day_before_a_faithful_time(
+    source_lang, source, target_lang, target
+):
+    assert flagged_numbers(source_lang, source, target_lang, target) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ko", "오후3시", [("오후3시", {"3", "@900"})]),  # written against the hour
+        ("ko", "저녁7시에", [("저녁7시", {"7", "@1140"})]),
+        ("ko", "어젯밤 11시쯤", [("밤 11시", {"11", "@1380"})]),  # against the word before
+        ("ko", "밤 12시", [("밤 12시", {"12", "@0"})]),  # the night's 12 is midnight
+        ("ko", "낮 12시", [("낮 12시", {"12", "@720"})]),  # midday's noon
+        ("ko", "새벽 2시 30분", [("새벽 2시 30분", {"@150"})]),
+        ("ko", "밤 열한 시", [("밤 열한 시", {"11", "@1380"})]),
+        ("ja", "夜9時", [("夜9時", {"9", "@1260"})]),
+        ("ja", "夕方6時", [("夕方6時", {"6", "@1080"})]),
+        ("ja", "深夜0時", [("深夜0時", {"0", "@0"})]),
+        ("zh", "中午11点半", [("中午11点半", {"@690"})]),  # midday's late morning
+        ("zh", "傍晚6点", [("傍晚6点", {"6", "@1080"})]),
+        ("ko", "아침 한 시간 반", [("한", {"1"})]),  # "an hour and a half", no time
+    ],
+    ids=["ko-glued", "ko-evening", "ko-in-a-word", "ko-midnight", "ko-noon", "ko-small-hours",
+         "ko-words", "ja-night", "ja-evening", "ja-midnight", "zh-midday", "zh-evening",
+         "ko-hours"],
+)  # fmt: skip
+def test_an_east_asian_part_of_the_day_is_read(language, text, expected):
+    found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
+    assert found == expected

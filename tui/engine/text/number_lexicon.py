@@ -480,6 +480,8 @@ CAPITALISED_MONTHS = frozenset({"en", "de"})
 # as a word of its own: "गुजरात" (Gujarat) ends in "रात" (night).
 CLOCK_AM_BEFORE = (
     "午前", "上午", "早上", "凌晨", "清晨", "오전",
+    "朝",  # Japanese: morning ("朝7時", "毎朝7時")
+    "아침", "새벽",  # Korean: morning, small hours ("새벽 2시" is 2:00)
     "सुबह", "पूर्वाह्न",  # Hindi and Nepali: morning, forenoon
     "രാവിലെ", "പുലർച്ചെ",  # Malayalam: morning, small hours
     "காலை", "காலையில்", "அதிகாலை", "முற்பகல்",  # Tamil: morning, dawn, forenoon
@@ -495,6 +497,8 @@ CLOCK_AM_BEFORE = (
 )  # fmt: skip
 CLOCK_PM_BEFORE = (
     "午後", "下午", "傍晚", "오후",
+    "夕方",  # Japanese: evening ("夕方6時")
+    "저녁",  # Korean: evening ("저녁 7시")
     "दोपहर", "शाम", "अपराह्न",  # Hindi and Nepali: afternoon, evening
     "ഉച്ചയ്ക്ക്", "ഉച്ചക്ക്", "ഉച്ചകഴിഞ്ഞ്", "ഉച്ചതിരിഞ്ഞ്",  # Malayalam: noon, afternoon
     "വൈകിട്ട്", "വൈകീട്ട്", "വൈകുന്നേരം",  # evening
@@ -514,7 +518,9 @@ CLOCK_PM_BEFORE = (
 # The night: the evening's hours (5 to 11) after noon, its 12 and small hours before (Marathi
 # "रात्री 2 वाजता" is 2:00, "रात्री 12" midnight, "रात्री 10" 22:00; Chinese "晚上十二点").
 CLOCK_NIGHT_BEFORE = (
-    "晚上",
+    "晚上", "夜里", "夜裡", "深夜",  # Chinese: evening, night, late night
+    "夜",  # Japanese ("夜9時", "深夜2時": 深夜 is read whole, as Chinese is)
+    "밤",  # Korean ("밤 11시", "밤 12시" midnight)
     "रात", "रात्रि",  # Hindi
     "രാത്രി", "അർധരാത്രി", "അർദ്ധരാത്രി",  # Malayalam: night, midnight
     "இரவு", "நள்ளிரவு",  # Tamil
@@ -527,6 +533,13 @@ CLOCK_NIGHT_BEFORE = (
     "ਰਾਤ", "ਰਾਤੀਂ",  # Punjabi
     "رات",  # Urdu
     "රාත්‍රී", "රාත්රී", "රෑ",  # Sinhala (with its joiner or without)
+)  # fmt: skip
+# Midday, the daylight hours: noon and the hours after it, the late morning's (7 to 11)
+# before ("中午12点" is noon, "中午1点" 13:00, "中午11点半" 11:30; "낮 2시" 14:00).
+CLOCK_MIDDAY_BEFORE = (
+    "中午",  # Chinese
+    "昼",  # Japanese ("昼12時")
+    "낮",  # Korean
 )  # fmt: skip
 # "الساعة 4" (at 4 o'clock): before the hour, saying neither half of the day
 # ("kl. 19.30" in Swedish, Danish and Norwegian, "klo 19.30" in Finnish, "godz. 19.30" in

@@ -5,9 +5,9 @@ A clock time is one value however it is written: "7.55am", "7:55", "07h55", "7 h
 Its values are minutes of the day ("@475"), which no plain number equals; where am or pm is
 not said, both halves of the day ("7:55" is @475 or @1195). A word for the part of the day
 before it says which ("ഉച്ചകഴിഞ്ഞ് 3.40ന്", afternoon at 3.40, is @940; the night's 12 and
-small hours are the morning's), for a range's second time as well ("மாலை 4.30-5.30 மணி").
-A whole hour written without minutes keeps its plain number too ("7 h" is as often seven
-hours).
+small hours are the morning's, midday's late morning hours too), for a range's second time
+as well ("மாலை 4.30-5.30 மணி"). A whole hour written without minutes keeps its plain number
+too ("7 h" is as often seven hours).
 
 A month name stands for its number ("June" ~ "6月"), satisfying a number across but never
 flagged itself.
@@ -52,11 +52,13 @@ _BEFORE = (
     lexicon.CLOCK_AM_BEFORE
     + lexicon.CLOCK_PM_BEFORE
     + lexicon.CLOCK_NIGHT_BEFORE
+    + lexicon.CLOCK_MIDDAY_BEFORE
     + lexicon.CLOCK_HOUR_BEFORE
 )
 _AM_BEFORE = frozenset(lexicon.CLOCK_AM_BEFORE)
 _PM_BEFORE = frozenset(lexicon.CLOCK_PM_BEFORE)
 _NIGHT_BEFORE = frozenset(lexicon.CLOCK_NIGHT_BEFORE)
+_MIDDAY_BEFORE = frozenset(lexicon.CLOCK_MIDDAY_BEFORE)
 # Chinese, Japanese, Thai (no spaces between words) and Korean write the marker against the
 # word before it ("今天下午3点"); in other scripts it is a word of its own, not the end of
 # another ("गुजरात", Gujarat, ends in "रात", night)
@@ -239,13 +241,18 @@ def _half_of_day(match: re.Match[str]) -> str | None:
 
 def _half_before(pre: str | None, hour: int | None) -> str | None:
     """The half of the day that a marker before the hour says: the night's evening hours
-    (5 to 11) are the afternoon's, its 12 and small hours the morning's."""
+    (5 to 11) are the afternoon's, its 12 and small hours the morning's; midday's late
+    morning hours (7 to 11) are the morning's, its 12 and the hours after the afternoon's."""
     if pre in _AM_BEFORE:
         return "am"
     if pre in _PM_BEFORE:
         return "pm"
-    if pre in _NIGHT_BEFORE and hour is not None and hour <= 12:
+    if hour is None or hour > 12:
+        return None
+    if pre in _NIGHT_BEFORE:
         return "pm" if 5 <= hour <= 11 else "am"
+    if pre in _MIDDAY_BEFORE:
+        return "am" if 7 <= hour <= 11 else "pm"
     return None
 
 
