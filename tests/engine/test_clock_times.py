@@ -408,3 +408,34 @@ def test_an_east_asian_part_of_the_day_before_a_faithful_time(
 def test_an_east_asian_part_of_the_day_is_read(language, text, expected):
     found = [(text[m.start : m.end], set(m.values)) for m in find_numbers(text, language)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target_lang", "target", "flagged"),
+    [
+        # noon's word before a late morning's hour: 11.30 is 11:30, not 23:30 (a review found
+        # "दोपहर 11.30 बजे" read as 23:30, hiding a change from 11.30 am to 11.30 pm)
+        ("The meeting began at 11.30 am.", "hi", "बैठक दोपहर 11.30 बजे शुरू हुई।", set()),
+        ("The meeting began at 11.30 am.", "ta", "கூட்டம் மதியம் 11.30 மணிக்கு தொடங்கியது.", set()),
+        ("The meeting began at 2 pm.", "hi", "बैठक दोपहर 2 बजे शुरू हुई।", set()),
+        ("The meeting began at 11.30 pm.", "hi", "बैठक दोपहर 11.30 बजे शुरू हुई।",
+         {("source", "11.30 pm"), ("target", "दोपहर 11.30 बजे")}),
+    ],
+)  # fmt: skip
+def test_noon_before_a_late_morning_hour_keeps_it_in_the_morning(
+    source, target_lang, target, flagged
+):
+    assert flagged_numbers("en", source, target_lang, target) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target_lang", "target"),
+    [
+        # a share after a part of the day is no clock time (a review: 朝 ends 今朝, "this
+        # morning", and "3.40%" was read as 3:40, its 3.4 lost)
+        ("Shares rose 3.40% this morning.", "ja", "株価は今朝3.40%上昇した。"),
+        ("Prices rose 3.40% during the day.", "ko", "가격은 낮 3.40% 올랐다."),
+    ],
+)
+def test_a_share_after_a_part_of_the_day_is_no_clock_time(source, target_lang, target):
+    assert flagged_numbers("en", source, target_lang, target) == set()

@@ -69,3 +69,33 @@ def test_late_copy_in_a_long_target_is_found(source, target):
 def test_malformed_marked_sections_in_html(html, paragraphs):
     article = article_from_text(html, fmt="html")
     assert [p.text for p in article.paragraphs] == paragraphs
+
+
+@pytest.mark.parametrize(("zeros", "across", "flagged"), [(1200, 1200, 0), (1200, 1199, 1)])
+def test_a_table_of_a_thousand_equal_numbers_is_matched_without_recursion(
+    zeros: int, across: int, flagged: int
+) -> None:
+    """A review found a paragraph of about a thousand equal numbers (a table of zeros) stop
+    the comparison with a RecursionError: the number matching searched its augmenting
+    paths recursively, one level per equal number before it."""
+    source = "Werte: " + ", ".join(["0"] * zeros) + "."
+    target = "Values: " + ", ".join(["0"] * across) + "."
+    result = compare(
+        article_from_text(source, language="de"),
+        article_from_text(target, language="en"),
+        options=CompareOptions(scorer="lexical"),
+    )
+    numbers = [f for f in result.findings if f.kind.value == "number_mismatch"]
+    assert len(numbers) == flagged
+
+
+@pytest.mark.parametrize("run", ["one" * 700, "drei" * 1000])
+def test_a_long_glued_run_of_number_words_is_no_number(run: str) -> None:
+    """A review found a word of 2,000 letters made of number words stop the comparison with
+    a RecursionError: it was read form by form, one level each."""
+    result = compare(
+        article_from_text(f"The code was {run} today.", language="en"),
+        article_from_text("Der Code war heute anders.", language="de"),
+        options=CompareOptions(scorer="lexical"),
+    )
+    assert [f for f in result.findings if f.kind.value == "number_mismatch"] == []

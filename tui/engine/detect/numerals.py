@@ -193,33 +193,70 @@ def _unmatched(
     for j, other in enumerate(across):
         for value in other.mention.values:
             holding.setdefault(value, []).append(j)
-    sharing = [
-        sorted({j for value in number.mention.values for j in holding.get(value, ())})
-        for number in numbers
-    ]
+    # numbers of the same values share one list (a table of a thousand zeros builds it once)
+    lists: dict[tuple[str, ...], list[int]] = {}
+
+    def holding_any(values: tuple[str, ...]) -> list[int]:
+        if values not in lists:
+            lists[values] = sorted({j for value in values for j in holding.get(value, ())})
+        return lists[values]
+
+    sharing = [holding_any(tuple(number.mention.values)) for number in numbers]
     # a clock time first by its minutes of the day alone: a whole hour's plain reading ("2"
     # of "2pm") is a fallback, never to take the "zwei" that "two" needs (2pm made 15:00 Uhr)
     # nor to leave a time across to "two" (2pm, "الساعة 2 مساءً")
     times = [_times(number) for number in numbers]
     by_time = [
-        sorted({j for value in times[k] for j in holding.get(value, ())}) if times[k] else shared
-        for k, shared in enumerate(sharing)
+        holding_any(tuple(times[k])) if times[k] else shared for k, shared in enumerate(sharing)
     ]
     partner: dict[int, int] = {}  # index across -> index in numbers
+    # per shared list, how far its numbers across are all taken (a number across once
+    # matched stays matched): a free partner is found without rescanning the list
+    taken: dict[int, int] = {}
+    failed: dict[int, int] = {}  # per shared list: the matching's size when a search failed
 
-    def place(k: int, seen: set[int], choices: list[list[int]]) -> bool:
-        for j in choices[k]:
-            if j not in seen:
+    def place(k: int, choices: list[list[int]]) -> bool:
+        """Match number ``k``: a free number across if one is left, else along an
+        augmenting path (searched without recursion: a run of equal numbers makes it as
+        long as the run)."""
+        mine = choices[k]
+        first = taken.get(id(mine), 0)
+        while first < len(mine) and mine[first] in partner:
+            first += 1
+        taken[id(mine)] = first
+        if first < len(mine):
+            partner[mine[first]] = k
+            return True
+        if failed.get(id(mine)) == len(partner):
+            return False  # the same search failed on the same matching
+        seen: set[int] = set()
+        stack = [(k, iter(mine))]
+        path: list[tuple[int, int]] = []  # (number, the number across it would take)
+        while stack:
+            node, options = stack[-1]
+            for j in options:
+                if j in seen:
+                    continue
                 seen.add(j)
-                if j not in partner or place(partner[j], seen, choices):
-                    partner[j] = k
+                if j not in partner:
+                    partner[j] = node
+                    for number, wanted in path:
+                        partner[wanted] = number
                     return True
+                path.append((node, j))
+                stack.append((partner[j], iter(choices[partner[j]])))
+                break
+            else:
+                stack.pop()
+                if path:
+                    path.pop()
+        failed[id(mine)] = len(partner)
         return False
 
     # a number matched stays matched as the matching grows: the fallbacks come second
-    matched = {k for k in range(len(numbers)) if place(k, set(), by_time)}
+    matched = {k for k in range(len(numbers)) if place(k, by_time)}
     if by_time != sharing:
-        matched |= {k for k in range(len(numbers)) if k not in matched and place(k, set(), sharing)}
+        matched |= {k for k in range(len(numbers)) if k not in matched and place(k, sharing)}
     if used is not None:
         used.update(id(across[j]) for j in partner)
     return [n for k, n in enumerate(numbers) if k not in matched]

@@ -499,20 +499,20 @@ CLOCK_PM_BEFORE = (
     "午後", "下午", "傍晚", "오후",
     "夕方",  # Japanese: evening ("夕方6時")
     "저녁",  # Korean: evening ("저녁 7시")
-    "दोपहर", "शाम", "अपराह्न",  # Hindi and Nepali: afternoon, evening
-    "ഉച്ചയ്ക്ക്", "ഉച്ചക്ക്", "ഉച്ചകഴിഞ്ഞ്", "ഉച്ചതിരിഞ്ഞ്",  # Malayalam: noon, afternoon
+    "शाम", "अपराह्न",  # Hindi and Nepali: evening, afternoon
+    "ഉച്ചകഴിഞ്ഞ്", "ഉച്ചതിരിഞ്ഞ്",  # Malayalam: afternoon
     "വൈകിട്ട്", "വൈകീട്ട്", "വൈകുന്നേരം",  # evening
-    "மதியம்", "நண்பகல்", "பிற்பகல்", "மாலை", "மாலையில்",  # Tamil
-    "మధ్యాహ్నం", "సాయంత్రం",  # Telugu
-    "ಮಧ್ಯಾಹ್ನ", "ಸಂಜೆ",  # Kannada
-    "दुपारी", "संध्याकाळी", "सायंकाळी", "संध्याकाळच्या",  # Marathi
+    "பிற்பகல்", "மாலை", "மாலையில்",  # Tamil
+    "సాయంత్రం",  # Telugu
+    "ಸಂಜೆ",  # Kannada
+    "संध्याकाळी", "सायंकाळी", "संध्याकाळच्या",  # Marathi
     "दिउँसो", "साँझ", "बेलुका", "बेलुकी",  # Nepali
-    "બપોરે", "બપોર", "સાંજે", "સાંજ",  # Gujarati
-    "দুপুর", "দুপুরে", "বিকেল", "বিকেলে", "বিকাল", "বিকালে", "সন্ধ্যা",  # Bengali
+    "સાંજે", "સાંજ",  # Gujarati
+    "বিকেল", "বিকেলে", "বিকাল", "বিকালে", "সন্ধ্যা",  # Bengali
     "সন্ধ্যায়", "সন্ধ্যা\u09df",  # (its য় decomposed, as NFC writes it, or precomposed)
-    "ਦੁਪਹਿਰ", "ਦੁਪਹਿਰੇ", "ਸ਼ਾਮ", "ਸ਼ਾਮੀਂ", "\u0a36\u0a3e\u0a2e",  # Punjabi (ਸ਼ either way)
-    "دوپہر", "سہ پہر", "شام",  # Urdu
-    "ප.ව.", "පස්වරු", "සවස", "දහවල්",  # Sinhala: p.m., evening, midday
+    "ਸ਼ਾਮ", "ਸ਼ਾਮੀਂ", "\u0a36\u0a3e\u0a2e",  # Punjabi (ਸ਼ either way)
+    "سہ پہر", "شام",  # Urdu
+    "ප.ව.", "පස්වරු", "සවස",  # Sinhala: p.m., evening
     "บ่าย",  # Thai: afternoon ("บ่าย 3 โมง")
 )  # fmt: skip
 # The night: the evening's hours (5 to 11) after noon, its 12 and small hours before (Marathi
@@ -540,6 +540,9 @@ CLOCK_MIDDAY_BEFORE = (
     "中午",  # Chinese
     "昼",  # Japanese ("昼12時")
     "낮",  # Korean
+    # noon in Indian languages and Sinhala ("दोपहर 11.30 बजे" is 11:30, "दोपहर 2 बजे" 14:00)
+    "दोपहर", "ഉച്ചയ്ക്ക്", "ഉച്ചക്ക്", "மதியம்", "நண்பகல்", "మధ్యాహ్నం", "ಮಧ್ಯಾಹ್ನ", "दुपारी",
+    "બપોરે", "બપોર", "দুপুর", "দুপুরে", "ਦੁਪਹਿਰ", "ਦੁਪਹਿਰੇ", "دوپہر", "දහවල්",
 )  # fmt: skip
 # "الساعة 4" (at 4 o'clock): before the hour, saying neither half of the day
 # ("kl. 19.30" in Swedish, Danish and Norwegian, "klo 19.30" in Finnish, "godz. 19.30" in

@@ -176,6 +176,11 @@ _UNSPACED_SUFFIX = re.compile(
 )
 
 
+# German glues the longest numbers: "neunhundertneunundneunzigtausendneunhundertneunundneunzig"
+# (999,999) has 57 letters; a longer run read form by form would recurse once a form
+_LONGEST_NUMBER_WORD = 120
+
+
 @lru_cache(maxsize=4096)
 def _segments(token: str, after_form: bool = False) -> tuple[tuple[str, ...], ...]:
     """Ways to read ``token`` (normalised) as forms in a row, German "und" between two of
@@ -433,6 +438,8 @@ def _reading(
     number. Cached: the same few words ("un", "one", "drei") recur in every paragraph of a
     long article."""
     token = normalize_word(number)
+    if len(token) > _LONGEST_NUMBER_WORD:
+        return None  # no language glues so long a number ("oneoneone..." or a hostile run)
     reading = next((r for r in _segments(token) if r), None)
     if reading is None:
         return None

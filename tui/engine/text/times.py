@@ -84,7 +84,8 @@ _TIME = re.compile(
     rf"(?:(?=[{_TIME_STARTS}])(?P<pre>{_MARKER_BEFORE}){_SPACE}*)?"  # not tried at a digit
     r"(?<![\d.,:])(?P<h>\d{1,2})"
     r"(?:"
-    r"(?P<sep>[:.])(?P<m>\d{2})(?!\d|[.,:]\d)"  # 7:55, 7.55 (the dot only with a marker)
+    # 7:55, 7.55 (the dot only with a marker), never a share ("今朝3.40%": 朝 ends 今朝)
+    r"(?P<sep>[:.])(?P<m>\d{2})(?!\d|[.,:]\d|[ \u00a0]?[%％٪])"
     # 7h55, 14 h, 15 h. 30
     rf"|{_SPACE}?(?P<hh>[hH])(?:\.?{_SPACE}?(?P<hm>\d{{2}})(?!\d))?{_LETTER_AFTER}"
     rf"|{_SPACE}?(?P<cjk>{_HOUR_CHARACTER})"  # 7時55分, 2時半, 7시
