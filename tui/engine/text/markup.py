@@ -90,21 +90,15 @@ def join_lines(lines: list[str]) -> str:
     "2 cucchiai di olio extravergine d'oliva\\n40 g di burro\\n1 spicchio\\nun pizzico di sale"
     """
     width = max(len(line) for line in lines)
-    fits = [
-        len(before) + 1 + len(after.split(maxsplit=1)[0]) <= width
-        for before, after in pairwise(lines)
-    ]
+    fits = [_room_for(before, after, 1, width) for before, after in pairwise(lines)]
     # Wrapped text leaves no line room for the next line's first two words (in a PDF's
     # proportional font a line of narrow letters may seem to have room for a short one): a
     # block where most lines have that room was written a line at a time, and its widest line
     # ends where the writer broke it too.
-    roomy = [
-        len(before) + 1 + len(" ".join(after.split(maxsplit=2)[:2])) <= width
-        for before, after in pairwise(lines)
-    ]
+    roomy = [_room_for(before, after, 2, width) for before, after in pairwise(lines)]
     # ... and most of its lines end bare, as entries do (lines of sentences with the long one
     # wrapped, as an e-mail sets them, end with stops: they still join)
-    bare = sum(line[-1].isalnum() or line[-1] in _LINE_CLOSERS for line in lines)
+    bare = sum(_ends_bare(line) for line in lines)
     unwrapped = 2 * sum(roomy) > len(roomy) and 2 * bare > len(lines)
     listed = (
         unwrapped
@@ -113,7 +107,7 @@ def join_lines(lines: list[str]) -> str:
     )
     joined = lines[0]
     for (before, after), fit in zip(pairwise(lines), fits, strict=True):
-        ends_bare = (before[-1].isalnum() or before[-1] in _LINE_CLOSERS) and not after[0].islower()
+        ends_bare = _ends_bare(before) and not after[0].islower()
         labelled = _LABELLED.match(before) is not None and _LABELLED.match(after) is not None
         # in a list, a lower-case line whose first word the line before had no room for
         # is that entry wrapped ("... with the baking" / "powder")
@@ -126,6 +120,18 @@ def join_lines(lines: list[str]) -> str:
         )
         joined += ("\n" if on_purpose else " ") + after
     return joined
+
+
+def _room_for(before: str, after: str, words: int, width: int) -> bool:
+    """Would the first ``words`` words of ``after`` have fit on ``before``'s line, the
+    block being ``width`` characters wide?"""
+    return len(before) + 1 + len(" ".join(after.split(maxsplit=words)[:words])) <= width
+
+
+def _ends_bare(line: str) -> bool:
+    """Does ``line`` end with no mark, as a title or an entry does (a closing bracket or
+    quotation mark aside)?"""
+    return line[-1].isalnum() or line[-1] in _LINE_CLOSERS
 
 
 def _text_located(text: str) -> list[LocatedBlock]:

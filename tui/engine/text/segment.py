@@ -897,7 +897,7 @@ def _full_stop_boundary(
     if key in _SOMETIMES_FINAL:
         return next_upper
     if len(key) == 1 and key.isalpha() and key != key.upper():
-        previous, _ = _word_before(text, max(0, word_start - 1))
+        previous = _previous_word(text, word_start)
         if previous.replace(",", "").replace(".", "").isdigit() and word.islower():
             if key == "h" and _MINUTES.match(text, run_start + 1):
                 return False  # a time: "20 h. 30" (but "6064 m. 11. Les" is a list number)
@@ -935,7 +935,7 @@ def _lone_letter(text: str, run_start: int) -> bool:
     word, word_start = _word_before(text, run_start)
     if len(word) != 1 or not word.isalpha():
         return False
-    previous, _ = _word_before(text, max(0, word_start - 1))
+    previous = _previous_word(text, word_start)
     return not (len(previous) == 2 and previous[0].isalpha() and previous[1] == ".")
 
 
@@ -945,7 +945,7 @@ def _currency_before_amount(text: str, run_start: int) -> bool:
     word, word_start = _word_before(text, run_start)
     if word.casefold() not in _BEFORE_AMOUNT:
         return False
-    previous, _ = _word_before(text, max(0, word_start - 1))
+    previous = _previous_word(text, word_start)
     return not previous[-1:].isdigit()
 
 
@@ -961,7 +961,7 @@ def _initial_syllable(text: str, run_start: int, next_start: int) -> bool:
         part and script_of(part[0]) == script for part in parts
     ):
         return False
-    previous, _ = _word_before(text, max(0, word_start - 1))
+    previous = _previous_word(text, word_start)
     if len(parts) > 1 and previous[-1:].isdigit():
         return False  # a unit after its number ("12 ಚ.ಕಿ.ಮೀ."), which may end the sentence
     # a lone letter ends sentences in Sinhala ("වේ."); in a chain it is an initial
@@ -1043,6 +1043,11 @@ def _word_before(text: str, end: int) -> tuple[str, int]:
     while start < end and text[start] in _OPENING:
         start += 1
     return text[start:end], start
+
+
+def _previous_word(text: str, word_start: int) -> str:
+    """The token before the one that starts at ``word_start`` (``_word_before``'s)."""
+    return _word_before(text, max(0, word_start - 1))[0]
 
 
 def _word_after(text: str, start: int) -> str:

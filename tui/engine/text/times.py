@@ -108,9 +108,10 @@ def find_times(text: str) -> list[TimeMention]:
         return []
     found = []
     for match in _TIME.finditer(text):
-        values = _time_values(match, _range_end_half(text, match))
+        opening = _range_opening(text, match)
+        values = _time_values(match, _range_end_half(text, match, opening))
         if values:
-            first = _range_start(text, match)
+            first = _range_start(match, opening)
             if first is not None and (not found or found[-1].end <= first.start):
                 found.append(first)
             found.append(TimeMention(match.start(), match.end(), values))
@@ -126,14 +127,20 @@ _RANGE_START = re.compile(
 _RANGE_REACH = 12  # the first time of a range and the dash or word after it
 
 
-def _range_end_half(text: str, match: re.Match[str]) -> str | None:
-    """The half of the day of a range's second time said by the part of the day before its
-    first ("மாலை 4.30-5.30 மணி", evening 4.30 to 5.30, ends at 17:30), where the second
-    says none itself: across noon from the morning ("காலை 11.30-12.30") the afternoon's."""
-    if match.group("pre") or match.group("sep") is None or _half_of_day(match):
+def _range_opening(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The first time of a range whose second is ``match`` ("4.30-" before "5.30"), if
+    any: only before a time with minutes and no marker of its own before it."""
+    if match.group("pre") or match.group("sep") is None:
         return None
-    before = _RANGE_START.search(text, max(0, match.start() - _RANGE_REACH), match.start())
-    if before is None:
+    return _RANGE_START.search(text, max(0, match.start() - _RANGE_REACH), match.start())
+
+
+def _range_end_half(text: str, match: re.Match[str], before: re.Match[str] | None) -> str | None:
+    """The half of the day of a range's second time said by the part of the day before its
+    first ``before`` ("மாலை 4.30-5.30 மணி", evening 4.30 to 5.30, ends at 17:30), where the
+    second says none itself: across noon from the morning ("காலை 11.30-12.30") the
+    afternoon's."""
+    if before is None or _half_of_day(match):
         return None
     marker = _WORD_TIME_BEFORE.search(text, max(0, before.start() - _BEFORE_REACH), before.start())
     if marker is None:
@@ -145,13 +152,10 @@ def _range_end_half(text: str, match: re.Match[str]) -> str | None:
     return half
 
 
-def _range_start(text: str, match: re.Match[str]) -> TimeMention | None:
-    """The time that opens a range ending in ``match``, read in its half of the day: the
-    second's, or the morning where the afternoon's range crosses noon ("11.30-1.30 pm")."""
-    if match.group("pre") or match.group("sep") is None:
-        return None
-    low = max(0, match.start() - 12)
-    before = _RANGE_START.search(text, low, match.start())
+def _range_start(match: re.Match[str], before: re.Match[str] | None) -> TimeMention | None:
+    """The time ``before`` that opens a range ending in ``match`` (``_range_opening``), read
+    in its half of the day: the second's, or the morning where the afternoon's range crosses
+    noon ("11.30-1.30 pm")."""
     if before is None:
         return None
     hour, minutes = int(before.group("h")), int(before.group("m"))
